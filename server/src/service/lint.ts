@@ -1,0 +1,109 @@
+// The lint engine: runs every enabled rule on a parsed document and turns the offset-based
+// reports into findings with LSP ranges, honouring settings and suppression comments.
+import type { DkmsDocument } from './dkms/ast';
+import { getRule, ALL_RULES } from './rules/registry';
+import { collectSuppressions, isSuppressed } from './rules/suppressions';
+import type { RelatedDocument, Report, Rule, RuleContextBase } from './rules/types';
+import type { SpecDocument } from './spec/ast';
+import type { LineIndex } from './text/lineIndex';
+import type { DistroId, Finding, Fix, LanguageId, Severity, SeverityOrOff } from './types';
+
+export interface LintOptions {
+  distro: DistroId;
+  /** Rule id → severity override. */
+  rules: Record<string, SeverityOrOff>;
+  /** Files in the same tree, for cross-file rules. */
+  related: RelatedDocument[];
+  /** rpmlint `addFilter()` regular expressions that hide findings with an rpmlint id. */
+  rpmlintFilters: string[];
+}
+
+export interface LintResult {
+  findings: Finding[];
+  /** Rules that threw: their findings are missing, the others are complete. */
+  ruleErrors: { rule: string; error: string }[];
+}
+
+export const DEFAULT_LINT_OPTIONS: LintOptions = { distro: 'fedora', rules: {}, related: [], rpmlintFilters: [] };
+
+export function effectiveSeverity(rule: Rule, overrides: Record<string, SeverityOrOff>): SeverityOrOff {
+  const level = overrides[rule.id];
+  return level === undefined ? rule.defaultSeverity : level;
+}
+
+function compileFilters(filters: string[]): RegExp[] {
+  const out: RegExp[] = [];
+  for (const f of filters) {
+    try {
+      out.push(new RegExp(f));
+    } catch {
+      // An invalid filter in someone's rpmlintrc is ignored, as rpmlint itself would fail on it.
+    }
+  }
+  return out;
+}
+
+export function runRules(
+  language: LanguageId,
+  doc: SpecDocument | DkmsDocument,
+  lines: LineIndex,
+  base: Omit<RuleContextBase, 'report'>,
+  options: LintOptions,
+): LintResult {
+  const findings: Finding[] = [];
+  const ruleErrors: LintResult['ruleErrors'] = [];
+  const suppressions = collectSuppressions(lines);
+  const filters = compileFilters(options.rpmlintFilters);
+  for (const rule of ALL_RULES) {
+    if (rule.language !== language) continue;
+    const severity = effectiveSeverity(rule, options.rules);
+    if (severity === 'off') continue;
+    const reports: Report[] = [];
+    const ctx = { ...base, report: (r: Report) => void reports.push(r) };
+    try {
+      if (rule.language === 'rpm-spec') rule.check({ ...ctx, doc: doc as SpecDocument });
+      else rule.check({ ...ctx, doc: doc as DkmsDocument });
+    } catch (e) {
+      ruleErrors.push({ rule: rule.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+      continue;
+    }
+    for (const r of reports) {
+      const finding = toFinding(rule, severity, r, lines);
+      if (isSuppressed(suppressions, rule.id, finding.range.start.line)) continue;
+      if (rule.rpmlintId && filters.some((f) => f.test(`${rule.rpmlintId} ${r.message}`) || f.test(rule.rpmlintId!))) continue;
+      findings.push(finding);
+    }
+  }
+  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
+  return { findings, ruleErrors };
+}
+
+function clamp(n: number, max: number): number {
+  return n < 0 ? 0 : n > max ? max : n;
+}
+
+function toFinding(rule: Rule, severity: Severity, r: Report, lines: LineIndex): Finding {
+  const max = lines.text.length;
+  const start = clamp(r.start, max);
+  const end = clamp(Math.max(r.end, start), max);
+  const fixes: Fix[] = (r.fixes ?? []).map((f) => ({
+    title: f.title,
+    safety: f.safety ?? (rule.fixSafety === 'none' ? 'unsafe' : rule.fixSafety),
+    edits: f.edits.map((e) => {
+      const s = clamp(e.start, max);
+      return { range: lines.range(s, clamp(Math.max(e.end, s), max)), newText: e.newText };
+    }),
+  }));
+  const finding: Finding = { rule: rule.id, severity, message: r.message, range: lines.range(start, end), fixes };
+  if (rule.tags && rule.tags.length > 0) finding.tags = [...rule.tags];
+  if (r.related && r.related.length > 0) {
+    finding.related = r.related.map((x) => ({
+      ...(x.uri ? { uri: x.uri } : {}),
+      range: x.range ?? lines.range(clamp(x.start, max), clamp(x.end, max)),
+      message: x.message,
+    }));
+  }
+  return finding;
+}
+
+export { getRule };

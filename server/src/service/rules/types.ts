@@ -1,0 +1,88 @@
+// The rule framework: one rule = one module that declares its metadata and a check function.
+import type { DkmsDocument } from '../dkms/ast';
+import type { SpecDocument, Span } from '../spec/ast';
+import type { DiagnosticTagName, DistroId, FixSafety, LanguageId, OffsetEdit, SeverityOrOff } from '../types';
+
+export type RuleCategory =
+  | 'syntax' | 'correctness' | 'dkms' | 'paths' | 'dependencies' | 'style' | 'deprecated' | 'build' | 'changelog' | 'macros';
+
+export interface RuleMeta {
+  /** kebab-case id: the diagnostic code, the settings key and the suppression-comment name. */
+  id: string;
+  language: LanguageId;
+  category: RuleCategory;
+  defaultSeverity: SeverityOrOff;
+  /** One line, ends without a dot. */
+  description: string;
+  /** What the rule's fixes are, if it has any. */
+  fixSafety: FixSafety | 'none';
+  /** rpmlint's id when rpmlint checks the same thing (usually equal to id). */
+  rpmlintId?: string;
+  tags?: DiagnosticTagName[];
+}
+
+export interface ReportFix {
+  title: string;
+  /** Defaults to the rule's fixSafety. */
+  safety?: FixSafety;
+  edits: OffsetEdit[];
+}
+
+export interface Report {
+  /** Offsets in the document. */
+  start: number;
+  end: number;
+  message: string;
+  fixes?: ReportFix[];
+  related?: { start: number; end: number; message: string; uri?: string; range?: import('../types').Range }[];
+}
+
+/** A file next to the linted one that rules may look at (dkms.conf beside a spec, or the spec beside a dkms.conf). */
+export interface RelatedDocument {
+  uri: string;
+  languageId: LanguageId;
+  text: string;
+}
+
+export interface RuleContextBase {
+  uri: string;
+  distro: DistroId;
+  report(report: Report): void;
+  /** Files in the same tree, when the caller supplied them (cross-file rules). */
+  related: RelatedDocument[];
+  /** Parsed form of a related document (cached). */
+  parseRelatedSpec(doc: RelatedDocument): SpecDocument;
+  parseRelatedDkms(doc: RelatedDocument): DkmsDocument;
+}
+
+export interface SpecRuleContext extends RuleContextBase {
+  doc: SpecDocument;
+}
+
+export interface DkmsRuleContext extends RuleContextBase {
+  doc: DkmsDocument;
+}
+
+export interface SpecRule extends RuleMeta {
+  language: 'rpm-spec';
+  check(ctx: SpecRuleContext): void;
+}
+
+export interface DkmsRule extends RuleMeta {
+  language: 'dkms-conf';
+  check(ctx: DkmsRuleContext): void;
+}
+
+export type Rule = SpecRule | DkmsRule;
+
+export type { Span };
+
+/** Declares a spec rule (keeps the object literal typed). */
+export function defineSpecRule(rule: Omit<SpecRule, 'language'>): SpecRule {
+  return { ...rule, language: 'rpm-spec' };
+}
+
+/** Declares a dkms.conf rule. */
+export function defineDkmsRule(rule: Omit<DkmsRule, 'language'>): DkmsRule {
+  return { ...rule, language: 'dkms-conf' };
+}
