@@ -2,8 +2,9 @@
 // Pure: no LSP connection, no file system, no processes.
 import type { DkmsDocument } from './dkms/ast';
 import { parseDkms } from './dkms/parser';
-import { dkmsFoldingRanges, specFoldingRanges } from './features/folding';
-import { dkmsDocumentSymbols, specDocumentSymbols } from './features/symbols';
+import { dkmsDocumentSymbols, dkmsFoldingRanges } from './features/dkmsOutline';
+import { specFoldingRanges } from './features/folding';
+import { specDocumentSymbols } from './features/symbols';
 import { DEFAULT_LINT_OPTIONS, runRules, type LintOptions, type LintResult } from './lint';
 import type { RelatedDocument } from './rules/types';
 import type { SpecDocument } from './spec/ast';

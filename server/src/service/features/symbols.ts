@@ -1,11 +1,6 @@
-import type { DkmsDocument } from '../dkms/ast';
 import type { SpecDocument } from '../spec/ast';
 import type { DocumentSymbol } from '../types';
 
 export function specDocumentSymbols(_doc: SpecDocument): DocumentSymbol[] {
-  return [];
-}
-
-export function dkmsDocumentSymbols(_doc: DkmsDocument): DocumentSymbol[] {
   return [];
 }
