@@ -1,1 +1,42 @@
-// placeholder
+// The `specwright` command line. stdout carries the report, stderr everything else.
+import { HELP, parseArgs } from './args';
+import { EXIT_USAGE, UsageError, processIo, type CliIo } from './io';
+import { runLint } from './lintCommand';
+import { runExplain, runRules } from './rulesCommand';
+import { VERSION } from './version';
+
+export function run(argv: string[], io: CliIo): number {
+  let command;
+  try {
+    command = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`specwright: ${e.message}\nRun 'specwright --help' for usage.\n`);
+    return EXIT_USAGE;
+  }
+  switch (command.kind) {
+    case 'help':
+      io.stdout(HELP);
+      return 0;
+    case 'version':
+      io.stdout(`${VERSION}\n`);
+      return 0;
+    case 'rules':
+      return runRules(command.format, io);
+    case 'explain':
+      return runExplain(command.id, io);
+    case 'lint':
+      return runLint(command, io);
+  }
+}
+
+if (require.main === module) {
+  let code: number;
+  try {
+    code = run(process.argv.slice(2), processIo());
+  } catch (e) {
+    process.stderr.write(`specwright: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    code = 3;
+  }
+  process.exitCode = code;
+}

@@ -1,0 +1,137 @@
+// Command-line parsing. Small and strict: unknown options are usage errors with a suggestion.
+import { DISTRO_IDS, type DistroId, type SeverityOrOff } from '../service/types';
+import { checkRuleSetting } from '../node/config';
+import { didYouMean } from '../node/suggest';
+import { UsageError } from './io';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+export const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'lint'; format: OutputFormat; distro?: DistroId; rules: Record<string, SeverityOrOff>; fix: boolean; paths: string[] }
+  | { kind: 'rules'; format: 'text' | 'json' }
+  | { kind: 'explain'; id: string };
+
+const COMMANDS = ['lint', 'rules', 'explain', 'help'];
+
+interface RawOptions {
+  values: Map<string, string[]>;
+  flags: Set<string>;
+  positional: string[];
+}
+
+/** Splits argv into options and positionals. `takesValue` lists the options that take a value. */
+function scan(argv: string[], takesValue: Set<string>, flags: Set<string>): RawOptions {
+  const out: RawOptions = { values: new Map(), flags: new Set(), positional: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      out.positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      out.positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 && arg.startsWith('--') ? arg.slice(0, eq) : arg;
+    if (takesValue.has(name)) {
+      let value: string | undefined;
+      if (name !== arg) value = arg.slice(eq + 1);
+      else if (i + 1 < argv.length) value = argv[++i];
+      if (value === undefined) throw new UsageError(`option ${name} needs a value`);
+      const list = out.values.get(name) ?? [];
+      list.push(value);
+      out.values.set(name, list);
+    } else if (flags.has(name) && name === arg) {
+      out.flags.add(name);
+    } else {
+      throw new UsageError(`unknown option '${arg}'${didYouMean(name, [...takesValue, ...flags])}`);
+    }
+  }
+  return out;
+}
+
+function single(raw: RawOptions, name: string): string | undefined {
+  const v = raw.values.get(name);
+  if (v && v.length > 1) throw new UsageError(`option ${name} given more than once`);
+  return v?.[0];
+}
+
+export function parseArgs(argv: string[]): Command {
+  if (argv.length === 0) return { kind: 'help' };
+  const [first, ...rest] = argv;
+  if (first === '--help' || first === '-h' || first === 'help') return { kind: 'help' };
+  if (first === '--version' || first === '-v' || first === '-V') return { kind: 'version' };
+  if (first === 'lint') return parseLint(rest);
+  if (first === 'rules') {
+    const raw = scan(rest, new Set(['--format']), new Set(['--help', '-h']));
+    if (raw.flags.size > 0) return { kind: 'help' };
+    if (raw.positional.length > 0) throw new UsageError(`'rules' takes no arguments, got '${raw.positional[0]}'`);
+    const format = single(raw, '--format') ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new UsageError(`'rules --format' must be text or json, not '${format}'`);
+    return { kind: 'rules', format };
+  }
+  if (first === 'explain') {
+    const raw = scan(rest, new Set(), new Set(['--help', '-h']));
+    if (raw.flags.size > 0) return { kind: 'help' };
+    if (raw.positional.length !== 1) throw new UsageError("'explain' takes one rule id, e.g. specwright explain spec-unclosed-if");
+    return { kind: 'explain', id: raw.positional[0] };
+  }
+  if (first.startsWith('-')) throw new UsageError(`unknown option '${first}'${didYouMean(first, ['--help', '--version'])}`);
+  throw new UsageError(`unknown command '${first}'${didYouMean(first, COMMANDS)}`);
+}
+
+function parseLint(argv: string[]): Command {
+  const raw = scan(argv, new Set(['--format', '--distro', '--rule']), new Set(['--fix', '--help', '-h']));
+  if (raw.flags.has('--help') || raw.flags.has('-h')) return { kind: 'help' };
+  const format = single(raw, '--format') ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${format}'${didYouMean(format, FORMATS)}`);
+  const distro = single(raw, '--distro');
+  if (distro !== undefined && !(DISTRO_IDS as readonly string[]).includes(distro)) {
+    throw new UsageError(`--distro must be one of ${DISTRO_IDS.join(', ')}, not '${distro}'${didYouMean(distro, DISTRO_IDS)}`);
+  }
+  const rules: Record<string, SeverityOrOff> = {};
+  for (const spec of raw.values.get('--rule') ?? []) {
+    const eq = spec.lastIndexOf('=');
+    if (eq <= 0) throw new UsageError(`--rule expects id=level (level: off, hint, information, warning, error), got '${spec}'`);
+    const id = spec.slice(0, eq);
+    const level = spec.slice(eq + 1);
+    const problem = checkRuleSetting(id, level);
+    if (problem) throw new UsageError(`--rule ${spec}: ${problem}`);
+    rules[id] = level as SeverityOrOff;
+  }
+  if (raw.positional.length === 0) throw new UsageError("'lint' needs at least one file or folder, e.g. specwright lint .");
+  return { kind: 'lint', format: format as OutputFormat, distro: distro as DistroId | undefined, rules, fix: raw.flags.has('--fix'), paths: raw.positional };
+}
+
+export const HELP = `Usage: specwright <command> [options]
+
+Commands:
+  lint [options] PATH...   Lint RPM spec files (*.spec, *.spec.in) and DKMS dkms.conf files.
+                           A folder is searched recursively (node_modules and .git are skipped).
+  rules [--format json]    List the rules: id, language, default severity, fixable, description.
+  explain <rule-id>        Show a rule's metadata and its documentation.
+
+Lint options:
+  --format text|json|sarif Output format (default: text). text prints
+                           "file:line:col: severity: message [rule-id]" on stdout and a
+                           summary on stderr; json and sarif print one document on stdout.
+  --distro ID              fedora, rhel, opensuse, mageia or generic (default: fedora).
+  --rule ID=LEVEL          Set a rule's severity: off, hint, information, warning, error.
+                           Repeatable. Overrides specwright.json.
+  --fix                    Apply every safe fix and write the files back.
+
+Configuration: the nearest specwright.json above each file,
+  { "distro": "rhel", "rules": { "rule-id": "off" } }
+rpmlint filters (addFilter) in <name>.rpmlintrc, <name>-rpmlintrc or rpmlintrc next to a spec
+hide the matching findings.
+
+Exit status: 0 no error-level finding, 1 at least one, 2 usage error or unreadable file.
+
+Other options:
+  -h, --help               Show this help.
+  -v, --version            Show the version.
+`;

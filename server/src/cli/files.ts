@@ -1,0 +1,77 @@
+// Which files `lint PATH...` checks. A file named on the command line is always linted; a folder
+// is searched for the names the language service knows (languageFromFileName: *.spec, *.spec.in,
+// CMake spec templates, dkms.conf).
+import fs from 'node:fs';
+import path from 'node:path';
+import { languageFromFileName } from '../service/languageService';
+import type { LanguageId } from '../service/types';
+
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+export interface LintTarget {
+  /** The path as given, or joined onto the folder given. */
+  file: string;
+  languageId: LanguageId;
+}
+
+/** A named file with an unknown name: a dkms config if it looks like one, else a spec. */
+function guessLanguage(file: string): LanguageId {
+  const known = languageFromFileName(file);
+  if (known) return known;
+  return /dkms[^/\\]*\.conf$/i.test(path.basename(file)) ? 'dkms-conf' : 'rpm-spec';
+}
+
+function walk(dir: string, out: LintTarget[]): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    // Symbolic links to folders are not followed (no cycles); links to files are.
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name)) walk(p, out);
+      continue;
+    }
+    const languageId = languageFromFileName(e.name);
+    if (!languageId) continue;
+    if (e.isFile() || (e.isSymbolicLink() && isFile(p))) out.push({ file: p, languageId });
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Expands the command-line paths. Paths that do not exist are returned in `missing`. */
+export function collectTargets(paths: string[]): { targets: LintTarget[]; missing: string[] } {
+  const targets: LintTarget[] = [];
+  const missing: string[] = [];
+  const seen = new Set<string>();
+  for (const given of paths) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(given);
+    } catch {
+      missing.push(given);
+      continue;
+    }
+    const found: LintTarget[] = [];
+    if (stat.isDirectory()) walk(given, found);
+    else found.push({ file: given, languageId: guessLanguage(given) });
+    for (const t of found) {
+      const key = path.resolve(t.file);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      targets.push(t);
+    }
+  }
+  return { targets, missing };
+}

@@ -1,0 +1,114 @@
+// SARIF 2.1.0, as GitHub code scanning reads it: one run, every rule in the driver,
+// results with 1-based regions relative to %SRCROOT% (the working directory).
+import path from 'node:path';
+import { URI } from 'vscode-uri';
+import { ALL_RULES, ruleDocUrl } from '../service/rules/registry';
+import type { Range, Severity, SeverityOrOff } from '../service/types';
+import type { FileFailure, FileResult } from './lintCommand';
+import { VERSION } from './version';
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const INFORMATION_URI = 'https://github.com/specwright/specwright';
+
+type SarifLevel = 'error' | 'warning' | 'note' | 'none';
+
+function level(severity: Severity | SeverityOrOff): SarifLevel {
+  if (severity === 'error') return 'error';
+  if (severity === 'warning') return 'warning';
+  if (severity === 'off') return 'none';
+  return 'note';
+}
+
+function region(range: Range) {
+  return {
+    startLine: range.start.line + 1,
+    startColumn: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+  };
+}
+
+/** A relative, percent-encoded URI under %SRCROOT%, or an absolute file URI outside it. */
+export function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
+  const abs = path.resolve(cwd, file);
+  const rel = path.relative(cwd, abs);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return { uri: URI.file(abs).toString() };
+  return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
+export function formatSarif(results: readonly FileResult[], failures: readonly FileFailure[], cwd: string): string {
+  const ruleIndex = new Map(ALL_RULES.map((r, i) => [r.id, i]));
+  const sarifResults = results.flatMap((r) => {
+    const location = artifactLocation(r.file, cwd);
+    return r.findings.map((f) => ({
+      ruleId: f.rule,
+      ...(ruleIndex.has(f.rule) ? { ruleIndex: ruleIndex.get(f.rule) } : {}),
+      level: level(f.severity),
+      message: { text: f.message },
+      locations: [{ physicalLocation: { artifactLocation: location, region: region(f.range) } }],
+      ...(f.related && f.related.length > 0
+        ? {
+            relatedLocations: f.related.map((x, id) => ({
+              id,
+              message: { text: x.message },
+              physicalLocation: {
+                artifactLocation: x.uri ? artifactLocation(URI.parse(x.uri).fsPath, cwd) : location,
+                region: region(x.range),
+              },
+            })),
+          }
+        : {}),
+      ...(f.fixes.length > 0
+        ? {
+            fixes: f.fixes.map((x) => ({
+              description: { text: x.title },
+              artifactChanges: [
+                {
+                  artifactLocation: location,
+                  replacements: x.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
+                },
+              ],
+              properties: { safety: x.safety },
+            })),
+          }
+        : {}),
+    }));
+  });
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'specwright',
+            version: VERSION,
+            semanticVersion: VERSION,
+            informationUri: INFORMATION_URI,
+            rules: ALL_RULES.map((r) => ({
+              id: r.id,
+              name: r.id,
+              shortDescription: { text: r.description },
+              helpUri: ruleDocUrl(r.id),
+              defaultConfiguration: { level: level(r.defaultSeverity), enabled: r.defaultSeverity !== 'off' },
+              properties: { language: r.language, category: r.category, fixSafety: r.fixSafety, ...(r.rpmlintId ? { rpmlintId: r.rpmlintId } : {}) },
+            })),
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: URI.file(cwd).toString().replace(/\/?$/, '/') } },
+        invocations: [
+          {
+            executionSuccessful: failures.length === 0,
+            toolExecutionNotifications: failures.map((f) => ({
+              level: 'error',
+              message: { text: `${f.file}: ${f.message}` },
+              locations: [{ physicalLocation: { artifactLocation: artifactLocation(f.file, cwd) } }],
+            })),
+          },
+        ],
+        results: sarifResults,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2);
+}

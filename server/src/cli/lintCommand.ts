@@ -1,0 +1,134 @@
+// `specwright lint`: read, lint (and fix) every target, then print in the chosen format.
+import fs from 'node:fs';
+import path from 'node:path';
+import { URI } from 'vscode-uri';
+import { createLanguageService, type LanguageService } from '../service/languageService';
+import type { LintOptions } from '../service/lint';
+import type { DistroId, Finding, LanguageId, SeverityOrOff } from '../service/types';
+import { FsCache } from '../node/fsCache';
+import { fixAll } from '../node/fixes';
+import { loadFileLintContext } from '../node/lintContext';
+import { readTextFile } from '../node/readText';
+import type { OutputFormat } from './args';
+import { collectTargets } from './files';
+import { formatJson } from './formatJson';
+import { formatSarif } from './formatSarif';
+import { formatText, summaryLine } from './formatText';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
+
+export interface LintCommandOptions {
+  format: OutputFormat;
+  distro?: DistroId;
+  rules: Record<string, SeverityOrOff>;
+  fix: boolean;
+  paths: string[];
+}
+
+export interface FileResult {
+  /** As given on the command line or found in a given folder. */
+  file: string;
+  languageId: LanguageId;
+  findings: Finding[];
+  /** Fixes applied by --fix. */
+  fixed?: number;
+  ruleErrors: { rule: string; error: string }[];
+}
+
+/** A file that could not be linted (read or write failure). */
+export interface FileFailure {
+  file: string;
+  message: string;
+}
+
+const PROGRESS_THRESHOLD = 200;
+
+export function runLint(options: LintCommandOptions, io: CliIo): number {
+  const { targets, missing } = collectTargets(options.paths);
+  const failures: FileFailure[] = missing.map((file) => ({ file, message: 'no such file or directory' }));
+  const service = createLanguageService();
+  const cache = new FsCache();
+  const results: FileResult[] = [];
+  const reportedConfigs = new Set<string>();
+  let configError = false;
+  const progress = targets.length > PROGRESS_THRESHOLD && io.stderrIsTTY;
+
+  targets.forEach((target, i) => {
+    if (progress && i % 20 === 0) io.stderr(`\rspecwright: ${i}/${targets.length} files`);
+    const read = readTextFile(target.file);
+    if (!read.ok) {
+      failures.push({ file: target.file, message: read.message });
+      return;
+    }
+    const context = loadFileLintContext(target.file, target.languageId, { cache });
+    if (context.config && context.config.errors.length > 0) {
+      configError = true;
+      if (!reportedConfigs.has(context.config.file)) {
+        reportedConfigs.add(context.config.file);
+        for (const e of context.config.errors) io.stderr(`specwright: ${e}\n`);
+      }
+    }
+    const lintOptions: LintOptions = {
+      distro: options.distro ?? context.config?.config.distro ?? 'fedora',
+      rules: { ...context.config?.config.rules, ...options.rules },
+      related: context.related,
+      rpmlintFilters: context.rpmlintFilters,
+    };
+    const result = lintFile(service, target.file, target.languageId, read.text, lintOptions, options.fix, failures);
+    results.push({ file: target.file, languageId: target.languageId, ...result });
+    service.forget(URI.file(path.resolve(target.file)).toString());
+  });
+  if (progress) io.stderr(`\r${' '.repeat(40)}\r`);
+
+  switch (options.format) {
+    case 'json':
+      io.stdout(formatJson(results, options.fix) + '\n');
+      break;
+    case 'sarif':
+      io.stdout(formatSarif(results, failures, io.cwd) + '\n');
+      break;
+    default:
+      io.stdout(formatText(results));
+  }
+  for (const r of results) {
+    for (const e of r.ruleErrors) io.stderr(`${r.file}: internal error in rule ${e.rule}: ${e.error.split('\n')[0]}\n`);
+    if (options.fix && r.fixed) io.stderr(`${r.file}: fixed ${r.fixed} problem${r.fixed === 1 ? '' : 's'}\n`);
+  }
+  for (const f of failures) io.stderr(`${f.file}: error: ${f.message}\n`);
+  if (options.format === 'text') io.stderr(summaryLine(results) + '\n');
+  if (targets.length === 0 && missing.length === 0) io.stderr('specwright: no *.spec, *.spec.in or dkms.conf files found\n');
+
+  if (failures.length > 0 || configError) return EXIT_USAGE;
+  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function lintFile(
+  service: LanguageService,
+  file: string,
+  languageId: LanguageId,
+  text: string,
+  lintOptions: LintOptions,
+  fix: boolean,
+  failures: FileFailure[],
+): Omit<FileResult, 'file' | 'languageId'> {
+  const uri = URI.file(path.resolve(file)).toString();
+  let version = 1;
+  const lint = (t: string) => service.lint({ uri, languageId, version: version++, text: t }, lintOptions);
+  if (!fix) {
+    const r = lint(text);
+    return { findings: r.findings, ruleErrors: r.ruleErrors };
+  }
+  const fixedResult = fixAll(text, (t) => lint(t).findings);
+  let fixed = 0;
+  let finalText = text;
+  if (fixedResult.text !== text) {
+    try {
+      fs.writeFileSync(file, fixedResult.text, 'utf8');
+      fixed = fixedResult.fixed;
+      finalText = fixedResult.text;
+    } catch (e) {
+      failures.push({ file, message: `cannot write fixes (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+    }
+  }
+  const r = lint(finalText);
+  return { findings: r.findings, ruleErrors: r.ruleErrors, fixed };
+}
