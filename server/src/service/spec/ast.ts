@@ -69,8 +69,19 @@ export interface ConditionalBlock extends Span {
   endLine: number;
 }
 
-/** The chain of conditional arms a line sits in, outermost first, as "blockId:branchIndex". */
-export type ConditionalPath = string;
+/**
+ * Identifies the chain of conditional arms a line sits in: 0 outside any conditional, otherwise an
+ * index into SpecDocument.conditionalPaths. Two lines share an id exactly when they sit in the
+ * same arm of the same blocks.
+ */
+export type ConditionalPath = number;
+
+export interface ConditionalPathEntry {
+  /** Enclosing path (0 = top level). */
+  parent: ConditionalPath;
+  block: number;
+  branch: number;
+}
 
 export interface MacroDefinition extends Span {
   keyword: 'define' | 'global' | 'undefine' | 'bcond';
@@ -244,5 +255,7 @@ export interface SpecDocument {
   /** Per physical line: its kind, section index, and conditional path. */
   lineKinds: LineKind[];
   lineSection: Int32Array;
-  lineConditional: ConditionalPath[];
+  lineConditional: Int32Array;
+  /** Index 0 is a placeholder for "no conditional". */
+  conditionalPaths: ConditionalPathEntry[];
 }

@@ -1,12 +1,523 @@
-// TEMPORARY STUB: the real parser is being written.
+// The spec parser: error-tolerant, never throws, linear in the size of the input.
+// Pass 1 finds macro references over the whole text (they may span lines); pass 2 walks the
+// physical lines and builds sections, tags, conditionals, definitions and the changelog.
 import { LineIndex } from '../text/lineIndex';
-import type { SpecDocument } from './ast';
+import type {
+  BuildConditional, ChangelogEntry, Comment, ConditionalBlock, ConditionalPathEntry, ConditionalBranch, ConditionalKeyword,
+  Include, LineKind, MacroDefinition, Package, ParseProblem, Section, SectionOption, SpecDocument, Span, Tag,
+} from './ast';
+import { parseDependencies } from './dependencies';
+import { CONDITIONAL_KEYWORDS, DEPENDENCY_TAGS, SECTION_KINDS, VALUE_OPTIONS, canonicalTag } from './keywords';
+import { scanMacros } from './macroScanner';
+
+const TAG_LINE = /^([A-Za-z][A-Za-z0-9_]*)[ \t]*(?:\(([^)]*)\))?[ \t]*:/;
+const DIRECTIVE = /^%([A-Za-z_][A-Za-z0-9_]*)/;
+const PLACEHOLDER = /@[A-Za-z_][A-Za-z0-9_]*@/g;
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+interface OpenBlock {
+  block: ConditionalBlock;
+  /** Path id outside this block, restored at %endif. */
+  outerPath: number;
+}
+
+/** Splits section arguments into whitespace-separated words, keeping `%{…}` intact. */
+function splitWords(text: string, base: number): { word: string; start: number; end: number }[] {
+  const words: { word: string; start: number; end: number }[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    while (i < n && (text[i] === ' ' || text[i] === '\t')) i++;
+    if (i >= n) break;
+    const start = i;
+    let depth = 0;
+    while (i < n) {
+      const c = text[i];
+      if (c === '{' || c === '(') depth++;
+      else if ((c === '}' || c === ')') && depth > 0) depth--;
+      else if ((c === ' ' || c === '\t') && depth === 0) break;
+      i++;
+    }
+    words.push({ word: text.slice(start, i), start: base + start, end: base + i });
+  }
+  return words;
+}
+
+function parseChangelogHeader(text: string, start: number, entry: ChangelogEntry): void {
+  // `* Wed Nov 25 2026 Jane Doe <jane@example.org> - 1.0-1` (time of day allowed since rpm 4.16)
+  const m = /^\*[ \t]+(([A-Za-z]{3})[ \t]+([A-Za-z]{3})[ \t]+(\d{1,2})(?:[ \t]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[ \t]+[A-Z]{2,5})?)?[ \t]+(\d{4}))(?:[ \t]+(.*))?$/.exec(text);
+  if (!m) return;
+  const dateStart = start + text.indexOf(m[1]);
+  entry.dateText = m[1];
+  entry.dateSpan = { start: dateStart, end: dateStart + m[1].length };
+  entry.weekday = m[2];
+  const month = MONTHS.indexOf(m[3]);
+  const day = Number(m[4]);
+  const year = Number(m[8]);
+  if (month >= 0 && day >= 1 && day <= 31) {
+    const d = new Date(Date.UTC(year, month, day, m[5] ? Number(m[5]) : 0, m[6] ? Number(m[6]) : 0, m[7] ? Number(m[7]) : 0));
+    // Reject dates like Feb 31 that Date would roll over.
+    if (d.getUTCDate() === day && d.getUTCMonth() === month) entry.date = d;
+  }
+  const rest = m[9];
+  if (rest === undefined) return;
+  const restStart = start + text.length - rest.length;
+  const mail = /<([^>]*)>/.exec(rest);
+  let after = rest;
+  let afterStart = restStart;
+  if (mail) {
+    entry.author = rest.slice(0, mail.index).trim();
+    entry.email = mail[1];
+    after = rest.slice(mail.index + mail[0].length);
+    afterStart = restStart + mail.index + mail[0].length;
+  }
+  const evr = /^[ \t]*-?[ \t]*(\S+)[ \t]*$/.exec(after);
+  if (evr && (mail || /\d/.test(evr[1]))) {
+    const evrStart = afterStart + after.indexOf(evr[1], evr[0].indexOf('-') + 1);
+    entry.evr = evr[1];
+    entry.evrSpan = { start: evrStart, end: evrStart + evr[1].length };
+    if (!mail) entry.author = undefined;
+  } else if (!mail) entry.author = rest.trim();
+}
+
+export function weekdayOf(date: Date): string {
+  return WEEKDAYS[date.getUTCDay()];
+}
 
 export function parseSpec(text: string): SpecDocument {
   const lines = new LineIndex(text);
-  return {
-    text, lines, isTemplate: false, sections: [], packages: [], tags: [], macroReferences: [], macroDefinitions: [],
-    buildConditionals: [], conditionals: [], includes: [], comments: [], changelog: [], placeholders: [], problems: [],
-    lineKinds: [], lineSection: new Int32Array(lines.lineCount), lineConditional: [],
+  const lineCount = lines.lineCount;
+  const { refs, problems: macroProblems } = scanMacros(text);
+  const problems: ParseProblem[] = [...macroProblems];
+
+  const lineKinds: LineKind[] = new Array<LineKind>(lineCount).fill('blank');
+  const lineSection = new Int32Array(lineCount);
+  const lineConditional = new Int32Array(lineCount);
+  const conditionalPaths: ConditionalPathEntry[] = [{ parent: 0, block: -1, branch: -1 }];
+
+  // Lines swallowed by a multi-line macro reference (after its first line) are not structure.
+  const continuation = new Uint8Array(lineCount);
+  for (const r of refs) {
+    if (r.depth !== 0 || r.form === 'escape') continue;
+    const endLine = lines.lineOf(r.end);
+    const startLine = lines.lineOf(r.start);
+    for (let l = startLine + 1; l <= endLine; l++) continuation[l] = 1;
+  }
+
+  const sections: Section[] = [];
+  const packages: Package[] = [{ name: '', main: true, explicitName: false }];
+  const tags: Tag[] = [];
+  const definitions: MacroDefinition[] = [];
+  const bconds: BuildConditional[] = [];
+  const conditionals: ConditionalBlock[] = [];
+  const includes: Include[] = [];
+  const comments: Comment[] = [];
+  const changelog: ChangelogEntry[] = [];
+
+  const preamble: Section = {
+    kind: 'preamble', name: 'preamble', start: 0, end: 0, header: { start: 0, end: 0 }, keywordSpan: { start: 0, end: 0 },
+    args: '', argsSpan: { start: 0, end: 0 }, options: [], packageIndex: 0, headerLine: -1, endLine: lineCount - 1,
+    body: { start: 0, end: text.length }, bodyStartLine: 0, conditionalPath: 0,
   };
+  sections.push(preamble);
+  let current = preamble;
+
+  const openBlocks: OpenBlock[] = [];
+  let conditionalPath = 0;
+  /** Enters a new arm: a fresh path id whose parent is the path outside the block. */
+  const enterArm = (open: OpenBlock) => {
+    conditionalPaths.push({ parent: open.outerPath, block: open.block.id, branch: open.block.branches.length - 1 });
+    conditionalPath = conditionalPaths.length - 1;
+  };
+
+  let pendingDefinition: MacroDefinition | undefined;
+  const keywordStarts = new Set<number>();
+  let currentEntry: ChangelogEntry | undefined;
+
+  const closeSection = (endLine: number) => {
+    current.endLine = Math.max(current.headerLine, endLine);
+    current.end = lines.lineEndWithBreak(current.endLine);
+    current.body = { start: Math.min(current.body.start, current.end), end: current.end };
+    if (currentEntry) finishEntry(endLine);
+  };
+  const finishEntry = (endLine: number) => {
+    if (!currentEntry) return;
+    const last = Math.max(currentEntry.line, endLine);
+    currentEntry.end = lines.lineEnd(last);
+    currentEntry.body = { start: Math.min(lines.lineEndWithBreak(currentEntry.line), currentEntry.end), end: currentEntry.end };
+    currentEntry = undefined;
+  };
+
+  for (let line = 0; line < lineCount; line++) {
+    lineSection[line] = sections.length - 1;
+    lineConditional[line] = conditionalPath;
+    const lineStart = lines.lineStarts[line];
+    const lineEnd = lines.lineEnd(line);
+
+    if (pendingDefinition) {
+      lineKinds[line] = 'definition-continuation';
+      pendingDefinition.endLine = line;
+      if (!endsWithContinuation(text, lineStart, lineEnd)) {
+        finishDefinition(pendingDefinition, lines, text, continuation);
+        pendingDefinition = undefined;
+      }
+      continue;
+    }
+    if (continuation[line]) {
+      lineKinds[line] = 'macro-continuation';
+      continue;
+    }
+
+    let contentStart = lineStart;
+    if (line === 0 && text.charCodeAt(0) === 0xfeff) contentStart++;
+    while (contentStart < lineEnd && (text.charCodeAt(contentStart) === 32 || text.charCodeAt(contentStart) === 9)) contentStart++;
+    if (contentStart >= lineEnd) {
+      lineKinds[line] = 'blank';
+      continue;
+    }
+    const first = text.charCodeAt(contentStart);
+    const content = text.slice(contentStart, lineEnd);
+
+    if (first === 35 /* # */) {
+      lineKinds[line] = 'comment';
+      comments.push({ kind: 'hash', start: contentStart, end: lineEnd, line });
+      continue;
+    }
+
+    if (first === 37 /* % */) {
+      const d = DIRECTIVE.exec(content);
+      const word = d ? d[1] : '';
+      const wordEnd = contentStart + 1 + word.length;
+      const structural = (kind: LineKind) => {
+        lineKinds[line] = kind;
+        keywordStarts.add(contentStart);
+      };
+      if (word === 'dnl' && (wordEnd === lineEnd || isBlank(text.charCodeAt(wordEnd)))) {
+        structural('comment');
+        comments.push({ kind: 'dnl', start: contentStart, end: lineEnd, line });
+        continue;
+      }
+      if (word && CONDITIONAL_KEYWORDS.has(word) && (wordEnd === lineEnd || isBlank(text.charCodeAt(wordEnd)))) {
+        structural('conditional');
+        handleConditional(word as ConditionalKeyword, line, contentStart, wordEnd, lineEnd);
+        continue;
+      }
+      if (word === 'define' || word === 'global' || word === 'undefine') {
+        const def = parseDefinition(word, line, contentStart, wordEnd, lineEnd);
+        structural('definition');
+        if (def) {
+          definitions.push(def);
+          if (word !== 'undefine' && endsWithContinuation(text, lineStart, lineEnd)) pendingDefinition = def;
+          else finishDefinition(def, lines, text, continuation);
+        }
+        continue;
+      }
+      if (word === 'bcond_with' || word === 'bcond_without' || word === 'bcond') {
+        structural('definition');
+        const words = splitWords(text.slice(wordEnd, lineEnd), wordEnd);
+        if (words.length > 0) {
+          const name = words[0];
+          let defaultEnabled: boolean | undefined;
+          if (word === 'bcond_without') defaultEnabled = true;
+          else if (word === 'bcond_with') defaultEnabled = false;
+          else if (words.length > 1) defaultEnabled = words[1].word === '1' ? true : words[1].word === '0' ? false : undefined;
+          bconds.push({ keyword: word, name: name.word, nameSpan: { start: name.start, end: name.end }, defaultEnabled, start: contentStart, end: lineEnd, line });
+        }
+        continue;
+      }
+      if (word === 'include') {
+        structural('include');
+        const words = splitWords(text.slice(wordEnd, lineEnd), wordEnd);
+        if (words.length > 0) includes.push({ path: words[0].word, pathSpan: { start: words[0].start, end: words[0].end }, start: contentStart, end: lineEnd, line });
+        continue;
+      }
+      // rpm matches section names case-insensitively (`%Description` works).
+      const kind = word ? SECTION_KINDS.get(word.toLowerCase()) : undefined;
+      if (kind && (wordEnd === lineEnd || isBlank(text.charCodeAt(wordEnd)))) {
+        closeSection(line - 1);
+        current = openSection(word.toLowerCase(), kind, line, contentStart, wordEnd, lineEnd);
+        sections.push(current);
+        lineSection[line] = sections.length - 1;
+        structural('section-header');
+        continue;
+      }
+      lineKinds[line] = 'macro-line';
+      if (current.kind === 'changelog' && currentEntry) lineKinds[line] = 'body';
+      continue;
+    }
+
+    if (current.kind === 'preamble' || current.kind === 'package') {
+      const m = TAG_LINE.exec(content);
+      if (m) {
+        lineKinds[line] = 'tag';
+        tags.push(makeTag(m, line, contentStart, lineEnd));
+      } else if (content.startsWith('@') && /^@[A-Za-z_][A-Za-z0-9_]*@/.test(content)) {
+        lineKinds[line] = 'macro-line';
+      } else {
+        lineKinds[line] = 'unknown';
+        problems.push({ rule: 'spec-unknown-tag', start: contentStart, end: lineEnd, message: 'This line is neither a tag (Name: value), a macro, a comment nor a section header' });
+      }
+      continue;
+    }
+
+    if (current.kind === 'changelog') {
+      if (first === 42 /* * */) {
+        finishEntry(line - 1);
+        const entry: ChangelogEntry = { start: contentStart, end: lineEnd, header: { start: contentStart, end: lineEnd }, line, body: { start: lineEnd, end: lineEnd } };
+        parseChangelogHeader(content.trimEnd(), contentStart, entry);
+        changelog.push(entry);
+        currentEntry = entry;
+        lineKinds[line] = 'changelog-header';
+        continue;
+      }
+    }
+    lineKinds[line] = 'body';
+  }
+  if (pendingDefinition) finishDefinition(pendingDefinition, lines, text, continuation);
+  closeSection(lineCount - 1);
+  for (const open of openBlocks) {
+    const b = open.block;
+    const branch = b.branches[b.branches.length - 1];
+    branch.bodyEndLine = lineCount - 1;
+    branch.end = text.length;
+    b.end = text.length;
+    b.endLine = lineCount - 1;
+    const first = b.branches[0];
+    problems.push({ rule: 'spec-unclosed-if', start: first.keywordSpan.start, end: first.directive.end, message: `'%${first.keyword}' has no matching '%endif'` });
+  }
+
+  resolvePackages();
+  // `%description`, `%if`, `%define`… are structure, not macro uses.
+  const macroReferences = keywordStarts.size === 0 ? refs : refs.filter((r) => !keywordStarts.has(r.start));
+  const placeholders: Span[] = [];
+  if (text.includes('@')) {
+    PLACEHOLDER.lastIndex = 0;
+    for (let m = PLACEHOLDER.exec(text); m; m = PLACEHOLDER.exec(text)) placeholders.push({ start: m.index, end: m.index + m[0].length });
+  }
+
+  return {
+    text, lines, isTemplate: placeholders.length > 0, sections, packages, tags, macroReferences,
+    macroDefinitions: definitions, buildConditionals: bconds, conditionals, includes, comments, changelog,
+    placeholders, problems, lineKinds, lineSection, lineConditional, conditionalPaths,
+  };
+
+  // ---- helpers that share the parser state ----
+
+  function handleConditional(keyword: ConditionalKeyword, line: number, start: number, keywordEnd: number, lineEnd: number): void {
+    const raw = text.slice(keywordEnd, lineEnd);
+    const lead = raw.length - raw.trimStart().length;
+    const condition = raw.trim();
+    const conditionStart = keywordEnd + lead;
+    const branch: ConditionalBranch = {
+      keyword, start, end: lineEnd, directive: { start, end: lineEnd }, keywordSpan: { start, end: keywordEnd },
+      condition, conditionSpan: { start: conditionStart, end: conditionStart + condition.length },
+      bodyStartLine: line + 1, bodyEndLine: line,
+    };
+    if (keyword.startsWith('if')) {
+      const parentOpen = openBlocks[openBlocks.length - 1];
+      const block: ConditionalBlock = {
+        id: conditionals.length, branches: [branch], start, end: lineEnd, startLine: line, endLine: line,
+        ...(parentOpen ? { parent: { block: parentOpen.block.id, branch: parentOpen.block.branches.length - 1 } } : {}),
+      };
+      conditionals.push(block);
+      const open: OpenBlock = { block, outerPath: conditionalPath };
+      openBlocks.push(open);
+      enterArm(open);
+      return;
+    }
+    const open = openBlocks[openBlocks.length - 1];
+    if (!open) {
+      problems.push({ rule: 'spec-stray-conditional', start, end: lineEnd, message: `'%${keyword}' without a matching '%if'` });
+      return;
+    }
+    const block = open.block;
+    const last = block.branches[block.branches.length - 1];
+    last.bodyEndLine = line - 1;
+    last.end = lines.lineEnd(Math.max(line - 1, last.bodyStartLine - 1));
+    if (keyword === 'endif') {
+      block.endif = { start, end: lineEnd };
+      block.end = lineEnd;
+      block.endLine = line;
+      openBlocks.pop();
+      conditionalPath = open.outerPath;
+      lineConditional[line] = conditionalPath;
+      return;
+    }
+    if (last.keyword === 'else') {
+      problems.push({ rule: 'spec-stray-conditional', start, end: lineEnd, message: `'%${keyword}' after '%else' in the same block` });
+    }
+    block.branches.push(branch);
+    enterArm(open);
+    lineConditional[line] = conditionalPath;
+  }
+
+  function parseDefinition(keyword: 'define' | 'global' | 'undefine', line: number, start: number, keywordEnd: number, lineEnd: number): MacroDefinition | undefined {
+    let i = keywordEnd;
+    while (i < lineEnd && isBlank(text.charCodeAt(i))) i++;
+    const nameStart = i;
+    while (i < lineEnd && isNameCharCode(text.charCodeAt(i))) i++;
+    const name = text.slice(nameStart, i);
+    if (!name) {
+      problems.push({ rule: 'spec-malformed-definition', start, end: lineEnd, message: `'%${keyword}' needs a macro name` });
+      return undefined;
+    }
+    const nameSpan = { start: nameStart, end: i };
+    let parameters: string | undefined;
+    if (text.charCodeAt(i) === 40 /* ( */) {
+      const close = text.indexOf(')', i);
+      if (close >= 0 && close < lineEnd) {
+        parameters = text.slice(i + 1, close);
+        i = close + 1;
+      }
+    }
+    while (i < lineEnd && isBlank(text.charCodeAt(i))) i++;
+    if (keyword !== 'undefine' && i >= lineEnd && !endsWithContinuation(text, lines.lineStarts[line], lineEnd)) {
+      problems.push({ rule: 'spec-malformed-definition', start, end: lineEnd, message: `'%${keyword} ${name}' has no body` });
+    }
+    return {
+      keyword, name, nameSpan, ...(parameters !== undefined ? { parameters } : {}), body: text.slice(i, lineEnd),
+      bodySpan: { start: i, end: lineEnd }, start, end: lineEnd, line, endLine: line, conditionalPath,
+    };
+  }
+
+  function openSection(word: string, kind: Section['kind'], line: number, start: number, keywordEnd: number, lineEnd: number): Section {
+    const argsText = text.slice(keywordEnd, lineEnd);
+    const words = splitWords(argsText, keywordEnd);
+    const options: SectionOption[] = [];
+    let target: { word: string; start: number; end: number } | undefined;
+    let nameOption: string | undefined;
+    let interpreter: string | undefined;
+    let triggerCondition: string | undefined;
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k];
+      if (w.word === '--' && (kind === 'trigger' || kind === 'filetrigger')) {
+        triggerCondition = text.slice(w.end, lineEnd).trim();
+        break;
+      }
+      if (w.word.startsWith('-') && w.word.length > 1) {
+        if (VALUE_OPTIONS.has(w.word) && k + 1 < words.length) {
+          const v = words[++k];
+          options.push({ flag: w.word, value: v.word, span: { start: w.start, end: v.end } });
+          if (w.word === '-n') nameOption = v.word;
+          if (w.word === '-p' && (kind === 'scriptlet' || kind === 'trigger' || kind === 'filetrigger')) interpreter = v.word;
+        } else options.push({ flag: w.word, span: { start: w.start, end: w.end } });
+        continue;
+      }
+      if (!target) target = w;
+      else if (kind === 'trigger' || kind === 'filetrigger') {
+        // rpm also accepts a condition without `--` in old specs.
+        triggerCondition = text.slice(w.start, lineEnd).trim();
+        break;
+      }
+    }
+    const trimmedArgs = argsText.trim();
+    const argsStart = keywordEnd + (argsText.length - argsText.trimStart().length);
+    const section: Section = {
+      kind, name: word, start, end: lineEnd, header: { start, end: lineEnd }, keywordSpan: { start, end: keywordEnd },
+      args: trimmedArgs, argsSpan: { start: argsStart, end: argsStart + trimmedArgs.length }, options,
+      packageIndex: 0, headerLine: line, endLine: line, body: { start: lines.lineEndWithBreak(line), end: lines.lineEndWithBreak(line) },
+      bodyStartLine: line + 1, conditionalPath,
+      ...(target ? { target: target.word, targetSpan: { start: target.start, end: target.end } } : {}),
+      ...(nameOption !== undefined ? { nameOption } : {}),
+      ...(interpreter !== undefined ? { interpreter } : {}),
+      ...(triggerCondition !== undefined ? { triggerCondition } : {}),
+    };
+    if (kind === 'package') {
+      const nameWord = nameOption !== undefined ? options.find((o) => o.flag === '-n') : undefined;
+      packages.push({
+        name: '', main: false, declaredName: nameOption ?? target?.word, explicitName: nameOption !== undefined, section,
+        ...(nameWord ? { nameSpan: { start: nameWord.span.end - (nameWord.value ?? '').length, end: nameWord.span.end } } : target ? { nameSpan: { start: target.start, end: target.end } } : {}),
+      });
+      section.packageIndex = packages.length - 1;
+    }
+    return section;
+  }
+
+  function makeTag(m: RegExpExecArray, line: number, start: number, lineEnd: number): Tag {
+    const name = m[1];
+    const { key, number } = canonicalTag(name);
+    const afterColon = start + m[0].length;
+    let valueStart = afterColon;
+    while (valueStart < lineEnd && isBlank(text.charCodeAt(valueStart))) valueStart++;
+    let valueEnd = lineEnd;
+    while (valueEnd > valueStart && isBlank(text.charCodeAt(valueEnd - 1))) valueEnd--;
+    const value = text.slice(valueStart, valueEnd);
+    const tag: Tag = {
+      name, nameSpan: { start, end: start + name.length }, key, value, valueSpan: { start: valueStart, end: valueEnd },
+      start, end: lineEnd, line, packageIndex: current.kind === 'package' ? current.packageIndex : 0, conditionalPath,
+      ...(number !== undefined ? { number } : {}),
+    };
+    if (m[2] !== undefined) {
+      const qStart = start + m[0].indexOf('(') + 1;
+      tag.qualifier = m[2].trim();
+      tag.qualifierSpan = { start: qStart, end: qStart + m[2].length };
+    }
+    if (DEPENDENCY_TAGS.has(key)) tag.dependencies = parseDependencies(value, valueStart);
+    return tag;
+  }
+
+  function resolvePackages(): void {
+    const nameTag = tags.find((t) => t.key === 'name' && t.packageIndex === 0);
+    const main = packages[0];
+    main.name = nameTag?.value ?? '';
+    if (nameTag) main.nameSpan = nameTag.valueSpan;
+    for (let k = 1; k < packages.length; k++) {
+      const p = packages[k];
+      p.name = p.explicitName ? (p.declaredName ?? '') : `${main.name || '%{name}'}-${p.declaredName ?? ''}`;
+    }
+    const byName = new Map<string, number>();
+    for (let k = 0; k < packages.length; k++) {
+      byName.set(normalizePackageName(packages[k].name, main.name), k);
+    }
+    for (const s of sections) {
+      if (s.kind === 'preamble' || s.kind === 'package') continue;
+      if (s.kind === 'changelog' || s.kind === 'prep' || s.kind === 'build' || s.kind === 'install' || s.kind === 'check' ||
+          s.kind === 'clean' || s.kind === 'conf' || s.kind === 'generate_buildrequires' || s.kind === 'sourcelist' || s.kind === 'patchlist') {
+        s.packageIndex = 0;
+        continue;
+      }
+      let full: string | undefined;
+      if (s.nameOption !== undefined) full = s.nameOption;
+      else if (s.target !== undefined) full = `${main.name || '%{name}'}-${s.target}`;
+      if (full === undefined) s.packageIndex = 0;
+      else s.packageIndex = byName.get(normalizePackageName(full, main.name)) ?? -1;
+    }
+  }
+}
+
+/** Treats `%{name}` and `%name` as the main package's name, so `%files -n %{name}-libs` matches `%package libs`. */
+export function normalizePackageName(name: string, mainName: string): string {
+  let out = name.replace(/%\{\??name\}|%name\b/g, '\u0000');
+  if (mainName) out = out.split(mainName).join('\u0000');
+  return out;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+function isNameCharCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || (c >= 48 && c <= 57);
+}
+
+function endsWithContinuation(text: string, lineStart: number, lineEnd: number): boolean {
+  let k = lineEnd - 1;
+  let count = 0;
+  while (k >= lineStart && text.charCodeAt(k) === 92 /* \ */) {
+    count++;
+    k--;
+  }
+  return count % 2 === 1;
+}
+
+/** Extends a definition's body over its continuation lines and any multi-line macro it opens. */
+function finishDefinition(def: MacroDefinition, lines: LineIndex, text: string, continuation: Uint8Array): void {
+  let endLine = def.endLine;
+  while (endLine + 1 < lines.lineCount && continuation[endLine + 1]) endLine++;
+  def.endLine = endLine;
+  const end = lines.lineEnd(endLine);
+  def.end = end;
+  def.bodySpan = { start: def.bodySpan.start, end };
+  def.body = text.slice(def.bodySpan.start, end);
 }
