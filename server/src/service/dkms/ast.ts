@@ -44,6 +44,8 @@ export interface DkmsAssignment extends Span {
   endLine: number;
   /** Inside an `if`/function/other shell construct: dkms may or may not see it. */
   conditional: boolean;
+  /** Written as `export NAME=…` (or `declare`/`local`/`readonly`). */
+  exported?: boolean;
 }
 
 export interface DkmsComment extends Span {
@@ -55,6 +57,17 @@ export interface DkmsShellCode extends Span {
   line: number;
   endLine: number;
   text: string;
+}
+
+/** A compound shell construct (`if … fi`, a function, a loop), for folding and outline. */
+export interface DkmsBlock extends Span {
+  kind: 'if' | 'case' | 'for' | 'while' | 'until' | 'select' | 'function' | 'brace';
+  line: number;
+  endLine: number;
+  /** Function name, for `kind: 'function'`. */
+  name?: string;
+  /** False when the file ended before the block was closed. */
+  closed: boolean;
 }
 
 export interface DkmsProblem extends Span {
@@ -72,6 +85,8 @@ export interface DkmsDocument {
   problems: DkmsProblem[];
   /** The file uses CRLF line endings (on at least one line). */
   hasCrlf: boolean;
-  /** `@VAR@`-style placeholders (templates). */
+  /** `@VAR@`-style placeholders (templates), and `#VAR#` written as a whole value. */
   placeholders: Span[];
+  /** Compound shell constructs, outermost first in order of their start. */
+  blocks: DkmsBlock[];
 }

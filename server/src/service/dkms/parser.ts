@@ -1,7 +1,907 @@
-// TEMPORARY STUB: replaced by the real dkms.conf parser.
-import { LineIndex } from '../text/lineIndex';
-import type { DkmsDocument } from './ast';
+// The dkms.conf parser. dkms `source`s the file with bash, so this reads the part of bash that
+// dkms.conf files use: assignments (`NAME=v`, `NAME[i]=v`, `NAME=(a b)`, `+=`, `export`), bash
+// quoting and expansions inside values, comments and line continuations. Anything else (tests,
+// `if … fi`, loops, functions, commands) is recorded as shell code; assignments inside such
+// constructs are marked `conditional`. The parser never throws, runs in linear time (nesting is
+// handled with explicit stacks, never recursion) and keeps exact offsets (UTF-16, any line break).
 
+import type { Span } from '../spec/ast';
+import { LineIndex } from '../text/lineIndex';
+import type {
+  DkmsAssignment,
+  DkmsBlock,
+  DkmsComment,
+  DkmsDocument,
+  DkmsProblem,
+  DkmsShellCode,
+  DkmsValue,
+  DkmsVariableReference,
+} from './ast';
+
+const MALFORMED = 'dkms-malformed-line';
+
+const CH_NL = 10;
+const CH_CR = 13;
+const CH_SPACE = 32;
+const CH_TAB = 9;
+
+function isIdentStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+function isIdentChar(c: number): boolean {
+  return isIdentStart(c) || (c >= 48 && c <= 57);
+}
+function isBlank(c: number): boolean {
+  return c === CH_SPACE || c === CH_TAB;
+}
+
+/** Characters that end an unquoted word (metacharacters and line breaks). */
+function isWordEnd(c: number): boolean {
+  return c === CH_SPACE || c === CH_TAB || c === CH_NL || c === CH_CR || c === 59 /* ; */ || c === 38 /* & */ || c === 124 /* | */ || c === 60 /* < */ || c === 62 /* > */ || c === 40 /* ( */ || c === 41 /* ) */;
+}
+
+type Mode = 'sq' | 'dq' | 'paren' | 'brace' | 'bt';
+
+interface Frame {
+  mode: Mode;
+  start: number;
+  ref?: DkmsVariableReference;
+}
+
+type BlockKind = DkmsBlock['kind'];
+
+interface OpenBlock {
+  kind: BlockKind;
+  start: number;
+  name?: string;
+}
+
+const OPENERS: Record<string, BlockKind> = { if: 'if', case: 'case', for: 'for', while: 'while', until: 'until', select: 'select' };
+const CLOSERS: Record<string, BlockKind[]> = { fi: ['if'], esac: ['case'], done: ['for', 'while', 'until', 'select'], '}': ['brace', 'function'] };
+const CONTINUERS = new Set(['then', 'else', 'elif', 'do', '!', 'in']);
+
+class DkmsParser {
+  readonly n: number;
+  i = 0;
+  readonly assignments: DkmsAssignment[] = [];
+  readonly comments: DkmsComment[] = [];
+  readonly shellCode: DkmsShellCode[] = [];
+  readonly problems: DkmsProblem[] = [];
+  readonly blocks: DkmsBlock[] = [];
+  readonly placeholders: Span[] = [];
+  private readonly open: OpenBlock[] = [];
+  /** The previous statement was followed by `&&` or `||` on the same logical line. */
+  private afterAndOr = false;
+  /** A function header (`name()`) waits for its `{`. */
+  private pendingFunction: { name: string; start: number } | undefined;
+  /** Here-documents whose bodies start after the current line. */
+  private pendingHeredocs: { delimiter: string; stripTabs: boolean }[] = [];
+  /** Set when an opener scan ran into the end of the file. */
+  private unclosedAt = -1;
+
+  constructor(readonly text: string, readonly lines: LineIndex) {
+    this.n = text.length;
+  }
+
+  code(i: number): number {
+    return i < this.n ? this.text.charCodeAt(i) : -1;
+  }
+
+  isNewlineAt(i: number): boolean {
+    const c = this.code(i);
+    return c === CH_NL || c === CH_CR;
+  }
+
+  /** Offset past the line break at i (\n, \r\n or \r). */
+  skipNewline(i: number): number {
+    if (this.code(i) === CH_CR && this.code(i + 1) === CH_NL) return i + 2;
+    return i + 1;
+  }
+
+  /** Offset of character code c in [from, limit), or -1. */
+  indexOfBounded(c: number, from: number, limit: number): number {
+    for (let k = from; k < limit && k < this.n; k++) if (this.code(k) === c) return k;
+    return -1;
+  }
+
+  /** `\` followed by a line break: returns the offset after it, or -1. */
+  continuationAt(i: number): number {
+    if (this.code(i) !== 92) return -1;
+    return this.isNewlineAt(i + 1) ? this.skipNewline(i + 1) : -1;
+  }
+
+  problem(start: number, end: number, message: string): void {
+    this.problems.push({ start, end: Math.max(end, start), rule: MALFORMED, message });
+  }
+
+  lineEndAt(i: number): number {
+    return this.lines.lineEnd(this.lines.lineOf(i));
+  }
+
+  run(): void {
+    while (this.i < this.n) this.step();
+    for (let k = this.open.length - 1; k >= 0; k--) {
+      const b = this.open[k];
+      const kw = b.kind === 'brace' || b.kind === 'function' ? '{' : b.kind;
+      const closer = b.kind === 'if' ? 'fi' : b.kind === 'case' ? 'esac' : b.kind === 'brace' || b.kind === 'function' ? '}' : 'done';
+      this.problem(b.start, Math.min(this.n, b.start + kw.length), `\`${kw}\` is never closed by \`${closer}\`: bash stops with a syntax error, so dkms cannot read the file`);
+      this.closeBlock(b, this.n, false);
+    }
+    this.open.length = 0;
+    this.collectPlaceholders();
+  }
+
+  /** One step of the statement loop: separators, comments, line breaks or one statement. */
+  step(): void {
+    const c = this.code(this.i);
+    if (isBlank(c)) {
+      this.i++;
+      return;
+    }
+    if (c === CH_NL || c === CH_CR) {
+      this.i = this.skipNewline(this.i);
+      this.afterAndOr = false;
+      if (this.pendingHeredocs.length > 0) this.skipHeredocBodies();
+      return;
+    }
+    const cont = this.continuationAt(this.i);
+    if (cont >= 0) {
+      this.i = cont;
+      return;
+    }
+    if (c === 35 /* # */) {
+      this.comment(this.i);
+      return;
+    }
+    if (c === 59 /* ; */) {
+      this.i += this.code(this.i + 1) === 59 ? 2 : 1;
+      this.afterAndOr = false;
+      return;
+    }
+    if ((c === 38 || c === 124) && this.code(this.i + 1) === c) {
+      this.addShell(this.i, this.i + 2);
+      this.i += 2;
+      this.afterAndOr = true;
+      return;
+    }
+    if (c === 38 || c === 124) {
+      this.addShell(this.i, this.i + 1);
+      this.i++;
+      this.afterAndOr = true;
+      return;
+    }
+    this.statement();
+  }
+
+  comment(start: number): void {
+    const end = this.lineEndAt(start);
+    this.comments.push({ start, end, line: this.lines.lineOf(start) });
+    this.i = end;
+  }
+
+  get conditional(): boolean {
+    return this.open.length > 0 || this.afterAndOr;
+  }
+
+  /** Adds shell code, merged with the previous piece when that ends on the same line. */
+  addShell(start: number, end: number): void {
+    if (end <= start) return;
+    const line = this.lines.lineOf(start);
+    const last = this.shellCode[this.shellCode.length - 1];
+    if (last && last.end <= start && last.endLine === line) {
+      last.end = end;
+      last.endLine = this.lines.lineOf(end);
+      last.text = this.text.slice(last.start, end);
+      return;
+    }
+    this.shellCode.push({ start, end, line, endLine: this.lines.lineOf(end), text: this.text.slice(start, end) });
+  }
+
+  /** A bare word at i (keyword candidates): returns its end. */
+  plainWordEnd(i: number): number {
+    let j = i;
+    while (j < this.n) {
+      const c = this.code(j);
+      if (isWordEnd(c) || c === 34 || c === 39 || c === 96 || c === 36 || c === 92) break;
+      j++;
+    }
+    return j;
+  }
+
+  statement(): void {
+    const start = this.i;
+    const wordEnd = this.plainWordEnd(start);
+    const word = wordEnd - start <= 8 ? this.text.slice(start, wordEnd) : '';
+    const endsWord = wordEnd >= this.n || isWordEnd(this.code(wordEnd)) || this.code(wordEnd) === 35;
+
+    // case patterns: `pat)` or `(pat | pat)` at command position inside `case … esac`
+    if (this.open.length > 0 && this.open[this.open.length - 1].kind === 'case' && word !== 'esac') {
+      const patEnd = this.casePatternEnd(start);
+      if (patEnd > 0) {
+        this.addShell(start, patEnd);
+        this.i = patEnd;
+        return;
+      }
+    }
+
+    if (endsWord && word) {
+      if (word in OPENERS) {
+        this.open.push({ kind: OPENERS[word], start });
+        this.addShell(start, wordEnd);
+        this.i = wordEnd;
+        return;
+      }
+      if (word in CLOSERS) {
+        this.closeKeyword(word, start, wordEnd);
+        this.addShell(start, wordEnd);
+        this.i = wordEnd;
+        return;
+      }
+      if (CONTINUERS.has(word)) {
+        this.addShell(start, wordEnd);
+        this.i = wordEnd;
+        return;
+      }
+      if (word === '{') {
+        const pf = this.pendingFunction;
+        this.open.push(pf ? { kind: 'function', start: pf.start, name: pf.name } : { kind: 'brace', start });
+        this.pendingFunction = undefined;
+        this.addShell(start, wordEnd);
+        this.i = wordEnd;
+        return;
+      }
+    }
+
+    // function headers: `name() …` or `function name …`
+    const fn = this.functionHeader(start);
+    if (fn) {
+      this.pendingFunction = { name: fn.name, start };
+      this.addShell(start, fn.end);
+      this.i = fn.end;
+      return;
+    }
+
+    // assignments, with an optional export/declare/local/readonly prefix
+    let j = start;
+    let exported = false;
+    if (endsWord && (word === 'export' || word === 'declare' || word === 'local' || word === 'readonly' || word === 'typeset')) {
+      j = wordEnd;
+      for (;;) {
+        while (isBlank(this.code(j))) j++;
+        if (this.code(j) === 45 /* - */) {
+          while (j < this.n && !isWordEnd(this.code(j))) j++;
+          continue;
+        }
+        break;
+      }
+      exported = true;
+    }
+    const assigned: DkmsAssignment[] = [];
+    let k = this.tryAssignment(j, exported, assigned, start);
+    if (k >= 0) {
+      // further words: more assignments (`A=1 B=2`) or a command run with them as its environment
+      for (;;) {
+        let m = k;
+        while (isBlank(this.code(m))) m++;
+        const cont = this.continuationAt(m);
+        if (cont >= 0) {
+          k = cont;
+          continue;
+        }
+        const c = this.code(m);
+        if (c === -1 || c === CH_NL || c === CH_CR || c === 59 || c === 38 || c === 124 || c === 35 || c === 41) {
+          this.i = m;
+          for (const a of assigned) this.assignments.push(a);
+          return;
+        }
+        const next = this.tryAssignment(m, exported, assigned, m);
+        if (next < 0) {
+          // `VAR=value command …`: the variables only apply to that command
+          const end = this.scanShell(m);
+          this.addShell(start, end);
+          this.i = end;
+          return;
+        }
+        k = next;
+      }
+    }
+    if (k === -2) return; // malformed, already consumed
+
+    const end = this.scanShell(start);
+    this.addShell(start, Math.max(end, start + 1));
+    this.i = Math.max(end, start + 1);
+  }
+
+  closeKeyword(word: string, start: number, end: number): void {
+    const kinds = CLOSERS[word];
+    for (let k = this.open.length - 1; k >= 0; k--) {
+      if (kinds.includes(this.open[k].kind)) {
+        // blocks opened after the match were never closed: bash would fail as well
+        for (let m = this.open.length - 1; m > k; m--) this.closeBlock(this.open[m], start, false);
+        const b = this.open[k];
+        this.open.length = k;
+        this.closeBlock(b, end, true);
+        return;
+      }
+    }
+    this.problem(start, end, `\`${word}\` without a matching opening keyword: bash stops with a syntax error, so dkms cannot read the file`);
+  }
+
+  closeBlock(b: OpenBlock, end: number, closed: boolean): void {
+    const block: DkmsBlock = { kind: b.kind, start: b.start, end, line: this.lines.lineOf(b.start), endLine: this.lines.lineOf(end), closed };
+    if (b.name !== undefined) block.name = b.name;
+    this.blocks.push(block);
+  }
+
+  /** End of a case pattern (`a|b)` / `(a)`) at i, or -1. Looks at most 256 characters ahead. */
+  casePatternEnd(i: number): number {
+    let j = i;
+    const limit = Math.min(this.n, i + 256);
+    if (this.code(j) === 40) j++;
+    let sawChar = false;
+    while (j < limit) {
+      const c = this.code(j);
+      if (c === 41) return sawChar ? j + 1 : -1;
+      if (c === CH_NL || c === CH_CR || c === 59 || c === 61 /* = */ || c === 40) return -1;
+      if (c === 39 || c === 34) {
+        const close = this.indexOfBounded(c, j + 1, limit);
+        if (close < 0) return -1;
+        j = close + 1;
+        sawChar = true;
+        continue;
+      }
+      if (c === 92) j++;
+      if (!isBlank(c) && c !== 124) sawChar = true;
+      j++;
+    }
+    return -1;
+  }
+
+  /** `name()` / `name ()` / `function name` / `function name()` at i. */
+  functionHeader(i: number): { name: string; end: number } | undefined {
+    let j = i;
+    let keyword = false;
+    if (this.text.startsWith('function', j) && isBlank(this.code(j + 8))) {
+      keyword = true;
+      j += 8;
+      while (isBlank(this.code(j))) j++;
+    }
+    const nameStart = j;
+    while (j < this.n && (isIdentChar(this.code(j)) || this.code(j) === 45 || this.code(j) === 46 || this.code(j) === 58)) j++;
+    if (j === nameStart) return undefined;
+    const name = this.text.slice(nameStart, j);
+    let m = j;
+    while (isBlank(this.code(m))) m++;
+    if (this.code(m) === 40) {
+      m++;
+      while (isBlank(this.code(m))) m++;
+      if (this.code(m) !== 41) return undefined;
+      return { name, end: m + 1 };
+    }
+    if (keyword) return { name, end: j };
+    return undefined;
+  }
+
+  /**
+   * Tries `NAME=…` / `NAME[i]=…` / `NAME+=…` at i. Returns the offset after the value, -1 when
+   * this is not an assignment, -2 when the line was malformed (reported and consumed).
+   */
+  tryAssignment(i: number, exported: boolean, out: DkmsAssignment[], stmtStart: number): number {
+    if (!isIdentStart(this.code(i))) return -1;
+    let j = i + 1;
+    while (isIdentChar(this.code(j))) j++;
+    const nameEnd = j;
+    let index: number | undefined;
+    let indexText: string | undefined;
+    let indexSpan: Span | undefined;
+    if (this.code(j) === 91 /* [ */) {
+      let m = j + 1;
+      let depth = 1;
+      while (m < this.n && !this.isNewlineAt(m)) {
+        const c = this.code(m);
+        if (c === 91) depth++;
+        else if (c === 93 && --depth === 0) break;
+        m++;
+      }
+      if (this.code(m) !== 93) {
+        // `NAME[=x` or `NAME[0 = x`: an index that never closes
+        const lineEnd = this.lineEndAt(i);
+        const rest = this.text.slice(j, Math.min(lineEnd, j + 4096));
+        if (rest.includes('=')) {
+          this.problem(i, lineEnd, `Malformed assignment: the index of ${this.text.slice(i, nameEnd)}[ is not closed with ]`);
+          this.addShell(stmtStart, lineEnd);
+          this.i = lineEnd;
+          return -2;
+        }
+        return -1;
+      }
+      indexSpan = { start: j + 1, end: m };
+      indexText = this.text.slice(j + 1, m);
+      const trimmed = indexText.trim();
+      if (/^\d{1,9}$/.test(trimmed)) index = Number(trimmed);
+      j = m + 1;
+    }
+    let append = false;
+    if (this.code(j) === 43 /* + */ && this.code(j + 1) === 61) {
+      append = true;
+      j++;
+    }
+    if (this.code(j) !== 61 /* = */) {
+      // `PACKAGE_NAME = "x"`: bash runs a command named PACKAGE_NAME
+      if (!indexSpan && !append && /^[A-Z][A-Z0-9_]*$/.test(this.text.slice(i, Math.min(nameEnd, i + 200)))) {
+        let m = j;
+        while (isBlank(this.code(m))) m++;
+        if (m > j && (this.code(m) === 61 || (this.code(m) === 43 && this.code(m + 1) === 61))) {
+          const lineEnd = this.lineEndAt(i);
+          this.problem(i, lineEnd, `Spaces around '=' make bash run ${this.text.slice(i, nameEnd)} as a command instead of assigning it; write ${this.text.slice(i, nameEnd)}=value`);
+          const end = this.scanShell(stmtStart);
+          this.addShell(stmtStart, end);
+          this.i = end;
+          return -2;
+        }
+      }
+      return -1;
+    }
+    const eq = j;
+    const valueStart = eq + 1;
+    const values: DkmsValue[] = [];
+    let end: number;
+    let isArray = false;
+    if (this.code(valueStart) === 40 /* ( */) {
+      isArray = true;
+      end = this.parseArray(valueStart, values);
+    } else {
+      const v = this.parseWord(valueStart);
+      values.push(v);
+      end = v.end;
+    }
+    const a: DkmsAssignment = {
+      start: stmtStart === i ? i : stmtStart,
+      end,
+      name: this.text.slice(i, nameEnd),
+      nameSpan: { start: i, end: nameEnd },
+      isArray,
+      values,
+      valueSpan: { start: valueStart, end },
+      append,
+      line: this.lines.lineOf(i),
+      endLine: this.lines.lineOf(end),
+      conditional: this.conditional,
+    };
+    if (index !== undefined) a.index = index;
+    if (indexText !== undefined) a.indexText = indexText;
+    if (indexSpan) a.indexSpan = indexSpan;
+    if (exported) a.exported = true;
+    out.push(a);
+    return end;
+  }
+
+  /** `(a b "c d")` starting at the `(`; returns the offset after `)`. */
+  parseArray(open: number, values: DkmsValue[]): number {
+    let j = open + 1;
+    for (;;) {
+      const c = this.code(j);
+      if (c === -1) {
+        this.problem(open, Math.min(this.n, open + 1), 'Array value is never closed with `)`');
+        return this.n;
+      }
+      if (isBlank(c)) {
+        j++;
+        continue;
+      }
+      if (c === CH_NL || c === CH_CR) {
+        j = this.skipNewline(j);
+        continue;
+      }
+      const cont = this.continuationAt(j);
+      if (cont >= 0) {
+        j = cont;
+        continue;
+      }
+      if (c === 35) {
+        const end = this.lineEndAt(j);
+        this.comments.push({ start: j, end, line: this.lines.lineOf(j) });
+        j = end;
+        continue;
+      }
+      if (c === 41) return j + 1;
+      if (c === 59 || c === 38 || c === 124 || c === 60 || c === 62 || c === 40) {
+        // not valid inside an array: bash reports a syntax error
+        this.problem(j, j + 1, `Unexpected '${String.fromCharCode(c)}' inside an array value`);
+        j++;
+        continue;
+      }
+      const v = this.parseWord(j);
+      values.push(v);
+      j = v.end > j ? v.end : j + 1;
+    }
+  }
+
+  /** Records `$name` at i (the `$`); returns the offset after it, or -1 when it is not one. */
+  simpleVariable(i: number, refs: DkmsVariableReference[]): number {
+    const c = this.code(i + 1);
+    if (!isIdentStart(c)) return -1;
+    let j = i + 2;
+    while (isIdentChar(this.code(j))) j++;
+    refs.push({ start: i, end: j, name: this.text.slice(i + 1, j), nameSpan: { start: i + 1, end: j }, braced: false });
+    return j;
+  }
+
+  /**
+   * Skips a nested construct starting at i: `'…'`, `"…"`, `` `…` ``, `$(…)`, `$((…))`, `${…}` or
+   * `(…)`. Variables met along the way (outside single quotes) go to refs. Iterative, linear.
+   * Returns the offset after the closing character; this.unclosedAt is set when the text ended.
+   */
+  skipConstruct(i: number, refs: DkmsVariableReference[]): number {
+    const stack: Frame[] = [];
+    let j = i;
+    const push = (mode: Mode, start: number, ref?: DkmsVariableReference) => {
+      const f: Frame = { mode, start };
+      if (ref) f.ref = ref;
+      stack.push(f);
+    };
+    const openAt = (k: number): number => {
+      // opens the construct at k; returns the offset after its opener
+      const c = this.code(k);
+      if (c === 39) {
+        push('sq', k);
+        return k + 1;
+      }
+      if (c === 34) {
+        push('dq', k);
+        return k + 1;
+      }
+      if (c === 96) {
+        push('bt', k);
+        return k + 1;
+      }
+      if (c === 40) {
+        push('paren', k);
+        return k + 1;
+      }
+      // `$`
+      const d = this.code(k + 1);
+      if (d === 40) {
+        push('paren', k);
+        return k + 2;
+      }
+      // `${`
+      let m = k + 2;
+      if (this.code(m) === 35 || this.code(m) === 33) m++;
+      let ref: DkmsVariableReference | undefined;
+      if (isIdentStart(this.code(m))) {
+        let e = m + 1;
+        while (isIdentChar(this.code(e))) e++;
+        ref = { start: k, end: e, name: this.text.slice(m, e), nameSpan: { start: m, end: e }, braced: true };
+        refs.push(ref);
+      }
+      push('brace', k, ref);
+      return k + 2;
+    };
+    j = openAt(j);
+    while (stack.length > 0) {
+      if (j >= this.n) {
+        this.unclosedAt = stack[0].start;
+        return this.n;
+      }
+      const top = stack[stack.length - 1];
+      const c = this.code(j);
+      if (top.mode === 'sq') {
+        if (c === 39) stack.pop();
+        j++;
+        continue;
+      }
+      if (c === 92 /* \ */) {
+        j += 2;
+        continue;
+      }
+      if (top.mode === 'bt') {
+        if (c === 96) stack.pop();
+        j++;
+        continue;
+      }
+      if (c === 36 /* $ */) {
+        const d = this.code(j + 1);
+        if (d === 40 || d === 123) {
+          j = openAt(j);
+          continue;
+        }
+        const after = this.simpleVariable(j, refs);
+        j = after > 0 ? after : j + 1;
+        continue;
+      }
+      if (c === 96) {
+        j = openAt(j);
+        continue;
+      }
+      if (top.mode === 'dq') {
+        if (c === 34) stack.pop();
+        j++;
+        continue;
+      }
+      // paren and brace
+      if (c === 39 || c === 34) {
+        j = openAt(j);
+        continue;
+      }
+      if (top.mode === 'paren') {
+        if (c === 40) {
+          j = openAt(j);
+          continue;
+        }
+        if (c === 41) {
+          stack.pop();
+          j++;
+          continue;
+        }
+        if (c === 35 && j > 0 && (isBlank(this.code(j - 1)) || this.isNewlineAt(j - 1))) {
+          // a comment inside $( … )
+          const end = this.lineEndAt(j);
+          j = end > j ? end : j + 1;
+          continue;
+        }
+        j++;
+        continue;
+      }
+      // brace
+      if (c === 125) {
+        const f = stack.pop()!;
+        if (f.ref && f.ref.end < j + 1) f.ref.end = j + 1;
+        j++;
+        continue;
+      }
+      j++;
+    }
+    return j;
+  }
+
+  /** Reports an unclosed construct found by skipConstruct. */
+  reportUnclosed(): void {
+    if (this.unclosedAt < 0) return;
+    const at = this.unclosedAt;
+    this.unclosedAt = -1;
+    const c = this.code(at);
+    const what = c === 39 ? 'single quote' : c === 34 ? 'double quote' : c === 96 ? 'backquote' : c === 40 ? 'parenthesis' : this.code(at + 1) === 123 ? '`${`' : '`$(`';
+    this.problem(at, at + (c === 36 ? 2 : 1), `Unclosed ${what}: the rest of the file is swallowed by it`);
+  }
+
+  /** One shell word (a value) starting at i. */
+  parseWord(i: number): DkmsValue {
+    let j = i;
+    let text = '';
+    const refs: DkmsVariableReference[] = [];
+    let hasSubst = false;
+    let sawSingle = false;
+    let sawDouble = false;
+    let sawBare = false;
+    while (j < this.n) {
+      const c = this.code(j);
+      if (c === CH_CR && this.code(j + 1) === CH_NL) break;
+      if (isWordEnd(c)) break;
+      if (c === 92 /* \ */) {
+        const cont = this.continuationAt(j);
+        if (cont >= 0) {
+          j = cont;
+          continue;
+        }
+        if (j + 1 < this.n) text += this.text[j + 1];
+        sawBare = true;
+        j += 2;
+        continue;
+      }
+      if (c === 39) {
+        const close = this.text.indexOf("'", j + 1);
+        sawSingle = true;
+        if (close < 0) {
+          this.problem(j, j + 1, 'Unclosed single quote: the rest of the file is swallowed by it');
+          text += this.text.slice(j + 1);
+          j = this.n;
+          break;
+        }
+        text += this.text.slice(j + 1, close);
+        j = close + 1;
+        continue;
+      }
+      if (c === 34) {
+        sawDouble = true;
+        const r = this.doubleQuoted(j, refs);
+        text += r.text;
+        if (r.subst) hasSubst = true;
+        j = r.end;
+        continue;
+      }
+      if (c === 36 /* $ */ || c === 96) {
+        const d = this.code(j + 1);
+        if (c === 96 || d === 40 || d === 123) {
+          if (c === 96 || d === 40) hasSubst = true;
+          const end = this.skipConstruct(j, refs);
+          this.reportUnclosed();
+          text += this.text.slice(j, end);
+          sawBare = true;
+          j = end;
+          continue;
+        }
+        const after = this.simpleVariable(j, refs);
+        const end = after > 0 ? after : j + 1;
+        text += this.text.slice(j, end);
+        sawBare = true;
+        j = end;
+        continue;
+      }
+      text += this.text[j];
+      sawBare = true;
+      j++;
+    }
+    const kinds = (sawSingle ? 1 : 0) + (sawDouble ? 1 : 0) + (sawBare ? 1 : 0);
+    const quoting: DkmsValue['quoting'] = kinds > 1 ? 'mixed' : sawSingle ? 'single' : sawDouble ? 'double' : 'none';
+    const value: DkmsValue = { start: i, end: j, raw: this.text.slice(i, j), text, quoting, variables: refs, hasCommandSubstitution: hasSubst };
+    if (/^#[A-Za-z_][A-Za-z0-9_]*#$/.test(text) && text.length < 200) {
+      const at = value.raw.indexOf('#');
+      this.placeholders.push({ start: i + at, end: i + at + text.length });
+    }
+    return value;
+  }
+
+  /** A `"…"` at i: the unquoted text (escapes resolved, expansions as written). */
+  doubleQuoted(i: number, refs: DkmsVariableReference[]): { text: string; end: number; subst: boolean } {
+    let j = i + 1;
+    let out = '';
+    let subst = false;
+    while (j < this.n) {
+      const c = this.code(j);
+      if (c === 34) return { text: out, end: j + 1, subst };
+      if (c === 92) {
+        const cont = this.continuationAt(j);
+        if (cont >= 0) {
+          j = cont;
+          continue;
+        }
+        const d = this.code(j + 1);
+        if (d === 36 || d === 96 || d === 34 || d === 92) {
+          out += this.text[j + 1];
+          j += 2;
+          continue;
+        }
+        out += '\\';
+        j++;
+        continue;
+      }
+      if (c === 36 || c === 96) {
+        const d = this.code(j + 1);
+        if (c === 96 || d === 40 || d === 123) {
+          if (c === 96 || d === 40) subst = true;
+          const end = this.skipConstruct(j, refs);
+          this.reportUnclosed();
+          out += this.text.slice(j, end);
+          j = end;
+          continue;
+        }
+        const after = this.simpleVariable(j, refs);
+        const end = after > 0 ? after : j + 1;
+        out += this.text.slice(j, end);
+        j = end;
+        continue;
+      }
+      out += this.text[j];
+      j++;
+    }
+    this.problem(i, i + 1, 'Unclosed double quote: the rest of the file is swallowed by it');
+    return { text: out, end: this.n, subst };
+  }
+
+  /**
+   * Scans one simple shell command from i to its end: a line break, `;`, `&`, `|` or a comment
+   * at the top level. Quotes and expansions may span lines. Notes here-documents.
+   */
+  scanShell(i: number): number {
+    let j = i;
+    const refs: DkmsVariableReference[] = [];
+    while (j < this.n) {
+      const c = this.code(j);
+      if (c === CH_NL || c === CH_CR || c === 59 || c === 38 || c === 124) return j;
+      if (c === 35 && j > i && (isBlank(this.code(j - 1)))) return j;
+      if (c === 92) {
+        const cont = this.continuationAt(j);
+        j = cont >= 0 ? cont : j + 2;
+        continue;
+      }
+      if (c === 39 || c === 34 || c === 96 || c === 40 || (c === 36 && (this.code(j + 1) === 40 || this.code(j + 1) === 123))) {
+        j = this.skipConstruct(j, refs);
+        this.reportUnclosed();
+        continue;
+      }
+      if (c === 60 && this.code(j + 1) === 60) {
+        // `<<<` is a here-string (a word), `<<` a here-document
+        j = this.code(j + 2) === 60 ? j + 3 : this.heredocStart(j + 2);
+        continue;
+      }
+      j++;
+    }
+    return Math.min(j, this.n);
+  }
+
+  /** After `<<`: reads the delimiter and queues the body. Returns the offset after it. */
+  heredocStart(i: number): number {
+    let j = i;
+    let stripTabs = false;
+    if (this.code(j) === 45) {
+      stripTabs = true;
+      j++;
+    }
+    while (isBlank(this.code(j))) j++;
+    const q = this.code(j);
+    let delimiter = '';
+    if (q === 39 || q === 34) {
+      const close = this.indexOfBounded(q, j + 1, this.lineEndAt(j));
+      if (close < 0) return j + 1;
+      delimiter = this.text.slice(j + 1, close);
+      j = close + 1;
+    } else {
+      const s = j;
+      while (j < this.n && !isWordEnd(this.code(j))) j++;
+      delimiter = this.text.slice(s, j).replace(/\\/g, '');
+    }
+    if (delimiter) this.pendingHeredocs.push({ delimiter, stripTabs });
+    return j;
+  }
+
+  /** At the start of the line after a here-document operator: skips the bodies. */
+  skipHeredocBodies(): void {
+    const docs = this.pendingHeredocs;
+    this.pendingHeredocs = [];
+    for (const doc of docs) {
+      const bodyStart = this.i;
+      let line = this.lines.lineOf(this.i);
+      let found = false;
+      while (line < this.lines.lineCount && this.lines.lineStarts[line] < this.n) {
+        let content = this.lines.lineText(line);
+        if (doc.stripTabs) content = content.replace(/^\t+/, '');
+        const next = this.lines.lineEndWithBreak(line);
+        if (content === doc.delimiter) {
+          this.addShell(bodyStart, this.lines.lineEnd(line));
+          this.i = next;
+          found = true;
+          break;
+        }
+        line++;
+        if (next >= this.n) break;
+      }
+      if (!found) {
+        this.problem(bodyStart, bodyStart, `Here-document is never closed by a line '${doc.delimiter}'`);
+        this.addShell(bodyStart, this.n);
+        this.i = this.n;
+        return;
+      }
+    }
+  }
+
+  collectPlaceholders(): void {
+    if (!this.text.includes('@')) return;
+    const re = /@[A-Za-z_][A-Za-z0-9_]{0,100}@/g;
+    for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
+      this.placeholders.push({ start: m.index, end: m.index + m[0].length });
+      re.lastIndex = m.index + m[0].length - 1; // `@A@B@`: the closing @ may open the next one
+    }
+    this.placeholders.sort((a, b) => a.start - b.start);
+  }
+}
+
+/** Parses a dkms.conf. Never throws; problems are reported in `problems`. */
 export function parseDkms(text: string): DkmsDocument {
-  return { text, lines: new LineIndex(text), assignments: [], comments: [], shellCode: [], problems: [], hasCrlf: text.includes('\r\n'), placeholders: [] };
+  const lines = new LineIndex(text);
+  const p = new DkmsParser(text, lines);
+  p.run();
+  p.blocks.sort((a, b) => a.start - b.start || b.end - a.end);
+  p.problems.sort((a, b) => a.start - b.start);
+  return {
+    text,
+    lines,
+    assignments: p.assignments,
+    comments: p.comments,
+    shellCode: p.shellCode,
+    problems: p.problems,
+    hasCrlf: text.includes('\r\n'),
+    placeholders: p.placeholders,
+    blocks: p.blocks,
+  };
 }
