@@ -1,1 +1,28 @@
-// placeholder
+// The Specwright language server (node): `specwright-language-server --stdio` (or --node-ipc,
+// --socket=N, --pipe=NAME). Without a transport argument it talks over stdio.
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { VERSION } from './cli/version';
+import { formatError } from './serverCore/runSafe';
+import { startServer } from './serverCore/startServer';
+
+const argv = process.argv.slice(2);
+if (argv.includes('--version') || argv.includes('-v')) {
+  process.stdout.write(`${VERSION}\n`);
+  process.exit(0);
+}
+if (argv.includes('--help') || argv.includes('-h')) {
+  process.stdout.write('Usage: specwright-language-server [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]\n');
+  process.exit(0);
+}
+if (!argv.some((a) => /^--(stdio|node-ipc|socket|pipe)\b/.test(a)) && !process.send) process.argv.push('--stdio');
+
+const connection = createConnection(ProposedFeatures.all);
+// stdout is the protocol channel: anything logged goes to the client's log instead.
+console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
+console.info = console.log;
+console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(' '));
+console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+process.on('unhandledRejection', (e) => connection.console.error(formatError('unhandled rejection', e)));
+process.on('uncaughtException', (e) => connection.console.error(formatError('uncaught exception', e)));
+
+startServer(connection);

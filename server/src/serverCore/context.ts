@@ -1,0 +1,141 @@
+// What every feature module gets: the connection, the open documents, the language service,
+// and the per-document lint options (editor settings + specwright.json + files on disk).
+import type { ClientCapabilities, Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { languageFromFileName, type LanguageService } from '../service/languageService';
+import type { LintOptions, LintResult } from '../service/lint';
+import type { DocumentInput, LanguageId } from '../service/types';
+import { FsCache } from '../node/fsCache';
+import { loadFileLintContext } from '../node/lintContext';
+import { formatError, type Logger } from './runSafe';
+import { DEFAULT_SETTINGS, SETTINGS_SECTION, normaliseSettings, settingsFromInitializationOptions, type Settings } from './settings';
+
+const LANGUAGE_ALIASES: Record<string, LanguageId> = {
+  'rpm-spec': 'rpm-spec',
+  spec: 'rpm-spec',
+  rpmspec: 'rpm-spec',
+  'dkms-conf': 'dkms-conf',
+  dkms: 'dkms-conf',
+  dkmsconf: 'dkms-conf',
+};
+
+/** The service's language for an open document: its languageId, else its file name. */
+export function documentLanguage(languageId: string, uri: string): LanguageId | undefined {
+  return LANGUAGE_ALIASES[languageId] ?? languageFromFileName(uri.replace(/[?#].*$/, ''));
+}
+
+export class ServerContext {
+  /** Settings when the client cannot answer workspace/configuration. */
+  private globalSettings: Settings = DEFAULT_SETTINGS;
+  private readonly settingsCache = new Map<string, Promise<Settings>>();
+  private readonly reported = new Set<string>();
+  clientCapabilities: ClientCapabilities = {};
+
+  constructor(
+    readonly connection: Connection,
+    readonly documents: TextDocuments<TextDocument>,
+    readonly service: LanguageService,
+  ) {}
+
+  readonly log: Logger = (message) => this.connection.console.error(message);
+
+  get supportsConfiguration(): boolean {
+    return Boolean(this.clientCapabilities.workspace?.configuration);
+  }
+
+  setInitializationOptions(options: unknown): void {
+    this.setGlobalSettings(settingsFromInitializationOptions(options));
+  }
+
+  setGlobalSettings(raw: unknown): void {
+    const { settings, problems } = normaliseSettings(raw);
+    this.globalSettings = settings;
+    this.reportOnce(problems);
+  }
+
+  /** Forgets cached per-document settings (didChangeConfiguration). */
+  resetSettings(): void {
+    this.settingsCache.clear();
+  }
+
+  forget(uri: string): void {
+    this.settingsCache.delete(uri);
+    this.service.forget(uri);
+  }
+
+  /** The open document as the service's input, or undefined (not open, or not ours). */
+  input(uri: string): DocumentInput | undefined {
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    const languageId = documentLanguage(doc.languageId, uri);
+    if (!languageId) return undefined;
+    return { uri, languageId, version: doc.version, text: doc.getText() };
+  }
+
+  settings(uri: string): Promise<Settings> {
+    if (!this.supportsConfiguration) return Promise.resolve(this.globalSettings);
+    let hit = this.settingsCache.get(uri);
+    if (!hit) {
+      hit = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
+        (raw: unknown) => {
+          const { settings, problems } = normaliseSettings(raw);
+          this.reportOnce(problems);
+          return settings;
+        },
+        (e: unknown) => {
+          this.log(formatError('workspace/configuration failed', e));
+          return this.globalSettings;
+        },
+      );
+      this.settingsCache.set(uri, hit);
+    }
+    return hit;
+  }
+
+  /**
+   * Lint options for a document: editor settings, then the project's specwright.json (more
+   * specific, so it wins), plus related files and rpmlint filters for file: URIs.
+   */
+  async lintOptions(input: DocumentInput): Promise<Partial<LintOptions>> {
+    const settings = await this.settings(input.uri);
+    const options: Partial<LintOptions> = { distro: settings.distro, rules: { ...settings.rules }, related: [], rpmlintFilters: [] };
+    const uri = URI.parse(input.uri);
+    if (uri.scheme !== 'file') return options;
+    try {
+      const overlay = (other: string) => this.documents.get(other)?.getText();
+      const context = loadFileLintContext(uri.fsPath, input.languageId, { cache: new FsCache(), overlay });
+      if (context.config) {
+        this.reportOnce(context.config.errors);
+        if (context.config.config.distro) options.distro = context.config.config.distro;
+        options.rules = { ...options.rules, ...context.config.config.rules };
+      }
+      options.related = context.related;
+      options.rpmlintFilters = context.rpmlintFilters;
+    } catch (e) {
+      this.log(formatError(`reading the files around ${input.uri} failed`, e));
+    }
+    return options;
+  }
+
+  /** Lints an open document with its current options; undefined when it is not open or not ours. */
+  async lint(uri: string): Promise<{ input: DocumentInput; result: LintResult } | undefined> {
+    const input = this.input(uri);
+    if (!input) return undefined;
+    const options = await this.lintOptions(input);
+    const current = this.input(uri);
+    const latest = current && current.version === input.version ? input : current;
+    if (!latest) return undefined;
+    return { input: latest, result: this.service.lint(latest, options) };
+  }
+
+  /** Shows a configuration problem once per session (log + warning message). */
+  reportOnce(problems: string[]): void {
+    for (const p of problems) {
+      if (this.reported.has(p)) continue;
+      this.reported.add(p);
+      this.log(p);
+      this.connection.window.showWarningMessage(`Specwright: ${p}`);
+    }
+  }
+}

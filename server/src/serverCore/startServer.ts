@@ -1,0 +1,26 @@
+// Wires the features to a connection. Transport-independent: server.ts makes the connection.
+import { TextDocuments, type Connection, type InitializeResult, type ServerCapabilities } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService } from '../service/languageService';
+import { VERSION } from '../cli/version';
+import { ServerContext } from './context';
+import type { Feature } from './feature';
+import { FEATURES } from './features/index';
+
+export function startServer(connection: Connection, features: Feature[] = FEATURES): ServerContext {
+  const documents = new TextDocuments(TextDocument);
+  const ctx = new ServerContext(connection, documents, createLanguageService());
+
+  connection.onInitialize((params): InitializeResult => {
+    ctx.clientCapabilities = params.capabilities;
+    ctx.setInitializationOptions(params.initializationOptions);
+    const capabilities: ServerCapabilities = {};
+    for (const f of features) Object.assign(capabilities, f.capabilities(params.capabilities));
+    return { capabilities, serverInfo: { name: 'specwright', version: VERSION } };
+  });
+
+  for (const f of features) f.register(ctx);
+  documents.listen(connection);
+  connection.listen();
+  return ctx;
+}
