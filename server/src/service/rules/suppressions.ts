@@ -1,7 +1,7 @@
 // `# specwright: disable-next-line id[,id]` and `# specwright: disable id[,id]` comments.
 import type { LineIndex } from '../text/lineIndex';
 
-const DIRECTIVE = /#\s*specwright:\s*(disable-next-line|disable-line|disable)\b\s*([\w,\s-]*)/;
+const DIRECTIVE = /#\s*specwright:\s*(disable-next-line|disable-line|disable)\b\s*([\w%,\s-]*)/;
 
 export interface Suppressions {
   /** line → ids suppressed on that line ('*' = all) */
