@@ -1,6 +1,6 @@
 // What every feature module gets: the connection, the open documents, the language service,
 // and the per-document lint options (editor settings + specwright.json + files on disk).
-import type { ClientCapabilities, Connection, TextDocuments } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type ClientCapabilities, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { languageFromFileName, type LanguageService } from '../service/languageService';
@@ -135,7 +135,7 @@ export class ServerContext {
       if (this.reported.has(p)) continue;
       this.reported.add(p);
       this.log(p);
-      this.connection.window.showWarningMessage(`Specwright: ${p}`);
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Specwright: ${p}` });
     }
   }
 }

@@ -1,0 +1,220 @@
+// Protocol tests against the bundled server (dist/server.js) over stdio.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { after, before, describe, it } from 'node:test';
+import { getRule } from '../../server/src/service/rules/registry';
+import { LspClient, SERVER_JS, ensureBuilt } from '../helpers/lsp';
+
+interface Diagnostic {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  severity?: number;
+  code?: string;
+  source?: string;
+  message: string;
+  codeDescription?: { href: string };
+  data?: unknown;
+}
+interface PublishDiagnostics {
+  uri: string;
+  version?: number;
+  diagnostics: Diagnostic[];
+}
+interface CodeAction {
+  title: string;
+  kind?: string;
+  isPreferred?: boolean;
+  edit?: { changes?: Record<string, { range: Diagnostic['range']; newText: string }[]> };
+}
+
+const SPEC_URI = 'file:///nonexistent-specwright-test/hello.spec';
+const DKMS_URI = 'file:///nonexistent-specwright-test/dkms/dkms.conf';
+const SPEC = ['Name: hello', 'Version: 1.0', 'Release: 1%{?dist}', 'Summary: Hello', 'License: MIT', '', '%description', 'Hello.', '', '%if 1', '%prep', '%setup -q', ''].join('\n');
+const DKMS = ['PACKAGE_NAME="acme"', 'BUILD_MODULE_NAME[0]="acme"', 'DEST_MODULE_LOCATION[0]="/updates"', ''].join('\n');
+
+const hasRule = (id: string) => getRule(id) !== undefined;
+
+function diagnosticsFor(client: LspClient, uri: string, version?: number): Promise<PublishDiagnostics> {
+  return client.waitForNotification<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === uri && (version === undefined || p.version === version));
+}
+
+function open(client: LspClient, uri: string, languageId: string, text: string, version = 1): void {
+  client.notify('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+}
+
+describe('language server over stdio', () => {
+  let client: LspClient;
+  let initResult: Awaited<ReturnType<LspClient['initialize']>>;
+
+  before(async () => {
+    ensureBuilt();
+    client = new LspClient();
+    initResult = await client.initialize();
+  });
+  after(() => client?.close());
+
+  it('advertises its capabilities', () => {
+    const caps = initResult.capabilities;
+    assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2 });
+    assert.equal(caps.documentSymbolProvider, true);
+    assert.equal(caps.foldingRangeProvider, true);
+    const codeActions = caps.codeActionProvider as { codeActionKinds: string[] };
+    assert.ok(codeActions.codeActionKinds.includes('quickfix'));
+    assert.ok(codeActions.codeActionKinds.includes('source.fixAll.specwright'));
+    assert.equal(initResult.serverInfo?.name, 'specwright');
+  });
+
+  it('publishes diagnostics for an opened spec', async () => {
+    const published = diagnosticsFor(client, SPEC_URI, 1);
+    open(client, SPEC_URI, 'rpm-spec', SPEC);
+    const p = await published;
+    for (const d of p.diagnostics) {
+      assert.equal(d.source, 'specwright');
+      assert.equal(typeof d.code, 'string');
+      assert.match(d.codeDescription!.href, new RegExp(`/${d.code}\\.md$`));
+    }
+    if (hasRule('spec-unclosed-if')) {
+      const d = p.diagnostics.find((x) => x.code === 'spec-unclosed-if');
+      assert.ok(d, `spec-unclosed-if expected, got ${p.diagnostics.map((x) => x.code).join(', ')}`);
+      assert.equal(d.range.start.line, 9);
+    }
+  });
+
+  it('publishes diagnostics for an opened dkms.conf', async () => {
+    const published = diagnosticsFor(client, DKMS_URI, 1);
+    open(client, DKMS_URI, 'dkms-conf', DKMS);
+    const p = await published;
+    const codes = p.diagnostics.map((d) => d.code);
+    if (hasRule('dkms-missing-required')) assert.ok(codes.includes('dkms-missing-required'), codes.join(', '));
+    if (hasRule('dkms-unknown-directive')) assert.ok(codes.includes('dkms-unknown-directive'), codes.join(', '));
+  });
+
+  it('answers documentSymbol and foldingRange', async () => {
+    const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: SPEC_URI } });
+    assert.ok(Array.isArray(symbols));
+    const folds = await client.request<{ startLine: number; endLine: number }[]>('textDocument/foldingRange', { textDocument: { uri: SPEC_URI } });
+    assert.ok(Array.isArray(folds));
+    for (const f of folds) assert.ok(f.endLine >= f.startLine);
+    const dkmsSymbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: DKMS_URI } });
+    assert.ok(Array.isArray(dkmsSymbols));
+  });
+
+  it('offers "Disable <id> for this line" for a diagnostic', async () => {
+    const published = client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics').map((n) => n.params as PublishDiagnostics);
+    const real = published.filter((p) => p.uri === SPEC_URI).at(-1)?.diagnostics[0];
+    // Before any rule exists, a diagnostic shaped like ours still gets the disable action.
+    const diagnostic: Diagnostic = real ?? { range: { start: { line: 9, character: 0 }, end: { line: 9, character: 3 } }, code: 'spec-unclosed-if', source: 'specwright', message: 'unclosed %if' };
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: SPEC_URI },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    });
+    const disable = actions.find((a) => a.title === `Disable ${diagnostic.code} for this line`);
+    assert.ok(disable, `actions: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.equal(disable.kind, 'quickfix');
+    const edits = disable.edit!.changes![SPEC_URI];
+    assert.equal(edits.length, 1);
+    assert.deepEqual(edits[0].range.start, { line: diagnostic.range.start.line, character: 0 });
+    assert.equal(edits[0].newText, `# specwright: disable-next-line ${diagnostic.code}\n`);
+  });
+
+  it('publishes new diagnostics after an incremental change', async () => {
+    const published = diagnosticsFor(client, SPEC_URI, 2);
+    // Append %endif on the last (empty) line.
+    client.notify('textDocument/didChange', {
+      textDocument: { uri: SPEC_URI, version: 2 },
+      contentChanges: [{ range: { start: { line: 12, character: 0 }, end: { line: 12, character: 0 } }, text: '%endif\n' }],
+    });
+    const p = await published;
+    assert.equal(p.version, 2);
+    assert.ok(!p.diagnostics.some((d) => d.code === 'spec-unclosed-if'), 'the %if is closed now');
+  });
+
+  it('debounces: only the latest of quick changes is validated', async () => {
+    const published = diagnosticsFor(client, SPEC_URI);
+    for (let v = 3; v <= 6; v++) {
+      client.notify('textDocument/didChange', {
+        textDocument: { uri: SPEC_URI, version: v },
+        contentChanges: [{ range: { start: { line: 0, character: 6 }, end: { line: 0, character: 11 } }, text: `hell${v}` }],
+      });
+    }
+    const p = await published;
+    assert.equal(p.version, 6);
+  });
+
+  it('returns empty results for a document that is not open', async () => {
+    const uri = 'file:///nonexistent-specwright-test/never-opened.spec';
+    const symbols = await client.requestRaw('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.equal(symbols.error, undefined);
+    assert.deepEqual(symbols.result, []);
+    const folds = await client.request('textDocument/foldingRange', { textDocument: { uri } });
+    assert.deepEqual(folds, []);
+    const actions = await client.request('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 999, character: 999 }, end: { line: 1000, character: 0 } },
+      context: { diagnostics: [] },
+    });
+    assert.deepEqual(actions, []);
+  });
+
+  it('survives a code action request past the end of a document', async () => {
+    const past = { start: { line: 500, character: 3 }, end: { line: 501, character: 0 } };
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: SPEC_URI },
+      range: past,
+      context: { diagnostics: [{ range: past, code: 'spec-unclosed-if', source: 'specwright', message: 'x' }] },
+    });
+    assert.ok(Array.isArray(actions));
+  });
+
+  it('clears diagnostics on close', async () => {
+    const cleared = diagnosticsFor(client, DKMS_URI);
+    client.notify('textDocument/didClose', { textDocument: { uri: DKMS_URI } });
+    const p = await cleared;
+    assert.deepEqual(p.diagnostics, []);
+  });
+
+  it('re-validates with new settings (rule turned off)', async (t) => {
+    if (!hasRule('spec-unclosed-if')) return t.skip('spec-unclosed-if is not registered yet');
+    const uri = 'file:///nonexistent-specwright-test/settings.spec';
+    let published = diagnosticsFor(client, uri, 1);
+    open(client, uri, 'rpm-spec', SPEC);
+    assert.ok((await published).diagnostics.some((d) => d.code === 'spec-unclosed-if'));
+    client.configuration = { distro: 'fedora', rules: { 'spec-unclosed-if': 'off' } };
+    published = diagnosticsFor(client, uri, 1);
+    client.notify('workspace/didChangeConfiguration', { settings: null });
+    assert.ok(!(await published).diagnostics.some((d) => d.code === 'spec-unclosed-if'));
+    client.configuration = { distro: 'fedora', rules: {} };
+  });
+
+  it('shuts down and exits cleanly', async () => {
+    const code = await client.shutdown();
+    assert.equal(code, 0);
+  });
+});
+
+describe('language server command line', () => {
+  before(() => ensureBuilt());
+
+  it('prints its version', () => {
+    const r = spawnSync(process.execPath, [SERVER_JS, '--version'], { encoding: 'utf8' });
+    assert.equal(r.status, 0);
+    assert.match(r.stdout.trim(), /^\d+\.\d+\.\d+/);
+  });
+
+  it('takes settings from initializationOptions when the client has no workspace/configuration', async () => {
+    const c = new LspClient();
+    try {
+      await c.initialize({ textDocument: {} }, { distro: 'rhel', rules: { 'no-such-rule': 'off' } });
+      const published = c.waitForNotification<PublishDiagnostics>('textDocument/publishDiagnostics', (p) => p.uri === SPEC_URI);
+      c.notify('textDocument/didOpen', { textDocument: { uri: SPEC_URI, languageId: 'spec', version: 1, text: SPEC } });
+      const p = await published;
+      assert.ok(Array.isArray(p.diagnostics));
+      // The unknown rule id is reported to the user, not fatal.
+      const shown = c.notifications.find((n) => n.method === 'window/showMessage');
+      assert.ok(shown && JSON.stringify(shown.params).includes('no-such-rule'));
+      assert.equal(await c.shutdown(), 0);
+    } finally {
+      c.close();
+    }
+  });
+});
