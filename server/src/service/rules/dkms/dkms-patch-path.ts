@@ -1,0 +1,24 @@
+import { defineDkmsRule } from '../types';
+import { isDynamicValue } from './_util';
+
+export default defineDkmsRule({
+  id: 'dkms-patch-path',
+  category: 'dkms',
+  defaultSeverity: 'error',
+  description: 'A PATCH entry leaves the patches/ directory (an absolute path or a .. component)',
+  fixSafety: 'none',
+  check(ctx) {
+    for (const a of ctx.doc.assignments) {
+      if (a.name !== 'PATCH') continue;
+      for (const v of a.values) {
+        if (isDynamicValue(ctx.doc, v)) continue;
+        const parts = v.text.split('/');
+        if (parts.includes('..')) {
+          ctx.report({ start: v.start, end: v.end, message: `PATCH "${v.text}" contains a '..' component: dkms refuses it; patches must be files inside the patches/ directory of the source tree` });
+        } else if (v.text.startsWith('/')) {
+          ctx.report({ start: v.start, end: v.end, message: `PATCH "${v.text}" is an absolute path: dkms looks for patches relative to the patches/ directory of the source tree` });
+        }
+      }
+    }
+  },
+});
