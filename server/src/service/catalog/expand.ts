@@ -1,0 +1,359 @@
+// Static macro expansion for hovers, completion details and checks. It resolves macros from the
+// spec's own %define/%global bodies first, then from the catalog profile of one distribution.
+// It never runs anything: %(shell), %[expression] and %{lua:…} are left as written and make the
+// result `unresolved`. Recursion depth, the number of expansions and the output length are bounded.
+import type { DistroId } from '../types';
+import { ALL_MACRO_SOURCES, PROFILES, resolveProfileMap } from './macros';
+import type { MacroInfo, MacroSource } from './macros';
+
+export interface ExpandOptions {
+  /** Catalog profile; default 'generic'. */
+  distro?: DistroId;
+  /** The spec's own definitions (name → body). They win over the catalog. */
+  definitions?: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
+  /** Maximum nesting of expansions (default and upper bound 32). */
+  maxDepth?: number;
+  /** Maximum output length in characters (default 65536). */
+  maxLength?: number;
+}
+
+export interface ExpandResult {
+  text: string;
+  /** True when something was left unexpanded: an undefined macro, a shell/Lua/expression form, a parametric call, or a limit hit. */
+  unresolved: boolean;
+  /** Names of the macros the text referenced, in order of first use. */
+  used: string[];
+}
+
+const MAX_DEPTH = 32;
+const DEFAULT_MAX_LENGTH = 65536;
+const MAX_STEPS = 20000;
+/** Spec-dependent names left in catalog values (e.g. %{_pkgdocdir} → /usr/share/doc/%{name}). */
+const SPEC_PLACEHOLDERS = new Set(['name', 'version', 'release', 'NAME', 'VERSION', 'RELEASE', 'epoch', 'EPOCH']);
+
+type Resolution =
+  | { kind: 'body'; body: string }
+  | { kind: 'value'; value: string }
+  | { kind: 'opaque' }
+  | { kind: 'parametric' }
+  | undefined;
+
+interface State {
+  distro: DistroId;
+  spec: Map<string, string>;
+  maxDepth: number;
+  maxLength: number;
+  steps: number;
+  unresolved: boolean;
+  used: string[];
+  usedSet: Set<string>;
+  /** Names kept literally without counting as unresolved (catalog value computation). */
+  keep?: Set<string>;
+  /** Cut short: stop expanding, copy the rest verbatim. */
+  exhausted: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Catalog finalisation (values computed lazily, once).
+
+let catalog: Map<string, MacroInfo> | undefined;
+let numbered: MacroInfo[] = [];
+
+function buildEntry(src: MacroSource): MacroInfo {
+  const definitions = resolveProfileMap(src.def);
+  const explicit = resolveProfileMap(src.val);
+  const defined = new Set<DistroId>([...(Object.keys(definitions) as DistroId[]), ...(Object.keys(explicit) as DistroId[]), ...(src.on ?? [])]);
+  if (src.builtin) for (const p of PROFILES) defined.add(p);
+  return {
+    name: src.name,
+    kind: src.kind,
+    description: src.description,
+    usage: src.usage,
+    parametric: src.parametric ?? false,
+    options: src.options ?? [],
+    argument: src.argument,
+    builtin: src.builtin ?? false,
+    numbered: src.numbered,
+    definitions,
+    values: explicit,
+    definedOn: PROFILES.filter((p) => defined.has(p)),
+    unverified: [...(src.unverified ?? [])],
+    valueless: src.valueless,
+    seeAlso: src.seeAlso ?? [],
+    preferInstead: src.preferInstead ?? [],
+    deprecated: src.deprecated,
+    since: src.since,
+  };
+}
+
+function getCatalog(): Map<string, MacroInfo> {
+  if (catalog) return catalog;
+  const map = new Map<string, MacroInfo>();
+  for (const src of ALL_MACRO_SOURCES) map.set(src.name, buildEntry(src));
+  catalog = map;
+  numbered = [...map.values()].filter((m) => m.numbered);
+  // Compute the static values from the definitions (explicit values win).
+  for (const info of map.values()) {
+    if (info.parametric) continue;
+    for (const p of PROFILES) {
+      if (info.values[p] !== undefined || info.definitions[p] === undefined) continue;
+      const state = newState({ distro: p }, new Set(SPEC_PLACEHOLDERS));
+      const text = expandText(info.definitions[p]!, 0, state);
+      if (!state.unresolved) info.values[p] = text;
+    }
+  }
+  return map;
+}
+
+/** The catalog entry of a macro (`_libdir`, `%_libdir`, `%{_libdir}`; SOURCE12 → SOURCE). */
+export function lookupMacro(name: string): MacroInfo | undefined {
+  const bare = name.replace(/^%\{?[?!]*|\}$/g, '');
+  const map = getCatalog();
+  const direct = map.get(bare);
+  if (direct) return direct;
+  for (const m of numbered) if (bare.startsWith(m.name) && /^\d+$/.test(bare.slice(m.name.length))) return m;
+  return undefined;
+}
+
+/** Every catalog entry. */
+export function allMacros(): MacroInfo[] {
+  return [...getCatalog().values()];
+}
+
+/** Whether the macro is defined on the profile. */
+export function isMacroDefined(name: string, distro: DistroId): boolean {
+  return lookupMacro(name)?.definedOn.includes(distro) ?? false;
+}
+
+/**
+ * The fully expanded x86_64 value on the profile; undefined when the macro is unknown,
+ * undefined there, or has no static value (functions, parametric and environment-dependent macros).
+ */
+export function macroValue(name: string, distro: DistroId): string | undefined {
+  return lookupMacro(name)?.values[distro];
+}
+
+/** The raw definition body on the profile, when recorded. */
+export function macroDefinition(name: string, distro: DistroId): string | undefined {
+  return lookupMacro(name)?.definitions[distro];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expansion.
+
+function newState(options: ExpandOptions, keep?: Set<string>): State {
+  const spec = new Map<string, string>();
+  const defs = options.definitions;
+  if (defs) {
+    if (defs instanceof Map) for (const [k, v] of defs) spec.set(k, v);
+    else for (const k of Object.keys(defs)) spec.set(k, (defs as Record<string, string>)[k]);
+  }
+  return {
+    distro: options.distro ?? 'generic',
+    spec,
+    maxDepth: Math.min(options.maxDepth ?? MAX_DEPTH, MAX_DEPTH),
+    maxLength: options.maxLength ?? DEFAULT_MAX_LENGTH,
+    steps: 0,
+    unresolved: false,
+    used: [],
+    usedSet: new Set(),
+    keep,
+    exhausted: false,
+  };
+}
+
+/** Expands macros in `text` statically (see the module comment). */
+export function expandMacros(text: string, options: ExpandOptions = {}): ExpandResult {
+  const state = newState(options);
+  let out = expandText(text, 0, state);
+  if (out.length > state.maxLength) {
+    out = out.slice(0, state.maxLength);
+    state.unresolved = true;
+  }
+  return { text: out, unresolved: state.unresolved, used: state.used };
+}
+
+function resolve(name: string, state: State): Resolution {
+  const own = state.spec.get(name);
+  if (own !== undefined) return { kind: 'body', body: own };
+  const info = lookupMacroForExpansion(name);
+  if (!info || !info.definedOn.includes(state.distro)) return undefined;
+  if (info.parametric || info.kind === 'function') return { kind: 'parametric' };
+  const def = info.definitions[state.distro];
+  if (def !== undefined) return { kind: 'body', body: def };
+  const value = info.values[state.distro];
+  if (value !== undefined) return { kind: 'value', value };
+  return { kind: 'opaque' };
+}
+
+/** Like lookupMacro but usable while the catalog is being finalised. */
+function lookupMacroForExpansion(name: string): MacroInfo | undefined {
+  const map = catalog ?? getCatalog();
+  return map.get(name) ?? numbered.find((m) => name.startsWith(m.name) && /^\d+$/.test(name.slice(m.name.length)));
+}
+
+function noteUse(name: string, state: State): void {
+  if (!state.usedSet.has(name)) {
+    state.usedSet.add(name);
+    state.used.push(name);
+  }
+}
+
+/** Index of the bracket closing the one at `open`, or -1. Counts only the same bracket pair. */
+function matchClose(text: string, open: number, openCh: string, closeCh: string): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\' && i + 1 < text.length) { i++; continue; }
+    if (c === openCh) depth++;
+    else if (c === closeCh && --depth === 0) return i;
+  }
+  return -1;
+}
+
+const NAME_START = /[A-Za-z_]/;
+const NAME_CHAR = /\w/;
+
+function expandText(text: string, depth: number, state: State): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    if (out.length > state.maxLength) {
+      state.unresolved = true;
+      state.exhausted = true;
+    }
+    if (state.exhausted) return out + text.slice(i);
+    const pct = text.indexOf('%', i);
+    if (pct < 0) { out += text.slice(i); break; }
+    out += text.slice(i, pct);
+    const next = text[pct + 1];
+    if (next === '%') { out += '%'; i = pct + 2; continue; }
+    if (next === '(' || next === '[') {
+      const close = matchClose(text, pct + 1, next, next === '(' ? ')' : ']');
+      const end = close < 0 ? text.length : close + 1;
+      out += text.slice(pct, end);
+      state.unresolved = true;
+      i = end;
+      continue;
+    }
+    if (next === '{') {
+      const close = matchClose(text, pct + 1, '{', '}');
+      if (close < 0) { out += text.slice(pct); state.unresolved = true; break; }
+      out += expandBraced(text.slice(pct + 2, close), text.slice(pct, close + 1), depth, state);
+      i = close + 1;
+      continue;
+    }
+    // Bare forms: %name, %?name, %!?name
+    let j = pct + 1;
+    let cond = false;
+    let neg = false;
+    while (text[j] === '?' || text[j] === '!') { if (text[j] === '?') cond = true; else neg = true; j++; }
+    if (j < text.length && NAME_START.test(text[j])) {
+      let k = j + 1;
+      while (k < text.length && NAME_CHAR.test(text[k])) k++;
+      const name = text.slice(j, k);
+      out += expandReference(name, { cond, neg, raw: text.slice(pct, k) }, depth, state);
+      i = k;
+      continue;
+    }
+    // %1, %*, %#, %-f: parametric-body references; a lone %.
+    if (next !== undefined && /[0-9*#-]/.test(next)) state.unresolved = true;
+    out += '%';
+    i = pct + 1;
+  }
+  return out;
+}
+
+interface RefForm { cond: boolean; neg: boolean; raw: string; arg?: string; args?: string }
+
+function expandBraced(inner: string, raw: string, depth: number, state: State): string {
+  let j = 0;
+  let cond = false;
+  let neg = false;
+  while (inner[j] === '?' || inner[j] === '!') { if (inner[j] === '?') cond = true; else neg = true; j++; }
+  if (j >= inner.length || !NAME_START.test(inner[j])) {
+    state.unresolved = true;
+    return raw;
+  }
+  let k = j + 1;
+  while (k < inner.length && NAME_CHAR.test(inner[k])) k++;
+  const name = inner.slice(j, k);
+  const rest = inner.slice(k);
+  if (rest === '') return expandReference(name, { cond, neg, raw }, depth, state);
+  if (rest[0] === ':') return expandReference(name, { cond, neg, raw, arg: rest.slice(1) }, depth, state);
+  if (/^\s/.test(rest)) return expandReference(name, { cond, neg, raw, args: rest.trim() }, depth, state);
+  state.unresolved = true; // e.g. %{?dir/file} shorthands, odd names
+  return raw;
+}
+
+const FUNCTIONS: Record<string, (arg: string) => string> = {
+  basename: (a) => { const t = a.replace(/\/+$/, ''); return t === '' ? (a.startsWith('/') ? '/' : '') : t.slice(t.lastIndexOf('/') + 1); },
+  dirname: (a) => { const t = a.replace(/\/+$/, ''); const s = t.lastIndexOf('/'); return s < 0 ? '.' : s === 0 ? '/' : t.slice(0, s); },
+  suffix: (a) => { const base = a.slice(a.lastIndexOf('/') + 1); const d = base.lastIndexOf('.'); return d < 0 ? '' : base.slice(d + 1); },
+  lower: (a) => a.toLowerCase(),
+  upper: (a) => a.toUpperCase(),
+  len: (a) => String([...a].length),
+  shrink: (a) => a.trim().replace(/\s+/g, ' '),
+};
+
+function expandReference(name: string, form: RefForm, depth: number, state: State): string {
+  if (++state.steps > MAX_STEPS || depth >= state.maxDepth) {
+    state.unresolved = true;
+    if (state.steps > MAX_STEPS) state.exhausted = true;
+    return form.raw;
+  }
+  // Built-in functions `%{name:arg}` (not the conditional form, where ':' introduces the value).
+  if (form.arg !== undefined && !form.cond && !form.neg) {
+    if (name === 'lua') { state.unresolved = true; return form.raw; }
+    const ownDefined = state.spec.has(name);
+    if (!ownDefined) {
+      if (name === 'expand') {
+        const once = expandText(form.arg, depth + 1, state);
+        return expandText(once, depth + 1, state);
+      }
+      const f = FUNCTIONS[name];
+      if (f) return f(expandText(form.arg, depth + 1, state));
+      if (name === 'defined' || name === 'undefined') {
+        const target = form.arg.trim();
+        noteUse(target, state);
+        const isDef = resolve(target, state) !== undefined;
+        return (name === 'defined') === isDef ? '1' : '0';
+      }
+      state.unresolved = true; // getenv, echo, exists, …: not evaluated statically
+      return form.raw;
+    }
+  }
+  if (name === 'lua') { state.unresolved = true; return form.raw; }
+  noteUse(name, state);
+  // %{with NAME} / %{without NAME}
+  if (form.args !== undefined && !form.cond && (name === 'with' || name === 'without') && !state.spec.has(name)) {
+    const flag = form.args.split(/\s+/)[0];
+    noteUse(`with_${flag}`, state);
+    const on = resolve(`with_${flag}`, state) !== undefined;
+    return (name === 'with') === on ? '1' : '0';
+  }
+  const keepLiteral = state.keep?.has(name) && !state.spec.has(name);
+  const r = keepLiteral ? undefined : resolve(name, state);
+  if (form.cond) {
+    const defined = r !== undefined;
+    const take = form.neg ? !defined : defined;
+    if (form.arg !== undefined) return take ? expandText(form.arg, depth + 1, state) : '';
+    if (!take || form.neg) return '';
+    // %{?name}: the value when defined
+  } else if (form.neg) {
+    // `%{!name}` is not a valid form: leave it.
+    state.unresolved = true;
+    return form.raw;
+  }
+  if (keepLiteral) return form.raw;
+  if (r === undefined || r.kind === 'opaque' || r.kind === 'parametric') {
+    state.unresolved = true;
+    return form.raw;
+  }
+  if (form.args !== undefined) {
+    // A simple macro called with arguments: rpm ignores them; we do the same but flag it.
+    state.unresolved = true;
+  }
+  if (r.kind === 'value') return r.value;
+  return expandText(r.body, depth + 1, state);
+}
