@@ -36,7 +36,7 @@ export const KNOWN_TAGS = new Set([
   'requires', 'provides', 'conflicts', 'obsoletes', 'recommends', 'suggests', 'supplements', 'enhances',
   'orderwithrequires', 'buildrequires', 'buildconflicts', 'buildroot', 'buildprereq', 'prereq',
   'autoreq', 'autoprov', 'autoreqprov', 'prefix', 'prefixes', 'docdir', 'removepathpostfixes', 'icon',
-  'copyright', 'serial', 'buildsystem', 'buildoption', 'translationurl', 'upstreamreleases',
+  'copyright', 'serial', 'buildsystem', 'buildoption', 'translationurl', 'upstreamreleases', 'collections',
 ]);
 
 /** Tags that hold a dependency list. */

@@ -1,0 +1,11 @@
+import { reportSpecProblems } from '../problemRule';
+import { defineSpecRule } from '../types';
+
+export default defineSpecRule({
+  id: 'spec-stray-conditional',
+  category: 'syntax',
+  defaultSeverity: 'error',
+  description: 'An %else, %elif or %endif has no open %if, or follows %else in the same block',
+  fixSafety: 'none',
+  check: (ctx) => reportSpecProblems(ctx, 'spec-stray-conditional'),
+});

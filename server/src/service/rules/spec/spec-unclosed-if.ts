@@ -1,0 +1,11 @@
+import { reportSpecProblems } from '../problemRule';
+import { defineSpecRule } from '../types';
+
+export default defineSpecRule({
+  id: 'spec-unclosed-if',
+  category: 'syntax',
+  defaultSeverity: 'error',
+  description: 'An %if, %ifarch or %ifos block has no matching %endif',
+  fixSafety: 'none',
+  check: (ctx) => reportSpecProblems(ctx, 'spec-unclosed-if'),
+});
