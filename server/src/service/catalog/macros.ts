@@ -154,7 +154,7 @@ export const MACRO_SOURCE: readonly MacroSource[] = [
   dir('_defaultlicensedir', 'Directory under which %license files are installed.', { all: '%{_datadir}/licenses' }),
   dir('_licensedir', 'Directory for license texts marked with %license, one subdirectory per package.', { all: '%{_defaultlicensedir}' }),
   dir('_pkgdocdir', 'This package\'s documentation directory (%{_docdir}/%{name}); where %doc puts relative paths. Not defined by plain upstream rpm.', { distros: '%{_docdir}/%{name}' }),
-  dir('_docdir_fmt', 'Format of the per-package documentation directory name used by %doc.', { all: '%%{NAME}' }),
+  dir('_docdir_fmt', 'Format of the per-package documentation directory name used by %doc.', { distros: '%%{NAME}' }, { unverified: ['opensuse', 'mageia'] }),
   dir('_usr', 'The /usr hierarchy.', { all: '/usr' }),
   dir('_usrsrc', 'Directory for source code (/usr/src); DKMS module sources are installed under it.', { all: '%{_usr}/src' }),
   dir('_var', 'The /var hierarchy.', { all: '/var' }),
@@ -443,7 +443,7 @@ export const MACRO_SOURCE: readonly MacroSource[] = [
   fn('sub', 'TEXT I [J]', 'Substring from character I to J (as Lua string.sub).', { since: '4.19', usage: '%{sub TEXT I [J]}' }),
   fn('gsub', 'TEXT PATTERN REPL [N]', 'Replaces Lua-pattern matches in the text (as Lua string.gsub).', { since: '4.19', usage: '%{gsub TEXT PATTERN REPL [N]}' }),
   fn('expr', 'EXPRESSION', 'Evaluates an arithmetic/logical expression, like %[…].', { since: '4.17' }),
-  { name: 'rpmversion', kind: 'builtin', description: 'Version of the rpm doing the build (e.g. 4.18.0).', builtin: true, val: { generic: '4.18.0' }, valueless: 'version of the installed rpm' },
+  { name: 'rpmversion', kind: 'builtin', description: 'Version of the rpm doing the build, e.g. 4.20.1 (rpm ≥ 4.19; the 4.18 of the generic profile leaves it unexpanded).', builtin: true, since: '4.19', unverified: ['generic'], valueless: 'version of the installed rpm' },
   // ---- %files directives ----
   files('doc', '%doc FILE…', 'Marks documentation. Relative paths are copied from the build directory into %{_pkgdocdir}.', { seeAlso: ['license'] }),
   files('license', '%license FILE…', 'Marks license texts; installed under %{_licensedir} and kept even when documentation is excluded.'),
