@@ -186,6 +186,33 @@ describe('language server over stdio', () => {
     client.configuration = { distro: 'fedora', rules: {} };
   });
 
+  it('offers a rule\'s safe fix as preferred, "Fix all" per rule, and source.fixAll.specwright', async (t) => {
+    const rule = 'dkms-deprecated-directive';
+    if (getRule(rule)?.fixSafety !== 'safe') return t.skip(`${rule} with a safe fix is not registered yet`);
+    const uri = 'file:///nonexistent-specwright-test/fixall/dkms.conf';
+    const text = 'PACKAGE_NAME="a"\nPACKAGE_VERSION="1"\nBUILT_MODULE_NAME[0]="a"\nDEST_MODULE_LOCATION[0]="/updates"\nREMAKE_INITRD="yes"\nMODULES_CONF[0]="options a x=1"\n';
+    const published = diagnosticsFor(client, uri, 1);
+    open(client, uri, 'dkms-conf', text);
+    const diagnostics = (await published).diagnostics.filter((d) => d.code === rule);
+    assert.ok(diagnostics.length >= 1, 'deprecated directives are reported');
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics: [diagnostics[0]] } });
+    const quickFix = actions.find((a) => a.kind === 'quickfix' && a.isPreferred);
+    assert.ok(quickFix, `actions: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(quickFix.edit!.changes![uri].length > 0);
+    if (diagnostics.filter((d) => (d.data as { fixes: { safety: string }[] }).fixes.some((f) => f.safety === 'safe')).length > 1) {
+      assert.ok(actions.some((a) => a.title === `Fix all ${rule} problems in file`), actions.map((a) => a.title).join(' | '));
+    }
+    const source = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    assert.equal(source.length, 1);
+    assert.equal(source[0].kind, 'source.fixAll.specwright');
+    assert.ok(source[0].edit!.changes![uri].length >= 1);
+    client.notify('textDocument/didClose', { textDocument: { uri } });
+  });
+
   it('shuts down and exits cleanly', async () => {
     const code = await client.shutdown();
     assert.equal(code, 0);
