@@ -1,6 +1,10 @@
 // Protocol tests against the bundled server (dist/server.js) over stdio.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { getRule } from '../../server/src/service/rules/registry';
 import { LspClient, SERVER_JS, ensureBuilt } from '../helpers/lsp';
@@ -211,6 +215,30 @@ describe('language server over stdio', () => {
     assert.equal(source[0].kind, 'source.fixAll.specwright');
     assert.ok(source[0].edit!.changes![uri].length >= 1);
     client.notify('textDocument/didClose', { textDocument: { uri } });
+  });
+
+  it('reads specwright.json above a file: document (project config wins over editor settings)', async (t) => {
+    if (!hasRule('spec-unclosed-if')) return t.skip('spec-unclosed-if is not registered yet');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'specwright-lsp-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'pkg'));
+      fs.writeFileSync(path.join(dir, 'specwright.json'), JSON.stringify({ rules: { 'spec-unclosed-if': 'off' } }));
+      const uri = pathToFileURL(path.join(dir, 'pkg', 'x.spec')).toString();
+      const published = diagnosticsFor(client, uri, 1);
+      open(client, uri, 'rpm-spec', SPEC);
+      assert.ok(!(await published).diagnostics.some((d) => d.code === 'spec-unclosed-if'));
+      client.notify('textDocument/didClose', { textDocument: { uri } });
+
+      fs.writeFileSync(path.join(dir, 'specwright.json'), '{"distro": "debian"}');
+      const shown = client.waitForNotification<{ message: string }>('window/showMessage', (p) => p.message.includes('specwright.json'));
+      const again = diagnosticsFor(client, uri, 1);
+      open(client, uri, 'rpm-spec', SPEC);
+      assert.ok((await again).diagnostics.some((d) => d.code === 'spec-unclosed-if'), 'the invalid file is ignored');
+      assert.match((await shown).message, /"distro" must be one of/);
+      client.notify('textDocument/didClose', { textDocument: { uri } });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('shuts down and exits cleanly', async () => {
