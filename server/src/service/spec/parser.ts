@@ -72,13 +72,22 @@ function parseChangelogHeader(text: string, start: number, entry: ChangelogEntry
     after = rest.slice(mail.index + mail[0].length);
     afterStart = restStart + mail.index + mail[0].length;
   }
-  const evr = /^[ \t]*-?[ \t]*(\S+)[ \t]*$/.exec(after);
-  if (evr && (mail || /\d/.test(evr[1]))) {
-    const evrStart = afterStart + after.indexOf(evr[1], evr[0].indexOf('-') + 1);
-    entry.evr = evr[1];
-    entry.evrSpan = { start: evrStart, end: evrStart + evr[1].length };
-    if (!mail) entry.author = undefined;
-  } else if (!mail) entry.author = rest.trim();
+  if (mail) {
+    const evr = /^[ \t]*-?[ \t]*(\S+)[ \t]*$/.exec(after);
+    if (evr) setEvr(entry, evr[1], afterStart + evr[0].lastIndexOf(evr[1]));
+    return;
+  }
+  // No <email>: `Author - 1.0-1`, `bot@example.org 1.0-1` or just an author.
+  const tail = /(?:^|[ \t])-?[ \t]*(\S*\d\S*)[ \t]*$/.exec(rest);
+  if (tail && tail.index > 0) {
+    setEvr(entry, tail[1], restStart + tail.index + tail[0].lastIndexOf(tail[1]));
+    entry.author = rest.slice(0, tail.index).replace(/[ \t]+-$/, '').trim();
+  } else entry.author = rest.trim();
+}
+
+function setEvr(entry: ChangelogEntry, evr: string, start: number): void {
+  entry.evr = evr;
+  entry.evrSpan = { start, end: start + evr.length };
 }
 
 export function weekdayOf(date: Date): string {
