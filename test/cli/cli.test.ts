@@ -311,6 +311,9 @@ describe('other commands', () => {
     assert.ok(r.stdout.startsWith(`${rules[0].id}: ${rules[0].description}`));
     assert.match(r.stdout, /default severity: /);
     assert.match(r.stdout, /documentation: +https:\/\//);
+    // The rule page is printed when docs/rules/<id>.md ships beside dist/.
+    const withDoc = rules.find((x) => fs.existsSync(path.join(REPO_ROOT, 'docs', 'rules', `${x.id}.md`)));
+    if (withDoc) assert.match(cli(['explain', withDoc.id]).stdout, new RegExp(`^# ${withDoc.id}$`, 'm'));
   });
 
   it('--version and --help', () => {
