@@ -1,0 +1,44 @@
+import { describe, test } from 'node:test';
+import { assertFindings } from '../helpers/fixtures';
+import { testDocExamples } from '../helpers/docs';
+
+const rules = ['spec-missing-description'];
+
+describe('spec-missing-description', () => {
+  test('main package and subpackages without %description', () => {
+    assertFindings(`Name: x
+# <- spec-missing-description
+Version: 1
+%package -n libx
+# <- spec-missing-description
+Summary: lib
+%package devel
+Summary: dev
+%description devel
+dev
+`, { rules });
+  });
+  test('descriptions by suffix, by -n, by %{name}, and the same name declared in two %if arms', () => {
+    assertFindings(`Name: x
+%description
+main
+%package -n %{name}-libs
+Summary: l
+%description libs
+l
+%if 0%{?a}
+%package -n %{name}-%{flavor}
+Summary: a
+%description -n %{name}-%{flavor}
+a
+%endif
+%if 0%{?b}
+%package -n %{name}-%{flavor}
+Summary: b
+%description -n %{name}-%{flavor}
+b
+%endif
+`, { rules });
+  });
+  testDocExamples('spec-missing-description');
+});
