@@ -1,0 +1,64 @@
+// Rule documentation examples: the ```spec blocks under `## Incorrect` and `## Correct` in
+// docs/rules/<id>.md. Every rule test checks that the Incorrect example produces a finding of
+// the rule and the Correct one produces none, so the docs cannot drift from the behaviour.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import type { DistroId } from '../../server/src/service/index';
+import { lintText } from './fixtures';
+
+export interface DocExamples {
+  incorrect: string[];
+  correct: string[];
+}
+
+function repoRoot(): string {
+  // out/test/helpers (compiled) or test/helpers (source): walk up to the folder with docs/rules.
+  let dir = __dirname;
+  for (let k = 0; k < 6; k++) {
+    if (fs.existsSync(path.join(dir, 'docs', 'rules'))) return dir;
+    dir = path.dirname(dir);
+  }
+  return process.cwd();
+}
+
+/** The ```spec (or ```rpm-spec) blocks of each `## Incorrect` / `## Correct` section. */
+export function docExamples(ruleId: string): DocExamples {
+  const file = path.join(repoRoot(), 'docs', 'rules', `${ruleId}.md`);
+  const text = fs.readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
+  const out: DocExamples = { incorrect: [], correct: [] };
+  let current: keyof DocExamples | undefined;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const heading = /^##\s+(.*?)\s*$/.exec(lines[i]);
+    if (heading) {
+      const h = heading[1].toLowerCase();
+      current = h === 'incorrect' ? 'incorrect' : h === 'correct' ? 'correct' : undefined;
+      continue;
+    }
+    if (current && /^```(?:spec|rpm-spec)\s*$/.test(lines[i])) {
+      const body: string[] = [];
+      for (i++; i < lines.length && !/^```\s*$/.test(lines[i]); i++) body.push(lines[i]);
+      out[current].push(body.join('\n') + '\n');
+    }
+  }
+  return out;
+}
+
+/** Registers a test: the doc page's Incorrect examples are reported, its Correct examples are not. */
+export function testDocExamples(ruleId: string, options: { distro?: DistroId } = {}): void {
+  test(`${ruleId}: documentation examples`, () => {
+    const ex = docExamples(ruleId);
+    assert.ok(ex.incorrect.length > 0, `docs/rules/${ruleId}.md has no \`\`\`spec block under ## Incorrect`);
+    assert.ok(ex.correct.length > 0, `docs/rules/${ruleId}.md has no \`\`\`spec block under ## Correct`);
+    for (const src of ex.incorrect) {
+      const found = lintText(src, { rules: [ruleId], distro: options.distro });
+      assert.ok(found.length > 0, `the Incorrect example of ${ruleId} produces no finding:\n${src}`);
+    }
+    for (const src of ex.correct) {
+      const found = lintText(src, { rules: [ruleId], distro: options.distro });
+      assert.deepEqual(found.map((f) => f.message), [], `the Correct example of ${ruleId} produces findings:\n${src}`);
+    }
+  });
+}
