@@ -40,10 +40,21 @@ export interface LogicalLine {
 }
 
 /**
- * Body lines of a section that are content (not comments, conditionals or definitions), joined
+ * Body lines of a section that are content (cached per parse: do not mutate the result) (not comments, conditionals or definitions), joined
  * at `\` continuations. Comment lines are skipped; `#` comments at the end of a shell line are kept.
  */
 export function logicalLines(doc: SpecDocument, section: Section): LogicalLine[] {
+  // Many rules walk the same sections: compute once per parse (sections are per-parse objects).
+  const cached = logicalLineCache.get(section);
+  if (cached) return cached;
+  const out = computeLogicalLines(doc, section);
+  logicalLineCache.set(section, out);
+  return out;
+}
+
+const logicalLineCache = new WeakMap<Section, LogicalLine[]>();
+
+function computeLogicalLines(doc: SpecDocument, section: Section): LogicalLine[] {
   const out: LogicalLine[] = [];
   const { lines, lineKinds } = doc;
   let l = section.kind === 'preamble' ? 0 : section.headerLine + 1;
@@ -130,9 +141,14 @@ export function overlapsMacro(doc: SpecDocument, start: number, end: number): bo
   return refsInRange(doc, start, end).some((x) => x.form !== 'escape');
 }
 
-/** Definitions by macro name (`%define`, `%global`; `%bcond` names are separate). */
+const definitionCache = new WeakMap<SpecDocument, Map<string, MacroDefinition[]>>();
+
+/** Definitions by macro name (`%define`, `%global`; `%bcond` names are separate). Shared: do not mutate. */
 export function definitionsByName(doc: SpecDocument): Map<string, MacroDefinition[]> {
+  const cached = definitionCache.get(doc);
+  if (cached) return cached;
   const map = new Map<string, MacroDefinition[]>();
+  definitionCache.set(doc, map);
   for (const d of doc.macroDefinitions) {
     if (d.keyword === 'undefine') continue;
     let list = map.get(d.name);
