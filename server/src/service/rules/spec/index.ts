@@ -5,6 +5,7 @@ import r__autosetup_not_in_prep from './%autosetup-not-in-prep';
 import r__ifarch_applied_patch from './%ifarch-applied-patch';
 import r_buildarch_instead_of_exclusivearch_tag from './buildarch-instead-of-exclusivearch-tag';
 import r_buildprereq_use from './buildprereq-use';
+import r_buildrequires_exact_version from './buildrequires-exact-version';
 import r_changelog_date_order from './changelog-date-order';
 import r_changelog_future_date from './changelog-future-date';
 import r_changelog_invalid_header from './changelog-invalid-header';
@@ -22,12 +23,14 @@ import r_dkms_preun_upgrade from './dkms-preun-upgrade';
 import r_dkms_remove_without_all from './dkms-remove-without-all';
 import r_dkms_scriptlet_can_fail from './dkms-scriptlet-can-fail';
 import r_dkms_source_path from './dkms-source-path';
+import r_duplicate_dependency from './duplicate-dependency';
 import r_forbidden_controlchar_found from './forbidden-controlchar-found';
 import r_hardcoded_library_path from './hardcoded-library-path';
 import r_hardcoded_packager_tag from './hardcoded-packager-tag';
 import r_hardcoded_path_in_buildroot_tag from './hardcoded-path-in-buildroot-tag';
 import r_hardcoded_path from './hardcoded-path';
 import r_hardcoded_prefix_tag from './hardcoded-prefix-tag';
+import r_invalid_spdx_license from './invalid-spdx-license';
 import r_invalid_spec_name from './invalid-spec-name';
 import r_lib_package_without__mklibname from './lib-package-without-%mklibname';
 import r_libdir_macro_in_noarch_package from './libdir-macro-in-noarch-package';
@@ -44,6 +47,7 @@ import r_non_break_space from './non-break-space';
 import r_obsolete_buildroot_tag from './obsolete-buildroot-tag';
 import r_obsolete_patchn_syntax from './obsolete-patchn-syntax';
 import r_obsolete_tag from './obsolete-tag';
+import r_package_without_files from './package-without-files';
 import r_patch_applied_not_declared from './patch-applied-not-declared';
 import r_patch_fuzz_is_changed from './patch-fuzz-is-changed';
 import r_patch_not_applied from './patch-not-applied';
@@ -69,8 +73,10 @@ import r_summary_too_long from './summary-too-long';
 import r_superfluous__clean_section from './superfluous-%clean-section';
 import r_unversioned_explicit_obsoletes from './unversioned-explicit-obsoletes';
 import r_unversioned_explicit_provides from './unversioned-explicit-provides';
+import r_unversioned_same_spec_requires from './unversioned-same-spec-requires';
 import r_unversioned_virtual_requires from './unversioned-virtual-requires';
 import r_use_of_RPM_SOURCE_DIR from './use-of-RPM_SOURCE_DIR';
+import r_versioned_compiler_buildrequires from './versioned-compiler-buildrequires';
 
 export const SPEC_RULES: readonly SpecRule[] = [
   r__autopatch_not_in_prep,
@@ -78,6 +84,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   r__ifarch_applied_patch,
   r_buildarch_instead_of_exclusivearch_tag,
   r_buildprereq_use,
+  r_buildrequires_exact_version,
   r_changelog_date_order,
   r_changelog_future_date,
   r_changelog_invalid_header,
@@ -95,12 +102,14 @@ export const SPEC_RULES: readonly SpecRule[] = [
   r_dkms_remove_without_all,
   r_dkms_scriptlet_can_fail,
   r_dkms_source_path,
+  r_duplicate_dependency,
   r_forbidden_controlchar_found,
   r_hardcoded_library_path,
   r_hardcoded_packager_tag,
   r_hardcoded_path_in_buildroot_tag,
   r_hardcoded_path,
   r_hardcoded_prefix_tag,
+  r_invalid_spdx_license,
   r_invalid_spec_name,
   r_lib_package_without__mklibname,
   r_libdir_macro_in_noarch_package,
@@ -117,6 +126,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   r_obsolete_buildroot_tag,
   r_obsolete_patchn_syntax,
   r_obsolete_tag,
+  r_package_without_files,
   r_patch_applied_not_declared,
   r_patch_fuzz_is_changed,
   r_patch_not_applied,
@@ -142,6 +152,8 @@ export const SPEC_RULES: readonly SpecRule[] = [
   r_superfluous__clean_section,
   r_unversioned_explicit_obsoletes,
   r_unversioned_explicit_provides,
+  r_unversioned_same_spec_requires,
   r_unversioned_virtual_requires,
   r_use_of_RPM_SOURCE_DIR,
+  r_versioned_compiler_buildrequires,
 ];

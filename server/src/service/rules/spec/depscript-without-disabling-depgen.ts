@@ -1,0 +1,26 @@
+import { defineSpecRule } from '../types';
+
+/**
+ * `%define __find_requires …` (or provides) without `%define _use_internal_dependency_generator 0`:
+ * the internal generator ignores these macros, so the override does nothing.
+ */
+export default defineSpecRule({
+  id: 'depscript-without-disabling-depgen',
+  category: 'dependencies',
+  defaultSeverity: 'warning',
+  description: '__find_requires/__find_provides is overridden but the internal dependency generator is still on',
+  fixSafety: 'none',
+  rpmlintId: 'depscript-without-disabling-depgen',
+  check(ctx) {
+    const defs = ctx.doc.macroDefinitions.filter((d) => d.keyword === 'define' || d.keyword === 'global');
+    if (defs.some((d) => d.name === '_use_internal_dependency_generator' && /^0\b/.test(d.body.trim()))) return;
+    for (const d of defs) {
+      if (d.name !== '__find_requires' && d.name !== '__find_provides') continue;
+      ctx.report({
+        start: d.nameSpan.start,
+        end: d.nameSpan.end,
+        message: `${d.name} is overridden, but the internal dependency generator ignores it: also define _use_internal_dependency_generator 0 (or use %__requires_exclude/%__provides_exclude filters)`,
+      });
+    }
+  },
+});

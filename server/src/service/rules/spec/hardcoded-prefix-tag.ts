@@ -1,0 +1,25 @@
+import { defineSpecRule } from '../types';
+
+/** `Prefix: /usr` instead of `Prefix: %{_prefix}`: relocatable packages should follow the macros. */
+export default defineSpecRule({
+  id: 'hardcoded-prefix-tag',
+  category: 'paths',
+  defaultSeverity: 'warning',
+  description: 'Prefix: is a hard-coded path instead of a macro such as %{_prefix}',
+  fixSafety: 'safe',
+  rpmlintId: 'hardcoded-prefix-tag',
+  check(ctx) {
+    for (const tag of ctx.doc.tags) {
+      if (tag.key !== 'prefix' || tag.value === '' || tag.value.startsWith('%') || tag.value.startsWith('@')) continue;
+      const fix = tag.value.replace(/\/+$/, '') === '/usr'
+        ? [{ title: 'Use %{_prefix}', edits: [{ start: tag.valueSpan.start, end: tag.valueSpan.end, newText: '%{_prefix}' }] }]
+        : [];
+      ctx.report({
+        start: tag.valueSpan.start,
+        end: tag.valueSpan.end,
+        message: `Prefix is the hard-coded path '${tag.value}': use the matching macro (e.g. %{_prefix}) so it follows the distribution's layout`,
+        fixes: fix,
+      });
+    }
+  },
+});

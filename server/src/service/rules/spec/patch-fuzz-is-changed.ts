@@ -1,0 +1,26 @@
+import { defineSpecRule } from '../types';
+
+/**
+ * `%define _default_patch_fuzz N` with N > 0: patches then apply at shifted places without
+ * notice. Setting it to 0 (rpm's default) changes nothing and is not reported (rpmlint reports any value).
+ */
+export default defineSpecRule({
+  id: 'patch-fuzz-is-changed',
+  category: 'build',
+  defaultSeverity: 'warning',
+  description: '_default_patch_fuzz is raised: fuzzy patches can apply in the wrong place',
+  fixSafety: 'none',
+  rpmlintId: 'patch-fuzz-is-changed',
+  check(ctx) {
+    for (const d of ctx.doc.macroDefinitions) {
+      if ((d.keyword !== 'define' && d.keyword !== 'global') || d.name !== '_default_patch_fuzz') continue;
+      const m = /^(\d+)\s*$/.exec(d.body.trim());
+      if (!m || Number(m[1]) === 0) continue;
+      ctx.report({
+        start: d.start,
+        end: d.end,
+        message: `Patch fuzz is raised to ${m[1]}: patches that no longer apply cleanly go in silently, maybe in the wrong place; rebase the patches instead`,
+      });
+    }
+  },
+});

@@ -1,0 +1,42 @@
+import { shellCommentStart } from '../../spec/shellComments';
+import { specLines } from '../../spec/sectionText';
+import { defineSpecRule } from '../types';
+
+const SECTIONS = new Set(['prep', 'build', 'scriptlet', 'trigger', 'filetrigger']);
+
+/**
+ * The build root in %prep, %build or an install-time scriptlet. During %prep/%build it does not
+ * exist yet (rpm creates it before %install), and at install time it is meaningless. Escaped forms
+ * (`%%{buildroot}`, `\$RPM_BUILD_ROOT`) and comments are not reported.
+ */
+export default defineSpecRule({
+  id: 'rpm-buildroot-usage',
+  category: 'correctness',
+  defaultSeverity: 'error',
+  description: 'The build root is used in %prep, %build or a scriptlet',
+  fixSafety: 'none',
+  rpmlintId: 'rpm-buildroot-usage',
+  check(ctx) {
+    const { doc } = ctx;
+    for (const l of specLines(doc)) {
+      if (!SECTIONS.has(l.section.kind)) continue;
+      const kind = doc.lineKinds[l.line];
+      if (kind !== 'body' && kind !== 'macro-line') continue;
+      const hash = shellCommentStart(l.text);
+      const code = hash >= 0 ? l.text.slice(0, hash) : l.text;
+      const hits: { start: number; end: number }[] = [];
+      for (const m of code.matchAll(/(\\*)\$(\{RPM_BUILD_ROOT\}|RPM_BUILD_ROOT\b)/g)) {
+        if (m[1].length % 2 === 0) hits.push({ start: l.start + m.index + m[1].length, end: l.start + m.index + m[0].length });
+      }
+      for (const m of code.matchAll(/(%+)(\{\??buildroot\}|buildroot\b)/g)) {
+        if (m[1].length % 2 === 1) hits.push({ start: l.start + m.index + m[1].length - 1, end: l.start + m.index + m[0].length });
+      }
+      for (const h of hits) {
+        ctx.report({
+          ...h,
+          message: `The build root is used in %${l.section.name}: it only exists from %install on (and never on the installed system)`,
+        });
+      }
+    }
+  },
+});

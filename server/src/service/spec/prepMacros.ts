@@ -1,0 +1,29 @@
+// Lines that call %setup, %autosetup or %autopatch as a directive (first word of the line).
+import type { Section, SpecDocument } from './ast';
+
+export interface PrepCall {
+  name: 'setup' | 'autosetup' | 'autopatch';
+  line: number;
+  /** The `%setup` word. */
+  start: number;
+  end: number;
+  /** Text after the word, to the end of the line. */
+  args: string;
+  section: Section;
+}
+
+const CALL = /^([ \t]*)%(\{?)(setup|autosetup|autopatch)(\}?)(?=\s|$)(.*)$/;
+
+export function prepCalls(doc: SpecDocument): PrepCall[] {
+  const out: PrepCall[] = [];
+  for (let line = 0; line < doc.lines.lineCount; line++) {
+    if (doc.lineKinds[line] !== 'macro-line') continue;
+    const text = doc.lines.lineText(line);
+    const m = CALL.exec(text);
+    if (!m || (m[2] === '{') !== (m[4] === '}')) continue;
+    const start = doc.lines.lineStarts[line] + m[1].length;
+    const end = start + 1 + m[2].length + m[3].length + m[4].length;
+    out.push({ name: m[3] as PrepCall['name'], line, start, end, args: m[5], section: doc.sections[doc.lineSection[line]] });
+  }
+  return out;
+}

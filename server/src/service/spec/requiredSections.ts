@@ -1,0 +1,13 @@
+// Whether a spec that is a complete spec lacks one of the build sections (%prep, %build, %install).
+import type { SpecDocument } from './ast';
+import { fileAnchor } from './sectionText';
+
+/** The place to report a missing section, or undefined when it is present or cannot be told. */
+export function missingSection(doc: SpecDocument, name: 'prep' | 'build' | 'install'): { start: number; end: number } | undefined {
+  if (doc.sections.some((s) => s.kind === name)) return undefined;
+  if (!doc.tags.some((t) => t.key === 'name' && t.packageIndex === 0)) return undefined;
+  if (doc.includes.length > 0) return undefined;
+  if (doc.tags.some((t) => t.key === 'buildsystem')) return undefined;
+  // A section header produced by a macro (`%{?kmodtool_prep}`, `%kernel_module_package`) cannot be seen.
+  return fileAnchor(doc);
+}
