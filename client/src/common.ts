@@ -1,0 +1,288 @@
+// What the Node and the browser extension share: commands, the distro status bar item, workspace
+// trust and the expanded-spec view. The entry points (extension.ts, browserExtension.ts) only
+// say how to make a LanguageClient.
+import * as vscode from 'vscode';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import {
+  EXPANDED_SPEC_REQUEST,
+  TRUST_CHANGED_NOTIFICATION,
+  type ExpandedSpecParams,
+  type ExpandedSpecResult,
+  type SpecwrightInitializationOptions,
+  type TrustChangedParams,
+} from '../../server/src/protocol';
+import { generateDkmsPackage, validateBuildCommand, validateModuleName, validateVersion, type BuildCommand } from './scaffold';
+
+export const LANGUAGES = ['rpm-spec', 'dkms-conf'] as const;
+export const DISTROS = [
+  { id: 'fedora', label: 'Fedora', detail: 'Fedora macros and packaging guidelines' },
+  { id: 'rhel', label: 'RHEL', detail: 'Red Hat Enterprise Linux, CentOS Stream, AlmaLinux, Rocky Linux' },
+  { id: 'opensuse', label: 'openSUSE', detail: 'openSUSE and SUSE Linux Enterprise' },
+  { id: 'mageia', label: 'Mageia', detail: 'Mageia (and OpenMandriva)' },
+  { id: 'generic', label: 'Generic', detail: 'plain rpm macros, no distribution-specific checks' },
+] as const;
+export const EXPANDED_SCHEME = 'specwright-expanded';
+
+export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClient;
+
+/** Client options common to both hosts; the entry point adds nothing but the transport. */
+export function clientOptions(output: vscode.OutputChannel, schemes: string[]): LanguageClientOptions {
+  return {
+    documentSelector: LANGUAGES.flatMap((language) => schemes.map((scheme) => ({ scheme, language }))),
+    synchronize: {
+      configurationSection: 'specwright',
+      // Project config, rpmlint filters and the spec/dkms.conf pair change what a file's diagnostics are.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{specwright.json,*rpmlintrc,dkms.conf,*.spec,*.spec.in}'),
+    },
+    // A function: evaluated again on every (re)start, so a restart after a trust grant says so.
+    initializationOptions: (): SpecwrightInitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
+    outputChannel: output,
+  };
+}
+
+export interface Extension {
+  readonly output: vscode.OutputChannel;
+  client(): BaseLanguageClient | undefined;
+  stop(): Promise<void>;
+}
+
+export async function activateCommon(context: vscode.ExtensionContext, makeClient: ClientFactory, schemes: string[]): Promise<Extension> {
+  const output = vscode.window.createOutputChannel('Specwright');
+  context.subscriptions.push(output);
+  let client: BaseLanguageClient | undefined = makeClient(clientOptions(output, schemes));
+  const expanded = new ExpandedSpecProvider();
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('specwright.restartServer', async () => {
+      if (client) {
+        // BaseLanguageClient has no restart(): stop + start is what the Node client's restart does.
+        if (client.isRunning()) await client.stop();
+        await client.start();
+      } else {
+        client = makeClient(clientOptions(output, schemes));
+        await client.start();
+      }
+    }),
+    vscode.commands.registerCommand('specwright.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('specwright.newDkmsPackage', () => newDkmsPackage()),
+    vscode.commands.registerCommand('specwright.selectDistro', () => selectDistro()),
+    vscode.commands.registerCommand('specwright.showExpandedSpec', (uri?: vscode.Uri) => showExpandedSpec(client, expanded, uri)),
+    vscode.workspace.registerTextDocumentContentProvider(EXPANDED_SCHEME, expanded),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      const params: TrustChangedParams = { trusted: true };
+      if (client?.isRunning()) void client.sendNotification(TRUST_CHANGED_NOTIFICATION, params);
+    }),
+    createDistroStatusItem(),
+  );
+
+  await client.start();
+  return {
+    output,
+    client: () => client,
+    stop: async () => {
+      const c = client;
+      client = undefined;
+      if (c) await c.stop();
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Distro profile: status bar item + QuickPick
+
+function activeLanguageEditor(): vscode.TextEditor | undefined {
+  const editor = vscode.window.activeTextEditor;
+  return editor && (LANGUAGES as readonly string[]).includes(editor.document.languageId) ? editor : undefined;
+}
+
+function distroLabel(id: string | undefined): string {
+  return DISTROS.find((d) => d.id === id)?.label ?? id ?? 'Fedora';
+}
+
+function createDistroStatusItem(): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('specwright.distro', vscode.StatusBarAlignment.Right, 100);
+  item.name = 'Specwright Distribution Profile';
+  item.command = 'specwright.selectDistro';
+  const update = () => {
+    const editor = activeLanguageEditor();
+    if (!editor) {
+      item.hide();
+      return;
+    }
+    const distro = vscode.workspace.getConfiguration('specwright', editor.document.uri).get<string>('distro');
+    item.text = `$(package) ${distroLabel(distro)}`;
+    item.tooltip = `Specwright distribution profile: ${distroLabel(distro)} (macro values and distribution checks). A specwright.json "distro" overrides it for its folder. Click to change.`;
+    item.show();
+  };
+  update();
+  return vscode.Disposable.from(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(update),
+    vscode.workspace.onDidOpenTextDocument(update), // language changes (setTextDocumentLanguage) reopen the document
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('specwright.distro')) update();
+    }),
+  );
+}
+
+async function selectDistro(): Promise<void> {
+  const editor = activeLanguageEditor();
+  const config = vscode.workspace.getConfiguration('specwright', editor?.document.uri);
+  const current = config.get<string>('distro');
+  const pick = await vscode.window.showQuickPick(
+    DISTROS.map((d) => ({ label: d.label, description: d.id === current ? `${d.id} (current)` : d.id, detail: d.detail, id: d.id })),
+    { title: 'Specwright: Distribution Profile', placeHolder: 'Macro values and distribution-specific checks follow this profile' },
+  );
+  if (!pick || pick.id === current) return;
+  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await config.update('distro', pick.id, target);
+}
+
+// ---------------------------------------------------------------------------------------------
+// New DKMS Package…
+
+async function pickTargetFolder(): Promise<vscode.Uri | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 1) return folders[0].uri;
+  if (folders.length > 1) return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Folder to create the package folder in' }))?.uri;
+  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Create Package Here', title: 'Specwright: folder to create the DKMS package in' });
+  return picked?.[0];
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function newDkmsPackage(): Promise<vscode.Uri | undefined> {
+  const title = 'Specwright: New DKMS Package';
+  const module = await vscode.window.showInputBox({
+    title: `${title} (1/4)`,
+    prompt: 'Kernel module name (the package is <name>-dkms)',
+    placeHolder: 'acme-wifi',
+    validateInput: validateModuleName,
+    ignoreFocusOut: true,
+  });
+  if (module === undefined) return undefined;
+  const version = await vscode.window.showInputBox({
+    title: `${title} (2/4)`,
+    prompt: 'Version of the module sources',
+    value: '1.0.0',
+    validateInput: validateVersion,
+    ignoreFocusOut: true,
+  });
+  if (version === undefined) return undefined;
+  const kbuild = { label: 'make', description: 'kbuild (default)', detail: 'make -C ${kernel_source_dir} M=${dkms_tree}/${PACKAGE_NAME}/${PACKAGE_VERSION}/build modules', build: 'kbuild' as const };
+  const custom = { label: 'Custom command…', description: 'MAKE[0] in dkms.conf', detail: 'Pass the kernel dkms builds for, e.g. KVER=$kernelver', build: 'custom' as const };
+  const choice = await vscode.window.showQuickPick([kbuild, custom], { title: `${title} (3/4)`, placeHolder: 'How dkms builds the module', ignoreFocusOut: true });
+  if (!choice) return undefined;
+  let build: BuildCommand = { kind: 'kbuild' };
+  if (choice.build === 'custom') {
+    const command = await vscode.window.showInputBox({
+      title: `${title} (3/4)`,
+      prompt: 'Build command (dkms runs it in the build directory)',
+      value: 'make -C ${kernel_source_dir} M=${dkms_tree}/${PACKAGE_NAME}/${PACKAGE_VERSION}/build',
+      validateInput: validateBuildCommand,
+      ignoreFocusOut: true,
+    });
+    if (command === undefined) return undefined;
+    build = { kind: 'custom', command };
+  }
+  const target = await pickTargetFolder();
+  if (!target) return undefined;
+
+  const pkg = generateDkmsPackage({ module, version, build });
+  const files = pkg.files.map((f) => ({ ...f, uri: vscode.Uri.joinPath(target, ...f.path.split('/')) }));
+  const existing: typeof files = [];
+  for (const f of files) if (await exists(f.uri)) existing.push(f);
+  let skip = new Set<string>();
+  if (existing.length > 0) {
+    const names = existing.map((f) => f.path).join(', ');
+    const answer = await vscode.window.showWarningMessage(
+      `${existing.length === 1 ? 'A file' : `${existing.length} files`} of the new package already exist${existing.length === 1 ? 's' : ''}: ${names}.`,
+      { modal: true, detail: 'Specwright never overwrites a file without asking.' },
+      'Keep Existing, Write the Others',
+      'Overwrite',
+    );
+    if (!answer) return undefined;
+    if (answer !== 'Overwrite') skip = new Set(existing.map((f) => f.path));
+  }
+  for (const f of files) {
+    if (skip.has(f.path)) continue;
+    await vscode.workspace.fs.writeFile(f.uri, new TextEncoder().encode(f.content));
+  }
+  const specUri = vscode.Uri.joinPath(target, ...pkg.specPath.split('/'));
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(specUri));
+  const written = files.length - skip.size;
+  void vscode.window.showInformationMessage(`Specwright: created ${pkg.folder} (${written} file${written === 1 ? '' : 's'}${skip.size ? `, ${skip.size} kept` : ''}).`);
+  return specUri;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Show Expanded Spec (`rpmspec -P` on the server; read-only virtual document)
+
+export class ExpandedSpecProvider implements vscode.TextDocumentContentProvider {
+  private readonly texts = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  /** specwright-expanded:/dir/name.spec (expanded)?<source uri>. */
+  static uriFor(source: vscode.Uri): vscode.Uri {
+    const base = source.path.split('/').pop() || 'spec';
+    return vscode.Uri.from({ scheme: EXPANDED_SCHEME, path: `/${base} (expanded)`, query: source.toString() });
+  }
+
+  set(uri: vscode.Uri, text: string): void {
+    this.texts.set(uri.toString(), text);
+    this.changed.fire(uri);
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.toString()) ?? '';
+  }
+}
+
+function describeFailure(e: unknown): string {
+  const err = e as { code?: number; message?: string } | undefined;
+  if (err?.code === -32601) return 'this language server cannot expand specs (no rpm here: e.g. VS Code for the Web, or another server version).';
+  return err?.message || String(e);
+}
+
+async function showExpandedSpec(client: BaseLanguageClient | undefined, provider: ExpandedSpecProvider, arg?: vscode.Uri): Promise<void> {
+  const doc = arg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(arg) : vscode.window.activeTextEditor?.document;
+  if (!doc || doc.languageId !== 'rpm-spec') {
+    void vscode.window.showErrorMessage('Specwright: open an RPM spec file to show its expansion.');
+    return;
+  }
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showErrorMessage('Specwright: Show Expanded Spec runs rpmspec, which evaluates the spec\'s shell and Lua: trust this workspace first.');
+    return;
+  }
+  if (!client?.isRunning()) {
+    void vscode.window.showErrorMessage('Specwright: the language server is not running (Specwright: Restart Language Server).');
+    return;
+  }
+  const params: ExpandedSpecParams = { uri: client.code2ProtocolConverter.asUri(doc.uri) };
+  let result: ExpandedSpecResult;
+  try {
+    result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Expanding spec…' }, () =>
+      client.sendRequest<ExpandedSpecResult>(EXPANDED_SPEC_REQUEST, params),
+    );
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Specwright: could not expand ${doc.uri.path.split('/').pop()}: ${describeFailure(e)}`);
+    return;
+  }
+  if (typeof result?.text !== 'string') {
+    void vscode.window.showErrorMessage('Specwright: the language server returned no expanded text.');
+    return;
+  }
+  const uri = ExpandedSpecProvider.uriFor(doc.uri);
+  provider.set(uri, result.text);
+  const view = await vscode.workspace.openTextDocument(uri);
+  await vscode.languages.setTextDocumentLanguage(view, 'rpm-spec').then(undefined, () => undefined);
+  await vscode.window.showTextDocument(view, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: false });
+}
