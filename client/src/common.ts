@@ -64,7 +64,7 @@ export async function activateCommon(context: vscode.ExtensionContext, makeClien
       }
     }),
     vscode.commands.registerCommand('specwright.showOutput', () => output.show(true)),
-    vscode.commands.registerCommand('specwright.newDkmsPackage', () => newDkmsPackage()),
+    vscode.commands.registerCommand('specwright.newDkmsPackage', (folder?: vscode.Uri) => newDkmsPackage(folder instanceof vscode.Uri ? folder : undefined)),
     vscode.commands.registerCommand('specwright.selectDistro', () => selectDistro()),
     vscode.commands.registerCommand('specwright.showExpandedSpec', (uri?: vscode.Uri) => showExpandedSpec(client, expanded, uri)),
     vscode.workspace.registerTextDocumentContentProvider(EXPANDED_SCHEME, expanded),
@@ -158,7 +158,8 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-export async function newDkmsPackage(): Promise<vscode.Uri | undefined> {
+/** `folder`: the explorer folder the command was run on (explorer/context), else asked for. */
+export async function newDkmsPackage(folder?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const title = 'Specwright: New DKMS Package';
   const module = await vscode.window.showInputBox({
     title: `${title} (1/4)`,
@@ -192,7 +193,7 @@ export async function newDkmsPackage(): Promise<vscode.Uri | undefined> {
     if (command === undefined) return undefined;
     build = { kind: 'custom', command };
   }
-  const target = await pickTargetFolder();
+  const target = folder ?? (await pickTargetFolder());
   if (!target) return undefined;
 
   const pkg = generateDkmsPackage({ module, version, build });
