@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { testDocExamples } from '../helpers/docs';
+import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
+
+const RULE = 'comparison-operator-in-deptoken';
+const POSITIVE = `Name: test
+Version: 1.0
+Release: 1
+Summary: Test
+License: MIT
+Requires: libfoo>=1.0
+#         ^^^^^^^^^^^ comparison-operator-in-deptoken
+Provides: test-x=%{version}
+#         ^^^^^^^^^^^^^^^^^ comparison-operator-in-deptoken
+Conflicts: bar<= 2
+#          ^^^^^ comparison-operator-in-deptoken
+`;
+
+test(`${RULE}: reports what rpmlint's check is about`, () => {
+  assertFindings(POSITIVE, { rules: [RULE] });
+});
+
+test(`${RULE}: near-misses stay silent`, () => {
+  assertFindings(`Name: test
+Version: 1.0
+Release: 1
+Summary: Test
+License: MIT
+Requires: libfoo >= 1.0, baz >=2
+Requires: (a or b)
+Requires: %{?with_x:x >= 1}
+`, { rules: [RULE] });
+});
+
+test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => {
+  assertFindings('# héllo wörld ✓\n' + POSITIVE, { rules: [RULE], crlf: true });
+});
+
+test(`${RULE}: fix`, () => {
+  const before = `Requires: a>=1
+`;
+  const findings = lintText(before, { rules: [RULE] });
+  assert.equal(findings.length, 1);
+  assert.equal(applyFixes(before, findings), `Requires: a >= 1
+`);
+  assert.deepEqual(lintText(applyFixes(before, findings), { rules: [RULE] }), []);
+});
+
+testDocExamples(RULE);

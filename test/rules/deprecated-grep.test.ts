@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { testDocExamples } from '../helpers/docs';
+import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
+
+const RULE = 'deprecated-grep';
+const POSITIVE = `Name: test
+Version: 1.0
+Release: 1
+Summary: Test
+License: MIT
+
+%build
+ls | egrep x; /usr/bin/fgrep y z
+#    ^^^^^ deprecated-grep
+#                      ^^^^^ deprecated-grep
+`;
+
+test(`${RULE}: reports what rpmlint's check is about`, () => {
+  assertFindings(POSITIVE, { rules: [RULE] });
+});
+
+test(`${RULE}: near-misses stay silent`, () => {
+  assertFindings(`Name: test
+Version: 1.0
+Release: 1
+Summary: Test
+License: MIT
+
+%install
+rm -f %{buildroot}%{_bindir}/egrep
+sed -i 's/egrep/grep -E/' x
+# egrep in a comment
+%files
+%{_bindir}/egrep
+`, { rules: [RULE] });
+});
+
+test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => {
+  assertFindings('# héllo wörld ✓\n' + POSITIVE, { rules: [RULE], crlf: true });
+});
+
+test(`${RULE}: fix`, () => {
+  const before = `Name: a
+%build
+egrep x y
+`;
+  const findings = lintText(before, { rules: [RULE] });
+  assert.equal(findings.length, 1);
+  assert.equal(applyFixes(before, findings), `Name: a
+%build
+grep -E x y
+`);
+  assert.deepEqual(lintText(applyFixes(before, findings), { rules: [RULE] }), []);
+});
+
+testDocExamples(RULE);

@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { testDocExamples } from '../helpers/docs';
+import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
+
+const RULE = 'patch-fuzz-is-changed';
+const POSITIVE = `Name: test
+Version: 1.0
+Release: 1
+Summary: Test
+License: MIT
+%define _default_patch_fuzz 2
+# <- patch-fuzz-is-changed
+`;
+
+test(`${RULE}: reports what rpmlint's check is about`, () => {
+  assertFindings(POSITIVE, { rules: [RULE] });
+});
+
+test(`${RULE}: near-misses stay silent`, () => {
+  assertFindings(`Name: test
+Version: 1.0
+Release: 1
+Summary: Test
+License: MIT
+%define _default_patch_fuzz 0
+`, { rules: [RULE] });
+});
+
+test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => {
+  assertFindings('# héllo wörld ✓\n' + POSITIVE, { rules: [RULE], crlf: true });
+});
+
+testDocExamples(RULE);

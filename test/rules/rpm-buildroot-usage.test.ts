@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { testDocExamples } from '../helpers/docs';
+import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
+
+const RULE = 'rpm-buildroot-usage';
+const POSITIVE = `Name: test
+Version: 1.0
+Release: 1
+Summary: Test
+License: MIT
+%prep
+cp x %{buildroot}
+#    ^^^^^^^^^^^^ rpm-buildroot-usage
+%build
+echo $RPM_BUILD_ROOT %buildroot
+#    ^^^^^^^^^^^^^^^ rpm-buildroot-usage
+#                    ^^^^^^^^^^ rpm-buildroot-usage
+%post
+ls \${RPM_BUILD_ROOT}
+#  ^^^^^^^^^^^^^^^^^ rpm-buildroot-usage
+`;
+
+test(`${RULE}: reports what rpmlint's check is about`, () => {
+  assertFindings(POSITIVE, { rules: [RULE] });
+});
+
+test(`${RULE}: near-misses stay silent`, () => {
+  assertFindings(`Name: test
+Version: 1.0
+Release: 1
+Summary: Test
+License: MIT
+%build
+echo %%{buildroot} \\$RPM_BUILD_ROOT # %{buildroot}
+%install
+rm -rf %{buildroot}
+`, { rules: [RULE] });
+});
+
+test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => {
+  assertFindings('# héllo wörld ✓\n' + POSITIVE, { rules: [RULE], crlf: true });
+});
+
+testDocExamples(RULE);

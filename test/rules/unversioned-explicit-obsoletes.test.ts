@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { testDocExamples } from '../helpers/docs';
+import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
+
+const RULE = 'unversioned-explicit-obsoletes';
+const POSITIVE = `Name: test
+Version: 1.0
+Release: 1
+Summary: Test
+License: MIT
+Obsoletes: test-old, test-legacy
+#          ^^^^^^^^ unversioned-explicit-obsoletes
+#                    ^^^^^^^^^^^ unversioned-explicit-obsoletes
+`;
+
+test(`${RULE}: reports what rpmlint's check is about`, () => {
+  assertFindings(POSITIVE, { rules: [RULE] });
+});
+
+test(`${RULE}: near-misses stay silent`, () => {
+  assertFindings(`Name: test
+Version: 1.0
+Release: 1
+Summary: Test
+License: MIT
+Obsoletes: test-old < 1.0
+Obsoletes: %{obsoleted}
+Obsoletes: /usr/bin/x
+`, { rules: [RULE] });
+});
+
+test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => {
+  assertFindings('# héllo wörld ✓\n' + POSITIVE, { rules: [RULE], crlf: true });
+});
+
+testDocExamples(RULE);
