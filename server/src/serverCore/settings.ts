@@ -7,14 +7,18 @@ export const SETTINGS_SECTION = 'specwright';
 export interface Settings {
   distro: DistroId;
   rules: Record<string, SeverityOrOff>;
+  /** `specwright.inlayHints.macroExpansion`: show what directory macros expand to. */
+  inlayMacroExpansion: boolean;
+  /** `specwright.dimInactiveBranches`: grey out %if arms that are false on the profile. */
+  dimInactiveBranches: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { distro: 'fedora', rules: {} };
+export const DEFAULT_SETTINGS: Settings = { distro: 'fedora', rules: {}, inlayMacroExpansion: false, dimInactiveBranches: false };
 
 /** Total: invalid values fall back to defaults; unknown rule ids and levels are reported in `problems`. */
 export function normaliseSettings(raw: unknown): { settings: Settings; problems: string[] } {
   const problems: string[] = [];
-  const settings: Settings = { distro: DEFAULT_SETTINGS.distro, rules: {} };
+  const settings: Settings = { ...DEFAULT_SETTINGS, rules: {} };
   if (typeof raw !== 'object' || raw === null) return { settings, problems };
   const obj = raw as Record<string, unknown>;
   if (typeof obj.distro === 'string') {
@@ -28,6 +32,10 @@ export function normaliseSettings(raw: unknown): { settings: Settings; problems:
       else settings.rules[id] = level as SeverityOrOff;
     }
   }
+  const inlay = obj.inlayHints;
+  const macroExpansion = typeof inlay === 'object' && inlay !== null ? (inlay as Record<string, unknown>).macroExpansion : obj['inlayHints.macroExpansion'];
+  if (typeof macroExpansion === 'boolean') settings.inlayMacroExpansion = macroExpansion;
+  if (typeof obj.dimInactiveBranches === 'boolean') settings.dimInactiveBranches = obj.dimInactiveBranches;
   return { settings, problems };
 }
 

@@ -1,7 +1,10 @@
 // Public surface of the language service.
 export * from './types';
 export { LineIndex } from './text/lineIndex';
-export { LanguageService, createLanguageService, languageFromFileName, type ParsedDocument } from './languageService';
+export { LanguageService, createLanguageService, languageFromFileName, type ParsedDocument, type IntelligenceOptions } from './languageService';
+export { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
+export { MAX_COMPLETION_ITEMS } from './features/completion';
+export type { InactiveRange } from './features/conditions';
 export { type LintOptions, type LintResult, DEFAULT_LINT_OPTIONS, effectiveSeverity } from './lint';
 export { ALL_RULES, getRule, ruleDocUrl } from './rules/registry';
 export type { Rule, RuleMeta } from './rules/types';

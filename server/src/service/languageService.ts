@@ -10,6 +10,21 @@ import type { RelatedDocument } from './rules/types';
 import type { SpecDocument } from './spec/ast';
 import { parseSpec } from './spec/parser';
 import type { DocumentInput, DocumentSymbol, FoldingRange, LanguageId } from './types';
+import type { CompletionList, DistroId, DocumentHighlight, DocumentLink, Hover, InlayHint, Location, Position, Range, RenameResult, SemanticTokens } from './types';
+import { dkmsCompletion, specCompletion } from './features/completion';
+import { inactiveRanges, type InactiveRange } from './features/conditions';
+import { dkmsHover, specHover } from './features/hover';
+import { specInlayHints } from './features/inlayHints';
+import { specDocumentLinks } from './features/links';
+import { specDefinition, specHighlights, specPrepareRename, specReferences, specRename } from './features/navigation';
+import { dkmsSemanticTokens, specSemanticTokens } from './features/semanticTokens';
+
+/** Options of the editor-intelligence methods: the active distribution profile. */
+export interface IntelligenceOptions {
+  distro: DistroId;
+}
+
+const DEFAULT_INTELLIGENCE: IntelligenceOptions = { distro: 'fedora' };
 
 export type ParsedDocument =
   | { languageId: 'rpm-spec'; spec: SpecDocument }
@@ -83,6 +98,75 @@ export class LanguageService {
   foldingRanges(doc: DocumentInput): FoldingRange[] {
     const parsed = this.parse(doc);
     return parsed.languageId === 'rpm-spec' ? specFoldingRanges(parsed.spec) : dkmsFoldingRanges(parsed.dkms);
+  }
+
+  // ---- editor intelligence (features/completion, hover, navigation, links, semanticTokens, inlayHints, conditions) ----
+
+  private offsetOf(parsed: ParsedDocument, position: Position): number {
+    return (parsed.languageId === 'rpm-spec' ? parsed.spec.lines : parsed.dkms.lines).offsetAt(position);
+  }
+
+  complete(doc: DocumentInput, position: Position, options: IntelligenceOptions = DEFAULT_INTELLIGENCE): CompletionList {
+    const parsed = this.parse(doc);
+    const offset = this.offsetOf(parsed, position);
+    return parsed.languageId === 'rpm-spec' ? specCompletion(parsed.spec, offset, options) : dkmsCompletion(parsed.dkms, offset);
+  }
+
+  hover(doc: DocumentInput, position: Position, options: IntelligenceOptions = DEFAULT_INTELLIGENCE): Hover | undefined {
+    const parsed = this.parse(doc);
+    const offset = this.offsetOf(parsed, position);
+    return parsed.languageId === 'rpm-spec' ? specHover(parsed.spec, offset, options) : dkmsHover(parsed.dkms, offset);
+  }
+
+  definition(doc: DocumentInput, position: Position): Location[] {
+    const parsed = this.parse(doc);
+    return parsed.languageId === 'rpm-spec' ? specDefinition(parsed.spec, doc.uri, this.offsetOf(parsed, position)) : [];
+  }
+
+  references(doc: DocumentInput, position: Position, includeDeclaration = true): Location[] {
+    const parsed = this.parse(doc);
+    return parsed.languageId === 'rpm-spec' ? specReferences(parsed.spec, doc.uri, this.offsetOf(parsed, position), includeDeclaration) : [];
+  }
+
+  documentHighlights(doc: DocumentInput, position: Position): DocumentHighlight[] {
+    const parsed = this.parse(doc);
+    return parsed.languageId === 'rpm-spec' ? specHighlights(parsed.spec, this.offsetOf(parsed, position)) : [];
+  }
+
+  prepareRename(doc: DocumentInput, position: Position): { range: Range; placeholder: string } | { error: string } {
+    const parsed = this.parse(doc);
+    if (parsed.languageId !== 'rpm-spec') return { error: 'Nothing to rename in dkms.conf.' };
+    return specPrepareRename(parsed.spec, this.offsetOf(parsed, position));
+  }
+
+  rename(doc: DocumentInput, position: Position, newName: string): RenameResult {
+    const parsed = this.parse(doc);
+    if (parsed.languageId !== 'rpm-spec') return { error: 'Nothing to rename in dkms.conf.' };
+    return specRename(parsed.spec, doc.uri, this.offsetOf(parsed, position), newName);
+  }
+
+  /** Links; local file targets are relative (`./file.patch`): the caller resolves them against the document. */
+  documentLinks(doc: DocumentInput, options: IntelligenceOptions = DEFAULT_INTELLIGENCE): DocumentLink[] {
+    const parsed = this.parse(doc);
+    return parsed.languageId === 'rpm-spec' ? specDocumentLinks(parsed.spec, options.distro) : [];
+  }
+
+  semanticTokens(doc: DocumentInput): SemanticTokens {
+    const parsed = this.parse(doc);
+    return parsed.languageId === 'rpm-spec' ? specSemanticTokens(parsed.spec) : dkmsSemanticTokens(parsed.dkms);
+  }
+
+  inlayHints(doc: DocumentInput, range: Range, options: IntelligenceOptions = DEFAULT_INTELLIGENCE): InlayHint[] {
+    const parsed = this.parse(doc);
+    if (parsed.languageId !== 'rpm-spec') return [];
+    const lines = parsed.spec.lines;
+    return specInlayHints(parsed.spec, lines.offsetAt(range.start), lines.offsetAt(range.end), options);
+  }
+
+  /** `%if` arms that are false on the profile (for greying out); empty for dkms.conf. */
+  inactiveRanges(doc: DocumentInput, distro: DistroId): InactiveRange[] {
+    const parsed = this.parse(doc);
+    return parsed.languageId === 'rpm-spec' ? inactiveRanges(parsed.spec, distro) : [];
   }
 
   private parseRelated<T extends SpecDocument | DkmsDocument>(r: RelatedDocument, parse: (text: string) => T): T {

@@ -90,3 +90,98 @@ export interface FoldingRange {
   endLine: number;
   kind?: 'comment' | 'imports' | 'region';
 }
+
+// ---- Editor intelligence (completion, hover, navigation, tokens, hints, links): LSP shapes ----
+
+export interface MarkupContent {
+  kind: 'markdown' | 'plaintext';
+  value: string;
+}
+
+/** LSP CompletionItemKind values. */
+export const CompletionItemKind = {
+  Text: 1, Method: 2, Function: 3, Constructor: 4, Field: 5, Variable: 6, Class: 7, Interface: 8, Module: 9,
+  Property: 10, Unit: 11, Value: 12, Enum: 13, Keyword: 14, Snippet: 15, Color: 16, File: 17, Reference: 18,
+  Folder: 19, EnumMember: 20, Constant: 21, Struct: 22, Event: 23, Operator: 24, TypeParameter: 25,
+} as const;
+export type CompletionItemKindValue = (typeof CompletionItemKind)[keyof typeof CompletionItemKind];
+
+/** LSP InsertTextFormat: 1 plain text, 2 snippet. */
+export type InsertTextFormatValue = 1 | 2;
+
+export interface Command {
+  title: string;
+  command: string;
+  arguments?: unknown[];
+}
+
+export interface CompletionItem {
+  label: string;
+  kind?: CompletionItemKindValue;
+  detail?: string;
+  documentation?: MarkupContent;
+  sortText?: string;
+  filterText?: string;
+  insertTextFormat?: InsertTextFormatValue;
+  /** Always single-line and containing the request position. */
+  textEdit?: TextEdit;
+  additionalTextEdits?: TextEdit[];
+  /** 1 = deprecated (LSP CompletionItemTag). */
+  tags?: 1[];
+  command?: Command;
+}
+
+export interface CompletionList {
+  isIncomplete: boolean;
+  items: CompletionItem[];
+}
+
+export interface Hover {
+  contents: MarkupContent;
+  range?: Range;
+}
+
+export interface Location {
+  uri: string;
+  range: Range;
+}
+
+/** LSP DocumentHighlightKind: 1 text, 2 read, 3 write. */
+export interface DocumentHighlight {
+  range: Range;
+  kind?: 1 | 2 | 3;
+}
+
+export interface DocumentLink {
+  range: Range;
+  /** Absolute URL, or a path relative to the document (`./fix.patch`) that the server resolves. */
+  target?: string;
+  tooltip?: string;
+}
+
+export interface WorkspaceEdit {
+  changes: Record<string, TextEdit[]>;
+}
+
+/** Rename answer: the edit, or why the rename is refused. */
+export type RenameResult = { edit: WorkspaceEdit } | { error: string };
+
+export interface SemanticTokensLegend {
+  tokenTypes: string[];
+  tokenModifiers: string[];
+}
+
+/** LSP relative encoding: [deltaLine, deltaStart, length, tokenType, tokenModifiers] per token. */
+export interface SemanticTokens {
+  data: number[];
+}
+
+export interface InlayHint {
+  position: Position;
+  label: string;
+  /** 1 type, 2 parameter */
+  kind?: 1 | 2;
+  tooltip?: MarkupContent;
+  paddingLeft?: boolean;
+  paddingRight?: boolean;
+}

@@ -1,7 +1,12 @@
 // The server's features, in registration order. Add new feature modules here.
 import type { Feature } from '../feature';
 import { codeActionsFeature } from './codeActions';
+import { completionFeature } from './completion';
+import { hoverFeature } from './hover';
+import { inlayHintsFeature } from './inlayHints';
+import { navigationFeature } from './navigation';
+import { semanticTokensFeature } from './semanticTokens';
 import { outlineFeature } from './outline';
 import { validationFeature } from './validation';
 
-export const FEATURES: Feature[] = [validationFeature, outlineFeature, codeActionsFeature];
+export const FEATURES: Feature[] = [validationFeature, outlineFeature, codeActionsFeature, completionFeature, hoverFeature, navigationFeature, semanticTokensFeature, inlayHintsFeature];

@@ -1,12 +1,24 @@
 // Diagnostics: pushed on open and change (debounced per document, latest version only),
 // cleared on close, re-run for every open document when settings change.
-import { TextDocumentSyncKind } from 'vscode-languageserver';
+import { TextDocumentSyncKind, type Diagnostic } from 'vscode-languageserver';
 import type { ServerContext } from '../context';
+import type { DocumentInput } from '../../service/types';
 import { toDiagnostic } from '../diagnostics';
 import type { Feature } from '../feature';
 import { formatError, runSafeVoid } from '../runSafe';
 
 export const VALIDATION_DELAY_MS = 150;
+
+/** Extra diagnostics another feature publishes together with the lint findings (e.g. inactive %if arms). */
+export type DiagnosticContributor = (input: DocumentInput) => Promise<Diagnostic[]> | Diagnostic[];
+
+const contributors = new WeakMap<ServerContext, DiagnosticContributor[]>();
+
+export function addDiagnosticContributor(ctx: ServerContext, contributor: DiagnosticContributor): void {
+  const list = contributors.get(ctx) ?? [];
+  list.push(contributor);
+  contributors.set(ctx, list);
+}
 
 export class Validator {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -39,11 +51,19 @@ export class Validator {
     const input = this.ctx.input(uri);
     if (!input) return;
     const options = await this.ctx.lintOptions(input);
+    const extra: Diagnostic[] = [];
+    for (const contribute of contributors.get(this.ctx) ?? []) {
+      try {
+        extra.push(...(await contribute(input)));
+      } catch (e) {
+        this.ctx.log(formatError(`extra diagnostics for ${uri} failed`, e));
+      }
+    }
     // Changed or closed while the settings were fetched: the newer version has its own timer.
     if (this.ctx.documents.get(uri)?.version !== input.version || this.timers.has(uri)) return;
     const { findings, ruleErrors } = this.ctx.service.lint(input, options);
     for (const e of ruleErrors) this.ctx.log(`rule ${e.rule} failed on ${uri}: ${e.error}`);
-    await this.ctx.connection.sendDiagnostics({ uri, version: input.version, diagnostics: findings.map((f) => toDiagnostic(f, uri, input.version)) });
+    await this.ctx.connection.sendDiagnostics({ uri, version: input.version, diagnostics: [...findings.map((f) => toDiagnostic(f, uri, input.version)), ...extra] });
   }
 }
 

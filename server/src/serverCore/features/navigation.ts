@@ -1,0 +1,81 @@
+// Definition, references, highlights and rename for what a spec defines itself; document links
+// (local source/patch targets are resolved against the document's URI here).
+import { ResponseError, ErrorCodes, type DocumentLink, type Location, type WorkspaceEdit } from 'vscode-languageserver';
+import { URI, Utils } from 'vscode-uri';
+import type { ServerContext } from '../context';
+import type { Feature } from '../feature';
+import { runSafe } from '../runSafe';
+
+/** An absolute target for a link: URLs as they are, `./file` relative to the document's folder. */
+export function resolveLinkTarget(documentUri: string, target: string): string | undefined {
+  if (!target.startsWith('./')) return target;
+  try {
+    const base = URI.parse(documentUri);
+    return Utils.joinPath(Utils.dirname(base), decodeURIComponent(target.slice(2))).toString();
+  } catch {
+    return undefined;
+  }
+}
+
+export const navigationFeature: Feature = {
+  name: 'navigation',
+  capabilities: () => ({
+    definitionProvider: true,
+    referencesProvider: true,
+    documentHighlightProvider: true,
+    renameProvider: { prepareProvider: true },
+    documentLinkProvider: { resolveProvider: false },
+  }),
+  register(ctx: ServerContext) {
+    const log = ctx.log;
+    ctx.connection.onDefinition(
+      runSafe(log, 'definition', [] as Location[], (params) => {
+        const input = ctx.input(params.textDocument.uri);
+        return input ? ctx.service.definition(input, params.position) : [];
+      }),
+    );
+    ctx.connection.onReferences(
+      runSafe(log, 'references', [] as Location[], (params) => {
+        const input = ctx.input(params.textDocument.uri);
+        return input ? ctx.service.references(input, params.position, params.context.includeDeclaration) : [];
+      }),
+    );
+    ctx.connection.onDocumentHighlight(
+      runSafe(log, 'documentHighlight', [], (params) => {
+        const input = ctx.input(params.textDocument.uri);
+        return input ? ctx.service.documentHighlights(input, params.position) : [];
+      }),
+    );
+    ctx.connection.onPrepareRename(
+      runSafe(log, 'prepareRename', null, (params) => {
+        const input = ctx.input(params.textDocument.uri);
+        if (!input) return null;
+        const r = ctx.service.prepareRename(input, params.position);
+        if ('error' in r) return new ResponseError(ErrorCodes.InvalidRequest, r.error);
+        return r;
+      }),
+    );
+    ctx.connection.onRenameRequest(
+      runSafe(log, 'rename', null, (params): WorkspaceEdit | ResponseError | null => {
+        const input = ctx.input(params.textDocument.uri);
+        if (!input) return null;
+        const r = ctx.service.rename(input, params.position, params.newName);
+        if ('error' in r) return new ResponseError(ErrorCodes.InvalidRequest, r.error);
+        return r.edit;
+      }),
+    );
+    ctx.connection.onDocumentLinks(
+      runSafe(log, 'documentLink', [] as DocumentLink[], async (params) => {
+        const input = ctx.input(params.textDocument.uri);
+        if (!input) return [];
+        const { distro } = await ctx.settings(input.uri);
+        const out: DocumentLink[] = [];
+        for (const link of ctx.service.documentLinks(input, { distro })) {
+          const target = link.target === undefined ? undefined : resolveLinkTarget(input.uri, link.target);
+          if (target !== undefined) out.push({ ...link, target });
+        }
+        return out;
+      }),
+    );
+  },
+};

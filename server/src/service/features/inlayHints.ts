@@ -1,0 +1,32 @@
+// Inlay hints: what directory macros expand to on the active profile (`%{_libdir}` → `= /usr/lib64`).
+import { lookupMacro } from '../catalog/index';
+import type { SpecDocument } from '../spec/ast';
+import { refsInRange } from '../spec/query';
+import type { DistroId, InlayHint } from '../types';
+import { DISTRO_LABEL, code } from './markdown';
+
+export interface InlayHintOptions {
+  distro: DistroId;
+}
+
+/** Hints for references starting inside [start, end). */
+export function specInlayHints(doc: SpecDocument, start: number, end: number, options: InlayHintOptions): InlayHint[] {
+  const out: InlayHint[] = [];
+  const own = new Set<string>();
+  for (const d of doc.macroDefinitions) own.add(d.name);
+  for (const r of refsInRange(doc, start, end)) {
+    if ((r.form !== 'plain' && r.form !== 'braced') || !r.name || r.argument || own.has(r.name)) continue;
+    if (r.form === 'braced' && !r.closed) continue;
+    const info = lookupMacro(r.name);
+    if (!info || info.kind !== 'directory') continue;
+    const value = info.values[options.distro];
+    if (value === undefined || value.includes('%')) continue;
+    out.push({
+      position: doc.lines.positionAt(r.end),
+      label: `= ${value}`,
+      paddingLeft: true,
+      tooltip: { kind: 'markdown', value: `${code(`%{${r.name}}`)} on ${DISTRO_LABEL[options.distro]} (setting \`specwright.distro\`)` },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,37 @@
+// Document links: URL/BugURL tags, Source/Patch URLs (macros expanded when they fully resolve)
+// and local source/patch files (a relative target the server resolves against the document).
+import { expandMacros } from '../catalog/index';
+import type { SpecDocument } from '../spec/ast';
+import type { DistroId, DocumentLink } from '../types';
+import { fileDefinitions } from './fileMacros';
+
+const URL_TAGS = new Set(['url', 'bugurl', 'vcs']);
+const REMOTE = /^(https?|ftp):\/\/[^\s"'<>]+$/i;
+
+export function specDocumentLinks(doc: SpecDocument, distro: DistroId): DocumentLink[] {
+  const out: DocumentLink[] = [];
+  for (const t of doc.tags) {
+    const isFile = t.key === 'source' || t.key === 'patch';
+    if (!isFile && !URL_TAGS.has(t.key)) continue;
+    if (!t.value || /\s/.test(t.value)) continue;
+    let value = t.value;
+    let expanded = false;
+    if (value.includes('%')) {
+      const r = expandMacros(value, { distro, definitions: fileDefinitions(doc) });
+      if (r.unresolved || r.text.includes('%')) continue;
+      value = r.text;
+      expanded = true;
+    }
+    const range = doc.lines.range(t.valueSpan.start, t.valueSpan.end);
+    if (REMOTE.test(value)) {
+      out.push({ range, target: value, ...(expanded ? { tooltip: value } : {}) });
+      continue;
+    }
+    if (!isFile || /^[a-z][a-z0-9+.-]*:/i.test(value)) continue;
+    // rpm looks the file up by its last path component in %{_sourcedir}: beside the spec.
+    const base = value.replace(/^.*\//, '');
+    if (!base || base === '.' || base === '..') continue;
+    out.push({ range, target: `./${base.split('/').map(encodeURIComponent).join('/')}`, tooltip: `Open ${base}` });
+  }
+  return out;
+}
