@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
-import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
+import { assertFindings, lintText } from '../helpers/fixtures';
 
 const RULE = 'lib-package-without-%mklibname';
 const POSITIVE = `Name: test

@@ -9,7 +9,7 @@ Version: 1.0
 Release: 1
 Summary: Test
 License: MIT
-Requires: a b
+Requires: a\u00a0b
 #          ^ non-break-space
 `;
 
@@ -32,7 +32,7 @@ test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => 
 });
 
 test(`${RULE}: fix`, () => {
-  const before = `Requires: a
+  const before = `Requires:\u00a0a
 `;
   const findings = lintText(before, { rules: [RULE] });
   assert.equal(findings.length, 1);

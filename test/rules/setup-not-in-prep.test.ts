@@ -1,7 +1,6 @@
-import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
-import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
+import { assertFindings } from '../helpers/fixtures';
 
 const RULE = 'setup-not-in-prep';
 const POSITIVE = `Name: test
