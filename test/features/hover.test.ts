@@ -1,0 +1,154 @@
+// Hover through the service, with `|` cursor fixtures.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { DistroId } from '../../server/src/service/index';
+import { cursorDoc, service, textAt } from './util';
+
+const PREAMBLE = 'Name: hello\nVersion: 1.0\nRelease: 1%{?dist}\nSummary: Hi\nLicense: MIT\n';
+
+function hover(source: string, options: Parameters<typeof cursorDoc>[1] & { distro?: DistroId } = {}) {
+  const c = cursorDoc(source, options);
+  const h = service.hover(c.doc, c.position, { distro: options.distro ?? 'fedora' });
+  return { c, h, value: h?.contents.value ?? '', token: h?.range ? textAt(c, h.range) : undefined };
+}
+
+describe('hover: macros', () => {
+  it('shows description, the active expansion and values in every profile', () => {
+    const { value, token } = hover(`${PREAMBLE}%files\n%{_pkg|docdir}/README\n`);
+    assert.equal(token, '_pkgdocdir');
+    assert.match(value, /\*\*%_pkgdocdir\*\*/);
+    assert.match(value, /on Fedora/);
+  });
+
+  it('tells that py_sitedir is openSUSE-style and what Fedora uses instead', () => {
+    const { value, token } = hover(`${PREAMBLE}%files\n%{py_si|tedir}/foo\n`);
+    assert.equal(token, 'py_sitedir');
+    assert.match(value, /Not defined on Fedora \(defined on openSUSE\)/);
+    assert.match(value, /\*\*Prefer\*\* `%\{python3_sitearch\}`/);
+    assert.match(value, /\/usr\/lib64\/python3\.\d+\/site-packages/);
+    assert.match(value, /\| Profile \| Value \|/);
+    assert.match(value, /\| openSUSE \| `\/usr\/lib64\/python2\.7\/site-packages` \|/);
+  });
+
+  it('shows the value of the active profile in bold in the table', () => {
+    const { value } = hover(`${PREAMBLE}%if 0%{?suse_ve|rsion}\n%endif\n`, { distro: 'opensuse' });
+    assert.match(value, /`1699` on openSUSE/);
+    assert.match(value, /\| \*\*openSUSE\*\* \| `1699` \|/);
+    assert.match(value, /\| Fedora \| \*undefined\* \|/);
+  });
+
+  it('shows where a file macro is defined, its body and its expansion', () => {
+    const { value, token } = hover(`%global gittag v%{version}\n${PREAMBLE}Source0: https://x.org/%{git|tag}.tar.gz\n`);
+    assert.equal(token, 'gittag');
+    assert.match(value, /defined in this file/);
+    assert.match(value, /line 1: `%global gittag v%\{version\}`/);
+    assert.match(value, /Expands to `v1\.0`/);
+  });
+
+  it('hovers the name of a definition', () => {
+    const { value, token } = hover(`%global forge|url https://example.org\n${PREAMBLE}`);
+    assert.equal(token, 'forgeurl');
+    assert.match(value, /line 1/);
+  });
+
+  it('says when a file definition overrides a distribution macro', () => {
+    const { value } = hover(`%global _hard|ened_build 1\n${PREAMBLE}`);
+    assert.match(value, /Overrides/);
+  });
+
+  it('hovers plain %name references and unknown macros', () => {
+    assert.equal(hover(`${PREAMBLE}%build\n%cmake_bui|ld\n`).token, 'cmake_build');
+    assert.match(hover(`${PREAMBLE}%build\n%{my_unkn|own_macro}\n`).value, /Not defined in this file and unknown/);
+  });
+
+  it('hovers build conditionals in %{with …} and %bcond', () => {
+    const src = `%bcond_without docs\n${PREAMBLE}%if %{with do|cs}\n%endif\n`;
+    const { value, token } = hover(src);
+    assert.equal(token, 'docs');
+    assert.match(value, /Build conditional `docs`/);
+    assert.match(value, /By default: enabled/);
+    assert.match(hover(`%bcond_with te|sts\n${PREAMBLE}`).value, /By default: disabled/);
+  });
+
+  it('keeps the hovered range right after non-ASCII text in a CRLF file', () => {
+    const { token, h } = hover(`${PREAMBLE}%description\nÜbersetzung 日本語 😀 %{_li|bdir}\n`, { crlf: true });
+    assert.equal(token, '_libdir');
+    assert.equal(h!.range!.start.character, 'Übersetzung 日本語 😀 %{'.length);
+  });
+});
+
+describe('hover: spec keywords', () => {
+  it('hovers tags with their qualifiers', () => {
+    const { value, token } = hover(`${PREAMBLE}Requi|res(post): systemd\n`);
+    assert.equal(token, 'Requires');
+    assert.match(value, /Run-time dependencies/);
+    assert.match(value, /`Requires\(post\)`/);
+  });
+
+  it('hovers obsolete tags with their replacement', () => {
+    assert.match(hover(`${PREAMBLE}Copy|right: GPL\n`).value, /Use `License` instead/);
+  });
+
+  it('hovers sections with their options', () => {
+    const { value, token } = hover(`${PREAMBLE}%description\nx\n%fil|es -f list\n`);
+    assert.equal(token, '%files');
+    assert.match(value, /`-f file`/);
+    assert.match(hover(`${PREAMBLE}%description\nx\n%po|st\n`).value, /\$1/);
+  });
+
+  it('hovers conditional keywords', () => {
+    assert.match(hover(`${PREAMBLE}%ifar|ch x86_64\n%endif\n`).value, /\*\*%ifarch\*\*/);
+    assert.match(hover(`${PREAMBLE}%if 1\n%end|if\n`).value, /Closes a conditional block/);
+  });
+
+  it('hovers dependency operators and rich-dependency keywords', () => {
+    const op = hover(`${PREAMBLE}Requires: foo >|= 1.2\n`);
+    assert.equal(op.token, '>=');
+    assert.match(op.value, /newer than or equal/);
+    const rich = hover(`${PREAMBLE}Requires: (foo i|f bar)\n`);
+    assert.equal(rich.token, 'if');
+    assert.match(rich.value, /rich dependency/);
+  });
+
+  it('hovers dkms subcommands and options in scriptlets', () => {
+    const sub = hover(`${PREAMBLE}%post\ndkms ad|d -m foo -v 1.0 --rpm_safe_upgrade\n`);
+    assert.equal(sub.token, 'add');
+    assert.match(sub.value, /dkms add/);
+    const opt = hover(`${PREAMBLE}%post\ndkms add -m foo -v 1.0 --rpm_sa|fe_upgrade\n`);
+    assert.equal(opt.token, '--rpm_safe_upgrade');
+    assert.equal(hover(`${PREAMBLE}%description\ndkms ad|d\n`).h, undefined);
+  });
+
+  it('hovers SourceN with its expanded URL and use count', () => {
+    const { value } = hover(`${PREAMBLE}Sour|ce1: https://x.org/%{name}-%{version}.tgz\n%install\ncp %{SOURCE1} .\n`);
+    assert.match(value, /Expands to `https:\/\/x\.org\/hello-1\.0\.tgz`/);
+    assert.match(value, /Used 1 time/);
+  });
+
+  it('returns nothing on plain text', () => {
+    assert.equal(hover(`${PREAMBLE}%description\nsome te|xt\n`).h, undefined);
+  });
+});
+
+describe('hover: dkms.conf', () => {
+  const dkms = (s: string) => hover(s, { languageId: 'dkms-conf' });
+  it('hovers directives', () => {
+    const { value, token } = dkms('PACKAGE_NAME="x"\nDEST_MODULE_LOC|ATION[0]="/updates"\n');
+    assert.equal(token, 'DEST_MODULE_LOCATION');
+    assert.match(value, /dkms\.conf directive/);
+    assert.match(value, /Example/);
+  });
+
+  it('marks deprecated directives', () => {
+    const d = dkms('MODULES_CONF_OBSOLE|TES[0]="x"\n');
+    assert.match(d.value, /Deprecated|dkms\.conf directive/);
+  });
+
+  it('hovers variables, with the assignment when the file sets them', () => {
+    const v = dkms('PACKAGE_NAME="acme"\nMAKE[0]="make -C $kernel_so|urce_dir M=$PWD"\n');
+    assert.equal(v.token, '$kernel_source_dir');
+    assert.match(v.value, /headers/);
+    const own = dkms('PACKAGE_NAME="acme"\nBUILT_MODULE_NAME[0]="${PACKAGE_N|AME}"\n');
+    assert.match(own.value, /Assigned at line 1/);
+  });
+});
