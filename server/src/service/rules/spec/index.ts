@@ -10,6 +10,7 @@ import r_changelog_date_order from './changelog-date-order';
 import r_changelog_future_date from './changelog-future-date';
 import r_changelog_invalid_header from './changelog-invalid-header';
 import r_changelog_wrong_weekday from './changelog-wrong-weekday';
+import r_cmake_without_install_prefix from './cmake-without-install-prefix';
 import r_comparison_operator_in_deptoken from './comparison-operator-in-deptoken';
 import r_configure_without_libdir_spec from './configure-without-libdir-spec';
 import r_deprecated_grep from './deprecated-grep';
@@ -29,6 +30,7 @@ import r_hardcoded_library_path from './hardcoded-library-path';
 import r_hardcoded_packager_tag from './hardcoded-packager-tag';
 import r_hardcoded_path_in_buildroot_tag from './hardcoded-path-in-buildroot-tag';
 import r_hardcoded_path from './hardcoded-path';
+import r_hardcoded_prefix_option from './hardcoded-prefix-option';
 import r_hardcoded_prefix_tag from './hardcoded-prefix-tag';
 import r_invalid_spdx_license from './invalid-spdx-license';
 import r_invalid_spec_name from './invalid-spec-name';
@@ -37,6 +39,7 @@ import r_libdir_macro_in_noarch_package from './libdir-macro-in-noarch-package';
 import r_macro_in__changelog from './macro-in-%changelog';
 import r_macro_in_comment from './macro-in-comment';
 import r_make_check_outside_check_section from './make-check-outside-check-section';
+import r_make_install_without_destdir from './make-install-without-destdir';
 import r_mixed_buildroot_macros from './mixed-buildroot-macros';
 import r_mixed_use_of_spaces_and_tabs from './mixed-use-of-spaces-and-tabs';
 import r_more_than_one__changelog_section from './more-than-one-%changelog-section';
@@ -51,11 +54,14 @@ import r_package_without_files from './package-without-files';
 import r_patch_applied_not_declared from './patch-applied-not-declared';
 import r_patch_fuzz_is_changed from './patch-fuzz-is-changed';
 import r_patch_not_applied from './patch-not-applied';
+import r_plain_configure from './plain-configure';
 import r_prereq_use from './prereq-use';
 import r_python_setup_test from './python-setup-test';
+import r_qmake_install_without_install_root from './qmake-install-without-install-root';
 import r_redundant_buildroot_cleanup from './redundant-buildroot-cleanup';
 import r_redundant_defattr from './redundant-defattr';
 import r_rpm_buildroot_usage from './rpm-buildroot-usage';
+import r_scons_install_without_sandbox from './scons-install-without-sandbox';
 import r_setup_not_in_prep from './setup-not-in-prep';
 import r_setup_not_quiet from './setup-not-quiet';
 import r_spec_duplicate_tag from './spec-duplicate-tag';
@@ -89,6 +95,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   r_changelog_future_date,
   r_changelog_invalid_header,
   r_changelog_wrong_weekday,
+  r_cmake_without_install_prefix,
   r_comparison_operator_in_deptoken,
   r_configure_without_libdir_spec,
   r_deprecated_grep,
@@ -108,6 +115,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   r_hardcoded_packager_tag,
   r_hardcoded_path_in_buildroot_tag,
   r_hardcoded_path,
+  r_hardcoded_prefix_option,
   r_hardcoded_prefix_tag,
   r_invalid_spdx_license,
   r_invalid_spec_name,
@@ -116,6 +124,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   r_macro_in__changelog,
   r_macro_in_comment,
   r_make_check_outside_check_section,
+  r_make_install_without_destdir,
   r_mixed_buildroot_macros,
   r_mixed_use_of_spaces_and_tabs,
   r_more_than_one__changelog_section,
@@ -130,11 +139,14 @@ export const SPEC_RULES: readonly SpecRule[] = [
   r_patch_applied_not_declared,
   r_patch_fuzz_is_changed,
   r_patch_not_applied,
+  r_plain_configure,
   r_prereq_use,
   r_python_setup_test,
+  r_qmake_install_without_install_root,
   r_redundant_buildroot_cleanup,
   r_redundant_defattr,
   r_rpm_buildroot_usage,
+  r_scons_install_without_sandbox,
   r_setup_not_in_prep,
   r_setup_not_quiet,
   r_spec_duplicate_tag,

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { testDocExamples } from '../helpers/docs';
+import { assertFindings } from '../helpers/fixtures';
+import { fixed } from '../helpers/fixing';
+
+const rule = 'make-install-without-destdir';
+const opts = { rules: [rule] };
+
+test('make install without DESTDIR', () => {
+  assertFindings(`Name: foo
+%install
+make install
+# <- ${rule}
+make -C src install-strip V=1
+# <- ${rule}
+cd x && %{__make} install
+#       ^^^^^^^^^^^^^^^^^ ${rule}
+`, opts);
+});
+
+test('near misses: DESTDIR forms, exported DESTDIR, other sections, variables, qmake, configured prefix', () => {
+  assertFindings(`Name: foo
+%build
+make install
+%install
+make install DESTDIR=%{buildroot}
+make DESTDIR="$RPM_BUILD_ROOT" -C src install
+DESTDIR=%{buildroot} make install
+make install INSTALL_ROOT=%{buildroot} install_root=%{buildroot}
+make -C x install prefix=%{buildroot}/usr
+make $MAKEFLAGS install
+make %{?_smp_mflags} install
+%make_install
+# make install
+`, opts);
+  assertFindings('Name: foo\n%install\nexport DESTDIR=%{buildroot}\nmake install\n', opts);
+  assertFindings('Name: foo\n%install\n./configure --prefix=%{buildroot}/usr\nmake install\n', opts);
+  assertFindings('Name: foo\n%build\nqmake-qt5\n%install\nmake install\n', opts);
+});
+
+test('fixes; CRLF and non-ASCII', () => {
+  assert.equal(fixed('Name: é\n%install\nmake install\n', rule), 'Name: é\n%install\n%make_install\n');
+  assert.equal(fixed('Name: é\r\n%install\r\nmake -C ü install V=1\r\n', rule), 'Name: é\r\n%install\r\nmake -C ü install DESTDIR=%{buildroot} V=1\r\n');
+  assertFindings('Name: é\n%install\necho ä; make install\n#       ^^^^^^^^^^^^ make-install-without-destdir\n', { ...opts, crlf: true });
+});
+
+testDocExamples(rule);
