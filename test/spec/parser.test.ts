@@ -32,6 +32,8 @@ describe('spec parser: preamble', () => {
       ['pkgconfig(glib-2.0)', undefined, undefined, false],
       ['(foo or bar >= 2)', undefined, undefined, true],
     ]);
+    const glued = parseSpec('Requires: foo >=1.0 bar\n').tags[0].dependencies!;
+    assert.deepEqual(glued.map((d) => [d.name, d.operator, d.version]), [['foo', '>=', '1.0'], ['bar', undefined, undefined]]);
     const libs = doc.tags[1].dependencies![0];
     assert.equal(libs.name, '%{name}-libs%{?_isa}');
     assert.equal(libs.operator, '=');

@@ -40,17 +40,3 @@ export function maskMacros(token: string): string {
   }
   return out;
 }
-
-/**
- * rpm reads `foo >=1.0` as `foo` with operator and version glued together; the dependency parser
- * splits it into `foo` and a second entry `>=1.0`. True for such an operator-led entry.
- */
-export function isGluedVersion(name: string): boolean {
-  return /^(?:<=|>=|==|<|>|=)[^<>=]/.test(name);
-}
-
-/** True when the entry after `index` is an operator glued to a version (so `index` is versioned). */
-export function hasGluedVersion(deps: readonly { name: string }[], index: number): boolean {
-  const next = deps[index + 1];
-  return next !== undefined && isGluedVersion(next.name);
-}

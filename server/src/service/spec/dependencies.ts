@@ -41,6 +41,17 @@ export function parseDependencies(value: string, base: number): Dependency[] {
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
     const last = deps[deps.length - 1];
+    // `foo >=1.0`: rpm accepts an operator glued to the version.
+    const glued = /^(<=|>=|==|<|>|=)([^<>=].*)$/.exec(t.text);
+    if (glued && last && !last.operator && !last.rich) {
+      const opEnd = t.start + glued[1].length;
+      last.operator = glued[1] as Dependency['operator'];
+      last.operatorSpan = { start: t.start, end: opEnd };
+      last.version = glued[2];
+      last.versionSpan = { start: opEnd, end: t.end };
+      last.end = t.end;
+      continue;
+    }
     if (OPERATORS.has(t.text) && last && !last.operator && !last.rich) {
       last.operator = t.text as Dependency['operator'];
       last.operatorSpan = { start: t.start, end: t.end };

@@ -1,4 +1,4 @@
-import { isGluedVersion, maskMacros } from '../../spec/depTokens';
+import { maskMacros } from '../../spec/depTokens';
 import { defineSpecRule } from '../types';
 
 /**
@@ -17,8 +17,8 @@ export default defineSpecRule({
     for (const tag of ctx.doc.tags) {
       if (!tag.dependencies) continue;
       for (const dep of tag.dependencies) {
-        // `foo >=1.0`: rpm reads the operator glued to the version correctly.
-        if (dep.operator || dep.rich || isGluedVersion(dep.name)) continue;
+        // `foo >=1.0` is split by the dependency parser: only operators inside a name remain.
+        if (dep.operator || dep.rich) continue;
         const masked = maskMacros(dep.name);
         const m = /(<=|>=|==|<|>|=)/.exec(masked);
         if (!m) continue;

@@ -1,4 +1,4 @@
-import { hasGluedVersion, isGluedVersion, isWholeMacro } from '../../spec/depTokens';
+import { isWholeMacro } from '../../spec/depTokens';
 import { defineSpecRule } from '../types';
 
 /**
@@ -15,9 +15,8 @@ export default defineSpecRule({
   check(ctx) {
     for (const tag of ctx.doc.tags) {
       if (tag.key !== 'obsoletes' || !tag.dependencies || tag.qualifier !== undefined) continue;
-      for (const [i, dep] of tag.dependencies.entries()) {
+      for (const dep of tag.dependencies) {
         if (dep.operator || dep.rich || dep.name.startsWith('/') || isWholeMacro(dep.name)) continue;
-        if (isGluedVersion(dep.name) || hasGluedVersion(tag.dependencies, i)) continue;
         ctx.report({
           start: dep.nameSpan.start,
           end: dep.nameSpan.end,
