@@ -77,6 +77,7 @@ import r_summary_ends_with_dot from './summary-ends-with-dot';
 import r_summary_not_capitalized from './summary-not-capitalized';
 import r_summary_too_long from './summary-too-long';
 import r_superfluous__clean_section from './superfluous-%clean-section';
+import r_undefined_macro from './undefined-macro';
 import r_unversioned_explicit_obsoletes from './unversioned-explicit-obsoletes';
 import r_unversioned_explicit_provides from './unversioned-explicit-provides';
 import r_unversioned_same_spec_requires from './unversioned-same-spec-requires';
@@ -162,6 +163,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   r_summary_not_capitalized,
   r_summary_too_long,
   r_superfluous__clean_section,
+  r_undefined_macro,
   r_unversioned_explicit_obsoletes,
   r_unversioned_explicit_provides,
   r_unversioned_same_spec_requires,

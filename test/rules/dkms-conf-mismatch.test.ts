@@ -1,0 +1,71 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { testDocExamples } from '../helpers/docs';
+import { assertFindings, lintText } from '../helpers/fixtures';
+
+const RULE = 'dkms-conf-mismatch';
+const HEAD = `Name: foo-dkms
+Version: 1.2
+Release: 1
+Summary: Foo
+License: MIT
+BuildArch: noarch
+Requires: dkms
+`;
+const conf = (text: string, uri = 'file:///fixture/dkms.conf') => [{ uri, languageId: 'dkms-conf' as const, text }];
+
+test(`${RULE}: version and name mismatches with a related dkms.conf`, () => {
+  const findings = assertFindings(HEAD + `%post
+dkms add -m foo -v %{version}
+#                  ^^^^^^^^^^ ${RULE}
+dkms install -m foo -v %{version}
+`, { rules: [RULE], related: conf('PACKAGE_NAME="foo"\nPACKAGE_VERSION="1.1"\nBUILT_MODULE_NAME[0]=foo\n') });
+  assert.equal(findings[0].related?.[0].uri, 'file:///fixture/dkms.conf');
+  assert.deepEqual(findings[0].related?.[0].range.start, { line: 1, character: 16 });
+  assertFindings(HEAD + `%post
+dkms install -m foo -v %{version}
+#               ^^^ ${RULE}
+`, { rules: [RULE], related: conf('PACKAGE_NAME=bar\nPACKAGE_VERSION=1.2\n') });
+});
+
+test(`${RULE}: a here-document dkms.conf and the /usr/src directory`, () => {
+  assertFindings(HEAD + `%install
+mkdir -p %{buildroot}/usr/src/foo-1.3
+cat > %{buildroot}/usr/src/foo-1.3/dkms.conf <<'END'
+PACKAGE_NAME=foo
+PACKAGE_VERSION=%{version}
+END
+%files
+/usr/src/foo-1.3
+#        ^^^^^^^ ${RULE}
+`, { rules: [RULE] });
+});
+
+test(`${RULE}: near-misses stay silent`, () => {
+  const body = HEAD + `%post
+dkms install -m foo -v %{version}
+`;
+  for (const c of ['PACKAGE_NAME=foo\nPACKAGE_VERSION=1.2\n', 'PACKAGE_NAME="foo"\nPACKAGE_VERSION="@VERSION@"\n', 'PACKAGE_NAME=foo\nPACKAGE_VERSION=#MODULE_VERSION#\n', 'PACKAGE_NAME=foo\nPACKAGE_VERSION=$(cat VERSION)\n']) {
+    assertFindings(body, { rules: [RULE], related: conf(c) });
+  }
+  // substituted at build time
+  assertFindings(HEAD + `%prep
+sed -i 's/1.1/%{version}/' dkms.conf
+%post
+dkms install -m foo -v %{version}
+`, { rules: [RULE], related: conf('PACKAGE_NAME=foo\nPACKAGE_VERSION=1.1\n') });
+  // a dkms.conf of another module in a subfolder
+  assertFindings(body, { rules: [RULE], related: conf('PACKAGE_NAME=bar\nPACKAGE_VERSION=1.1\n', 'file:///fixture/bar/dkms.conf') });
+  // placeholder version in the spec
+  assertFindings(body.replace('Version: 1.2', 'Version: #MODULE_VERSION#'), { rules: [RULE], related: conf('PACKAGE_NAME=foo\nPACKAGE_VERSION=1.1\n') });
+  assert.deepEqual(lintText(body, { rules: [RULE] }), []);
+});
+
+test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => {
+  assertFindings(HEAD + `%post
+echo "✓ Grüße"; dkms install foo/%{version}
+#                                ^^^^^^^^^^ ${RULE}
+`, { rules: [RULE], crlf: true, related: conf('PACKAGE_NAME=foo\r\nPACKAGE_VERSION=2.0\r\n') });
+});
+
+testDocExamples(RULE);

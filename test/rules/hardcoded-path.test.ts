@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { testDocExamples } from '../helpers/docs';
+import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
+
+const RULE = 'hardcoded-path';
+const HEAD = `Name: foo
+Version: 1.0
+Release: 1
+Summary: Foo
+License: MIT
+`;
+
+test(`${RULE}: build root paths, %files entries, prefix options`, () => {
+  assertFindings(HEAD + `%build
+%configure --prefix=/usr --sysconfdir="/etc"
+#                   ^^^^ ${RULE}
+#                                      ^^^^ ${RULE}
+cmake -DCMAKE_INSTALL_PREFIX=/usr .
+#                            ^^^^ ${RULE}
+%install
+install -D foo %{buildroot}/usr/bin/foo
+#                          ^^^^^^^^ ${RULE}
+install -D foo.1 $RPM_BUILD_ROOT/usr/share/man/man1/foo.1
+#                               ^^^^^^^^^^^^^^ ${RULE}
+install -D foo.rules "%{buildroot}/lib/udev/rules.d/60-foo.rules"
+#                                 ^^^^^^^^^^^^^^^^^ ${RULE}
+echo x > %{buildroot}/etc/foo.conf
+#                    ^^^^ ${RULE}
+mkdir -p %{buildroot}/var/lib/foo %{buildroot}/usr/lib/systemd/system
+#                    ^^^^^^^^ ${RULE}
+#                                             ^^^^^^^^^^^^^^^^^^^^^^^ ${RULE}
+%files
+/usr/sbin/foo
+#<- ${RULE}
+%config(noreplace) /etc/foo.conf
+#                  ^^^^ ${RULE}
+%dir /usr/share/foo
+#    ^^^^^^^^^^ ${RULE}
+`, { rules: [RULE] });
+});
+
+test(`${RULE}: near-misses stay silent`, () => {
+  assertFindings(HEAD + `%build
+#!/bin/sh
+/bin/true
+%configure --prefix=%{_prefix} --with-shell=/bin/sh
+%install
+sed -i 's|/usr/bin/env python|/usr/bin/python3|' %{buildroot}%{_bindir}/foo
+sed -i -e 's,/etc/foo,%{_sysconfdir}/foo,' foo.conf
+install -D foo %{buildroot}%{_bindir}/foo
+install -D foo %{buildroot}/usr/lib/foo/foo
+install -D foo %{buildroot}/usr/lib64/foo
+echo "/usr/bin/foo" > %{buildroot}%{_sysconfdir}/foo.list
+cat > %{buildroot}%{_sysconfdir}/foo.conf <<'END'
+path = %{buildroot}/usr/bin
+END
+# install to %{buildroot}/usr/bin
+ln -s /usr/bin/foo %{buildroot}%{_bindir}/bar
+%post -p /sbin/ldconfig
+%postun
+/usr/bin/systemctl daemon-reload
+%files
+%{_bindir}/foo
+/usr/lib/foo
+/lib/modules/%{kver}/extra/foo.ko
+%doc README
+/sbin
+%dir /etc
+`, { rules: [RULE] });
+});
+
+test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => {
+  assertFindings(HEAD + `%install
+echo "✓ ü" ; install foo %{buildroot}/usr/include/foo.h
+#                                    ^^^^^^^^^^^^ ${RULE}
+`, { rules: [RULE], crlf: true });
+});
+
+test(`${RULE}: fixes, safe only when the macro has that value`, () => {
+  const before = HEAD + `%files
+/usr/bin/foo
+/sbin/foo
+/usr/libexec/foo
+`;
+  const fedora = lintText(before, { rules: [RULE], distro: 'fedora' });
+  assert.deepEqual(fedora.map((f) => f.fixes[0].safety), ['safe', 'unsafe', 'safe']);
+  assert.equal(applyFixes(before, fedora), HEAD + `%files
+%{_bindir}/foo
+%{_sbindir}/foo
+%{_libexecdir}/foo
+`);
+});
+
+testDocExamples(RULE);
