@@ -5,7 +5,7 @@ import { cursorDoc, service, textAt, type CursorDoc } from './util';
 
 const PREAMBLE = 'Name: hello\nVersion: 1.0\nRelease: 1%{?dist}\nSummary: Hi\nLicense: MIT\n';
 
-const lineOf = (c: CursorDoc, r: { start: { line: number } }) => r.start.line;
+const lineOf = (_c: CursorDoc, r: { start: { line: number } }) => r.start.line;
 
 function nav(source: string, crlf = false) {
   const c = cursorDoc(source, { crlf });
