@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { assertFindings } from '../helpers/fixtures';
@@ -14,7 +15,7 @@ cp x %{buildroot}
 %build
 echo $RPM_BUILD_ROOT %buildroot
 #    ^^^^^^^^^^^^^^^ rpm-buildroot-usage
-#                    ^^^^^^^^^^ rpm-buildroot-usage
+install -d %{buildroot}/usr
 %post
 ls \${RPM_BUILD_ROOT}
 #  ^^^^^^^^^^^^^^^^^ rpm-buildroot-usage
@@ -22,6 +23,11 @@ ls \${RPM_BUILD_ROOT}
 
 test(`${RULE}: reports what rpmlint's check is about`, () => {
   assertFindings(POSITIVE, { rules: [RULE] });
+});
+
+test(`${RULE}: one finding per section, counting the other uses`, () => {
+  const [finding] = assertFindings(POSITIVE, { rules: [RULE] }).filter((f) => f.range.start.line === 8);
+  assert.match(finding.message, /2 more uses in this section/);
 });
 
 test(`${RULE}: near-misses stay silent`, () => {

@@ -16,7 +16,13 @@ export default defineSpecRule({
   check(ctx) {
     const { doc } = ctx;
     if (doc.isTemplate) return;
-    const base = decodeURIComponent(ctx.uri.replace(/[?#].*$/, '').replace(/^.*[/\\]/, ''));
+    const raw = ctx.uri.replace(/[?#].*$/, '').replace(/^.*[/\\]/, '');
+    let base = raw;
+    try {
+      base = decodeURIComponent(raw);
+    } catch {
+      // A bare `%` in a file name that was not percent-encoded: use the name as it is.
+    }
     if (!base.endsWith('.spec')) return;
     const tag = doc.tags.find((t) => t.key === 'name' && t.packageIndex === 0);
     if (!tag || tag.value === '') return;

@@ -12,12 +12,15 @@ const SECTIONS = new Set(['prep', 'build', 'scriptlet', 'trigger', 'filetrigger'
 export default defineSpecRule({
   id: 'rpm-buildroot-usage',
   category: 'correctness',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   description: 'The build root is used in %prep, %build or a scriptlet',
   fixSafety: 'none',
   rpmlintId: 'rpm-buildroot-usage',
   check(ctx) {
     const { doc } = ctx;
+    // One finding per section: a build function that installs into the build root from %build
+    // (as kernel specs do) would otherwise produce hundreds of identical findings.
+    const perSection = new Map<number, { start: number; end: number; section: string; count: number }>();
     for (const l of specLines(doc)) {
       if (!SECTIONS.has(l.section.kind)) continue;
       const kind = doc.lineKinds[l.line];
@@ -31,12 +34,19 @@ export default defineSpecRule({
       for (const m of code.matchAll(/(%+)(\{\??buildroot\}|buildroot\b)/g)) {
         if (m[1].length % 2 === 1) hits.push({ start: l.start + m.index + m[1].length - 1, end: l.start + m.index + m[0].length });
       }
-      for (const h of hits) {
-        ctx.report({
-          ...h,
-          message: `The build root is used in %${l.section.name}: it only exists from %install on (and never on the installed system)`,
-        });
-      }
+      if (hits.length === 0) continue;
+      const index = doc.lineSection[l.line];
+      const first = perSection.get(index);
+      if (first) first.count += hits.length;
+      else perSection.set(index, { ...hits[0], section: l.section.name, count: hits.length });
+    }
+    for (const f of perSection.values()) {
+      const more = f.count > 1 ? ` (${f.count - 1} more use${f.count > 2 ? 's' : ''} in this section)` : '';
+      ctx.report({
+        start: f.start,
+        end: f.end,
+        message: `The build root is used in %${f.section}: it is emptied before %install and means nothing on the installed system${more}`,
+      });
     }
   },
 });
