@@ -56,6 +56,12 @@ describe('hover: macros', () => {
     assert.match(value, /Overrides/);
   });
 
+  it('shows the file\'s value of spec-derived macros such as %{version}', () => {
+    const { value } = hover(`${PREAMBLE}Source0: x-%{vers|ion}.tgz\n`);
+    assert.match(value, /In this file: `1\.0`/);
+    assert.match(value, /Specwright catalog/);
+  });
+
   it('hovers plain %name references and unknown macros', () => {
     assert.equal(hover(`${PREAMBLE}%build\n%cmake_bui|ld\n`).token, 'cmake_build');
     assert.match(hover(`${PREAMBLE}%build\n%{my_unkn|own_macro}\n`).value, /Not defined in this file and unknown/);

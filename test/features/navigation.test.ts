@@ -77,6 +77,10 @@ describe('navigation: macros', () => {
     assert.match(r.error, /cannot be renamed/);
     const r2 = service.rename(cat.doc, cat.position, 'foo');
     assert.ok('error' in r2);
+    const override = cursorDoc(`%global _hardened_bu|ild 1\n${PREAMBLE}`);
+    const o = service.prepareRename(override.doc, override.position);
+    assert.ok('error' in o);
+    assert.match(o.error, /overrides/);
     const text = cursorDoc(`${PREAMBLE}%description\nplain te|xt\n`);
     assert.ok('error' in service.prepareRename(text.doc, text.position));
   });

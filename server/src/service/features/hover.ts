@@ -133,7 +133,10 @@ export function macroHoverText(doc: SpecDocument | undefined, name: string, dist
     } else if (info.values[distro] !== undefined) {
       parts.push(`${code(info.values[distro]!)} on ${DISTRO_LABEL[distro]}`);
     }
+    const own = doc && info.valueless === 'taken from the spec' ? fileDefinitions(doc).get(name) : undefined;
+    if (own !== undefined) parts.push(`In this file: ${code(truncate(own, 120))}`);
     parts.push(macroDocumentation(info, distro));
+    parts.push(`*Defined by ${info.builtin ? 'rpm itself' : 'the distribution\'s macro files'} (Specwright catalog), not in this file.*`);
     return parts.join('\n\n');
   }
   const arch = lookupArchMacro(name);

@@ -59,6 +59,7 @@ export function macroDocumentation(info: MacroInfo, active: DistroId, options: {
   if (options.table !== false) {
     const table = valuesTable(info, active);
     if (table) parts.push(table);
+    else if (info.values[active] !== undefined) parts.push('*Same value on every profile.*');
   }
   const advice = info.preferInstead.filter((p) => !p.distros || p.distros.includes(active));
   for (const p of info.preferInstead) {

@@ -49,6 +49,7 @@ export function specPrepareRename(doc: SpecDocument, offset: number): { range: R
   if (!doc.macroDefinitions.some((d) => d.name === t.name && d.keyword !== 'undefine')) {
     return { error: lookupMacro(t.name) ? `%${t.name} is a distribution or rpm macro, not defined in this file: it cannot be renamed.` : `%${t.name} is not defined in this file.` };
   }
+  if (lookupMacro(t.name)) return { error: `%${t.name} overrides a distribution or rpm macro: renaming it would drop the override.` };
   return { range: doc.lines.range(t.span.start, t.span.end), placeholder: t.name };
 }
 
