@@ -435,25 +435,70 @@ function overlaps(edits: Edit[]): boolean {
   return false;
 }
 
-/** Service methods other than parse/lint, discovered at runtime: position features get a position, the others only the document. */
-const POSITION_FEATURE = /complet|hover|definition|declaration|reference|highlight|signature|rename|implementation|typeDefinition/i;
-const DOCUMENT_FEATURE = /symbol|folding|semantic|format|link|color|inlay|codeLens|selection/i;
-const SKIP_METHODS = new Set(['constructor', 'parse', 'parseSpec', 'parseDkms', 'forget', 'lint', 'parseRelated']);
+/**
+ * Service features besides parse/lint, called with the arguments their signatures take. Found at
+ * runtime, so the fuzzer keeps working while features are added; methods it does not know are
+ * listed as not called.
+ */
+type Svc = Record<string, (...args: unknown[]) => unknown>;
+type FullRange = { start: Pos; end: Pos };
+const DOCUMENT_CALLS: Record<string, (s: Svc, doc: DocumentInput, full: FullRange) => unknown> = {
+  documentSymbols: (s, d) => s.documentSymbols(d),
+  foldingRanges: (s, d) => s.foldingRanges(d),
+  documentLinks: (s, d) => s.documentLinks(d),
+  semanticTokens: (s, d) => s.semanticTokens(d),
+  inlayHints: (s, d, full) => s.inlayHints(d, full),
+  inactiveRanges: (s, d) => s.inactiveRanges(d, 'fedora'),
+};
+const POSITION_CALLS: Record<string, (s: Svc, doc: DocumentInput, p: Pos) => unknown> = {
+  complete: (s, d, p) => s.complete(d, p),
+  hover: (s, d, p) => s.hover(d, p),
+  definition: (s, d, p) => s.definition(d, p),
+  references: (s, d, p) => s.references(d, p, true),
+  documentHighlights: (s, d, p) => s.documentHighlights(d, p),
+  prepareRename: (s, d, p) => s.prepareRename(d, p),
+  rename: (s, d, p) => s.rename(d, p, 'fuzz_renamed'),
+};
+const SKIP_METHODS = new Set(['constructor', 'parse', 'parseSpec', 'parseDkms', 'forget', 'lint', 'parseRelated', 'offsetOf']);
 
 export function discoverFeatures(): { position: string[]; document: string[]; skipped: string[] } {
-  const svc = createLanguageService();
-  const proto = Object.getPrototypeOf(svc) as Record<string, unknown>;
+  const proto = Object.getPrototypeOf(createLanguageService()) as Record<string, unknown>;
   const position: string[] = [];
   const document: string[] = [];
   const skipped: string[] = [];
   for (const name of Object.getOwnPropertyNames(proto)) {
-    if (SKIP_METHODS.has(name) || typeof proto[name] !== 'function' || name.startsWith('_')) continue;
-    if (/resolve/i.test(name)) skipped.push(name);
-    else if (POSITION_FEATURE.test(name)) position.push(name);
-    else if (DOCUMENT_FEATURE.test(name)) document.push(name);
+    if (SKIP_METHODS.has(name) || typeof proto[name] !== 'function') continue;
+    if (name in DOCUMENT_CALLS) document.push(name);
+    else if (name in POSITION_CALLS) position.push(name);
     else skipped.push(name);
   }
   return { position, document, skipped };
+}
+
+/** Calls a discovered feature with the arguments it takes (used by the security test too). */
+export function callFeature(svc: unknown, name: string, doc: DocumentInput, position: Pos = { line: 0, character: 0 }): unknown {
+  const ll = lspLines(doc.text);
+  const last = ll.lengths.length - 1;
+  const full = { start: { line: 0, character: 0 }, end: { line: last, character: ll.lengths[last] } };
+  if (name in DOCUMENT_CALLS) return DOCUMENT_CALLS[name](svc as Svc, doc, full);
+  if (name in POSITION_CALLS) return POSITION_CALLS[name](svc as Svc, doc, position);
+  throw new Error(`unknown feature ${name}`);
+}
+
+/** Decodes LSP relative semantic tokens and checks each lies on one line inside the document. */
+function checkSemanticTokens(out: unknown, ll: { lengths: number[] }): void {
+  const data = (out as { data?: unknown } | undefined)?.data;
+  if (!Array.isArray(data)) return;
+  if (data.length % 5 !== 0) throw new Fail('semantic-tokens-length', `semantic tokens data length ${data.length} is not a multiple of 5`);
+  let line = 0;
+  let char = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    const [dl, dc, len] = data.slice(i, i + 3) as number[];
+    if (![dl, dc, len].every((x) => Number.isInteger(x) && x >= 0)) throw new Fail('semantic-tokens-negative', `semantic token ${i / 5}: invalid numbers ${data.slice(i, i + 5).join(',')}`);
+    line += dl;
+    char = dl === 0 ? char + dc : dc;
+    if (line >= ll.lengths.length || char + len > ll.lengths[line]) throw new Fail('semantic-token-outside', `semantic token ${i / 5} at ${line}:${char} length ${len} outside the document (line length ${ll.lengths[line]})`);
+  }
 }
 
 export interface CheckStats {
@@ -561,10 +606,10 @@ function runChecks(languageId: LanguageId, text: string, r: Rng, limits: CheckLi
 
   // Every other feature.
   const features = discoverFeaturesCached();
-  const anySvc = svc as unknown as Record<string, (...args: unknown[]) => unknown>;
   for (const name of features.document) {
-    const out = guard(name, () => anySvc[name](doc));
+    const out = guard(name, () => callFeature(svc, name, doc));
     checkRangesDeep(out, ll, name);
+    if (name === 'semanticTokens') checkSemanticTokens(out, ll);
     stats.featureCalls[name] = (stats.featureCalls[name] ?? 0) + 1;
   }
   if (features.position.length > 0) {
@@ -576,7 +621,7 @@ function runChecks(languageId: LanguageId, text: string, r: Rng, limits: CheckLi
     positions.push({ line: ll.lengths.length + 5, character: 3 }, { line: 0, character: 10_000 });
     for (const p of positions) {
       for (const name of features.position) {
-        const out = guard(name, () => anySvc[name](doc, p));
+        const out = guard(name, () => callFeature(svc, name, doc, p));
         checkRangesDeep(out, ll, name);
         stats.featureCalls[name] = (stats.featureCalls[name] ?? 0) + 1;
       }

@@ -11,7 +11,7 @@ import { after, describe, it } from 'node:test';
 import { ALL_RULES, createLanguageService, type DocumentInput, type SeverityOrOff } from '../../server/src/service/index';
 import { applyFixes } from '../helpers/fixtures';
 import { CLI_JS, LspClient, ensureBuilt } from '../helpers/lsp';
-import { discoverFeatures } from '../fuzz/fuzzer';
+import { callFeature, discoverFeatures } from '../fuzz/fuzzer';
 
 const id = crypto.randomBytes(6).toString('hex');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `specwright-sec-${id}-`));
@@ -83,12 +83,11 @@ describe('no spec content is ever executed', () => {
       const fixedSafe = applyFixes(text, findings, 'safe');
       svc.lint({ ...doc, version: 2, text: fixedAll }, { rules: ALL_WARNING });
       svc.lint({ ...doc, version: 3, text: fixedSafe }, { rules: ALL_WARNING });
-      const any = svc as unknown as Record<string, (...a: unknown[]) => unknown>;
-      for (const f of features.document) any[f](doc);
+      for (const f of features.document) callFeature(svc, f, doc);
       const lines = text.split('\n');
       for (const f of features.position) {
         for (let line = 0; line < lines.length; line++) {
-          for (const character of [0, Math.floor(lines[line].length / 2), lines[line].length]) any[f](doc, { line, character });
+          for (const character of [0, Math.floor(lines[line].length / 2), lines[line].length]) callFeature(svc, f, doc, { line, character });
         }
       }
     }
