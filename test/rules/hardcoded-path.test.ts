@@ -57,6 +57,9 @@ path = %{buildroot}/usr/bin
 END
 # install to %{buildroot}/usr/bin
 ln -s /usr/bin/foo %{buildroot}%{_bindir}/bar
+mv %{buildroot}/sbin/* %{buildroot}%{_sbindir}/
+%{__mv} %{buildroot}/usr/sbin/foo %{buildroot}/usr/sbin/bar
+rm -f %{buildroot}/sbin/unwanted
 %post -p /sbin/ldconfig
 %postun
 /usr/bin/systemctl daemon-reload

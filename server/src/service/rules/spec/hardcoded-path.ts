@@ -5,6 +5,12 @@ import type { Report } from '../types';
 import { defineSpecRule } from '../types';
 
 const BUILDROOT_PATH = /(?:%\{\??buildroot\}|%buildroot|\$RPM_BUILD_ROOT|\$\{RPM_BUILD_ROOT\})\/?(\/[A-Za-z0-9_.+@-][^\s"';|&)`$%{}\\]*)/g;
+/**
+ * Commands that act on files already there (moved or removed after upstream's install): the
+ * literal may be exactly where upstream put them, so they are reported only when the macro has
+ * the same value (the fix then changes nothing).
+ */
+const EXISTING_FILE_COMMANDS = /^(?:rm|rmdir|find|pushd|cd|ls|test|\[|\[\[|unlink)$/;
 /** Commands whose arguments are expressions or text, not file names. */
 const TEXT_COMMANDS = /^(?:sed|perl|awk|gawk|grep|echo|printf)$/;
 
@@ -24,9 +30,10 @@ export default defineSpecRule({
   fixSafety: 'safe',
   check(ctx) {
     const doc = ctx.doc;
-    const report = (start: number, p: PathMacro, where: string) => {
+    const report = (start: number, p: PathMacro, where: string, onlyIfSame = false) => {
       const end = start + p.prefix.length;
       const same = macroMatches(p, ctx.distro);
+      if (onlyIfSame && !same) return;
       const value = macroValue(p.macro, ctx.distro);
       const note = same || value === undefined ? '' : ` (on ${ctx.distro} ${p.replacement} is ${value}, so the files move there)`;
       const r: Report = {
@@ -42,7 +49,8 @@ export default defineSpecRule({
         for (const sc of sectionCommands(doc, section)) {
           const cmd = sc.command;
           const name = cmd.commandIndex >= 0 ? cmd.words[cmd.commandIndex].text : '';
-          const textCommand = TEXT_COMMANDS.test(name.replace(/^.*\//, ''));
+          const base0 = name.replace(/^.*\//, '').replace(/^%\{?__(\w+)\}?$/, '$1');
+          const textCommand = TEXT_COMMANDS.test(base0);
           for (let k = 0; k < cmd.words.length; k++) {
             const w = cmd.words[k];
             if (textCommand && !w.redirect && k !== cmd.commandIndex) {
@@ -56,7 +64,9 @@ export default defineSpecRule({
               const p = candidate(mm[1]);
               if (!p) continue;
               const idx = mm.index + mm[0].length - mm[1].length;
-              report(base + idx, p, 'after the build root');
+              // `mv %{buildroot}/sbin/* %{buildroot}%{_sbindir}`: files are moved from (or renamed within) where upstream put them
+              const existing = EXISTING_FILE_COMMANDS.test(base0) || (base0 === 'mv' && !w.redirect);
+              report(base + idx, p, 'after the build root', existing);
             }
             // --prefix=/usr, -DCMAKE_INSTALL_PREFIX=/usr, PREFIX=/usr
             const opt = DIR_OPTION.exec(w.text);
