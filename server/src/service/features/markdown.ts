@@ -65,7 +65,9 @@ export function macroDocumentation(info: MacroInfo, active: DistroId, options: {
   for (const p of info.preferInstead) {
     const where = p.distros ? p.distros.map((d) => DISTRO_LABEL[d]).join(', ') : 'everywhere';
     const mark = advice.includes(p) ? '**Prefer**' : 'Prefer';
-    parts.push(`${mark} ${code(`%{${p.macro}}`)} (${where}): ${p.reason}${lookupMacro(p.macro)?.values[active] ? ` — ${code(lookupMacro(p.macro)!.values[active]!)} on ${DISTRO_LABEL[active]}` : ''}`);
+    const on = p.distros && !p.distros.includes(active) ? p.distros[0] : active;
+    const value = lookupMacro(p.macro)?.values[on];
+    parts.push(`${mark} ${code(`%{${p.macro}}`)} (${where}): ${p.reason}${value ? ` — ${code(value)} on ${DISTRO_LABEL[on]}` : ''}`);
   }
   if (info.deprecated) parts.push(`*Deprecated:* ${info.deprecated}`);
   if (info.since) parts.push(`*Since rpm ${info.since}.*`);
