@@ -6,6 +6,7 @@ import type { DocumentInput } from '../../service/types';
 import { toDiagnostic } from '../diagnostics';
 import type { Feature } from '../feature';
 import { formatError, runSafeVoid } from '../runSafe';
+import { withoutDuplicates } from '../../node/tools/merge';
 
 export const VALIDATION_DELAY_MS = 150;
 
@@ -62,8 +63,10 @@ export class Validator {
     // Changed or closed while the settings were fetched: the newer version has its own timer.
     if (this.ctx.documents.get(uri)?.version !== input.version || this.timers.has(uri)) return;
     const { findings, ruleErrors } = this.ctx.service.lint(input, options);
+    // External tools (rpmlint, shellcheck, rpmspec): their latest results, minus what our rules already report.
+    const external = withoutDuplicates(findings, this.ctx.extraDiagnostics(uri));
     for (const e of ruleErrors) this.ctx.log(`rule ${e.rule} failed on ${uri}: ${e.error}`);
-    await this.ctx.connection.sendDiagnostics({ uri, version: input.version, diagnostics: [...findings.map((f) => toDiagnostic(f, uri, input.version)), ...extra] });
+    await this.ctx.connection.sendDiagnostics({ uri, version: input.version, diagnostics: [...findings.map((f) => toDiagnostic(f, uri, input.version)), ...extra, ...external] });
   }
 }
 
@@ -72,6 +75,8 @@ export const validationFeature: Feature = {
   capabilities: () => ({ textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } }),
   register(ctx) {
     const validator = new Validator(ctx);
+    // New external-tool results: publish them merged with ours.
+    ctx.onExtraDiagnosticsChanged((uri) => validator.schedule(uri, 0));
     const log = ctx.log;
     ctx.documents.onDidOpen(runSafeVoid(log, 'didOpen', (e) => validator.schedule(e.document.uri)));
     ctx.documents.onDidChangeContent(runSafeVoid(log, 'didChange', (e) => validator.schedule(e.document.uri)));
@@ -90,6 +95,10 @@ export const validationFeature: Feature = {
         }
         ctx.resetSettings();
         validator.scheduleAll();
+        // Inlay hints and semantic tokens depend on the distro profile: ask the client to re-query.
+        const workspace = ctx.clientCapabilities.workspace;
+        if (workspace?.inlayHint?.refreshSupport) void ctx.connection.languages.inlayHint.refresh();
+        if (workspace?.semanticTokens?.refreshSupport) ctx.connection.languages.semanticTokens.refresh();
       }),
     );
     // specwright.json, rpmlintrc or a related file changed on disk (when the client watches them).
