@@ -13,6 +13,7 @@ import r_changelog_wrong_weekday from './changelog-wrong-weekday';
 import r_cmake_without_install_prefix from './cmake-without-install-prefix';
 import r_comparison_operator_in_deptoken from './comparison-operator-in-deptoken';
 import r_configure_without_libdir_spec from './configure-without-libdir-spec';
+import r_define_instead_of_global from './define-instead-of-global';
 import r_deprecated_grep from './deprecated-grep';
 import r_depscript_without_disabling_depgen from './depscript-without-disabling-depgen';
 import r_dkms_conf_mismatch from './dkms-conf-mismatch';
@@ -78,6 +79,7 @@ import r_summary_not_capitalized from './summary-not-capitalized';
 import r_summary_too_long from './summary-too-long';
 import r_superfluous__clean_section from './superfluous-%clean-section';
 import r_undefined_macro from './undefined-macro';
+import r_unused_macro from './unused-macro';
 import r_unversioned_explicit_obsoletes from './unversioned-explicit-obsoletes';
 import r_unversioned_explicit_provides from './unversioned-explicit-provides';
 import r_unversioned_same_spec_requires from './unversioned-same-spec-requires';
@@ -99,6 +101,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   r_cmake_without_install_prefix,
   r_comparison_operator_in_deptoken,
   r_configure_without_libdir_spec,
+  r_define_instead_of_global,
   r_deprecated_grep,
   r_depscript_without_disabling_depgen,
   r_dkms_conf_mismatch,
@@ -164,6 +167,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   r_summary_too_long,
   r_superfluous__clean_section,
   r_undefined_macro,
+  r_unused_macro,
   r_unversioned_explicit_obsoletes,
   r_unversioned_explicit_provides,
   r_unversioned_same_spec_requires,

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { testDocExamples } from '../helpers/docs';
+import { assertFindings } from '../helpers/fixtures';
+import { fixed } from '../helpers/fixing';
+
+const rule = 'define-instead-of-global';
+const opts = { rules: [rule] };
+
+test('shell bodies and bodies using a macro redefined later', () => {
+  assertFindings(`Name: foo
+%define stamp %(date +%s)
+#^^^^^^^^^^^^ ${rule}
+%global base 1
+%define full %{base}.0
+#^^^^^^^^^^^ ${rule}
+Version: %{full}
+%global base 2
+Release: %{full}
+`, opts);
+});
+
+test('near misses: %global, parametric, later-only definitions, redefinition in an %if arm, no use after, quoting tricks, sections', () => {
+  assertFindings(`Name: foo
+%global stamp %(date +%s)
+%define fn(a) %(echo %{-a})
+%define uses_later %(echo %{defined_below})
+%global defined_below 1
+%global base 1
+%define full %{base}.0
+%if 0%{?x}
+%global base 2
+%endif
+%global other 1
+%define o2 %{other}
+%global other 2
+%define findpat %( echo "%""P" )
+%build
+%define inner %(pwd)
+`, opts);
+});
+
+test('fix; CRLF and non-ASCII', () => {
+  assert.equal(fixed('Name: é\n%define stamp %(date)\n', rule), 'Name: é\n%global stamp %(date)\n');
+  assertFindings('Name: é\n%define ü %(date)\n%define stamp %(date)\n#^^^^^^^^^^^^ define-instead-of-global\n', { ...opts, crlf: true });
+});
+
+testDocExamples(rule);

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { testDocExamples } from '../helpers/docs';
+import { assertFindings } from '../helpers/fixtures';
+import { fixed } from '../helpers/fixing';
+
+const rule = 'undefined-macro';
+const opts = { rules: [rule] };
+
+test('typos of well-known and spec-defined macros', () => {
+  const f = assertFindings(`Name: foo
+%global pkg_name foo
+Source0: %{pkg_nmae}.tar.gz
+#        ^^^^^^^^^^^ ${rule}
+%install
+cp a %{buildroot}%{_libdri}/
+#                ^^^^^^^^^^ ${rule}
+cp b %{buildroot}%_sysconfdri/
+#                ^^^^^^^^^^^^ ${rule}
+`, opts);
+  assert.match(f[0].message, /did you mean %pkg_name/);
+  assert.match(f[1].message, /did you mean %_libdir/);
+});
+
+test('near misses: guarded, repeated, siblings, bconds, printf formats, comments, changelog, definitions, lua', () => {
+  assertFindings(`Name: foo
+%bcond_without tests
+%{?_libdri}
+%if %{with tests} && 0%{?with_tests}
+%endif
+%install
+printf '%s %d\\n' a 1
+echo %{python2_sitelib} %{kversion}
+cp a %{_libdirx}/ %{_libdirx}/
+# %{_libdri}
+%{lua: rpm.define("mydefined 1")}
+echo %{mydefined}
+%global later %{_libdri}
+%changelog
+- fix %{_libdri}
+`, opts);
+});
+
+test('fix; CRLF and non-ASCII', () => {
+  assert.equal(fixed('Name: é\n%install\ncp ü %{_bindri}/\n', rule), 'Name: é\n%install\ncp ü %{_bindir}/\n');
+  assertFindings('Name: é\n%install\ncp ü %_bindri/\n#    ^^^^^^^^ undefined-macro\n', { ...opts, crlf: true });
+});
+
+testDocExamples(rule);

@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { testDocExamples } from '../helpers/docs';
+import { assertFindings } from '../helpers/fixtures';
+
+const rule = 'unused-macro';
+const opts = { rules: [rule] };
+
+test('definitions nothing reads', () => {
+  const f = assertFindings(`Name: foo
+%global oldver 1.2
+#       ^^^^^^ ${rule}
+%define  spare  x
+#        ^^^^^ ${rule}
+`, opts);
+  assert.equal(f[0].tags?.[0], 'unnecessary');
+});
+
+test('near misses: uses of every kind, rpm settings, inputs, constructed names', () => {
+  assertFindings(`Name: foo
+%global a 1
+%global b 2
+%global c 3
+%global d 4
+%global e 5
+%global f 6
+%global _hardened_build 1
+%global __requires_exclude ^libx
+%global debug_package %{nil}
+%global forgeurl https://example.org/x
+%global with_docs 1
+%global fontfamily Foo
+%global summary_server Server kernel
+Version: %{a}
+Release: %{?b}
+%{lua: print(macros.c)}
+%{expand:%%global g %%{d}}
+%global h %e
+Summary: %{summary_%{flavour}}
+%install
+echo %f %{g} %{h}
+`, opts);
+  assertFindings('Name: foo\n%include common.inc\n%global x 1\n', opts);
+});
+
+test('CRLF and non-ASCII', () => {
+  assertFindings('Name: föö\n%global ünused 1\n%global spare 1\n#       ^^^^^ unused-macro\n', { ...opts, crlf: true });
+});
+
+testDocExamples(rule);
