@@ -31,7 +31,6 @@ import r_hardcoded_library_path from './hardcoded-library-path';
 import r_hardcoded_packager_tag from './hardcoded-packager-tag';
 import r_hardcoded_path_in_buildroot_tag from './hardcoded-path-in-buildroot-tag';
 import r_hardcoded_path from './hardcoded-path';
-import r_hardcoded_prefix_option from './hardcoded-prefix-option';
 import r_hardcoded_prefix_tag from './hardcoded-prefix-tag';
 import r_invalid_spdx_license from './invalid-spdx-license';
 import r_invalid_spec_name from './invalid-spec-name';
@@ -119,7 +118,6 @@ export const SPEC_RULES: readonly SpecRule[] = [
   r_hardcoded_packager_tag,
   r_hardcoded_path_in_buildroot_tag,
   r_hardcoded_path,
-  r_hardcoded_prefix_option,
   r_hardcoded_prefix_tag,
   r_invalid_spdx_license,
   r_invalid_spec_name,
