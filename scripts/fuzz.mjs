@@ -66,7 +66,8 @@ const seeds = fz.loadSeeds(workerData.shared);
 const progress = new Int32Array(workerData.progress);
 const report = fz.runFuzz({ ...workerData.options, seeds,
   onIteration: (i) => { Atomics.store(progress, 0, i); Atomics.add(progress, 1, 1); },
-  progressEvery: 10000, onProgress: (n, ms) => parentPort.postMessage({ type: 'progress', n, ms }) });
+  progressEvery: 5000, onProgress: (n, ms) => parentPort.postMessage({ type: 'progress', n, ms }),
+  onFailure: (f) => parentPort.postMessage({ type: 'failure', iteration: f.iteration, kind: f.kind, message: f.message.split('\\n')[0] }) });
 parentPort.postMessage({ type: 'done', report, seeds: seeds.length, features: fz.discoverFeatures() });
 `,
   );
@@ -95,6 +96,7 @@ function runWorker(workerFile, shared, options, hangSeconds) {
     }, 500);
     w.on('message', (m) => {
       if (m.type === 'progress') console.error(`  ${m.n} inputs, ${(m.ms / 1000).toFixed(0)} s`);
+      else if (m.type === 'failure') console.error(`  failure at iteration ${m.iteration} [${m.kind}]: ${m.message}`);
       else {
         clearInterval(timer);
         resolve(m);
