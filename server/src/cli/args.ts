@@ -3,6 +3,7 @@ import { DISTRO_IDS, type DistroId, type SeverityOrOff } from '../service/types'
 import { checkRuleSetting } from '../node/config';
 import { didYouMean } from '../node/suggest';
 import { UsageError } from './io';
+import { parseWithList, type CliTool } from '../node/tools/cliTools';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 export const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
@@ -10,7 +11,7 @@ export const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'lint'; format: OutputFormat; distro?: DistroId; rules: Record<string, SeverityOrOff>; fix: boolean; paths: string[] }
+  | { kind: 'lint'; format: OutputFormat; distro?: DistroId; rules: Record<string, SeverityOrOff>; fix: boolean; paths: string[]; with?: CliTool[]; requireTools?: boolean }
   | { kind: 'rules'; format: 'text' | 'json' }
   | { kind: 'explain'; id: string };
 
@@ -85,7 +86,7 @@ export function parseArgs(argv: string[]): Command {
 }
 
 function parseLint(argv: string[]): Command {
-  const raw = scan(argv, new Set(['--format', '--distro', '--rule']), new Set(['--fix', '--help', '-h']));
+  const raw = scan(argv, new Set(['--format', '--distro', '--rule', '--with']), new Set(['--fix', '--require-tools', '--help', '-h']));
   if (raw.flags.has('--help') || raw.flags.has('-h')) return { kind: 'help' };
   const format = single(raw, '--format') ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${format}'${didYouMean(format, FORMATS)}`);
@@ -104,7 +105,16 @@ function parseLint(argv: string[]): Command {
     rules[id] = level as SeverityOrOff;
   }
   if (raw.positional.length === 0) throw new UsageError("'lint' needs at least one file or folder, e.g. specwright lint .");
-  return { kind: 'lint', format: format as OutputFormat, distro: distro as DistroId | undefined, rules, fix: raw.flags.has('--fix'), paths: raw.positional };
+  const tools: CliTool[] = [];
+  for (const value of raw.values.get('--with') ?? []) {
+    const parsed = parseWithList(value);
+    if ('error' in parsed) throw new UsageError(`--with: ${parsed.error}${didYouMean(parsed.item, ['rpmlint', 'shellcheck', 'rpmspec'])}`);
+    for (const t of parsed.tools) if (!tools.some((x) => x.tool === t.tool)) tools.push(t);
+  }
+  const command: Command = { kind: 'lint', format: format as OutputFormat, distro: distro as DistroId | undefined, rules, fix: raw.flags.has('--fix'), paths: raw.positional };
+  if (tools.length > 0) command.with = tools;
+  if (raw.flags.has('--require-tools')) command.requireTools = true;
+  return command;
 }
 
 export const HELP = `Usage: specwright <command> [options]
@@ -123,6 +133,13 @@ Lint options:
   --rule ID=LEVEL          Set a rule's severity: off, hint, information, warning, error.
                            Repeatable. Overrides specwright.json.
   --fix                    Apply every safe fix and write the files back.
+  --with TOOL[,TOOL…]      Also run rpmlint, shellcheck (on the shell sections and
+                           scriptlets) and/or rpmspec (rpmspec -P: runs the spec's %(…)
+                           commands) on spec files; TOOL=PATH picks the program. Their
+                           findings have the rule <tool>/<id>, e.g. rpmlint/no-documentation,
+                           shellcheck/SC2086, rpmspec/error. A missing tool is reported on
+                           stderr and skipped.
+  --require-tools          Exit 2 when a tool given with --with is missing.
 
 Configuration: the nearest specwright.json above each file,
   { "distro": "rhel", "rules": { "rule-id": "off" } }

@@ -9,6 +9,7 @@ import { FsCache } from '../node/fsCache';
 import { fixAll } from '../node/fixes';
 import { loadFileLintContext } from '../node/lintContext';
 import { readTextFile } from '../node/readText';
+import { CliToolSession, type CliTool } from '../node/tools/cliTools';
 import type { OutputFormat } from './args';
 import { collectTargets } from './files';
 import { formatJson } from './formatJson';
@@ -22,6 +23,10 @@ export interface LintCommandOptions {
   rules: Record<string, SeverityOrOff>;
   fix: boolean;
   paths: string[];
+  /** `--with`: external tools to run on spec files too. */
+  with?: CliTool[];
+  /** `--require-tools`: a missing tool is a usage error (exit 2). */
+  requireTools?: boolean;
 }
 
 export interface FileResult {
@@ -51,6 +56,7 @@ export function runLint(options: LintCommandOptions, io: CliIo): number {
   const reportedConfigs = new Set<string>();
   let configError = false;
   const progress = targets.length > PROGRESS_THRESHOLD && io.stderrIsTTY;
+  const tools = options.with && options.with.length > 0 ? new CliToolSession(options.with, (m) => io.stderr(m)) : undefined;
 
   targets.forEach((target, i) => {
     if (progress && i % 20 === 0) io.stderr(`\rspecwright: ${i}/${targets.length} files`);
@@ -74,6 +80,13 @@ export function runLint(options: LintCommandOptions, io: CliIo): number {
       rpmlintFilters: context.rpmlintFilters,
     };
     const result = lintFile(service, target.file, target.languageId, read.text, lintOptions, options.fix, failures);
+    if (tools && target.languageId === 'rpm-spec') {
+      const after = result.fixed ? readTextFile(target.file) : read;
+      const external = tools.findings(target.file, after.ok ? after.text : read.text, result.findings);
+      if (external.length > 0) {
+        result.findings = [...result.findings, ...external].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+      }
+    }
     results.push({ file: target.file, languageId: target.languageId, ...result });
     service.forget(URI.file(path.resolve(target.file)).toString());
   });
@@ -97,7 +110,7 @@ export function runLint(options: LintCommandOptions, io: CliIo): number {
   if (options.format === 'text') io.stderr(summaryLine(results) + '\n');
   if (targets.length === 0 && missing.length === 0) io.stderr('specwright: no *.spec, *.spec.in or dkms.conf files found\n');
 
-  if (failures.length > 0 || configError) return EXIT_USAGE;
+  if (failures.length > 0 || configError || (options.requireTools && tools && tools.missing.size > 0)) return EXIT_USAGE;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
 }
 

@@ -1,6 +1,6 @@
 // What every feature module gets: the connection, the open documents, the language service,
 // and the per-document lint options (editor settings + specwright.json + files on disk).
-import { MessageType, ShowMessageNotification, type ClientCapabilities, type Connection, type TextDocuments } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type ClientCapabilities, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { languageFromFileName, type LanguageService } from '../service/languageService';
@@ -31,6 +31,16 @@ export class ServerContext {
   private readonly settingsCache = new Map<string, Promise<Settings>>();
   private readonly reported = new Set<string>();
   clientCapabilities: ClientCapabilities = {};
+  /**
+   * Workspace trust: external tools run only when true. From `initializationOptions.trusted`
+   * (absent: trusted, as for Neovim or Emacs) and the `specwright/trustChanged` notification.
+   */
+  trusted = true;
+  private readonly trustListeners: ((trusted: boolean) => void)[] = [];
+  /** Diagnostics from other sources (external tools), per document and source, merged on publish. */
+  private readonly extra = new Map<string, Map<string, Diagnostic[]>>();
+  private readonly extraListeners: ((uri: string) => void)[] = [];
+  private readonly settingsListeners: (() => void)[] = [];
 
   constructor(
     readonly connection: Connection,
@@ -45,6 +55,7 @@ export class ServerContext {
   }
 
   setInitializationOptions(options: unknown): void {
+    if (typeof options === 'object' && options !== null && (options as Record<string, unknown>).trusted === false) this.trusted = false;
     this.setGlobalSettings(settingsFromInitializationOptions(options));
   }
 
@@ -57,9 +68,51 @@ export class ServerContext {
   /** Forgets cached per-document settings (didChangeConfiguration). */
   resetSettings(): void {
     this.settingsCache.clear();
+    for (const l of this.settingsListeners) l();
+  }
+
+  setTrusted(trusted: boolean): void {
+    if (this.trusted === trusted) return;
+    this.trusted = trusted;
+    for (const l of this.trustListeners) l(trusted);
+  }
+
+  /** After resetSettings (didChangeConfiguration). */
+  onSettingsReset(listener: () => void): void {
+    this.settingsListeners.push(listener);
+  }
+
+  onTrustChanged(listener: (trusted: boolean) => void): void {
+    this.trustListeners.push(listener);
+  }
+
+  /** Replaces the diagnostics of one external source for a document; validation republishes the merge. */
+  setExtraDiagnostics(uri: string, source: string, diagnostics: Diagnostic[]): void {
+    let bySource = this.extra.get(uri);
+    if (!bySource) {
+      if (diagnostics.length === 0) return;
+      bySource = new Map();
+      this.extra.set(uri, bySource);
+    }
+    if (diagnostics.length === 0 && !bySource.has(source)) return;
+    if (diagnostics.length === 0) bySource.delete(source);
+    else bySource.set(source, diagnostics);
+    if (bySource.size === 0) this.extra.delete(uri);
+    for (const l of this.extraListeners) l(uri);
+  }
+
+  /** Every external diagnostic of a document. */
+  extraDiagnostics(uri: string): Diagnostic[] {
+    const bySource = this.extra.get(uri);
+    return bySource ? [...bySource.values()].flat() : [];
+  }
+
+  onExtraDiagnosticsChanged(listener: (uri: string) => void): void {
+    this.extraListeners.push(listener);
   }
 
   forget(uri: string): void {
+    this.extra.delete(uri);
     this.settingsCache.delete(uri);
     this.service.forget(uri);
   }

@@ -1,6 +1,8 @@
 // Editor settings (section `specwright`), turned from untrusted JSON into typed values.
 import { getRule } from '../service/rules/registry';
 import { DISTRO_IDS, SEVERITIES, type DistroId, type SeverityOrOff } from '../service/types';
+import { DEFAULT_TOOL_SETTINGS, type ToolSettings } from '../node/tools/index';
+import { TOOL_NAMES } from '../node/tools/types';
 
 export const SETTINGS_SECTION = 'specwright';
 
@@ -11,9 +13,11 @@ export interface Settings {
   inlayMacroExpansion: boolean;
   /** `specwright.dimInactiveBranches`: grey out %if arms that are false on the profile. */
   dimInactiveBranches: boolean;
+  /** `specwright.{rpmlint,shellcheck,rpmspec}.{enable,path}`: external tools (docs/external-tools.md). */
+  tools: ToolSettings;
 }
 
-export const DEFAULT_SETTINGS: Settings = { distro: 'fedora', rules: {}, inlayMacroExpansion: false, dimInactiveBranches: false };
+export const DEFAULT_SETTINGS: Settings = { distro: 'fedora', rules: {}, inlayMacroExpansion: false, dimInactiveBranches: false, tools: DEFAULT_TOOL_SETTINGS };
 
 /** Total: invalid values fall back to defaults; unknown rule ids and levels are reported in `problems`. */
 export function normaliseSettings(raw: unknown): { settings: Settings; problems: string[] } {
@@ -36,7 +40,24 @@ export function normaliseSettings(raw: unknown): { settings: Settings; problems:
   const macroExpansion = typeof inlay === 'object' && inlay !== null ? (inlay as Record<string, unknown>).macroExpansion : obj['inlayHints.macroExpansion'];
   if (typeof macroExpansion === 'boolean') settings.inlayMacroExpansion = macroExpansion;
   if (typeof obj.dimInactiveBranches === 'boolean') settings.dimInactiveBranches = obj.dimInactiveBranches;
+  settings.tools = normaliseToolSettings(obj);
   return { settings, problems };
+}
+
+/** `rpmlint: { enable, path }` (or the flat `rpmlint.enable` keys); a path is trimmed, empty disables. */
+function normaliseToolSettings(obj: Record<string, unknown>): ToolSettings {
+  const tools = { ...DEFAULT_TOOL_SETTINGS };
+  for (const name of TOOL_NAMES) {
+    const nested = obj[name];
+    const o = typeof nested === 'object' && nested !== null ? (nested as Record<string, unknown>) : {};
+    const enable = o.enable ?? obj[`${name}.enable`];
+    const path = o.path ?? obj[`${name}.path`];
+    tools[name] = {
+      enable: typeof enable === 'boolean' ? enable : DEFAULT_TOOL_SETTINGS[name].enable,
+      path: typeof path === 'string' ? path.trim() : DEFAULT_TOOL_SETTINGS[name].path,
+    };
+  }
+  return tools;
 }
 
 /** initializationOptions may hold the settings directly or under `specwright`. */

@@ -106,7 +106,7 @@ export function planTool(tool: ToolName, command: string, target: SpecTarget): T
 }
 
 /** Whether a finding of ours makes the tool finding redundant (same check, same line; ours carries the fix). */
-export function isDuplicate(f: Pick<ToolFinding, 'duplicates' | 'lineless' | 'range'>, own: readonly { rule: string; line: number }[]): boolean {
+export function isDuplicate(f: { duplicates?: string[]; lineless?: boolean; range: { start: { line: number } } }, own: readonly { rule: string; line: number }[]): boolean {
   const rules = f.duplicates;
   if (!rules || rules.length === 0) return false;
   return own.some((o) => rules.includes(o.rule) && (f.lineless || o.line === f.range.start.line));

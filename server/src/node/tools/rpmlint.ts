@@ -182,7 +182,11 @@ function lineless(doc: SpecDocument, m: RpmlintMessage): Span | undefined {
   // `patch-not-applied Patch3: foo.patch`: the tag named at the start of the details.
   const named = /^([A-Za-z][A-Za-z0-9_]*)(\([^)]*\))?:/.exec(m.details);
   if (named) {
-    const tag = doc.tags.find((t) => t.name.toLowerCase() === named[1].toLowerCase());
+    const wanted = named[1].toLowerCase();
+    // `Source0` also names an unnumbered `Source:` (rpm numbers it 0).
+    const numbered = /^(source|patch)(\d+)$/.exec(wanted);
+    const tag = doc.tags.find((t) => t.name.toLowerCase() === wanted)
+      ?? (numbered ? doc.tags.find((t) => t.key === numbered[1] && (t.number ?? 0) === Number(numbered[2])) : undefined);
     if (tag) return { start: tag.start, end: tag.end };
   }
   if (/description/.test(m.id)) {

@@ -2,6 +2,7 @@
 import type { Feature } from '../feature';
 import { codeActionsFeature } from './codeActions';
 import { completionFeature } from './completion';
+import { externalToolsFeature } from './externalTools';
 import { hoverFeature } from './hover';
 import { inlayHintsFeature } from './inlayHints';
 import { navigationFeature } from './navigation';
@@ -9,4 +10,4 @@ import { semanticTokensFeature } from './semanticTokens';
 import { outlineFeature } from './outline';
 import { validationFeature } from './validation';
 
-export const FEATURES: Feature[] = [validationFeature, outlineFeature, codeActionsFeature, completionFeature, hoverFeature, navigationFeature, semanticTokensFeature, inlayHintsFeature];
+export const FEATURES: Feature[] = [validationFeature, outlineFeature, codeActionsFeature, completionFeature, hoverFeature, navigationFeature, semanticTokensFeature, inlayHintsFeature, externalToolsFeature];
