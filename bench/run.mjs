@@ -64,10 +64,12 @@ function table(header, rows) {
 function goal(name, ok, detail) {
   goals.push({ name, ok, detail });
 }
+/** CPU ms (user + sys of this process) spent in fn: robust against other load on the machine. */
 function time(fn) {
-  const t0 = performance.now();
+  const c0 = process.cpuUsage();
   fn();
-  return performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
 }
 function repeat(n, fn) {
   const xs = [];
@@ -236,16 +238,27 @@ function parseAndLint(text) {
   const svc = lib.createLanguageService();
   return svc.lint({ uri: 'file:///bench/x.spec', languageId: 'rpm-spec', version: 1, text }, { rules: ALL_WARNING });
 }
+/** Wall and CPU (user + sys of this process) ms of fn, averaged over `inner` calls. */
+function timeBoth(fn, inner = 1) {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let i = 0; i < inner; i++) fn();
+  const c = process.cpuUsage(c0);
+  return { wall: (performance.now() - t0) / inner, cpu: (c.user + c.system) / 1000 / inner };
+}
+function repeatBoth(n, fn, inner = 1) {
+  const xs = Array.from({ length: n }, () => timeBoth(fn, inner));
+  return { wall: stats(xs.map((x) => x.wall)), cpu: stats(xs.map((x) => x.cpu)) };
+}
 function measureText(text, runs) {
-  // One warm-up run each (JIT), then `runs` timed runs.
+  // One warm-up run each (JIT), then `runs` timed runs; the cheap baseline loops 20 times per run.
   baseline(text);
   parseOnly(text);
   parseAndLint(text);
-  return {
-    base: repeat(runs, () => time(() => baseline(text))),
-    parse: repeat(runs, () => time(() => parseOnly(text))),
-    full: repeat(runs, () => time(() => parseAndLint(text))),
-  };
+  const b = repeatBoth(runs, () => baseline(text), 20);
+  const p = repeatBoth(runs, () => parseOnly(text));
+  const f = repeatBoth(runs, () => parseAndLint(text));
+  return { base: b.wall, parse: p.wall, full: f.wall, cpu: { base: b.cpu, parse: p.cpu, full: f.cpu } };
 }
 
 /** Each spec rule on its own (parse cached): ms per rule minus an empty lint run. */
@@ -283,13 +296,16 @@ if (enabled('inproc')) {
   let slowest;
   for (const { name, text } of inputs) {
     const r = measureText(text, Math.max(args.runs, 7));
-    const usPerLine = (r.full.median * 1000) / text.split('\n').length;
+    const usPerLine = (r.cpu.full.median * 1000) / text.split('\n').length;
     if (!slowest || usPerLine > slowest.usPerLine) slowest = { name, text, usPerLine };
     const ratio = r.full.median / r.base.median;
-    worst = Math.max(worst, ratio);
-    rows.push([name, String(text.split('\n').length), (text.length / 1024).toFixed(0), spread(r.base), spread(r.parse), spread(r.full), `${(r.parse.median / r.base.median).toFixed(1)}×`, `${ratio.toFixed(1)}×`, ms((r.full.median * 1000) / text.split('\n').length)]);
+    worst = Math.max(worst, r.cpu.full.median / r.cpu.base.median);
+    const cpuRatio = r.cpu.full.median / r.cpu.base.median;
+    rows.push([name, String(text.split('\n').length), (text.length / 1024).toFixed(0), spread(r.base), spread(r.parse), spread(r.full), ms(r.cpu.base.median), ms(r.cpu.parse.median), ms(r.cpu.full.median), `${(r.cpu.parse.median / r.cpu.base.median).toFixed(1)}×`, `${cpuRatio.toFixed(1)}×`, `${ratio.toFixed(1)}×`, ms((r.cpu.full.median * 1000) / text.split('\n').length)]);
   }
-  table(['file', 'lines', 'KB', 'baseline', 'parse', 'parse+rules', 'parse/base', 'full/base', 'µs/line (full)'], rows);
+  table(['file', 'lines', 'KB', 'baseline wall', 'parse wall', 'parse+rules wall', 'baseline CPU', 'parse CPU', 'parse+rules CPU', 'parse/base (CPU)', 'full/base (CPU)', 'full/base (wall)', 'µs/line (full, CPU)'], rows);
+  md('Wall columns: median (min–max) ms. CPU columns: median ms of process CPU time (user + sys), much less disturbed by other load; the ratios use CPU medians except the last.');
+  md();
   goal('parse + all rules ≤ 3× the line/regex baseline', worst <= 3, `worst ${worst.toFixed(1)}×`);
   const pr = perRule(slowest.text);
   const top = [...pr.res.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5);
@@ -308,7 +324,7 @@ if (enabled('inproc')) {
     }
     const sum = [...totals.values()].reduce((a, b) => a + b, 0);
     const topCorpus = [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10);
-    md(`Whole spec corpus in-process (one run): parse ${ms(parseTotal)} ms, all rules ${ms(sum)} ms. Top 10 rules by total time:`);
+    md(`Whole spec corpus in-process (one run, CPU ms): parse ${ms(parseTotal)} ms, all rules ${ms(sum)} ms. Top 10 rules by total time:`);
     md();
     table(['rule', 'ms over the corpus', 'share of rule time'], topCorpus.map(([id, t]) => [id, ms(t), `${((100 * t) / sum).toFixed(0)}%`]));
   }
@@ -530,10 +546,10 @@ if (enabled('scaling')) {
     const text = syntheticSpec(n);
     texts.set(n, text);
     const r = measureText(text, args.runs);
-    perLine.push({ n, parse: r.parse.median / n, full: r.full.median / n });
-    rows.push([String(n), (text.length / 1024).toFixed(0), spread(r.parse), ms((r.parse.median * 1000) / n), spread(r.full), ms((r.full.median * 1000) / n)]);
+    perLine.push({ n, parse: r.cpu.parse.median / n, full: r.cpu.full.median / n });
+    rows.push([String(n), (text.length / 1024).toFixed(0), spread(r.parse), ms(r.cpu.parse.median), ms((r.cpu.parse.median * 1000) / n), spread(r.full), ms(r.cpu.full.median), ms((r.cpu.full.median * 1000) / n)]);
   }
-  table(['lines', 'KB', 'parse ms', 'parse µs/line', 'parse+rules ms', 'parse+rules µs/line'], rows);
+  table(['lines', 'KB', 'parse wall ms', 'parse CPU ms', 'parse CPU µs/line', 'parse+rules wall ms', 'parse+rules CPU ms', 'parse+rules CPU µs/line'], rows);
   const small = perLine.find((p) => p.n === 5000);
   const big = perLine[perLine.length - 1];
   const nonlin = { parse: big.parse / small.parse, full: big.full / small.full };
@@ -545,7 +561,7 @@ if (enabled('scaling')) {
   const r50 = perRule(texts.get(50_000));
   const total50 = [...r50.res.values()].reduce((a, b) => a + b, 0);
   const top = [...r50.res.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10);
-  md(`Slowest rules on the 50,000-line file (each rule alone, parse cached; minus the ${ms(r50.empty)} ms of an empty lint run; sum of all rules ${ms(total50)} ms). "growth" = time(50k) / time(10k): 5.0 is linear.`);
+  md(`Slowest rules on the 50,000-line file (CPU ms, median of 3; each rule alone, parse cached; minus the ${ms(r50.empty)} ms of an empty lint run; sum of all rules ${ms(total50)} ms). "growth" = time(50k) / time(10k): 5.0 is linear.`);
   md();
   table(['rule', 'ms on 50k', 'share', 'ms on 10k', 'growth'], top.map(([id, t]) => [id, ms(t), `${((100 * t) / total50).toFixed(0)}%`, ms(r10.res.get(id)), (t / Math.max(r10.res.get(id), 0.01)).toFixed(1)]));
   const superlinear = [...r50.res.entries()].filter(([id, t]) => t > 5 && t / Math.max(r10.res.get(id), 0.01) > 7.5).map(([id, t]) => `${id} (${ms(t)} ms, growth ${(t / Math.max(r10.res.get(id), 0.01)).toFixed(1)})`);
