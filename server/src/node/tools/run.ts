@@ -101,6 +101,17 @@ function removeDir(dir: string | undefined): void {
   }
 }
 
+/** The working directory if it exists (else the temp directory: ENOENT must mean "no such program"). */
+function workingDir(cwd: string | undefined): string | undefined {
+  if (cwd === undefined) return undefined;
+  try {
+    if (fs.statSync(cwd).isDirectory()) return cwd;
+  } catch {
+    // gone or never there (an unsaved document's folder)
+  }
+  return os.tmpdir();
+}
+
 function notFound(command: string): ToolResult {
   return { status: 'not-found', message: `'${command}' was not found (install it or set its path in the settings)` };
 }
@@ -138,7 +149,7 @@ function spawnAndCollect(inv: ToolInvocation, dir: string | undefined, options: 
     let child: ChildProcess;
     try {
       child = spawn(inv.command, args, {
-        cwd: inv.cwd,
+        cwd: workingDir(inv.cwd),
         env: inv.env ?? process.env,
         shell: false,
         windowsHide: true,
@@ -235,7 +246,7 @@ export function runToolSync(inv: ToolInvocation, options: { trusted: boolean; sp
     const timeoutMs = inv.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const maxBytes = inv.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
     const r = (options.spawnSync ?? nodeSpawnSync)(inv.command, args, {
-      cwd: inv.cwd,
+      cwd: workingDir(inv.cwd),
       env: inv.env ?? process.env,
       shell: false,
       windowsHide: true,
