@@ -23,7 +23,7 @@ test('unreadable dates', () => {
 });
 
 test('near misses: good headers, indented bullets, macros and placeholders', () => {
-  assertFindings('Name: foo\n%changelog\n* Wed Jan 10 2024 Jane <j@b> - 1\n  * not a header\n- * neither\n* %{date} Jane - 1\n* @DATE@ Jane - 1\n* Wed Jan 10 2024 10:00:00 Jane - 1\n', opts);
+  assertFindings('Name: foo\n%changelog\n* Wed Jan 10 2024 Jane <j@b> - 1\n  * not a header\n- * neither\n* %{date} Jane - 1\n* @DATE@ Jane - 1\n* PACKAGE_DATE Jane <j@b> PACKAGE_VERSION\n* Wed Jan 10 2024 10:00:00 Jane - 1\n', opts);
 });
 
 test('CRLF and non-ASCII', () => {

@@ -25,6 +25,26 @@ x
 test('near misses: matched %files, main package without %files, macro-made sections', () => {
   assertFindings('Name: foo\n%description\nx\n%package devel\n%description devel\nx\n%package -n libfoo\n%description -n libfoo\nx\n%files devel\n/x\n%files -n libfoo\n/y\n', opts);
   assertFindings('Name: foo\n%description\nx\n%package devel\n%description devel\nx\n%files\n/x\n%my_files_macro devel\n', opts);
+  assertFindings(`Name: foo
+%description
+x
+%if "%{flavor}" == "a"
+%package -n %{name}-%{flavor}
+Summary: a
+%description -n %{name}-%{flavor}
+a
+%files -n %{name}-%{flavor}
+/a
+%endif
+%if "%{flavor}" == "b"
+%package -n %{name}-%{flavor}
+Summary: b
+%description -n %{name}-%{flavor}
+b
+%files -n %{name}-%{flavor}
+/b
+%endif
+`, opts);
 });
 
 test('CRLF and non-ASCII', () => {

@@ -6,7 +6,8 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /**
  * A `* …` line in %changelog whose date rpm cannot read: rpm stops with "bad date in
- * %changelog". Headers built from macros or template placeholders are not checked.
+ * %changelog". Headers built from macros or template placeholders (`@DATE@`, `PACKAGE_DATE`) are
+ * not checked.
  */
 export default defineSpecRule({
   id: 'changelog-invalid-header',
@@ -20,6 +21,8 @@ export default defineSpecRule({
       if (e.date && e.weekday && WEEKDAYS.includes(e.weekday)) continue;
       const header = doc.text.slice(e.header.start, e.header.end);
       if (header.includes('%') || /@[A-Za-z_][A-Za-z0-9_]*@/.test(header)) continue;
+      // A build-time placeholder in place of the date (`* PACKAGE_DATE …` in a .spec.in).
+      if (/^\*\s+[A-Z][A-Z0-9_]{3,}(?:\s|$)/.test(header)) continue;
       let why = 'expected "* Www Mmm DD YYYY Name <email> - version-release"';
       if (e.dateText) {
         const [weekday, month] = e.dateText.split(/\s+/);

@@ -29,9 +29,11 @@ export default defineSpecRule({
         if (!/^%(?:\{\??)?(?:defattr|attr|doc|license|config|dir|exclude|ghost|verify|docdir|lang|caps|artifact|missingok|readme|pubkey|nil|dnl)\b/.test(text)) return;
       }
     }
+    // The same name declared in several %if arms (`%package -n %{name}-%{flavor}`) is one package.
+    const namesWithFiles = new Set([...withFiles].map((k) => doc.packages[k]?.name));
     for (let k = 1; k < doc.packages.length; k++) {
       const pkg = doc.packages[k];
-      if (withFiles.has(k) || !pkg.section) continue;
+      if (withFiles.has(k) || !pkg.section || namesWithFiles.has(pkg.name)) continue;
       ctx.report({
         start: pkg.section.keywordSpan.start,
         end: pkg.section.header.end,
