@@ -216,6 +216,11 @@ describe('spec parser: changelog', () => {
     assert.equal(text(doc, b.evrSpan!), '0.9-1');
   });
 
+  test('an indented * line is part of the entry body, not a new entry', () => {
+    const doc = parseSpec('%changelog\n* Wed Nov 25 2026 A <a@b> - 1\n  * bullet point\n');
+    assert.equal(doc.changelog.length, 1);
+  });
+
   test('an impossible date has no parsed date', () => {
     const doc = parseSpec('%changelog\n* Mon Feb 31 2025 X <x@y> - 1\n');
     assert.equal(doc.changelog[0].date, undefined);
@@ -264,8 +269,8 @@ describe('spec parser: hostile input never throws and stays bounded', () => {
       const elapsed = performance.now() - started;
       for (const r of doc.macroReferences) assert.ok(r.start >= 0 && r.end <= input.length && r.start <= r.end);
       for (const p of doc.problems) assert.ok(p.start >= 0 && p.end <= input.length && p.start <= p.end);
-      // Generous bound: hostile input must stay far from quadratic.
-      assert.ok(elapsed < 5000, `took ${elapsed.toFixed(0)} ms`);
+      // Generous bound (CI machines are busy): catches quadratic blow-ups, which take minutes.
+      assert.ok(elapsed < 20_000, `took ${elapsed.toFixed(0)} ms`);
     });
   }
 });

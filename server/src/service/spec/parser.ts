@@ -271,7 +271,8 @@ export function parseSpec(text: string): SpecDocument {
     }
 
     if (current.kind === 'changelog') {
-      if (first === 42 /* * */) {
+      // rpm starts an entry only at a `*` in column 0; indented `*` lines are bullet points.
+      if (first === 42 /* * */ && contentStart === lineStart) {
         finishEntry(line - 1);
         const entry: ChangelogEntry = { start: contentStart, end: lineEnd, header: { start: contentStart, end: lineEnd }, line, body: { start: lineEnd, end: lineEnd } };
         parseChangelogHeader(content.trimEnd(), contentStart, entry);
