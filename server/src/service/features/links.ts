@@ -30,8 +30,9 @@ export function specDocumentLinks(doc: SpecDocument, distro: DistroId): Document
     if (!isFile || /^[a-z][a-z0-9+.-]*:/i.test(value)) continue;
     // rpm looks the file up by its last path component in %{_sourcedir}: beside the spec.
     const base = value.replace(/^.*\//, '');
-    if (!base || base === '.' || base === '..') continue;
-    out.push({ range, target: `./${base.split('/').map(encodeURIComponent).join('/')}`, tooltip: `Open ${base}` });
+    // Surrogates (lone ones make encodeURIComponent throw) have no place in a patch file name.
+    if (!base || base === '.' || base === '..' || /[\uD800-\uDFFF]/.test(base)) continue;
+    out.push({ range, target: `./${encodeURIComponent(base)}`, tooltip: `Open ${base}` });
   }
   return out;
 }
