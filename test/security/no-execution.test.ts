@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { ALL_RULES, createLanguageService, type DocumentInput, type SeverityOrOff } from '../../server/src/service/index';
 import { applyFixes } from '../helpers/fixtures';
-import { CLI_JS, LspClient, ensureBuilt } from '../helpers/lsp';
+import { CLI_JS, LspClient, defaultCapabilities, ensureBuilt } from '../helpers/lsp';
 import { callFeature, discoverFeatures } from '../fuzz/fuzzer';
 
 const id = crypto.randomBytes(6).toString('hex');
@@ -106,11 +106,14 @@ describe('no spec content is ever executed', () => {
     assertNoMarkers('specwright lint');
   });
 
-  it('language server: open, diagnostics, code actions, and completion/hover/semantic tokens when offered', async () => {
+  // The server itself never executes spec content. External tools (rpmlint, rpmspec -P) do by
+  // nature (rpm's spec parser expands %(…) and %{lua:…}), so the server runs them only in trusted
+  // workspaces: this checks an untrusted one, where nothing may run at all.
+  it('language server (untrusted workspace): open, diagnostics, code actions, completion/hover/definition/semantic tokens', async () => {
     ensureBuilt();
     const client = new LspClient();
     try {
-      const init = await client.initialize();
+      const init = await client.initialize(defaultCapabilities(), { trusted: false });
       const caps = init.capabilities;
       for (const [name, languageId, text] of [['pwn.spec', 'rpm-spec', hostileSpec()], ['dkms/dkms.conf', 'dkms-conf', hostileDkms()]] as const) {
         const uri = `file://${path.join(tmp, name)}`;
