@@ -1,0 +1,76 @@
+// The server wiring over stdio: tools never start in an untrusted workspace; in a trusted one
+// shellcheck's findings are published merged with ours; specwright/expandedSpec answers.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { LspClient, REPO_ROOT, ensureBuilt } from '../helpers/lsp';
+
+const FIXTURE = path.join(REPO_ROOT, 'test/fixtures/tools/menable-dkms.spec');
+const CAPS = { textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true } } };
+
+interface Diagnostic {
+  source?: string;
+  code?: string;
+  range: { start: { line: number } };
+}
+
+function open(client: LspClient, uri: string, text: string): void {
+  client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'rpm-spec', version: 1, text } });
+}
+
+describe('external tools in the server', () => {
+  let dir: string;
+  let marker: string;
+  let fakeTool: string;
+  before(() => {
+    ensureBuilt();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'specwright-server-tools-'));
+    marker = path.join(dir, 'ran');
+    fakeTool = path.join(dir, 'fake-tool');
+    fs.writeFileSync(fakeTool, `#!/bin/sh\necho "$0 $*" >> '${marker}'\n`, { mode: 0o755 });
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('starts no tool in an untrusted workspace and refuses to expand', async () => {
+    const client = new LspClient();
+    try {
+      const tools = { enable: true, path: fakeTool };
+      await client.initialize(CAPS, { trusted: false, rpmlint: tools, shellcheck: tools, rpmspec: tools });
+      const uri = pathToFileURL(FIXTURE).toString();
+      const published = client.waitForNotification<{ uri: string }>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+      open(client, uri, fs.readFileSync(FIXTURE, 'utf8'));
+      client.notify('textDocument/didSave', { textDocument: { uri } });
+      await published;
+      await assert.rejects(client.request('specwright/expandedSpec', { uri }), /not trusted/);
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(fs.existsSync(marker), false, 'a tool was started');
+      await client.shutdown();
+    } finally {
+      client.close();
+    }
+  });
+
+  it('publishes shellcheck findings with ours in a trusted workspace', { skip: spawnSync('shellcheck', ['--version']).error ? 'shellcheck is not installed' : false }, async () => {
+    const client = new LspClient();
+    try {
+      await client.initialize(CAPS, { rpmlint: { enable: false } });
+      const uri = pathToFileURL(FIXTURE).toString();
+      const withShellcheck = client.waitForNotification<{ uri: string; diagnostics: Diagnostic[] }>(
+        'textDocument/publishDiagnostics',
+        (p) => p.uri === uri && p.diagnostics.some((d) => d.source === 'shellcheck'),
+        20_000,
+      );
+      open(client, uri, fs.readFileSync(FIXTURE, 'utf8'));
+      const { diagnostics } = await withShellcheck;
+      assert.ok(diagnostics.some((d) => d.source === 'specwright'), 'our findings are kept');
+      assert.ok(diagnostics.some((d) => d.source === 'shellcheck' && d.code === 'SC1073' && d.range.start.line === 25));
+      await client.shutdown();
+    } finally {
+      client.close();
+    }
+  });
+});
