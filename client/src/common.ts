@@ -250,7 +250,7 @@ export class ExpandedSpecProvider implements vscode.TextDocumentContentProvider 
 function describeFailure(e: unknown): string {
   const err = e as { code?: number; message?: string } | undefined;
   if (err?.code === -32601) return 'this language server cannot expand specs (no rpm here: e.g. VS Code for the Web, or another server version).';
-  return err?.message || String(e);
+  return (err?.message || String(e)).replace(/^Specwright:\s*/, '');
 }
 
 async function showExpandedSpec(client: BaseLanguageClient | undefined, provider: ExpandedSpecProvider, arg?: vscode.Uri): Promise<void> {

@@ -91,7 +91,8 @@ export function generateDkmsPackage(options: DkmsPackageOptions): DkmsPackage {
   const tarball = `${module}-${version}.tar.gz`;
 
   const spec = `# ${module} kernel module, built on the target machine by DKMS.
-# The sources are in src/; dkms.conf is shipped next to them. To build the package:
+# The sources are in src/; dkms.conf is shipped next to them. rpmbuild looks for Source0 by its
+# file name, so the package builds from a local tarball until the URL is real:
 #   tar -czf ${tarball} --transform 's,^src,${module}-${version},' src
 #   rpmbuild -bb --define "_sourcedir $PWD" ${folder}.spec
 %global module ${module}
@@ -102,7 +103,7 @@ Release:        1%{?dist}
 Summary:        DKMS source for the ${module} kernel module
 License:        GPL-2.0-only
 URL:            https://example.org/%{module}
-Source0:        %{module}-%{version}.tar.gz
+Source0:        %{url}/archive/v%{version}/%{module}-%{version}.tar.gz
 Source1:        dkms.conf
 # Only sources are packaged: dkms compiles them for each installed kernel.
 BuildArch:      noarch
