@@ -292,7 +292,7 @@ describe('--fix', () => {
 describe('other commands', () => {
   it('rules --format json lists every rule with its metadata', () => {
     for (const r of rules) {
-      assert.match(r.id, /^[a-z0-9%-]+$/);
+      assert.match(r.id, /^[A-Za-z0-9%_-]+$/);
       assert.ok(['rpm-spec', 'dkms-conf'].includes(r.language));
       assert.ok(['off', 'hint', 'information', 'warning', 'error'].includes(r.defaultSeverity));
       assert.equal(typeof r.fixable, 'boolean');

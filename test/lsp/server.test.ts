@@ -58,7 +58,9 @@ describe('language server over stdio', () => {
 
   it('advertises its capabilities', () => {
     const caps = initResult.capabilities;
-    assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2 });
+    const sync = caps.textDocumentSync as { openClose: boolean; change: number };
+    assert.equal(sync.openClose, true);
+    assert.equal(sync.change, 2, 'incremental sync');
     assert.equal(caps.documentSymbolProvider, true);
     assert.equal(caps.foldingRangeProvider, true);
     const codeActions = caps.codeActionProvider as { codeActionKinds: string[] };

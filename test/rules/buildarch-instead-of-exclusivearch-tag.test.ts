@@ -28,6 +28,7 @@ License: MIT
 BuildArch: noarch
 ExclusiveArch: x86_64
 `, { rules: [RULE] });
+  assertFindings('Name: @NAME@\nBuildArch: @CPACK_RPM_PACKAGE_ARCHITECTURE@\n', { rules: [RULE] });
 });
 
 test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => {
