@@ -8,7 +8,7 @@ import { defineSpecRule } from '../types';
 export default defineSpecRule({
   id: 'no-%build-section',
   category: 'build',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'information',
   description: 'The spec has no %build section',
   fixSafety: 'none',
   rpmlintId: 'no-%build-section',
