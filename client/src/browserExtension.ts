@@ -23,8 +23,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   extension = await activateCommon(
     context,
     (options) => new LanguageClient('specwright', 'Specwright', options, new Worker(workerUrl)),
-    // Web workspaces are virtual (vscode-vfs, vscode-remote, memfs…): take every scheme but our own view.
-    ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web', 'memfs', 'vscode-userdata'],
+    {
+      // Web workspaces are virtual (vscode-vfs, vscode-remote, memfs…), never our own expanded view.
+      schemes: ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web', 'memfs', 'vscode-userdata'],
+      processes: false,
+    },
   );
 }
 

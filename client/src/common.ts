@@ -46,7 +46,15 @@ export interface Extension {
   stop(): Promise<void>;
 }
 
-export async function activateCommon(context: vscode.ExtensionContext, makeClient: ClientFactory, schemes: string[]): Promise<Extension> {
+export interface HostOptions {
+  /** Document schemes the server gets. */
+  schemes: string[];
+  /** Whether the host can run programs (rpmspec for Show Expanded Spec): false in the browser. */
+  processes: boolean;
+}
+
+export async function activateCommon(context: vscode.ExtensionContext, makeClient: ClientFactory, host: HostOptions): Promise<Extension> {
+  const schemes = host.schemes;
   const output = vscode.window.createOutputChannel('Specwright');
   context.subscriptions.push(output);
   let client: BaseLanguageClient | undefined = makeClient(clientOptions(output, schemes));
@@ -66,7 +74,11 @@ export async function activateCommon(context: vscode.ExtensionContext, makeClien
     vscode.commands.registerCommand('specwright.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('specwright.newDkmsPackage', (folder?: vscode.Uri) => newDkmsPackage(folder instanceof vscode.Uri ? folder : undefined)),
     vscode.commands.registerCommand('specwright.selectDistro', () => selectDistro()),
-    vscode.commands.registerCommand('specwright.showExpandedSpec', (uri?: vscode.Uri) => showExpandedSpec(client, expanded, uri)),
+    vscode.commands.registerCommand('specwright.showExpandedSpec', (uri?: vscode.Uri) =>
+      host.processes
+        ? showExpandedSpec(client, expanded, uri)
+        : void vscode.window.showErrorMessage('Specwright: Show Expanded Spec runs rpmspec, which VS Code for the Web cannot run: open the folder in desktop VS Code or on a remote.'),
+    ),
     vscode.workspace.registerTextDocumentContentProvider(EXPANDED_SCHEME, expanded),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       const params: TrustChangedParams = { trusted: true };

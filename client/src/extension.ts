@@ -13,7 +13,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
-  extension = await activateCommon(context, (options) => new LanguageClient('specwright', 'Specwright', serverOptions, options), ['file', 'untitled']);
+  extension = await activateCommon(context, (options) => new LanguageClient('specwright', 'Specwright', serverOptions, options), {
+    schemes: ['file', 'untitled'],
+    processes: true,
+  });
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,10 +1,15 @@
 // The Specwright language server in a Web Worker (VS Code for the Web): same features as the
 // Node server, over postMessage. There is no file system and no process here: the web build
 // (scripts/build.mjs) stubs Node's built-in modules, so related files, specwright.json and
-// rpmlintrc are not read (documents are linted on their own) and external tools are absent.
+// rpmlintrc are not read (documents are linted on their own) and the external tools feature is
+// left out.
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import { formatError } from './serverCore/runSafe';
+import { FEATURES } from './serverCore/features/index';
 import { startServer } from './serverCore/startServer';
+
+/** Features that run programs (rpmlint, shellcheck, rpmspec): there are none in a browser. */
+const NODE_ONLY_FEATURES = new Set(['externalTools']);
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -16,4 +21,6 @@ console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).
 console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
 self.addEventListener('unhandledrejection', (e) => connection.console.error(formatError('unhandled rejection', e.reason)));
 
-startServer(connection);
+// Without externalTools, `specwright/expandedSpec` is answered with MethodNotFound, which the
+// client reports as "not available here".
+startServer(connection, FEATURES.filter((f) => !NODE_ONLY_FEATURES.has(f.name)));

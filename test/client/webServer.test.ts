@@ -125,6 +125,9 @@ describe('web language server (dist/web/server.js)', () => {
       const actions = await w.request('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics: [diagnostics[0]] } });
       assert.ok(Array.isArray(actions.result), `codeAction answered: ${JSON.stringify(actions.error ?? actions.result)}`);
     }
+    // no processes in a browser: the external tools feature is left out, so no expandedSpec
+    const expanded = await w.request('specwright/expandedSpec', { uri });
+    assert.equal((expanded.error as { code: number } | undefined)?.code, -32601, `expandedSpec: ${JSON.stringify(expanded)}`);
     await w.request('shutdown', null);
   });
 });
