@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const { createLanguageService } = require('../out/server/src/service/languageService.js');
@@ -32,7 +32,8 @@ for (let i = 0; i < files.length; i += 25) {
   if (r.error) throw r.error;
   const byFile = new Map(batch.map((f) => [f, []]));
   for (const line of r.stdout.split('\n')) {
-    const file = batch.find((f) => line.startsWith(`${f}:`));
+    // rpmlint prints the file's base name.
+    const file = batch.find((f) => line.startsWith(`${f}:`) || line.startsWith(`${basename(f)}:`));
     if (file) byFile.get(file).push(...parseRpmlintOutput(line));
   }
   for (const file of batch) {
