@@ -8,6 +8,7 @@ import type { ServerContext } from '../context';
 import { DIAGNOSTIC_SOURCE, isDiagnosticData } from '../diagnostics';
 import type { Feature } from '../feature';
 import { runSafe } from '../runSafe';
+import { externalToolCodeActions } from './externalTools';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.specwright`;
 
@@ -92,6 +93,10 @@ async function codeActions(ctx: ServerContext, params: CodeActionParams): Promis
       const { edits } = selectNonOverlapping(input.text, all);
       actions.push({ title: 'Fix all auto-fixable Specwright problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
     }
+  }
+  // shellcheck's own fixes (and any other external tool's) for the diagnostics it published.
+  if (wanted(only, CodeActionKind.QuickFix)) {
+    actions.push(...externalToolCodeActions(uri, input.version, params.context.diagnostics.filter((d) => d.source !== DIAGNOSTIC_SOURCE)));
   }
   return actions;
 }
