@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/e2e/node_modules/**', '**/*.vsix', 'test/fixtures/**'] },
+  { ignores: ['dist/**', 'out/**', '**/node_modules/**', 'test/e2e/node24/**', '**/*.vsix', 'test/fixtures/**', '.fuzz/**', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
