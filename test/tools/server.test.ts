@@ -54,10 +54,29 @@ describe('external tools in the server', () => {
     }
   });
 
+  it('treats a client that says nothing about trust as untrusted (Neovim, Emacs)', async () => {
+    const client = new LspClient();
+    try {
+      const tools = { enable: true, path: fakeTool };
+      await client.initialize(CAPS, { rpmlint: tools, shellcheck: tools, rpmspec: tools });
+      const uri = pathToFileURL(FIXTURE).toString();
+      const published = client.waitForNotification<{ uri: string }>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+      open(client, uri, fs.readFileSync(FIXTURE, 'utf8'));
+      client.notify('textDocument/didSave', { textDocument: { uri } });
+      await published;
+      await assert.rejects(client.request('specwright/expandedSpec', { uri }), /not trusted/);
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(fs.existsSync(marker), false, 'a tool was started');
+      await client.shutdown();
+    } finally {
+      client.close();
+    }
+  });
+
   it('publishes shellcheck findings with ours in a trusted workspace', { skip: spawnSync('shellcheck', ['--version']).error ? 'shellcheck is not installed' : false }, async () => {
     const client = new LspClient();
     try {
-      await client.initialize(CAPS, { rpmlint: { enable: false } });
+      await client.initialize(CAPS, { trusted: true, rpmlint: { enable: false } });
       const uri = pathToFileURL(FIXTURE).toString();
       const withShellcheck = client.waitForNotification<{ uri: string; diagnostics: Diagnostic[] }>(
         'textDocument/publishDiagnostics',

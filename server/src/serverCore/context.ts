@@ -32,10 +32,12 @@ export class ServerContext {
   private readonly reported = new Set<string>();
   clientCapabilities: ClientCapabilities = {};
   /**
-   * Workspace trust: external tools run only when true. From `initializationOptions.trusted`
-   * (absent: trusted, as for Neovim or Emacs) and the `specwright/trustChanged` notification.
+   * Workspace trust: external tools run only when true. rpmlint and rpmspec let rpm evaluate the
+   * spec, which runs its `%(…)` and `%{lua:}` code, so trust is never assumed: it comes from
+   * `initializationOptions.trusted === true` (the VS Code client sends it; other editors opt in)
+   * and the `specwright/trustChanged` notification.
    */
-  trusted = true;
+  trusted = false;
   private readonly trustListeners: ((trusted: boolean) => void)[] = [];
   /** Diagnostics from other sources (external tools), per document and source, merged on publish. */
   private readonly extra = new Map<string, Map<string, Diagnostic[]>>();
@@ -55,7 +57,7 @@ export class ServerContext {
   }
 
   setInitializationOptions(options: unknown): void {
-    if (typeof options === 'object' && options !== null && (options as Record<string, unknown>).trusted === false) this.trusted = false;
+    this.trusted = typeof options === 'object' && options !== null && (options as Record<string, unknown>).trusted === true;
     this.setGlobalSettings(settingsFromInitializationOptions(options));
   }
 

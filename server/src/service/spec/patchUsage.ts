@@ -80,7 +80,7 @@ export function patchUse(doc: SpecDocument): PatchUse {
     if (/^[ \t]*%\{?autopatch\b/.test(text)) bulk = true;
     else if (/^[ \t]*%\{?autosetup\b/.test(text) && !/\s-[A-Za-z]*N\b/.test(text)) bulk = true;
     if (/%\{?apply_patches\b|%\{?patches\}?|%\{?autopatch\b/.test(text) && kind !== 'definition') bulk = true;
-    for (const f of text.matchAll(/[\w.+-]+\.(?:patch|diff)\b/g)) namedFiles.add(f[0]);
+    for (const f of text.matchAll(/(?<![\w.+-])[\w.+-]+\.(?:patch|diff)\b/g)) namedFiles.add(f[0]);
   }
   for (const r of doc.macroReferences) {
     const line = lines.lineOf(r.start);

@@ -20,11 +20,22 @@ export function firstTag(doc: SpecDocument, key: string, packageIndex = 0): Tag 
 
 /** The package is `BuildArch: noarch` (its own tag, or the main package's for subpackages without one). */
 export function isNoarch(doc: SpecDocument, packageIndex = 0): boolean {
-  const own = doc.tags.filter((t) => (t.key === 'buildarch' || t.key === 'buildarchitectures') && t.packageIndex === packageIndex);
-  if (own.length > 0) return own.some((t) => /^noarch$/i.test(t.value));
-  if (packageIndex !== 0) return isNoarch(doc, 0);
-  return false;
+  // Rules ask per section; answer from one pass over the tags per parse.
+  let byPackage = noarchCache.get(doc);
+  if (!byPackage) {
+    byPackage = new Map();
+    for (const t of doc.tags) {
+      if (t.key !== 'buildarch' && t.key !== 'buildarchitectures') continue;
+      byPackage.set(t.packageIndex, byPackage.get(t.packageIndex) === true || /^noarch$/i.test(t.value));
+    }
+    noarchCache.set(doc, byPackage);
+  }
+  const own = byPackage.get(packageIndex);
+  if (own !== undefined) return own;
+  return packageIndex !== 0 && byPackage.get(0) === true;
 }
+
+const noarchCache = new WeakMap<SpecDocument, Map<number, boolean>>();
 
 /** One logical line of a section body: physical lines joined at a trailing backslash. */
 export interface LogicalLine {

@@ -3,10 +3,15 @@ import { refsInRange } from '../../spec/query';
 import { defineSpecRule } from '../types';
 
 /** BuildArch of a package: its own unconditional tag, else the main package's. */
-function unconditionalNoarch(doc: SpecDocument, packageIndex: number): boolean {
-  const own = doc.tags.filter((t) => (t.key === 'buildarch' || t.key === 'buildarchitectures') && t.packageIndex === packageIndex);
-  if (own.length > 0) return own.every((t) => t.conditionalPath === 0 && /^noarch$/i.test(t.value));
-  return packageIndex !== 0 && packageIndex !== -1 && unconditionalNoarch(doc, 0);
+/** Per package: true when all its BuildArch tags say noarch outside any %if. One pass over the tags. */
+function unconditionalNoarchByPackage(doc: SpecDocument): (packageIndex: number) => boolean {
+  const byPackage = new Map<number, boolean>();
+  for (const t of doc.tags) {
+    if (t.key !== 'buildarch' && t.key !== 'buildarchitectures') continue;
+    const ok = t.conditionalPath === 0 && /^noarch$/i.test(t.value);
+    byPackage.set(t.packageIndex, (byPackage.get(t.packageIndex) ?? true) && ok);
+  }
+  return (packageIndex) => byPackage.get(packageIndex) ?? (packageIndex !== 0 && packageIndex !== -1 && byPackage.get(0) === true);
 }
 
 /**
@@ -24,8 +29,9 @@ export default defineSpecRule({
   rpmlintId: 'libdir-macro-in-noarch-package',
   check(ctx) {
     const { doc } = ctx;
+    const unconditionalNoarch = unconditionalNoarchByPackage(doc);
     for (const s of doc.sections) {
-      if (s.kind !== 'files' || !unconditionalNoarch(doc, s.packageIndex)) continue;
+      if (s.kind !== 'files' || !unconditionalNoarch(s.packageIndex)) continue;
       for (const r of refsInRange(doc, s.body.start, s.body.end)) {
         if ((r.form !== 'plain' && r.form !== 'braced') || (r.name !== '_libdir' && r.name !== '_lib')) continue;
         const kind = doc.lineKinds[doc.lines.lineOf(r.start)];
