@@ -69,6 +69,7 @@ export class LspClient {
     if (msg.method !== undefined && msg.id !== undefined) {
       // A request from the server: answer the ones a test client can.
       let result: unknown = null;
+      if (msg.method === 'workspace/configuration' && !this.answerConfiguration) return;
       if (msg.method === 'workspace/configuration') {
         const items = (msg.params as { items: unknown[] }).items;
         result = items.map(() => this.configuration);
@@ -96,6 +97,9 @@ export class LspClient {
       }
     }
   }
+
+  /** False: leave workspace/configuration requests unanswered (a broken client). */
+  answerConfiguration = true;
 
   /** Answer to workspace/configuration requests (section `specwright`). */
   configuration: unknown = { distro: 'fedora', rules: {} };

@@ -275,3 +275,20 @@ describe('language server command line', () => {
     }
   });
 });
+
+describe('language server with a client that never answers workspace/configuration', () => {
+  it('still publishes diagnostics, with the default settings', async () => {
+    ensureBuilt();
+    const client = new LspClient();
+    client.answerConfiguration = false;
+    try {
+      await client.initialize();
+      const published = diagnosticsFor(client, SPEC_URI);
+      open(client, SPEC_URI, 'rpm-spec', SPEC);
+      const result = await published;
+      assert.ok(result.diagnostics.some((d) => d.code === 'spec-unclosed-if'), 'diagnostics arrive after the settings time-out');
+    } finally {
+      client.close();
+    }
+  });
+});

@@ -25,6 +25,9 @@ export function documentLanguage(languageId: string, uri: string): LanguageId | 
   return LANGUAGE_ALIASES[languageId] ?? languageFromFileName(uri.replace(/[?#].*$/, ''));
 }
 
+/** How long to wait for the client's `workspace/configuration` answer. */
+const SETTINGS_TIMEOUT_MS = 3000;
+
 export class ServerContext {
   /** Settings when the client cannot answer workspace/configuration. */
   private globalSettings: Settings = DEFAULT_SETTINGS;
@@ -132,7 +135,7 @@ export class ServerContext {
     if (!this.supportsConfiguration) return Promise.resolve(this.globalSettings);
     let hit = this.settingsCache.get(uri);
     if (!hit) {
-      hit = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
+      const request = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
         (raw: unknown) => {
           const { settings, problems } = normaliseSettings(raw);
           this.reportOnce(problems);
@@ -143,6 +146,20 @@ export class ServerContext {
           return this.globalSettings;
         },
       );
+      // A client that never answers must not stop diagnostics for good: fall back to the global
+      // settings after a while; a late answer still replaces them for the next request.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<Settings>((resolve) => {
+        timer = setTimeout(() => {
+          this.log(`workspace/configuration for ${uri} got no answer in ${SETTINGS_TIMEOUT_MS} ms: using defaults`);
+          resolve(this.globalSettings);
+          void request.then((late) => {
+            if (this.settingsCache.get(uri) === raced) this.settingsCache.set(uri, Promise.resolve(late));
+          });
+        }, SETTINGS_TIMEOUT_MS);
+      });
+      const raced = Promise.race([request, timeout]).finally(() => clearTimeout(timer));
+      hit = raced;
       this.settingsCache.set(uri, hit);
     }
     return hit;
