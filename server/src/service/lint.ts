@@ -58,6 +58,7 @@ export function runRules(
     if (rule.language !== language) continue;
     const severity = effectiveSeverity(rule, options.rules);
     if (severity === 'off') continue;
+    if (rule.requires && !rule.requires.some((word) => lines.text.includes(word))) continue;
     const reports: Report[] = [];
     const ctx = { ...base, report: (r: Report) => void reports.push(r) };
     try {

@@ -19,6 +19,11 @@ export interface RuleMeta {
   /** rpmlint's id when rpmlint checks the same thing (usually equal to id). */
   rpmlintId?: string;
   tags?: DiagnosticTagName[];
+  /**
+   * Words the rule looks for: when the document contains none of them, the rule cannot fire and
+   * the engine skips it (one `includes` instead of a walk over every line). Case-sensitive.
+   */
+  requires?: readonly string[];
 }
 
 export interface ReportFix {

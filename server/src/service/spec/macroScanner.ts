@@ -96,6 +96,12 @@ function scan(text: string, from: number, lineMode: boolean, refs: MacroReferenc
   const stack: Frame[] = [];
   let i = from;
   while (i < n) {
+    if (stack.length === 0) {
+      // Outside any macro only `%` matters: jump to the next one.
+      const next = text.indexOf('%', i);
+      if (next < 0) break;
+      i = next;
+    }
     const c = text.charCodeAt(i);
     const top = stack.length > 0 ? stack[stack.length - 1] : undefined;
     if ((c === Ch.Newline || c === Ch.CR) && lineMode && top) {

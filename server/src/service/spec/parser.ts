@@ -10,8 +10,9 @@ import { parseDependencies } from './dependencies';
 import { CONDITIONAL_KEYWORDS, DEPENDENCY_TAGS, SECTION_KINDS, VALUE_OPTIONS, canonicalTag } from './keywords';
 import { scanMacros } from './macroScanner';
 
-const TAG_LINE = /^([A-Za-z][A-Za-z0-9_]*)[ \t]*(?:\(([^)]*)\))?[ \t]*:/;
-const DIRECTIVE = /^%([A-Za-z_][A-Za-z0-9_]*)/;
+// Sticky: matched at a line's first non-blank character on the whole text, without slicing lines.
+const TAG_LINE = /([A-Za-z][A-Za-z0-9_]*)[ \t]*(?:\(([^)\r\n]*)\))?[ \t]*:/y;
+const DIRECTIVE = /%([A-Za-z_][A-Za-z0-9_]*)/y;
 const PLACEHOLDER = /@[A-Za-z_][A-Za-z0-9_]*@/g;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -186,7 +187,6 @@ export function parseSpec(text: string): SpecDocument {
       continue;
     }
     const first = text.charCodeAt(contentStart);
-    const content = text.slice(contentStart, lineEnd);
 
     if (first === 35 /* # */) {
       lineKinds[line] = 'comment';
@@ -195,7 +195,8 @@ export function parseSpec(text: string): SpecDocument {
     }
 
     if (first === 37 /* % */) {
-      const d = DIRECTIVE.exec(content);
+      DIRECTIVE.lastIndex = contentStart;
+      const d = DIRECTIVE.exec(text);
       const word = d ? d[1] : '';
       const wordEnd = contentStart + 1 + word.length;
       const structural = (kind: LineKind) => {
@@ -257,11 +258,12 @@ export function parseSpec(text: string): SpecDocument {
     }
 
     if (current.kind === 'preamble' || current.kind === 'package') {
-      const m = TAG_LINE.exec(content);
+      TAG_LINE.lastIndex = contentStart;
+      const m = TAG_LINE.exec(text);
       if (m) {
         lineKinds[line] = 'tag';
         tags.push(makeTag(m, line, contentStart, lineEnd));
-      } else if (content.startsWith('@') && /^@[A-Za-z_][A-Za-z0-9_]*@/.test(content)) {
+      } else if (first === 64 /* @ */ && /^@[A-Za-z_][A-Za-z0-9_]*@/.test(text.slice(contentStart, lineEnd))) {
         lineKinds[line] = 'macro-line';
       } else {
         lineKinds[line] = 'unknown';
@@ -275,7 +277,7 @@ export function parseSpec(text: string): SpecDocument {
       if (first === 42 /* * */ && contentStart === lineStart) {
         finishEntry(line - 1);
         const entry: ChangelogEntry = { start: contentStart, end: lineEnd, header: { start: contentStart, end: lineEnd }, line, body: { start: lineEnd, end: lineEnd } };
-        parseChangelogHeader(content.trimEnd(), contentStart, entry);
+        parseChangelogHeader(text.slice(contentStart, lineEnd).trimEnd(), contentStart, entry);
         changelog.push(entry);
         currentEntry = entry;
         lineKinds[line] = 'changelog-header';

@@ -25,6 +25,7 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'A patch is applied inside %ifarch: the sources differ per architecture',
   fixSafety: 'none',
+  requires: ['%ifarch', '%ifnarch', '%elifarch'],
   rpmlintId: '%ifarch-applied-patch',
   check(ctx) {
     const { doc } = ctx;

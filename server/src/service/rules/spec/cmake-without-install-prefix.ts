@@ -13,6 +13,7 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'cmake is called directly without -DCMAKE_INSTALL_PREFIX: use %cmake',
   fixSafety: 'none',
+  requires: ['cmake'],
   check(ctx) {
     const cmds = shellCommands(ctx.doc, ['conf', 'build']);
     // A spec whose main build uses %cmake, %configure, %meson or qmake calls cmake directly only for

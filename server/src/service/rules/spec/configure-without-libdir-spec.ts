@@ -13,6 +13,7 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: './configure is run without --libdir: use %configure or pass --libdir=%{_libdir}',
   fixSafety: 'unsafe',
+  requires: ['configure'],
   rpmlintId: 'configure-without-libdir-spec',
   check(ctx) {
     const { doc } = ctx;

@@ -17,6 +17,7 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'egrep/fgrep are obsolescent: use grep -E / grep -F',
   fixSafety: 'safe',
+  requires: ['egrep', 'fgrep'],
   rpmlintId: 'deprecated-grep',
   tags: ['deprecated'],
   check(ctx) {

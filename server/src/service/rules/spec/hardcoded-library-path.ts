@@ -38,6 +38,7 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'A library directory is hard-coded as /usr/lib64, /lib64 or /usr/lib instead of %{_libdir} or /%{_lib}',
   fixSafety: 'unsafe',
+  requires: ['/lib'],
   rpmlintId: 'hardcoded-library-path',
   check(ctx) {
     const doc = ctx.doc;

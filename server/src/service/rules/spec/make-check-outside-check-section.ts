@@ -16,6 +16,7 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'make check/test runs outside the %check section',
   fixSafety: 'none',
+  requires: ['check', 'test'],
   rpmlintId: 'make-check-outside-check-section',
   check(ctx) {
     const { doc } = ctx;

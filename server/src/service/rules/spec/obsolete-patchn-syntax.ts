@@ -11,6 +11,7 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: '%patchN (number glued to the name) is removed in rpm 4.20: write %patch -P N',
   fixSafety: 'safe',
+  requires: ['%patch'],
   tags: ['deprecated'],
   check(ctx) {
     const { doc } = ctx;

@@ -23,6 +23,7 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: './configure without --prefix in an autotools spec: use %configure',
   fixSafety: 'unsafe',
+  requires: ['configure'],
   check(ctx) {
     const { doc } = ctx;
     let isAutotools: boolean | undefined;

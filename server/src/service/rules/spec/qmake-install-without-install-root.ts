@@ -13,6 +13,7 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'make install in a qmake project without INSTALL_ROOT=%{buildroot}',
   fixSafety: 'unsafe',
+  requires: ['qmake'],
   check(ctx) {
     const { doc } = ctx;
     if (!usesQmake(doc)) return;

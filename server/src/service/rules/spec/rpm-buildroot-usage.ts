@@ -15,6 +15,7 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'The build root is used in %prep, %build or a scriptlet',
   fixSafety: 'none',
+  requires: ['RPM_BUILD_ROOT', 'buildroot'],
   rpmlintId: 'rpm-buildroot-usage',
   check(ctx) {
     const { doc } = ctx;

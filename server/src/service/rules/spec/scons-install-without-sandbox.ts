@@ -11,6 +11,7 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'scons install in %install without --install-sandbox=%{buildroot}',
   fixSafety: 'unsafe',
+  requires: ['scons'],
   check(ctx) {
     for (const cmd of shellCommands(ctx.doc, ['install'])) {
       const name = commandName(cmd);

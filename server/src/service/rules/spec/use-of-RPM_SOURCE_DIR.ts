@@ -12,6 +12,7 @@ export default defineSpecRule({
   defaultSeverity: 'error',
   description: '$RPM_SOURCE_DIR is used: refer to sources as %{SOURCEn} (or %{_sourcedir})',
   fixSafety: 'safe',
+  requires: ['RPM_SOURCE_DIR'],
   rpmlintId: 'use-of-RPM_SOURCE_DIR',
   check(ctx) {
     const { doc } = ctx;
