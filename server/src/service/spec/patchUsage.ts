@@ -43,8 +43,16 @@ export function declaredPatches(doc: SpecDocument): DeclaredPatch[] {
 
 const PATCH_DIRECTIVE = /^([ \t]*)%(?:\{)?patch(\d*)(?:\})?(?=[\s]|$)(.*)$/;
 
-/** Every numbered application of a patch and whether patches are applied in bulk. */
+/** Every numbered application of a patch and whether patches are applied in bulk (cached per parse). */
 export function patchUse(doc: SpecDocument): PatchUse {
+  let use = patchUseCache.get(doc);
+  if (!use) patchUseCache.set(doc, (use = computePatchUse(doc)));
+  return use;
+}
+
+const patchUseCache = new WeakMap<SpecDocument, PatchUse>();
+
+function computePatchUse(doc: SpecDocument): PatchUse {
   const applications: PatchApplication[] = [];
   const namedFiles = new Set<string>();
   let bulk = false;

@@ -30,6 +30,7 @@ export default defineSpecRule({
   check(ctx) {
     const { doc } = ctx;
     const declared = new Set(declaredPatches(doc).map((p) => p.number));
+    if (declared.size === 0 && !/%\{?patch/.test(doc.text)) return;
     const use = patchUse(doc);
     if (use.bulk) return;
     const seen = new Set<number>();
