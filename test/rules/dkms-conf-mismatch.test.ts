@@ -2,16 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testDocExamples } from '../helpers/docs';
 import { assertFindings, lintText } from '../helpers/fixtures';
+import { DKMS_SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'dkms-conf-mismatch';
-const HEAD = `Name: foo-dkms
-Version: 1.2
-Release: 1
-Summary: Foo
-License: MIT
-BuildArch: noarch
-Requires: dkms
-`;
+const HEAD = DKMS_SPEC_HEAD;
 const conf = (text: string, uri = 'file:///fixture/dkms.conf') => [{ uri, languageId: 'dkms-conf' as const, text }];
 
 test(`${RULE}: version and name mismatches with a related dkms.conf`, () => {

@@ -2,16 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
+import { DKMS_SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'dkms-preun-upgrade';
-const HEAD = `Name: foo-dkms
-Version: 1.2
-Release: 1
-Summary: Foo
-License: MIT
-BuildArch: noarch
-Requires: dkms
-`;
+const HEAD = DKMS_SPEC_HEAD;
 
 test(`${RULE}: unguarded remove in %preun and %postun`, () => {
   assertFindings(HEAD + `%preun

@@ -2,16 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
+import { DKMS_SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'dkms-remove-without-all';
-const HEAD = `Name: foo-dkms
-Version: 1.2
-Release: 1
-Summary: Foo
-License: MIT
-BuildArch: noarch
-Requires: dkms
-%global module foo
+const HEAD = `${DKMS_SPEC_HEAD}%global module foo
 `;
 
 test(`${RULE}: every spelling of dkms remove`, () => {

@@ -1,16 +1,10 @@
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { assertFindings } from '../helpers/fixtures';
+import { DKMS_SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'dkms-source-path';
-const HEAD = `Name: foo-dkms
-Version: 1.2
-Release: 1
-Summary: Foo
-License: MIT
-BuildArch: noarch
-Requires: dkms
-%global module foo
+const HEAD = `${DKMS_SPEC_HEAD}%global module foo
 `;
 
 test(`${RULE}: module or version differ from the /usr/src directory`, () => {

@@ -2,6 +2,7 @@
 // dkms command line. Plain data plus lookup functions; used by the dkms.conf rules and later by
 // completion and hover. Facts were checked against dkms 3.0.10 (`/usr/sbin/dkms`, `man dkms`)
 // and the dell/dkms sources; behaviour that changed in later releases says since which version.
+import { editDistance } from '../text/similarity';
 
 /** What a directive's value is, for validation and completion. */
 export type DkmsValueKind =
@@ -501,25 +502,6 @@ export function getDkmsCommandOption(name: string): DkmsCommandOption | undefine
 /** The family a directive belongs to, if any. */
 export function dkmsFamilyOf(name: string): DkmsIndexFamily | undefined {
   return directiveByName.get(name)?.family;
-}
-
-/** Levenshtein distance, bounded: returns max+1 as soon as the distance exceeds max. */
-export function editDistance(a: string, b: string, max = Infinity): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length];
 }
 
 /**

@@ -1,22 +1,25 @@
 // Spelling suggestions: bounded edit distance and "did you mean" lookup.
 
-/** Levenshtein distance, bounded: returns max+1 as soon as the distance exceeds max. */
+/**
+ * Edit distance where swapping two neighbouring characters counts as one edit (optimal string
+ * alignment), as typos usually are; bounded: returns max+1 as soon as the distance exceeds max.
+ */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    let rowMin = i;
+    let best = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      let v = Math.min(rows[i - 1][j] + 1, cur[j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2][j - 2] + 1);
       cur.push(v);
-      if (v < rowMin) rowMin = v;
+      if (v < best) best = v;
     }
-    if (rowMin > max) return max + 1;
-    prev = cur;
+    if (best > max) return max + 1;
+    rows.push(cur);
   }
-  return prev[b.length];
+  return rows[a.length][b.length];
 }
 
 /** The closest candidate within `maxDistance` (ties: the first), or undefined. */

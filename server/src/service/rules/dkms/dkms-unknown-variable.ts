@@ -1,4 +1,5 @@
-import { DKMS_VARIABLES, editDistance, getDkmsVariable, isDkmsDirective } from '../../catalog/dkmsDirectives';
+import { DKMS_VARIABLES, getDkmsVariable, isDkmsDirective } from '../../catalog/dkmsDirectives';
+import { editDistance } from '../../text/similarity';
 import { defineDkmsRule } from '../types';
 import { includesOtherCode, shellDefinedNames } from './_util';
 
