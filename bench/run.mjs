@@ -342,7 +342,8 @@ function rssOf(pid) {
   const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) * 1024 : NaN;
 }
-const DEBOUNCE_MS = 150;
+// Must match VALIDATION_DELAY_MS in server/src/serverCore/features/validation.ts.
+const DEBOUNCE_MS = 50;
 // Untrusted workspace: the server runs no external tools (rpmlint would execute the corpus specs'
 // %(…) and add its own time and processes); the bench measures Specwright itself.
 const UNTRUSTED = { trusted: false };

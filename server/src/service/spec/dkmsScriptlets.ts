@@ -197,6 +197,15 @@ export function dkmsPackages(doc: SpecDocument): Set<number> {
 
 /** Expansion of spec text with the spec's own definitions and Name/Version/Release. */
 export function expandSpecText(doc: SpecDocument, text: string, distro: DistroId): { text: string; resolved: boolean } {
+  const r = expandMacros(text, { distro, definitions: specDefinitions(doc), maxDepth: 12 });
+  const resolved = !r.unresolved && !/[%$@`]/.test(r.text);
+  return { text: r.text, resolved };
+}
+
+/** The spec's own simple definitions plus Name/Version/Release/Epoch, built once per parse. */
+function specDefinitions(doc: SpecDocument): Map<string, string> {
+  const cached = definitionMaps.get(doc);
+  if (cached) return cached;
   const defs = new Map<string, string>();
   for (const d of doc.macroDefinitions) {
     if (d.keyword === 'undefine' || d.keyword === 'bcond') continue;
@@ -207,10 +216,11 @@ export function expandSpecText(doc: SpecDocument, text: string, distro: DistroId
     const tag = doc.tags.find((t) => t.key === key && t.packageIndex === 0);
     if (tag && !defs.has(key)) defs.set(key, tag.value.trim());
   }
-  const r = expandMacros(text, { distro, definitions: defs, maxDepth: 12 });
-  const resolved = !r.unresolved && !/[%$@`]/.test(r.text);
-  return { text: r.text, resolved };
+  definitionMaps.set(doc, defs);
+  return defs;
 }
+
+const definitionMaps = new WeakMap<SpecDocument, Map<string, string>>();
 
 /** Canonical spelling for a comparison of macro text: `%name` → `%{name}`, quotes removed. */
 export function normalizeMacroText(text: string): string {

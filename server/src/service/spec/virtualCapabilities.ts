@@ -35,9 +35,14 @@ export function classifyVirtual(d: Dependency): VirtualKind | undefined {
   return 'namespaced';
 }
 
+const siblingCache = new WeakMap<SpecDocument, Map<string, { version: string; packageIndex: number }[]>>();
+
 /** Capabilities other packages of the spec provide explicitly with a version: name → version text. */
 export function siblingProvides(doc: SpecDocument): Map<string, { version: string; packageIndex: number }[]> {
+  const cached = siblingCache.get(doc);
+  if (cached) return cached;
   const out = new Map<string, { version: string; packageIndex: number }[]>();
+  siblingCache.set(doc, out);
   for (const t of doc.tags) {
     if (t.key !== 'provides' || !t.dependencies) continue;
     for (const d of t.dependencies) {
