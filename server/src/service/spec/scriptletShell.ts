@@ -220,9 +220,15 @@ export function hereDocLines(doc: SpecDocument, section: Section): Set<number> {
   return out;
 }
 
+const sectionCommandCache = new WeakMap<Section, SectionCommand[]>();
+
 /** Every simple command in a section body, with here-document lines left out. */
 export function sectionCommands(doc: SpecDocument, section: Section): SectionCommand[] {
+  // Shared by several rules: split each section once per parse (do not mutate the result).
+  const cached = sectionCommandCache.get(section);
+  if (cached) return cached;
   const out: SectionCommand[] = [];
+  sectionCommandCache.set(section, out);
   const heredoc = hereDocLines(doc, section);
   for (const line of logicalLines(doc, section)) {
     if (heredoc.has(line.line)) continue;

@@ -147,12 +147,18 @@ function nameIndexOf(words: ShellWord[]): number {
 
 /** Simple commands in the given section (comments, conditionals and definitions skipped). */
 export function sectionCommands(doc: SpecDocument, section: Section): ShellCommand[] {
+  // Several rules walk the same commands: split each section once per parse (do not mutate).
+  const cached = commandCache.get(section);
+  if (cached) return cached;
   const out: ShellCommand[] = [];
+  commandCache.set(section, out);
   for (const line of logicalLines(doc, section)) {
     for (const words of splitCommands(line)) out.push({ words, nameIndex: nameIndexOf(words), section, line });
   }
   return out;
 }
+
+const commandCache = new WeakMap<Section, ShellCommand[]>();
 
 /** Simple commands of every section of the given kinds, in document order. */
 export function shellCommands(doc: SpecDocument, kinds: readonly SectionKind[] = BUILD_SHELL_KINDS): ShellCommand[] {
@@ -186,8 +192,15 @@ export function isQmakeName(name: string): boolean {
 
 /** True when the spec's build sections call qmake. */
 export function usesQmake(doc: SpecDocument): boolean {
-  return shellCommands(doc, ['build', 'conf', 'install']).some((cmd) => {
-    const name = commandName(cmd);
-    return name !== undefined && isQmakeName(name);
-  });
+  let uses = qmakeCache.get(doc);
+  if (uses === undefined) {
+    uses = shellCommands(doc, ['build', 'conf', 'install']).some((cmd) => {
+      const name = commandName(cmd);
+      return name !== undefined && isQmakeName(name);
+    });
+    qmakeCache.set(doc, uses);
+  }
+  return uses;
 }
+
+const qmakeCache = new WeakMap<SpecDocument, boolean>();
