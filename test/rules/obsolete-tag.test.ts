@@ -44,3 +44,12 @@ test(`${RULE}: fix`, () => {
 });
 
 testDocExamples(RULE);
+
+test('obsolete-tag: no rename when the package already has the replacement tag', () => {
+  const findings = lintText('Name: a\nLicense: MIT\nCopyright: GPL\nEpoch: 1\nSerial: 2\n', { rules: ['obsolete-tag'] });
+  assert.equal(findings.length, 2);
+  for (const f of findings) {
+    assert.deepEqual(f.fixes, []);
+    assert.match(f.message, /already has/);
+  }
+});

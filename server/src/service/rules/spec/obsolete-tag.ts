@@ -15,11 +15,16 @@ export default defineSpecRule({
     for (const tag of ctx.doc.tags) {
       const replacement = REPLACEMENT[tag.key];
       if (!replacement || tag.qualifier !== undefined) continue;
+      // Renaming would give the package a second License:/Epoch:: then only a person can choose.
+      const key = replacement.toLowerCase();
+      const clash = ctx.doc.tags.some((t) => t.key === key && t.packageIndex === tag.packageIndex);
       ctx.report({
         start: tag.nameSpan.start,
         end: tag.nameSpan.end,
-        message: `'${tag.name}:' is obsolete: use '${replacement}:'`,
-        fixes: [{ title: `Rename to ${replacement}:`, edits: [{ start: tag.nameSpan.start, end: tag.nameSpan.end, newText: replacement }] }],
+        message: clash
+          ? `'${tag.name}:' is obsolete and the package already has '${replacement}:': remove one of them`
+          : `'${tag.name}:' is obsolete: use '${replacement}:'`,
+        fixes: clash ? [] : [{ title: `Rename to ${replacement}:`, edits: [{ start: tag.nameSpan.start, end: tag.nameSpan.end, newText: replacement }] }],
       });
     }
   },
