@@ -283,7 +283,7 @@ test('DKMS scriptlets: guarded add, build and install that never fail, remove gu
   const spec = load('rpm-spec');
   const byPrefix = (p: string) => expand(parseSnippet(bodyText(Object.values(spec).find((s) => prefixes(s).includes(p))!)));
   const code = Object.values(spec).flatMap((s) => bodyText(s).split('\n')).filter((l) => !/^\s*#/.test(l)).join('\n');
-  assert.doesNotMatch(code, /rpm_safe_upgrade/, 'dkms 3.x has no --rpm_safe_upgrade');
+  assert.doesNotMatch(code, /rpm_safe_upgrade/, 'the scriptlets work without the --rpm_safe_upgrade lock');
 
   const post = byPrefix('dkms-post');
   assert.match(post, /^%post\b/);
