@@ -1,5 +1,6 @@
-// Patches: which numbers the preamble declares (PatchN:, %patchlist) and where %patch /
-// %patchN applies them, with the numbers each application names.
+// Patches: which numbers the preamble declares (PatchN:, %patchlist), where %patch / %patchN
+// applies them with the numbers each application names, and every other way a spec applies a
+// patch (bulk, %{PATCHn}, patch files named in shell).
 import type { MacroReference, SpecDocument, Tag } from './ast';
 
 export interface PatchApplication {
@@ -106,4 +107,113 @@ export function patchApplications(doc: SpecDocument): PatchApplication[] {
     out.push(app);
   }
   return out;
+}
+
+// ---- Applications as rpmlint counts them (patch-not-applied, %ifarch-applied-patch): besides
+// `%patch`, `%{PATCHn}`/`%{P:n}` references, bulk application and patch files named in shell.
+
+export interface DeclaredPatch {
+  number: number;
+  tag: Tag;
+}
+
+/** One use of one patch number. */
+export interface PatchNumberUse {
+  number: number;
+  /** The text that applies it (`%patch -P 3`, `%{PATCH3}`). */
+  start: number;
+  end: number;
+  line: number;
+}
+
+export interface PatchUse {
+  /** Numbered applications and references. */
+  applications: PatchNumberUse[];
+  /**
+   * Set when the spec applies patches in bulk (`%autosetup` without -N, `%autopatch`, a loop over
+   * `%{patches}`, `%apply_patches`) or in a way a static reading cannot follow (a Lua block
+   * naming patches): every declared patch then counts as applied.
+   */
+  bulk: boolean;
+  /** Basenames of patch files named in shell text outside the preamble (`patch < foo.patch`). */
+  namedFiles: Set<string>;
+}
+
+/** PatchN tags; an unnumbered `Patch:` gets the next number, as rpm ≥ 4.15 numbers it. */
+export function declaredPatchList(doc: SpecDocument): DeclaredPatch[] {
+  const out: DeclaredPatch[] = [];
+  let next = 0;
+  for (const tag of doc.tags) {
+    if (tag.key !== 'patch') continue;
+    const number = tag.number ?? next;
+    next = number + 1;
+    out.push({ number, tag });
+  }
+  return out;
+}
+
+/** Every numbered application of a patch and whether patches are applied in bulk (cached per parse). */
+export function patchUse(doc: SpecDocument): PatchUse {
+  let use = patchUseCache.get(doc);
+  if (!use) patchUseCache.set(doc, (use = computePatchUse(doc)));
+  return use;
+}
+
+const patchUseCache = new WeakMap<SpecDocument, PatchUse>();
+
+/** Sections whose text is not run: a `%patch` there applies nothing. */
+const NOT_RUN = new Set(['changelog', 'description', 'files']);
+
+function computePatchUse(doc: SpecDocument): PatchUse {
+  const applications: PatchNumberUse[] = [];
+  const namedFiles = new Set<string>();
+  let bulk = false;
+  const { lines } = doc;
+  const directiveLines = new Set<number>();
+  for (const app of patchApplications(doc)) {
+    const line = lines.lineOf(app.ref.start);
+    if (NOT_RUN.has(doc.sections[doc.lineSection[line]]?.kind ?? '')) continue;
+    directiveLines.add(line);
+    const numbers = app.numbers.map((n) => n.value);
+    // A bare `%patch` applies patch 0 (rpm < 4.20).
+    if (numbers.length === 0 && !app.dynamic) numbers.push(0);
+    for (const number of numbers) applications.push({ number, start: app.ref.start, end: app.argsEnd, line });
+  }
+  for (let line = 0; line < lines.lineCount; line++) {
+    if (directiveLines.has(line)) continue;
+    const kind = doc.lineKinds[line];
+    if (kind === 'comment' || kind === 'tag' || kind === 'blank' || kind === 'changelog-header') continue;
+    const section = doc.sections[doc.lineSection[line]];
+    if (section && NOT_RUN.has(section.kind)) continue;
+    const text = doc.text.slice(lines.lineStarts[line], lines.lineEnd(line));
+    if (/^[ \t]*%\{?autopatch\b/.test(text)) bulk = true;
+    else if (/^[ \t]*%\{?autosetup\b/.test(text) && !/\s-[A-Za-z]*N\b/.test(text)) bulk = true;
+    if (/%\{?apply_patches\b|%\{?patches\}?|%\{?autopatch\b/.test(text) && kind !== 'definition') bulk = true;
+    for (const f of text.matchAll(/(?<![\w.+-])[\w.+-]+\.(?:patch|diff)\b/g)) namedFiles.add(f[0]);
+  }
+  for (const r of doc.macroReferences) {
+    const line = lines.lineOf(r.start);
+    const kind = doc.lineKinds[line];
+    if (kind === 'comment' || kind === 'tag') continue;
+    const section = doc.sections[doc.lineSection[line]];
+    if (section && section.kind === 'changelog') continue;
+    const pm = /^PATCH(\d+)$/.exec(r.name);
+    if (pm) applications.push({ number: Number(pm[1]), start: r.start, end: r.end, line });
+    else if (r.name === 'P' && r.argument && /^\d+$/.test(doc.text.slice(r.argument.start, r.argument.end))) {
+      applications.push({ number: Number(doc.text.slice(r.argument.start, r.argument.end)), start: r.start, end: r.end, line });
+    } else if (r.name === 'lua' && r.body && /patch/i.test(doc.text.slice(r.body.start, r.body.end))) bulk = true;
+    else if (r.name === 'patches' || r.name === 'autopatch' || r.name === 'apply_patches') bulk = true;
+  }
+  // Macros defined in the spec that apply patches (`%define apply %patch -P 1`) are followed by name.
+  for (const d of doc.macroDefinitions) {
+    if (/%\{?(?:autopatch|apply_patches|patches)\b/.test(d.body)) bulk = true;
+  }
+  return { applications, bulk, namedFiles };
+}
+
+/** Basename of a Patch tag's value (URL or path). */
+export function patchFileName(tag: Tag): string {
+  const v = tag.value.replace(/#.*$/, '');
+  const slash = v.lastIndexOf('/');
+  return slash >= 0 ? v.slice(slash + 1) : v;
 }

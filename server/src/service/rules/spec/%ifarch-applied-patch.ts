@@ -1,5 +1,5 @@
 import type { SpecDocument } from '../../spec/ast';
-import { declaredPatches, patchUse } from '../../spec/patchUsage';
+import { declaredPatchList, patchUse } from '../../spec/patches';
 import { defineSpecRule } from '../types';
 
 /** True when the line sits (at any depth) in an %ifarch/%ifnarch block. */
@@ -29,7 +29,7 @@ export default defineSpecRule({
   rpmlintId: '%ifarch-applied-patch',
   check(ctx) {
     const { doc } = ctx;
-    const declared = new Set(declaredPatches(doc).map((p) => p.number));
+    const declared = new Set(declaredPatchList(doc).map((p) => p.number));
     if (declared.size === 0 && !/%\{?patch/.test(doc.text)) return;
     const use = patchUse(doc);
     if (use.bulk) return;

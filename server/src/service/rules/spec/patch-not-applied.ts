@@ -1,4 +1,4 @@
-import { declaredPatches, patchFileName, patchUse } from '../../spec/patchUsage';
+import { declaredPatchList, patchFileName, patchUse } from '../../spec/patches';
 import { defineSpecRule } from '../types';
 
 /**
@@ -15,7 +15,7 @@ export default defineSpecRule({
   rpmlintId: 'patch-not-applied',
   check(ctx) {
     const { doc } = ctx;
-    const declared = declaredPatches(doc);
+    const declared = declaredPatchList(doc);
     if (declared.length === 0 || doc.includes.length > 0) return;
     const use = patchUse(doc);
     if (use.bulk) return;
