@@ -30,6 +30,9 @@ export type ParsedDocument =
   | { languageId: 'rpm-spec'; spec: SpecDocument }
   | { languageId: 'dkms-conf'; dkms: DkmsDocument };
 
+/** How many parsed documents the service keeps. */
+const MAX_CACHED_PARSES = 32;
+
 interface CacheEntry {
   version: number;
   text: string;
@@ -51,12 +54,21 @@ export class LanguageService {
   /** Parses (or returns the cached parse of) a document, keyed by uri and version. */
   parse(doc: DocumentInput): ParsedDocument {
     const hit = this.cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.text === doc.text && hit.parsed.languageId === doc.languageId) return hit.parsed;
+    if (hit && hit.version === doc.version && hit.text === doc.text && hit.parsed.languageId === doc.languageId) {
+      // Most recently used goes last: the cache is an LRU (Map keeps insertion order).
+      this.cache.delete(doc.uri);
+      this.cache.set(doc.uri, hit);
+      return hit.parsed;
+    }
     const parsed: ParsedDocument =
       doc.languageId === 'dkms-conf'
         ? { languageId: 'dkms-conf', dkms: parseDkms(doc.text) }
         : { languageId: 'rpm-spec', spec: parseSpec(doc.text) };
+    this.cache.delete(doc.uri);
     this.cache.set(doc.uri, { version: doc.version, text: doc.text, parsed });
+    // A syntax tree takes several times the memory of its text; with hundreds of files open, keep
+    // only the recently used ones (re-parsing a spec takes milliseconds).
+    while (this.cache.size > MAX_CACHED_PARSES) this.cache.delete(this.cache.keys().next().value as string);
     return parsed;
   }
 
