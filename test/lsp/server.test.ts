@@ -292,3 +292,26 @@ describe('language server with a client that never answers workspace/configurati
     }
   });
 });
+
+describe('language server and a project specwright.json', () => {
+  it('uses the distro of specwright.json for hover, as it does for linting', async () => {
+    ensureBuilt();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'specwright-distro-'));
+    const client = new LspClient();
+    try {
+      fs.writeFileSync(path.join(dir, 'specwright.json'), JSON.stringify({ distro: 'opensuse' }));
+      const file = path.join(dir, 'x.spec');
+      const text = 'Name: x\n%files\n%{_sbindir}/x\n';
+      fs.writeFileSync(file, text);
+      await client.initialize();
+      const uri = pathToFileURL(file).toString();
+      open(client, uri, 'rpm-spec', text);
+      const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 4 } });
+      assert.ok(hover, 'a hover for %{_sbindir}');
+      assert.match(hover.contents.value, /\/usr\/sbin`? on openSUSE/);
+    } finally {
+      client.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -5,8 +5,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { languageFromFileName, type LanguageService } from '../service/languageService';
 import type { LintOptions, LintResult } from '../service/lint';
-import type { DocumentInput, LanguageId } from '../service/types';
+import type { DistroId, DocumentInput, LanguageId } from '../service/types';
 import { FsCache } from '../node/fsCache';
+import { findProjectConfig } from '../node/config';
 import { loadFileLintContext } from '../node/lintContext';
 import { formatError, type Logger } from './runSafe';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, normaliseSettings, settingsFromInitializationOptions, type Settings } from './settings';
@@ -169,6 +170,22 @@ export class ServerContext {
    * Lint options for a document: editor settings, then the project's specwright.json (more
    * specific, so it wins), plus related files and rpmlint filters for file: URIs.
    */
+  /**
+   * The distribution profile for a document: a `distro` in the project's specwright.json wins over
+   * the editor setting, as it does for linting, so completion, hover and hints agree with the
+   * diagnostics.
+   */
+  async distro(uri: string): Promise<DistroId> {
+    const settings = await this.settings(uri);
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file') return settings.distro;
+    try {
+      return findProjectConfig(parsed.fsPath)?.config.distro ?? settings.distro;
+    } catch {
+      return settings.distro;
+    }
+  }
+
   async lintOptions(input: DocumentInput): Promise<Partial<LintOptions>> {
     const settings = await this.settings(input.uri);
     const options: Partial<LintOptions> = { distro: settings.distro, rules: { ...settings.rules }, related: [], rpmlintFilters: [] };

@@ -14,7 +14,7 @@ export const completionFeature: Feature = {
       runSafe(ctx.log, 'completion', EMPTY, async (params) => {
         const input = ctx.input(params.textDocument.uri);
         if (!input) return EMPTY;
-        const { distro } = await ctx.settings(input.uri);
+        const distro = await ctx.distro(input.uri);
         return ctx.service.complete(input, params.position, { distro }) as CompletionList;
       }),
     );

@@ -12,7 +12,7 @@ export const hoverFeature: Feature = {
       runSafe(ctx.log, 'hover', null, async (params): Promise<Hover | null> => {
         const input = ctx.input(params.textDocument.uri);
         if (!input) return null;
-        const { distro } = await ctx.settings(input.uri);
+        const distro = await ctx.distro(input.uri);
         return ctx.service.hover(input, params.position, { distro }) ?? null;
       }),
     );

@@ -19,17 +19,18 @@ export const inlayHintsFeature: Feature = {
         if (!input) return [];
         const settings = await ctx.settings(input.uri);
         if (!settings.inlayMacroExpansion) return [];
-        return ctx.service.inlayHints(input, params.range, { distro: settings.distro });
+        return ctx.service.inlayHints(input, params.range, { distro: await ctx.distro(input.uri) });
       }),
     );
     addDiagnosticContributor(ctx, async (input): Promise<Diagnostic[]> => {
       const settings = await ctx.settings(input.uri);
       if (!settings.dimInactiveBranches) return [];
-      return ctx.service.inactiveRanges(input, settings.distro).map((r) => ({
+      const distro = await ctx.distro(input.uri);
+      return ctx.service.inactiveRanges(input, distro).map((r) => ({
         range: r.range,
         severity: DiagnosticSeverity.Hint,
         source: INACTIVE_SOURCE,
-        message: `Inactive on ${DISTRO_LABEL[settings.distro]}: '${r.directive}' is false there`,
+        message: `Inactive on ${DISTRO_LABEL[distro]}: '${r.directive}' is false there`,
         tags: [DiagnosticTag.Unnecessary],
       }));
     });

@@ -68,7 +68,7 @@ export const navigationFeature: Feature = {
       runSafe(log, 'documentLink', [] as DocumentLink[], async (params) => {
         const input = ctx.input(params.textDocument.uri);
         if (!input) return [];
-        const { distro } = await ctx.settings(input.uri);
+        const distro = await ctx.distro(input.uri);
         const out: DocumentLink[] = [];
         for (const link of ctx.service.documentLinks(input, { distro })) {
           const target = link.target === undefined ? undefined : resolveLinkTarget(input.uri, link.target);
