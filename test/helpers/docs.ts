@@ -5,12 +5,17 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import type { DistroId } from '../../server/src/service/index';
+import type { DistroId, LanguageId } from '../../server/src/service/index';
 import { lintText } from './fixtures';
 
+export interface DocExample {
+  text: string;
+  languageId: LanguageId;
+}
+
 export interface DocExamples {
-  incorrect: string[];
-  correct: string[];
+  incorrect: DocExample[];
+  correct: DocExample[];
 }
 
 function repoRoot(): string {
@@ -23,7 +28,7 @@ function repoRoot(): string {
   return process.cwd();
 }
 
-/** The ```spec (or ```rpm-spec) blocks of each `## Incorrect` / `## Correct` section. */
+/** The ```spec / ```rpm-spec and ```dkms-conf blocks of each `## Incorrect` / `## Correct` section. */
 export function docExamples(ruleId: string): DocExamples {
   const file = path.join(repoRoot(), 'docs', 'rules', `${ruleId}.md`);
   const text = fs.readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
@@ -37,28 +42,31 @@ export function docExamples(ruleId: string): DocExamples {
       current = h === 'incorrect' ? 'incorrect' : h === 'correct' ? 'correct' : undefined;
       continue;
     }
-    if (current && /^```(?:spec|rpm-spec)\s*$/.test(lines[i])) {
+    const fence = current ? /^```(spec|rpm-spec|dkms-conf)\s*$/.exec(lines[i]) : null;
+    if (current && fence) {
       const body: string[] = [];
       for (i++; i < lines.length && !/^```\s*$/.test(lines[i]); i++) body.push(lines[i]);
-      out[current].push(body.join('\n') + '\n');
+      out[current].push({ text: body.join('\n') + '\n', languageId: fence[1] === 'dkms-conf' ? 'dkms-conf' : 'rpm-spec' });
     }
   }
   return out;
 }
 
 /** Registers a test: the doc page's Incorrect examples are reported, its Correct examples are not. */
-export function testDocExamples(ruleId: string, options: { distro?: DistroId } = {}): void {
+export function testDocExamples(ruleId: string, options: { distro?: DistroId; incorrectWithCrlf?: boolean } = {}): void {
   test(`${ruleId}: documentation examples`, () => {
     const ex = docExamples(ruleId);
-    assert.ok(ex.incorrect.length > 0, `docs/rules/${ruleId}.md has no \`\`\`spec block under ## Incorrect`);
-    assert.ok(ex.correct.length > 0, `docs/rules/${ruleId}.md has no \`\`\`spec block under ## Correct`);
-    for (const src of ex.incorrect) {
-      const found = lintText(src, { rules: [ruleId], distro: options.distro });
-      assert.ok(found.length > 0, `the Incorrect example of ${ruleId} produces no finding:\n${src}`);
+    assert.ok(ex.incorrect.length > 0, `docs/rules/${ruleId}.md has no example block under ## Incorrect`);
+    assert.ok(ex.correct.length > 0, `docs/rules/${ruleId}.md has no example block under ## Correct`);
+    for (const { text, languageId } of ex.incorrect) {
+      // Markdown cannot show CRLF: a page about line endings says so and the test converts.
+      const source = options.incorrectWithCrlf ? text.replace(/\n/g, '\r\n') : text;
+      const found = lintText(source, { rules: [ruleId], distro: options.distro, languageId });
+      assert.ok(found.length > 0, `the Incorrect example of ${ruleId} produces no finding:\n${text}`);
     }
-    for (const src of ex.correct) {
-      const found = lintText(src, { rules: [ruleId], distro: options.distro });
-      assert.deepEqual(found.map((f) => f.message), [], `the Correct example of ${ruleId} produces findings:\n${src}`);
+    for (const { text, languageId } of ex.correct) {
+      const found = lintText(text, { rules: [ruleId], distro: options.distro, languageId });
+      assert.deepEqual(found.map((f) => f.message), [], `the Correct example of ${ruleId} produces findings:\n${text}`);
     }
   });
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFindings } from '../helpers/fixtures';
+import { testDocExamples } from '../helpers/docs';
 
 const opts = { rules: ['dkms-array-mismatch'], languageId: 'dkms-conf' as const };
 
@@ -23,3 +24,5 @@ test('near misses: aligned families, one record with scalars, CRLF', () => {
   assertFindings('BUILT_MODULE_NAME=a\nBUILT_MODULE_LOCATION=src\nDEST_MODULE_LOCATION=/extra\nMAKE[0]=make\nMAKE[1]="make x"\nMAKE_MATCH[1]="^6"\nPATCH[0]=a.patch\n', { ...opts, crlf: true });
   assert.ok(true);
 });
+
+testDocExamples('dkms-array-mismatch');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyFixes, assertFindings } from '../helpers/fixtures';
+import { testDocExamples } from '../helpers/docs';
 
 const opts = { rules: ['dkms-crlf-line-endings'], languageId: 'dkms-conf' as const };
 
@@ -14,3 +15,5 @@ test('LF file is silent', () => {
   assertFindings('PACKAGE_NAME="p"\nPACKAGE_VERSION=1\n', opts);
   assert.ok(true);
 });
+
+testDocExamples('dkms-crlf-line-endings', { incorrectWithCrlf: true });

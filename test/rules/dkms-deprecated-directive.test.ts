@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyFixes, assertFindings } from '../helpers/fixtures';
+import { testDocExamples } from '../helpers/docs';
 
 const opts = { rules: ['dkms-deprecated-directive'], languageId: 'dkms-conf' as const };
 
@@ -25,3 +26,5 @@ test('near misses: CLEAN=true, other directives, CRLF', () => {
   assertFindings('CLEAN=true\nMAKE="make"\nAUTOINSTALL=yes\n', { ...opts, crlf: true });
   assert.ok(true);
 });
+
+testDocExamples('dkms-deprecated-directive');

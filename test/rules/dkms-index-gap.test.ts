@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFindings } from '../helpers/fixtures';
+import { testDocExamples } from '../helpers/docs';
 
 const opts = { rules: ['dkms-index-gap'], languageId: 'dkms-conf' as const };
 
@@ -20,3 +21,5 @@ test('near misses: contiguous, scalar is index 0, computed indices, CRLF', () =>
   assertFindings('BUILT_MODULE_NAME[$i]=a\nBUILT_MODULE_NAME[3]=b\n', opts);
   assert.ok(true);
 });
+
+testDocExamples('dkms-index-gap');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFindings } from '../helpers/fixtures';
+import { testDocExamples } from '../helpers/docs';
 
 const opts = { rules: ['dkms-make-without-kernelver'], languageId: 'dkms-conf' as const };
 
@@ -18,3 +19,5 @@ test('near misses: leading make, $kernelver, kernel_source_dir, KERNELRELEASE, e
   assertFindings('PRE_BUILD="configure $kernelver"\nMAKE="cd build; \'make\'"\n', opts);
   assert.ok(true);
 });
+
+testDocExamples('dkms-make-without-kernelver');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFindings } from '../helpers/fixtures';
+import { testDocExamples } from '../helpers/docs';
 
 const opts = { rules: ['dkms-malformed-line'], languageId: 'dkms-conf' as const };
 
@@ -18,3 +19,5 @@ test('valid shell stays silent, also with CRLF', () => {
   assertFindings('A=1\nif [ -f x ]; then\n  B=(a\n b)\nfi\nexport C="x y"\n', { ...opts, crlf: true });
   assert.ok(true);
 });
+
+testDocExamples('dkms-malformed-line');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFindings } from '../helpers/fixtures';
+import { testDocExamples } from '../helpers/docs';
 
 const opts = { rules: ['dkms-missing-required'], languageId: 'dkms-conf' as const };
 
@@ -20,3 +21,5 @@ test('near misses: one record defaults to PACKAGE_NAME, sourced files, dynamic i
   assertFindings('PACKAGE_NAME=p\nPACKAGE_VERSION=1\nfor i in 0 1; do\nDEST_MODULE_LOCATION[i]=/extra\ndone\n', opts);
   assert.ok(true);
 });
+
+testDocExamples('dkms-missing-required');

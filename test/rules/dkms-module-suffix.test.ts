@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyFixes, assertFindings } from '../helpers/fixtures';
+import { testDocExamples } from '../helpers/docs';
 
 const opts = { rules: ['dkms-module-suffix'], languageId: 'dkms-conf' as const };
 
@@ -18,3 +19,5 @@ test('near misses: other names, other directives, CRLF', () => {
   assertFindings('BUILT_MODULE_NAME[0]="foo_ko"\nBUILT_MODULE_LOCATION[0]="x.o"\nDEST_MODULE_NAME[0]="kool"\n', { ...opts, crlf: true });
   assert.ok(true);
 });
+
+testDocExamples('dkms-module-suffix');

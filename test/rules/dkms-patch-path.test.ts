@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFindings } from '../helpers/fixtures';
+import { testDocExamples } from '../helpers/docs';
 
 const opts = { rules: ['dkms-patch-path'], languageId: 'dkms-conf' as const };
 
@@ -16,3 +17,5 @@ test('near misses: files in patches/, subdirectories, names with dots, CRLF', ()
   assertFindings('PATCH[0]="fix.patch"\nPATCH[1]=sub/dir/x..y.patch\n', { ...opts, crlf: true });
   assert.ok(true);
 });
+
+testDocExamples('dkms-patch-path');

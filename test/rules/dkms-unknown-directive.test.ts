@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyFixes, assertFindings } from '../helpers/fixtures';
+import { testDocExamples } from '../helpers/docs';
 
 const opts = { rules: ['dkms-unknown-directive'], languageId: 'dkms-conf' as const };
 
@@ -20,3 +21,5 @@ test('near misses: lowercase helpers, used helpers, real directives, CRLF', () =
   assertFindings('kver=1\nKSRC=/lib/modules/$kver/build\nMAKE="make -C $KSRC"\nPROCS=4\n[ $PROCS -gt 2 ]\nPACKAGE_NAME=p\n', { ...opts, crlf: true });
   assert.ok(true);
 });
+
+testDocExamples('dkms-unknown-directive');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyFixes, assertFindings } from '../helpers/fixtures';
+import { testDocExamples } from '../helpers/docs';
 
 const opts = { rules: ['dkms-unknown-variable'], languageId: 'dkms-conf' as const };
 
@@ -20,3 +21,5 @@ test('near misses: dkms variables, file variables, loop variables, single quotes
   assertFindings('. ./other.conf\nMAKE="make $FROM_OTHER"\n', opts);
   assert.ok(true);
 });
+
+testDocExamples('dkms-unknown-variable');

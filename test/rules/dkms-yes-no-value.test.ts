@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyFixes, assertFindings } from '../helpers/fixtures';
+import { testDocExamples } from '../helpers/docs';
 
 const opts = { rules: ['dkms-yes-no-value'], languageId: 'dkms-conf' as const };
 
@@ -21,3 +22,5 @@ test('near misses: yes, empty, STRIP=no, variables, CRLF', () => {
   assertFindings('AUTOINSTALL="yes"\nNO_WEAK_MODULES=""\nSTRIP[0]=no\nSTRIP[1]="$s"\nBUILD_DEPENDS_REBUILD=yes\n', { ...opts, crlf: true });
   assert.ok(true);
 });
+
+testDocExamples('dkms-yes-no-value');
