@@ -4,6 +4,7 @@ import r_dkms_array_mismatch from './dkms-array-mismatch';
 import r_dkms_crlf_line_endings from './dkms-crlf-line-endings';
 import r_dkms_deprecated_directive from './dkms-deprecated-directive';
 import r_dkms_dest_module_location from './dkms-dest-module-location';
+import r_dkms_duplicate_directive from './dkms-duplicate-directive';
 import r_dkms_index_gap from './dkms-index-gap';
 import r_dkms_make_without_kernelver from './dkms-make-without-kernelver';
 import r_dkms_malformed_line from './dkms-malformed-line';
@@ -19,6 +20,7 @@ export const DKMS_RULES: readonly DkmsRule[] = [
   r_dkms_crlf_line_endings,
   r_dkms_deprecated_directive,
   r_dkms_dest_module_location,
+  r_dkms_duplicate_directive,
   r_dkms_index_gap,
   r_dkms_make_without_kernelver,
   r_dkms_malformed_line,
