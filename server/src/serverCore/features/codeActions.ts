@@ -26,8 +26,9 @@ function wanted(only: string[] | undefined, kind: string): boolean {
 export function disableLineEdit(input: DocumentInput, line: number, rule: string): TextEdit | undefined {
   const lines = new LineIndex(input.text);
   if (line < 0 || line >= lines.lineCount) return undefined;
-  // A comment line inside a backslash continuation would end the command early.
-  if (line > 0 && /\\$/.test(lines.lineText(line - 1))) return undefined;
+  // A comment inside a backslash continuation would end the command early: put it above the
+  // command's first line (the suppression covers the whole continued command).
+  while (line > 0 && /\\$/.test(lines.lineText(line - 1))) line--;
   const previous = line > 0 ? DIRECTIVE.exec(lines.lineText(line - 1)) : null;
   if (previous) {
     const ids = previous[2].split(/[\s,]+/).filter(Boolean);

@@ -26,10 +26,15 @@ export function collectSuppressions(lines: LineIndex): Suppressions {
     if (m[1] === 'disable') {
       for (const id of list) if (!fromLine.has(id)) fromLine.set(id, line);
     } else {
-      const target = m[1] === 'disable-line' ? line : line + 1;
-      let set = byLine.get(target);
-      if (!set) byLine.set(target, (set = new Set()));
-      for (const id of list) set.add(id);
+      // The next *logical* line: a command continued with `\` is one line for this purpose.
+      let target = m[1] === 'disable-line' ? line : line + 1;
+      for (;;) {
+        let set = byLine.get(target);
+        if (!set) byLine.set(target, (set = new Set()));
+        for (const id of list) set.add(id);
+        if (target + 1 >= lines.lineCount || !/\\$/.test(lines.lineText(target))) break;
+        target++;
+      }
     }
   }
   return { byLine, fromLine };

@@ -1,0 +1,72 @@
+// The lint engine around the rules: severities, suppression comments, rpmlint filters.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { createLanguageService } from '../../server/src/service/index';
+import { disableLineEdit } from '../../server/src/serverCore/features/codeActions';
+import { lintText } from '../helpers/fixtures';
+
+// `%setup` without -q (setup-not-quiet, rpmlint id) and `%patch0` (obsolete-patchn-syntax): two
+// rules that fire on plain lines of %prep.
+const SPEC = (prep: string) => `Name: x\nVersion: 1\nRelease: 1\nSummary: s\nLicense: MIT\nPatch0: a.patch\n%description\nd\n%prep\n${prep}\n`;
+const RULES = ['setup-not-quiet', 'obsolete-patchn-syntax'];
+
+describe('suppression comments', () => {
+  test('disable-next-line silences the named rule on the next line only', () => {
+    const found = lintText(SPEC('# specwright: disable-next-line setup-not-quiet\n%setup\n%setup\n%patch0'), { rules: RULES });
+    assert.deepEqual(found.map((f) => `${f.rule}@${f.range.start.line}`), ['setup-not-quiet@11', 'obsolete-patchn-syntax@12']);
+  });
+
+  test('several ids, comma- or space-separated; no id silences every rule', () => {
+    assert.deepEqual(lintText(SPEC('# specwright: disable-next-line setup-not-quiet, obsolete-patchn-syntax\n%setup %patch0'), { rules: RULES }), []);
+    assert.deepEqual(lintText(SPEC('# specwright: disable-next-line\n%setup'), { rules: RULES }), []);
+  });
+
+  test('disable turns a rule off from that line to the end of the file', () => {
+    const found = lintText(SPEC('%patch0\n# specwright: disable obsolete-patchn-syntax\n%patch0\n%patch0'), { rules: RULES });
+    assert.deepEqual(found.map((f) => `${f.rule}@${f.range.start.line}`), ['obsolete-patchn-syntax@9']);
+  });
+
+  test('disable-next-line covers a whole command continued with a backslash', () => {
+    const text = `Name: x\n%build\n# specwright: disable-next-line deprecated-grep\nfind . | \\\n  egrep x \\\n  || :\negrep y file\n`;
+    const found = lintText(text, { rules: ['deprecated-grep'] });
+    assert.deepEqual(found.map((f) => f.range.start.line), [6]);
+  });
+
+  test('severity overrides: off removes a rule, a level changes it', () => {
+    assert.deepEqual(lintText(SPEC('%setup'), { rules: RULES, severities: { 'setup-not-quiet': 'off' } }), []);
+    assert.equal(lintText(SPEC('%setup'), { rules: RULES, severities: { 'setup-not-quiet': 'error' } })[0].severity, 'error');
+  });
+});
+
+describe('"disable for this line" edit', () => {
+  const input = (text: string) => ({ uri: 'file:///x.spec', languageId: 'rpm-spec' as const, version: 1, text });
+
+  test('inserts the comment above the line with its indentation', () => {
+    const edit = disableLineEdit(input('%build\n  make\n'), 1, 'some-rule')!;
+    assert.deepEqual(edit, { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: '  # specwright: disable-next-line some-rule\n' });
+  });
+
+  test('on a continuation line it goes above the first line of the command', () => {
+    const edit = disableLineEdit(input('%build\nmake \\\n  DESTDIR=x \\\n  all\n'), 3, 'some-rule')!;
+    assert.equal(edit.range.start.line, 1);
+  });
+
+  test('extends an existing directive instead of adding a second one, keeps CRLF', () => {
+    const extended = disableLineEdit(input('# specwright: disable-next-line a\nline\n'), 1, 'b')!;
+    assert.equal(extended.newText, ' b');
+    assert.equal(disableLineEdit(input('# specwright: disable-next-line a\nline\n'), 1, 'a'), undefined);
+    assert.equal(disableLineEdit(input('%build\r\nmake\r\n'), 1, 'r')!.newText, '# specwright: disable-next-line r\r\n');
+  });
+});
+
+describe('rpmlint filters', () => {
+  test('an addFilter regex hides findings that carry a matching rpmlint id', () => {
+    const service = createLanguageService();
+    const doc = { uri: 'file:///x.spec', languageId: 'rpm-spec' as const, version: 1, text: SPEC('%setup\n%patch0') };
+    const all = service.lint(doc, { rules: {} }).findings.map((f) => f.rule);
+    assert.ok(all.includes('setup-not-quiet'));
+    const filtered = service.lint(doc, { rules: {}, rpmlintFilters: ['setup-not-quiet'] }).findings.map((f) => f.rule);
+    assert.ok(!filtered.includes('setup-not-quiet'), 'filtered by its rpmlint id');
+    assert.ok(filtered.includes('obsolete-patchn-syntax'), 'rules without an rpmlint id are not affected');
+  });
+});
