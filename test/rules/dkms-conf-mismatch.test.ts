@@ -63,3 +63,17 @@ echo "✓ Grüße"; dkms install foo/%{version}
 });
 
 testDocExamples(RULE);
+
+test(`${RULE}: the same disagreement is reported on the dkms.conf, pointing at the spec`, () => {
+  const spec = (text: string) => [{ uri: 'file:///fixture/foo-dkms.spec', languageId: 'rpm-spec' as const, text }];
+  const findings = assertFindings(`PACKAGE_NAME="foo"
+PACKAGE_VERSION="1.1"
+#               ^^^^^ ${RULE}
+BUILT_MODULE_NAME[0]=foo
+`, { rules: [RULE], languageId: 'dkms-conf', related: spec(HEAD + '%post\ndkms install -m foo -v %{version}\n') });
+  assert.match(findings[0].message, /^foo-dkms\.spec uses version 1\.2 of foo/);
+  assert.equal(findings[0].related?.[0].uri, 'file:///fixture/foo-dkms.spec');
+  // Agreeing files, and a spec that rewrites dkms.conf with sed, stay silent.
+  assertFindings('PACKAGE_NAME="foo"\nPACKAGE_VERSION="1.2"\n', { rules: [RULE], languageId: 'dkms-conf', related: spec(HEAD + '%post\ndkms install -m foo -v %{version}\n') });
+  assertFindings('PACKAGE_NAME="foo"\nPACKAGE_VERSION="1.1"\n', { rules: [RULE], languageId: 'dkms-conf', related: spec(HEAD + "%prep\nsed -i 's/1.1/%{version}/' dkms.conf\n%post\ndkms install -m foo -v %{version}\n") });
+});

@@ -55,14 +55,16 @@ export function runRules(
   const suppressions = collectSuppressions(lines);
   const filters = compileFilters(options.rpmlintFilters);
   for (const rule of ALL_RULES) {
-    if (rule.language !== language) continue;
+    const crossFile = language === 'dkms-conf' && rule.language === 'rpm-spec' && rule.checkDkms !== undefined;
+    if (rule.language !== language && !crossFile) continue;
     const severity = effectiveSeverity(rule, options.rules);
     if (severity === 'off') continue;
     if (rule.requires && !rule.requires.some((word) => lines.text.includes(word))) continue;
     const reports: Report[] = [];
     const ctx = { ...base, report: (r: Report) => void reports.push(r) };
     try {
-      if (rule.language === 'rpm-spec') rule.check({ ...ctx, doc: doc as SpecDocument });
+      if (crossFile) rule.checkDkms?.({ ...ctx, doc: doc as DkmsDocument });
+      else if (rule.language === 'rpm-spec') rule.check({ ...ctx, doc: doc as SpecDocument });
       else rule.check({ ...ctx, doc: doc as DkmsDocument });
     } catch (e) {
       ruleErrors.push({ rule: rule.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });

@@ -71,6 +71,11 @@ export interface DkmsRuleContext extends RuleContextBase {
 export interface SpecRule extends RuleMeta {
   language: 'rpm-spec';
   check(ctx: SpecRuleContext): void;
+  /**
+   * For a rule about a spec and its dkms.conf: reports the same problem on the dkms.conf side
+   * when a dkms.conf is linted (its specs are in `ctx.related`). Same id, settings and doc page.
+   */
+  checkDkms?(ctx: DkmsRuleContext): void;
 }
 
 export interface DkmsRule extends RuleMeta {

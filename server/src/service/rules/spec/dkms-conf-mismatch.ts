@@ -7,7 +7,7 @@ import { defineSpecRule } from '../types';
 
 interface ConfValue {
   text: string;
-  /** Where it is written: in the spec (offsets) or in a related dkms.conf (uri + range). */
+  /** Where it is written: offsets in the spec, or in the dkms.conf named by uri (with its range). */
   start: number;
   end: number;
   uri?: string;
@@ -40,7 +40,7 @@ function fromRelated(dkms: DkmsDocument, uri: string, specUri: string): Conf {
     if (a.conditional || a.isArray || a.index !== undefined || a.values.length !== 1) continue;
     if (a.name !== 'PACKAGE_NAME' && a.name !== 'PACKAGE_VERSION') continue;
     const v = a.values[0];
-    const value: ConfValue = { text: v.hasCommandSubstitution || v.variables.length > 0 ? '$' : v.text.trim(), start: 0, end: 0, uri, range: dkms.lines.range(v.start, v.end) };
+    const value: ConfValue = { text: v.hasCommandSubstitution || v.variables.length > 0 ? '$' : v.text.trim(), start: v.start, end: v.end, uri, range: dkms.lines.range(v.start, v.end) };
     if (a.name === 'PACKAGE_NAME') conf.name = value;
     else conf.version = value;
   }
@@ -82,6 +82,76 @@ function rewritesConf(doc: SpecDocument): boolean {
   return false;
 }
 
+interface Mismatch {
+  /** Where the spec states the module or version. */
+  spec: { start: number; end: number };
+  conf: ConfValue;
+  message: string;
+  confLabel: string;
+}
+
+/** The module/version pairs the spec passes to dkms, else the /usr/src directory it installs. */
+function specPairs(doc: SpecDocument, distro: Parameters<typeof expandSpecText>[2]): { module: WordSpan; version?: WordSpan; name: string; version_?: string }[] {
+  const pairs: { module: WordSpan; version?: WordSpan; name: string; version_?: string }[] = [];
+  for (const call of dkmsCalls(doc)) {
+    if (!call.action || !MUTATING_ACTIONS.has(call.action.text) || !call.module) continue;
+    const m = expandSpecText(doc, normalizeMacroText(call.module.text), distro);
+    if (!comparable(m)) continue;
+    const v = call.version ? expandSpecText(doc, normalizeMacroText(call.version.text), distro) : undefined;
+    pairs.push({ module: call.module, version: call.version, name: m.text, version_: v && comparable(v) ? v.text : undefined });
+  }
+  if (pairs.length === 0) {
+    const dirs = usrSrcDirs(doc);
+    const files = dirs.filter((d) => d.from === 'files');
+    for (const d of files.length > 0 ? files : dirs) {
+      const e = expandSpecText(doc, d.text, distro);
+      const m = /^(.+)-([^-]+)$/.exec(e.text);
+      if (!comparable(e) || !m) continue;
+      pairs.push({ module: { text: d.text, start: d.start, end: d.end }, name: m[1], version_: m[2] });
+    }
+  }
+  return pairs;
+}
+
+/** Disagreements between a spec and the dkms.conf files it goes with. */
+function mismatches(doc: SpecDocument, distro: Parameters<typeof expandSpecText>[2], confs: Conf[]): Mismatch[] {
+  const out: Mismatch[] = [];
+  if (confs.length === 0) return out;
+  const pairs = specPairs(doc, distro);
+  if (pairs.length === 0) return out;
+  const names = new Set(pairs.map((p) => p.name));
+  for (const conf of confs) {
+    const n = conf.name;
+    if (!n || !literal(n.text)) continue;
+    if (!names.has(n.text)) {
+      // several dkms.conf files may belong to several modules: only a single one is clearly this spec's
+      if (confs.length !== 1 || !conf.beside) continue;
+      const p = pairs[0];
+      out.push({
+        spec: p.module,
+        conf: n,
+        confLabel: `PACKAGE_NAME=${n.text}`,
+        message: `The spec uses the module name ${p.name}, but ${conf.where} says PACKAGE_NAME=${n.text}: dkms reads the name from dkms.conf and fails with a mismatch (or looks in the wrong /usr/src directory)`,
+      });
+      continue;
+    }
+    const v = conf.version;
+    if (!v || !literal(v.text)) continue;
+    const reported = new Set<string>();
+    for (const p of pairs) {
+      if (p.name !== n.text || p.version_ === undefined || p.version_ === v.text || reported.has(p.version_)) continue;
+      reported.add(p.version_);
+      out.push({
+        spec: p.version ?? p.module,
+        conf: v,
+        confLabel: `PACKAGE_VERSION=${v.text}`,
+        message: `The spec uses version ${p.version_} of ${p.name}, but ${conf.where} says PACKAGE_VERSION=${v.text}: dkms finds no module ${p.name}/${p.version_} (or registers the wrong one). Keep them in step, for example by substituting the version into dkms.conf with sed in %prep`,
+      });
+    }
+  }
+  return out;
+}
+
 export default defineSpecRule({
   id: 'dkms-conf-mismatch',
   category: 'dkms',
@@ -97,57 +167,29 @@ export default defineSpecRule({
     else if (!rewritesConf(doc)) {
       for (const r of ctx.related) if (r.languageId === 'dkms-conf') confs.push(fromRelated(ctx.parseRelatedDkms(r), r.uri, ctx.uri));
     }
-    if (confs.length === 0) return;
-    // what the spec says: module/version pairs from the dkms calls, else the /usr/src directory
-    const pairs: { module: WordSpan; version?: WordSpan; name: string; version_?: string }[] = [];
-    for (const call of dkmsCalls(doc)) {
-      if (!call.action || !MUTATING_ACTIONS.has(call.action.text) || !call.module) continue;
-      const m = expandSpecText(doc, normalizeMacroText(call.module.text), ctx.distro);
-      if (!comparable(m)) continue;
-      const v = call.version ? expandSpecText(doc, normalizeMacroText(call.version.text), ctx.distro) : undefined;
-      pairs.push({ module: call.module, version: call.version, name: m.text, version_: v && comparable(v) ? v.text : undefined });
+    for (const m of mismatches(doc, ctx.distro, confs)) {
+      ctx.report({
+        start: m.spec.start,
+        end: m.spec.end,
+        message: m.message,
+        related: [{ start: m.conf.start, end: m.conf.end, message: m.confLabel, ...(m.conf.uri ? { uri: m.conf.uri, range: m.conf.range } : {}) }],
+      });
     }
-    if (pairs.length === 0) {
-      const dirs = usrSrcDirs(doc);
-      const files = dirs.filter((d) => d.from === 'files');
-      for (const d of files.length > 0 ? files : dirs) {
-        const e = expandSpecText(doc, d.text, ctx.distro);
-        const m = /^(.+)-([^-]+)$/.exec(e.text);
-        if (!comparable(e) || !m) continue;
-        const span = { text: d.text, start: d.start, end: d.end };
-        pairs.push({ module: span, name: m[1], version_: m[2] });
-      }
-    }
-    if (pairs.length === 0) return;
-    const related = (v: ConfValue, what: string) => [{ start: v.start, end: v.end, message: what, ...(v.uri ? { uri: v.uri, range: v.range } : {}) }];
-    const names = new Set(pairs.map((p) => p.name));
-    for (const conf of confs) {
-      const n = conf.name;
-      if (!n || !literal(n.text)) continue;
-      if (!names.has(n.text)) {
-        // several dkms.conf files may belong to several modules: only a single one is clearly this spec's
-        if (confs.length !== 1 || !conf.beside) continue;
-        const p = pairs[0];
+  },
+  // The same disagreement, reported on the dkms.conf when it is the file being linted.
+  checkDkms(ctx) {
+    for (const r of ctx.related) {
+      if (r.languageId !== 'rpm-spec') continue;
+      const spec = ctx.parseRelatedSpec(r);
+      if (spec.isTemplate || fromHereDoc(spec, ctx.distro) || rewritesConf(spec)) continue;
+      const conf = fromRelated(ctx.doc, ctx.uri, r.uri);
+      for (const m of mismatches(spec, ctx.distro, [conf])) {
+        const specName = r.uri.replace(/^.*\//, '');
         ctx.report({
-          start: p.module.start,
-          end: p.module.end,
-          message: `The spec uses the module name ${p.name}, but ${conf.where} says PACKAGE_NAME=${n.text}: dkms reads the name from dkms.conf and fails with a mismatch (or looks in the wrong /usr/src directory)`,
-          related: related(n, `PACKAGE_NAME=${n.text}`),
-        });
-        continue;
-      }
-      const v = conf.version;
-      if (!v || !literal(v.text)) continue;
-      const reported = new Set<string>();
-      for (const p of pairs) {
-        if (p.name !== n.text || p.version_ === undefined || p.version_ === v.text || reported.has(p.version_)) continue;
-        reported.add(p.version_);
-        const span = p.version ?? p.module;
-        ctx.report({
-          start: span.start,
-          end: span.end,
-          message: `The spec uses version ${p.version_} of ${p.name}, but ${conf.where} says PACKAGE_VERSION=${v.text}: dkms finds no module ${p.name}/${p.version_} (or registers the wrong one). Keep them in step, for example by substituting the version into dkms.conf with sed in %prep`,
-          related: related(v, `PACKAGE_VERSION=${v.text}`),
+          start: m.conf.start,
+          end: m.conf.end,
+          message: m.message.replace(/^The spec /, `${specName} `),
+          related: [{ start: m.spec.start, end: m.spec.end, uri: r.uri, range: spec.lines.range(m.spec.start, m.spec.end), message: `what ${specName} uses` }],
         });
       }
     }
