@@ -39,7 +39,12 @@ describe('rule consistency', () => {
 
   test('every rule has a test file named by its id, and every rule test file a rule', () => {
     const testsDir = path.join(root, 'test', 'rules');
-    for (const id of ids) assert.ok(fs.existsSync(path.join(testsDir, `${id}.test.ts`)), `test/rules/${id}.test.ts is missing`);
+    for (const id of ids) {
+      const file = path.join(testsDir, `${id}.test.ts`);
+      assert.ok(fs.existsSync(file), `test/rules/${id}.test.ts is missing`);
+      // The doc page's Incorrect/Correct examples are part of every rule's tests.
+      assert.ok(fs.readFileSync(file, 'utf8').includes(`testDocExamples(`), `test/rules/${id}.test.ts does not test its doc examples`);
+    }
     const files = fs.readdirSync(testsDir).filter((f) => f.endsWith('.test.ts')).map((f) => f.slice(0, -'.test.ts'.length));
     assert.deepEqual(files.filter((f) => !ids.includes(f)), [], 'rule test files without a rule');
   });
