@@ -22,6 +22,6 @@ export interface TrustChangedParams {
 
 /** The initializationOptions the VS Code client sends (other clients may send none). */
 export interface SpecwrightInitializationOptions {
-  /** false: the server must not run external tools (rpmlint, shellcheck, rpmspec). Absent = trusted. */
+  /** true: the workspace is trusted, so the server may run external tools (rpmlint, shellcheck, rpmspec). Absent or false: it never does. */
   trusted?: boolean;
 }
