@@ -73,6 +73,35 @@ describe('external tools in the server', () => {
     }
   });
 
+  it("offers shellcheck's own fix as a quick fix", { skip: spawnSync('shellcheck', ['--version']).error ? 'shellcheck is not installed' : false }, async () => {
+    const client = new LspClient();
+    try {
+      await client.initialize(CAPS, { trusted: true, rpmlint: { enable: false } });
+      const file = path.join(dir, 'quote.spec');
+      const text = 'Name: quote\nVersion: 1\nRelease: 1\nSummary: s\nLicense: MIT\n%description\nd\n%build\necho $FOO\n';
+      fs.writeFileSync(file, text);
+      const uri = pathToFileURL(file).toString();
+      const published = client.waitForNotification<{ uri: string; diagnostics: Diagnostic[] }>(
+        'textDocument/publishDiagnostics',
+        (p) => p.uri === uri && p.diagnostics.some((d) => d.source === 'shellcheck' && d.code === 'SC2086'),
+        20_000,
+      );
+      open(client, uri, text);
+      const { diagnostics } = await published;
+      const sc2086 = diagnostics.find((d) => d.code === 'SC2086')!;
+      const actions = await client.request<{ title: string; edit?: { changes: Record<string, { newText: string }[]> } }[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: sc2086.range,
+        context: { diagnostics: [sc2086], only: ['quickfix'] },
+      });
+      const fix = actions.find((a) => a.edit?.changes[uri]?.some((e) => e.newText.includes('"')));
+      assert.ok(fix, `a quoting fix among: ${actions.map((a) => a.title).join(', ')}`);
+      await client.shutdown();
+    } finally {
+      client.close();
+    }
+  });
+
   it('publishes shellcheck findings with ours in a trusted workspace', { skip: spawnSync('shellcheck', ['--version']).error ? 'shellcheck is not installed' : false }, async () => {
     const client = new LspClient();
     try {
