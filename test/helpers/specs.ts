@@ -9,3 +9,11 @@ License: MIT
 BuildArch: noarch
 Requires: dkms
 `;
+
+/** The preamble of a minimal, correct spec (`test` 1.0): rule tests put the lines under test after it. */
+export const SPEC_HEAD = `Name: test
+Version: 1.0
+Release: 1
+Summary: Test
+License: MIT
+`;

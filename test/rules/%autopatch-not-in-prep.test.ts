@@ -1,14 +1,10 @@
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { assertFindings } from '../helpers/fixtures';
+import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = '%autopatch-not-in-prep';
-const POSITIVE = `Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-%install
+const POSITIVE = `${SPEC_HEAD}%install
 %autopatch -p1
 # <- %autopatch-not-in-prep
 `;
@@ -18,12 +14,7 @@ test(`${RULE}: reports what rpmlint's check is about`, () => {
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-%prep
+  assertFindings(`${SPEC_HEAD}%prep
 %autopatch -p1
 `, { rules: [RULE] });
 });

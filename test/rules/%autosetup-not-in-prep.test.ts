@@ -1,14 +1,10 @@
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { assertFindings } from '../helpers/fixtures';
+import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = '%autosetup-not-in-prep';
-const POSITIVE = `Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-%build
+const POSITIVE = `${SPEC_HEAD}%build
 %autosetup -p1
 # <- %autosetup-not-in-prep
 `;
@@ -18,12 +14,7 @@ test(`${RULE}: reports what rpmlint's check is about`, () => {
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-%prep
+  assertFindings(`${SPEC_HEAD}%prep
 %autosetup -p1
 `, { rules: [RULE] });
 });

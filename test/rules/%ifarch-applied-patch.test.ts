@@ -1,14 +1,10 @@
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { assertFindings } from '../helpers/fixtures';
+import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = '%ifarch-applied-patch';
-const POSITIVE = `Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-Patch0: a.patch
+const POSITIVE = `${SPEC_HEAD}Patch0: a.patch
 Patch1: b.patch
 %prep
 %ifarch x86_64
@@ -25,12 +21,7 @@ test(`${RULE}: reports what rpmlint's check is about`, () => {
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-Patch0: a.patch
+  assertFindings(`${SPEC_HEAD}Patch0: a.patch
 %prep
 %if 0%{?fedora}
 %patch -P 0

@@ -2,14 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
+import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'buildarch-instead-of-exclusivearch-tag';
-const POSITIVE = `Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-BuildArch: x86_64
+const POSITIVE = `${SPEC_HEAD}BuildArch: x86_64
 # <- buildarch-instead-of-exclusivearch-tag
 BuildArchitectures: i586
 # <- buildarch-instead-of-exclusivearch-tag
@@ -20,12 +16,7 @@ test(`${RULE}: reports what rpmlint's check is about`, () => {
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-BuildArch: noarch
+  assertFindings(`${SPEC_HEAD}BuildArch: noarch
 ExclusiveArch: x86_64
 `, { rules: [RULE] });
   assertFindings('Name: @NAME@\nBuildArch: @CPACK_RPM_PACKAGE_ARCHITECTURE@\n', { rules: [RULE] });

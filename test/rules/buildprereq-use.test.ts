@@ -2,14 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
+import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'buildprereq-use';
-const POSITIVE = `Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-BuildPreReq: gcc
+const POSITIVE = `${SPEC_HEAD}BuildPreReq: gcc
 # <- buildprereq-use
 `;
 
@@ -18,12 +14,7 @@ test(`${RULE}: reports what rpmlint's check is about`, () => {
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-BuildRequires: gcc
+  assertFindings(`${SPEC_HEAD}BuildRequires: gcc
 `, { rules: [RULE] });
 });
 

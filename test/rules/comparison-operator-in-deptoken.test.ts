@@ -2,14 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
+import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'comparison-operator-in-deptoken';
-const POSITIVE = `Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-Requires: libfoo>=1.0
+const POSITIVE = `${SPEC_HEAD}Requires: libfoo>=1.0
 #         ^^^^^^^^^^^ comparison-operator-in-deptoken
 Provides: test-x=%{version}
 #         ^^^^^^^^^^^^^^^^^ comparison-operator-in-deptoken
@@ -22,12 +18,7 @@ test(`${RULE}: reports what rpmlint's check is about`, () => {
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-Requires: libfoo >= 1.0, baz >=2
+  assertFindings(`${SPEC_HEAD}Requires: libfoo >= 1.0, baz >=2
 Requires: (a or b)
 Requires: %{?with_x:x >= 1}
 `, { rules: [RULE] });

@@ -2,14 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
+import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'deprecated-grep';
-const POSITIVE = `Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-
+const POSITIVE = `${SPEC_HEAD}
 %build
 ls | egrep x; /usr/bin/fgrep y z
 #    ^^^^^ deprecated-grep
@@ -21,12 +17,7 @@ test(`${RULE}: reports what rpmlint's check is about`, () => {
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-
+  assertFindings(`${SPEC_HEAD}
 %install
 rm -f %{buildroot}%{_bindir}/egrep
 sed -i 's/egrep/grep -E/' x

@@ -1,14 +1,10 @@
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { assertFindings } from '../helpers/fixtures';
+import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'depscript-without-disabling-depgen';
-const POSITIVE = `Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-%define __find_requires x
+const POSITIVE = `${SPEC_HEAD}%define __find_requires x
 #       ^^^^^^^^^^^^^^^ depscript-without-disabling-depgen
 %global __find_provides y
 #       ^^^^^^^^^^^^^^^ depscript-without-disabling-depgen
@@ -19,12 +15,7 @@ test(`${RULE}: reports what rpmlint's check is about`, () => {
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-%define _use_internal_dependency_generator 0
+  assertFindings(`${SPEC_HEAD}%define _use_internal_dependency_generator 0
 %define __find_requires x
 `, { rules: [RULE] });
 });

@@ -2,14 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
+import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'forbidden-controlchar-found';
-const POSITIVE = `Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-Requires: a, b\u0001
+const POSITIVE = `${SPEC_HEAD}Requires: a, b\u0001
 #             ^ forbidden-controlchar-found
 `;
 
@@ -18,12 +14,7 @@ test(`${RULE}: reports what rpmlint's check is about`, () => {
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-Requires:	a
+  assertFindings(`${SPEC_HEAD}Requires:	a
 %description
 bell \u0007 in text is not checked here
 `, { rules: [RULE] });

@@ -2,14 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
+import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'hardcoded-packager-tag';
-const POSITIVE = `Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-Packager: Jane Doe <jane@example.org>
+const POSITIVE = `${SPEC_HEAD}Packager: Jane Doe <jane@example.org>
 # <- hardcoded-packager-tag
 `;
 
@@ -18,12 +14,7 @@ test(`${RULE}: reports what rpmlint's check is about`, () => {
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-Vendor: Example
+  assertFindings(`${SPEC_HEAD}Vendor: Example
 # Packager: not a tag
 `, { rules: [RULE] });
 });

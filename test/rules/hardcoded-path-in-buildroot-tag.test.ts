@@ -1,14 +1,10 @@
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { assertFindings } from '../helpers/fixtures';
+import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'hardcoded-path-in-buildroot-tag';
-const POSITIVE = `Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-BuildRoot: /var/tmp/test-buildroot
+const POSITIVE = `${SPEC_HEAD}BuildRoot: /var/tmp/test-buildroot
 #          ^^^^^^^^^^^^^^^^^^^^^^^ hardcoded-path-in-buildroot-tag
 `;
 
@@ -17,12 +13,7 @@ test(`${RULE}: reports what rpmlint's check is about`, () => {
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-BuildRoot: %{_tmppath}/%{name}-%{version}-build
+  assertFindings(`${SPEC_HEAD}BuildRoot: %{_tmppath}/%{name}-%{version}-build
 `, { rules: [RULE] });
 });
 

@@ -2,14 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
+import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'hardcoded-prefix-tag';
-const POSITIVE = `Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-Prefix: /usr
+const POSITIVE = `${SPEC_HEAD}Prefix: /usr
 #       ^^^^ hardcoded-prefix-tag
 Prefix: /opt/test
 #       ^^^^^^^^^ hardcoded-prefix-tag
@@ -20,12 +16,7 @@ test(`${RULE}: reports what rpmlint's check is about`, () => {
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-Prefix: %{_prefix}
+  assertFindings(`${SPEC_HEAD}Prefix: %{_prefix}
 Prefix: @PREFIX@
 `, { rules: [RULE] });
 });

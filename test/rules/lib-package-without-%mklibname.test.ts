@@ -2,14 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { assertFindings, lintText } from '../helpers/fixtures';
+import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'lib-package-without-%mklibname';
-const POSITIVE = `Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-%package -n libtest1
+const POSITIVE = `${SPEC_HEAD}%package -n libtest1
 # <- lib-package-without-%mklibname
 Summary: x
 `;
@@ -19,12 +15,7 @@ test(`${RULE}: reports what rpmlint's check is about`, () => {
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-%package devel
+  assertFindings(`${SPEC_HEAD}%package devel
 Summary: x
 `, { rules: [RULE], distro: 'mageia' });
 });
@@ -34,12 +25,7 @@ test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => 
 });
 
 test(`${RULE}: silent outside the mageia profile`, () => {
-  assert.deepEqual(lintText(`Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-%package -n libtest1
+  assert.deepEqual(lintText(`${SPEC_HEAD}%package -n libtest1
 Summary: x
 `, { rules: [RULE], distro: 'fedora' }), []);
 });

@@ -1,14 +1,10 @@
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { assertFindings } from '../helpers/fixtures';
+import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'libdir-macro-in-noarch-package';
-const POSITIVE = `Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-BuildArch: noarch
+const POSITIVE = `${SPEC_HEAD}BuildArch: noarch
 %files
 %{_libdir}/a
 # <- libdir-macro-in-noarch-package
@@ -21,12 +17,7 @@ test(`${RULE}: reports what rpmlint's check is about`, () => {
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-%package x
+  assertFindings(`${SPEC_HEAD}%package x
 Summary: x
 %files
 %{_libdir}/a

@@ -2,14 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
+import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'macro-in-%changelog';
-const POSITIVE = `Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-%changelog
+const POSITIVE = `${SPEC_HEAD}%changelog
 - moved to %{_datadir}, %buildroot
 #          ^^^^^^^^^^^ macro-in-%changelog
 #                       ^^^^^^^^^^ macro-in-%changelog
@@ -20,12 +16,7 @@ test(`${RULE}: reports what rpmlint's check is about`, () => {
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-%changelog
+  assertFindings(`${SPEC_HEAD}%changelog
 %autochangelog
 - %%{_libdir}, fixed %post, 50% faster
 `, { rules: [RULE] });

@@ -2,14 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
+import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'macro-in-comment';
-const POSITIVE = `Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-# uses %{name}
+const POSITIVE = `${SPEC_HEAD}# uses %{name}
 #      ^^^^^^^ macro-in-comment
 %build
 make # %{?_smp_mflags}
@@ -21,12 +17,7 @@ test(`${RULE}: reports what rpmlint's check is about`, () => {
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-# %%{name} and %build
+  assertFindings(`${SPEC_HEAD}# %%{name} and %build
 %dnl %{name}
 URL: https://example.org/#%{name}
 %global x a # %{y}

@@ -1,14 +1,10 @@
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { assertFindings } from '../helpers/fixtures';
+import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'make-check-outside-check-section';
-const POSITIVE = `Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-%build
+const POSITIVE = `${SPEC_HEAD}%build
 make check
 # <- make-check-outside-check-section
 cd x && %{__make} -C sub test
@@ -20,12 +16,7 @@ test(`${RULE}: reports what rpmlint's check is about`, () => {
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-%check
+  assertFindings(`${SPEC_HEAD}%check
 make check
 %build
 # make check

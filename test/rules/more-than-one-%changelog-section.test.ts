@@ -1,14 +1,10 @@
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { assertFindings } from '../helpers/fixtures';
+import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'more-than-one-%changelog-section';
-const POSITIVE = `Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-%changelog
+const POSITIVE = `${SPEC_HEAD}%changelog
 - a
 %changelog
 # <- more-than-one-%changelog-section
@@ -20,12 +16,7 @@ test(`${RULE}: reports what rpmlint's check is about`, () => {
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-%if 0%{?fedora}
+  assertFindings(`${SPEC_HEAD}%if 0%{?fedora}
 %changelog
 %autochangelog
 %else

@@ -2,14 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
+import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'non-break-space';
-const POSITIVE = `Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-Requires: a\u00a0b
+const POSITIVE = `${SPEC_HEAD}Requires: a\u00a0b
 #          ^ non-break-space
 `;
 
@@ -18,12 +14,7 @@ test(`${RULE}: reports what rpmlint's check is about`, () => {
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-Requires: a b
+  assertFindings(`${SPEC_HEAD}Requires: a b
 `, { rules: [RULE] });
 });
 

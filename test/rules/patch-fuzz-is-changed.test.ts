@@ -1,14 +1,10 @@
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { assertFindings } from '../helpers/fixtures';
+import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'patch-fuzz-is-changed';
-const POSITIVE = `Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-%define _default_patch_fuzz 2
+const POSITIVE = `${SPEC_HEAD}%define _default_patch_fuzz 2
 # <- patch-fuzz-is-changed
 `;
 
@@ -17,12 +13,7 @@ test(`${RULE}: reports what rpmlint's check is about`, () => {
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-%define _default_patch_fuzz 0
+  assertFindings(`${SPEC_HEAD}%define _default_patch_fuzz 0
 `, { rules: [RULE] });
 });
 

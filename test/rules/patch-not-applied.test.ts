@@ -1,14 +1,10 @@
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { assertFindings } from '../helpers/fixtures';
+import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'patch-not-applied';
-const POSITIVE = `Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-Patch0: a.patch
+const POSITIVE = `${SPEC_HEAD}Patch0: a.patch
 # <- patch-not-applied
 Patch1: b.patch
 Patch2: c.patch
@@ -24,12 +20,7 @@ test(`${RULE}: reports what rpmlint's check is about`, () => {
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-Patch0: a.patch
+  assertFindings(`${SPEC_HEAD}Patch0: a.patch
 Patch1: b.patch
 Patch2: c.patch
 %prep

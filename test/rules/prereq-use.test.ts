@@ -2,14 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
+import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'prereq-use';
-const POSITIVE = `Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-PreReq: shadow-utils
+const POSITIVE = `${SPEC_HEAD}PreReq: shadow-utils
 # <- prereq-use
 PreReq(post): coreutils
 # <- prereq-use
@@ -20,12 +16,7 @@ test(`${RULE}: reports what rpmlint's check is about`, () => {
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-Requires(pre): shadow-utils
+  assertFindings(`${SPEC_HEAD}Requires(pre): shadow-utils
 # PreReq: old
 `, { rules: [RULE] });
 });

@@ -1,14 +1,10 @@
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { assertFindings } from '../helpers/fixtures';
+import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'python-setup-test';
-const POSITIVE = `Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-%check
+const POSITIVE = `${SPEC_HEAD}%check
 python3 setup.py test
 #       ^^^^^^^^^^^^^ python-setup-test
 `;
@@ -18,12 +14,7 @@ test(`${RULE}: reports what rpmlint's check is about`, () => {
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-%check
+  assertFindings(`${SPEC_HEAD}%check
 # setup.py test
 %build
 python3 setup.py build

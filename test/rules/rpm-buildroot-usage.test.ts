@@ -2,14 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { assertFindings } from '../helpers/fixtures';
+import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'rpm-buildroot-usage';
-const POSITIVE = `Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-%prep
+const POSITIVE = `${SPEC_HEAD}%prep
 cp x %{buildroot}
 #    ^^^^^^^^^^^^ rpm-buildroot-usage
 %build
@@ -31,12 +27,7 @@ test(`${RULE}: one finding per section, counting the other uses`, () => {
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-%build
+  assertFindings(`${SPEC_HEAD}%build
 echo %%{buildroot} \\$RPM_BUILD_ROOT # %{buildroot}
 %install
 rm -rf %{buildroot}

@@ -2,14 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
+import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'setup-not-quiet';
-const POSITIVE = `Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-%prep
+const POSITIVE = `${SPEC_HEAD}%prep
 %setup -n x
 # <- setup-not-quiet
 %setup -T -D
@@ -22,12 +18,7 @@ test(`${RULE}: reports what rpmlint's check is about`, () => {
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-%prep
+  assertFindings(`${SPEC_HEAD}%prep
 %setup -qn x
 %setup -c -q
 # %setup

@@ -2,14 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
+import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'superfluous-%clean-section';
-const POSITIVE = `Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-%clean
+const POSITIVE = `${SPEC_HEAD}%clean
 # <- superfluous-%clean-section
 rm -rf $RPM_BUILD_ROOT
 `;
@@ -19,12 +15,7 @@ test(`${RULE}: reports what rpmlint's check is about`, () => {
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-%install
+  assertFindings(`${SPEC_HEAD}%install
 # %clean
 `, { rules: [RULE] });
 });

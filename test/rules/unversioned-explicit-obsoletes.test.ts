@@ -1,14 +1,10 @@
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { assertFindings } from '../helpers/fixtures';
+import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'unversioned-explicit-obsoletes';
-const POSITIVE = `Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-Obsoletes: test-old, test-legacy
+const POSITIVE = `${SPEC_HEAD}Obsoletes: test-old, test-legacy
 #          ^^^^^^^^ unversioned-explicit-obsoletes
 #                    ^^^^^^^^^^^ unversioned-explicit-obsoletes
 `;
@@ -18,12 +14,7 @@ test(`${RULE}: reports what rpmlint's check is about`, () => {
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-Obsoletes: test-old < 1.0
+  assertFindings(`${SPEC_HEAD}Obsoletes: test-old < 1.0
 Obsoletes: %{obsoleted}
 Obsoletes: /usr/bin/x
 `, { rules: [RULE] });

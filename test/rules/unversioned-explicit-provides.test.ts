@@ -2,14 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
+import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'unversioned-explicit-provides';
-const POSITIVE = `Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-Provides: test-compat, /usr/bin/test
+const POSITIVE = `${SPEC_HEAD}Provides: test-compat, /usr/bin/test
 #         ^^^^^^^^^^^ unversioned-explicit-provides
 Provides: oldname bundled(zlib)
 #         ^^^^^^^ unversioned-explicit-provides
@@ -21,12 +17,7 @@ test(`${RULE}: reports what rpmlint's check is about`, () => {
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-Provides: foo = 1.0, /usr/bin/x
+  assertFindings(`${SPEC_HEAD}Provides: foo = 1.0, /usr/bin/x
 Provides: %{extra_provides}
 Provides: bar >=2
 `, { rules: [RULE] });

@@ -2,14 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
+import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'use-of-RPM_SOURCE_DIR';
-const POSITIVE = `Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-
+const POSITIVE = `${SPEC_HEAD}
 %install
 cp $RPM_SOURCE_DIR/a \${RPM_SOURCE_DIR}/b .
 #  ^^^^^^^^^^^^^^^ use-of-RPM_SOURCE_DIR
@@ -21,12 +17,7 @@ test(`${RULE}: reports what rpmlint's check is about`, () => {
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`Name: test
-Version: 1.0
-Release: 1
-Summary: Test
-License: MIT
-
+  assertFindings(`${SPEC_HEAD}
 %description
 Uses $RPM_SOURCE_DIR.
 %install
