@@ -45,4 +45,3 @@ export function specDefinedNames(doc: SpecDocument): Set<string> {
   return names;
 }
 
-export { editDistance } from '../text/similarity';

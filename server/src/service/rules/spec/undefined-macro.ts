@@ -1,5 +1,6 @@
 import type { MacroReference, SpecDocument } from '../../spec/ast';
-import { editDistance, isKnownMacro, knownMacroNames, specDefinedNames } from '../../spec/macroUse';
+import { isKnownMacro, knownMacroNames, specDefinedNames } from '../../spec/macroUse';
+import { editDistance } from '../../text/similarity';
 import { defineSpecRule } from '../types';
 
 /** Line kinds whose macros rpm expands when it reads the spec (definition bodies expand lazily, comments are other rules'). */
