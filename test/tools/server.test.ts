@@ -35,43 +35,30 @@ describe('external tools in the server', () => {
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('starts no tool in an untrusted workspace and refuses to expand', async () => {
-    const client = new LspClient();
-    try {
-      const tools = { enable: true, path: fakeTool };
-      await client.initialize(CAPS, { trusted: false, rpmlint: tools, shellcheck: tools, rpmspec: tools });
-      const uri = pathToFileURL(FIXTURE).toString();
-      const published = client.waitForNotification<{ uri: string }>('textDocument/publishDiagnostics', (p) => p.uri === uri);
-      open(client, uri, fs.readFileSync(FIXTURE, 'utf8'));
-      client.notify('textDocument/didSave', { textDocument: { uri } });
-      await published;
-      await assert.rejects(client.request('specwright/expandedSpec', { uri }), /not trusted/);
-      await new Promise((r) => setTimeout(r, 500));
-      assert.equal(fs.existsSync(marker), false, 'a tool was started');
-      await client.shutdown();
-    } finally {
-      client.close();
-    }
-  });
-
-  it('treats a client that says nothing about trust as untrusted (Neovim, Emacs)', async () => {
-    const client = new LspClient();
-    try {
-      const tools = { enable: true, path: fakeTool };
-      await client.initialize(CAPS, { rpmlint: tools, shellcheck: tools, rpmspec: tools });
-      const uri = pathToFileURL(FIXTURE).toString();
-      const published = client.waitForNotification<{ uri: string }>('textDocument/publishDiagnostics', (p) => p.uri === uri);
-      open(client, uri, fs.readFileSync(FIXTURE, 'utf8'));
-      client.notify('textDocument/didSave', { textDocument: { uri } });
-      await published;
-      await assert.rejects(client.request('specwright/expandedSpec', { uri }), /not trusted/);
-      await new Promise((r) => setTimeout(r, 500));
-      assert.equal(fs.existsSync(marker), false, 'a tool was started');
-      await client.shutdown();
-    } finally {
-      client.close();
-    }
-  });
+  // An untrusted workspace, and a client that says nothing about trust (Neovim, Emacs), alike.
+  for (const [title, trust] of [
+    ['starts no tool in an untrusted workspace and refuses to expand', { trusted: false }],
+    ['treats a client that says nothing about trust as untrusted (Neovim, Emacs)', {}],
+  ] as const) {
+    it(title, async () => {
+      const client = new LspClient();
+      try {
+        const tools = { enable: true, path: fakeTool };
+        await client.initialize(CAPS, { ...trust, rpmlint: tools, shellcheck: tools, rpmspec: tools });
+        const uri = pathToFileURL(FIXTURE).toString();
+        const published = client.waitForNotification<{ uri: string }>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+        open(client, uri, fs.readFileSync(FIXTURE, 'utf8'));
+        client.notify('textDocument/didSave', { textDocument: { uri } });
+        await published;
+        await assert.rejects(client.request('specwright/expandedSpec', { uri }), /not trusted/);
+        await new Promise((r) => setTimeout(r, 500));
+        assert.equal(fs.existsSync(marker), false, 'a tool was started');
+        await client.shutdown();
+      } finally {
+        client.close();
+      }
+    });
+  }
 
   it("offers shellcheck's own fix as a quick fix", { skip: spawnSync('shellcheck', ['--version']).error ? 'shellcheck is not installed' : false }, async () => {
     const client = new LspClient();
