@@ -10,14 +10,21 @@ export interface SpecLine {
   section: Section;
 }
 
-/** Every physical line of the document with its section. */
-export function* specLines(doc: SpecDocument): Generator<SpecLine> {
+/** Every physical line of the document with its section; built once per parse (do not mutate). */
+export function specLines(doc: SpecDocument): readonly SpecLine[] {
+  const cached = lineCache.get(doc);
+  if (cached) return cached;
+  const out: SpecLine[] = [];
   for (let line = 0; line < doc.lines.lineCount; line++) {
     const start = doc.lines.lineStarts[line];
     const end = doc.lines.lineEnd(line);
-    yield { line, start, end, text: doc.text.slice(start, end), section: doc.sections[doc.lineSection[line]] ?? doc.sections[0] };
+    out.push({ line, start, end, text: doc.text.slice(start, end), section: doc.sections[doc.lineSection[line]] ?? doc.sections[0] });
   }
+  lineCache.set(doc, out);
+  return out;
 }
+
+const lineCache = new WeakMap<SpecDocument, SpecLine[]>();
 
 /** Where to report a finding about the whole file: the Name tag's value, else the first line. */
 export function fileAnchor(doc: SpecDocument): { start: number; end: number } {
