@@ -1,6 +1,8 @@
 // The Specwright language server (node): `specwright-language-server --stdio` (or --node-ipc,
 // --socket=N, --pipe=NAME). Without a transport argument it talks over stdio.
+import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { tuneHeap } from './node/heap';
 import { VERSION } from './cli/version';
 import { formatError } from './serverCore/runSafe';
 import { startServer } from './serverCore/startServer';
@@ -16,6 +18,7 @@ if (argv.includes('--help') || argv.includes('-h')) {
 }
 if (!argv.some((a) => /^--(stdio|node-ipc|socket|pipe)\b/.test(a)) && !process.send) process.argv.push('--stdio');
 
+const heapWarning = tuneHeap(process.env, setFlagsFromString);
 const connection = createConnection(ProposedFeatures.all);
 // stdout is the protocol channel: anything logged goes to the client's log instead.
 console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
@@ -26,3 +29,4 @@ process.on('unhandledRejection', (e) => connection.console.error(formatError('un
 process.on('uncaughtException', (e) => connection.console.error(formatError('uncaught exception', e)));
 
 startServer(connection);
+if (heapWarning) connection.console.warn(heapWarning);
