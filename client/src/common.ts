@@ -4,8 +4,11 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import {
+  DOCUMENT_PROFILE_REQUEST,
   EXPANDED_SPEC_REQUEST,
   TRUST_CHANGED_NOTIFICATION,
+  type DocumentProfileParams,
+  type DocumentProfileResult,
   type ExpandedSpecParams,
   type ExpandedSpecResult,
   type SpecwrightInitializationOptions,
@@ -59,6 +62,7 @@ export async function activateCommon(context: vscode.ExtensionContext, makeClien
   context.subscriptions.push(output);
   let client: BaseLanguageClient | undefined = makeClient(clientOptions(output, schemes));
   const expanded = new ExpandedSpecProvider();
+  const distroStatus = createDistroStatusItem(() => client);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('specwright.restartServer', async () => {
@@ -70,10 +74,11 @@ export async function activateCommon(context: vscode.ExtensionContext, makeClien
         client = makeClient(clientOptions(output, schemes));
         await client.start();
       }
+      distroStatus.refresh();
     }),
     vscode.commands.registerCommand('specwright.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('specwright.newDkmsPackage', (folder?: vscode.Uri) => newDkmsPackage(folder instanceof vscode.Uri ? folder : undefined)),
-    vscode.commands.registerCommand('specwright.selectDistro', () => selectDistro()),
+    vscode.commands.registerCommand('specwright.selectDistro', () => selectDistro(() => client)),
     vscode.commands.registerCommand('specwright.showExpandedSpec', (uri?: vscode.Uri) =>
       host.processes
         ? showExpandedSpec(client, expanded, uri)
@@ -84,10 +89,11 @@ export async function activateCommon(context: vscode.ExtensionContext, makeClien
       const params: TrustChangedParams = { trusted: true };
       if (client?.isRunning()) void client.sendNotification(TRUST_CHANGED_NOTIFICATION, params);
     }),
-    createDistroStatusItem(),
+    distroStatus.disposable,
   );
 
   await client.start();
+  distroStatus.refresh();
   return {
     output,
     client: () => client,
@@ -111,34 +117,83 @@ function distroLabel(id: string | undefined): string {
   return DISTROS.find((d) => d.id === id)?.label ?? id ?? 'Fedora';
 }
 
-function createDistroStatusItem(): vscode.Disposable {
+/**
+ * The profile the server analyses a document with: a specwright.json `distro` wins over the
+ * setting, and only the server reads that file. Undefined when the server cannot answer (not
+ * started yet, stopped, or an older server).
+ */
+async function documentProfile(client: BaseLanguageClient | undefined, uri: vscode.Uri): Promise<DocumentProfileResult | undefined> {
+  if (!client?.isRunning()) return undefined;
+  try {
+    const params: DocumentProfileParams = { uri: uri.toString() };
+    return (await client.sendRequest<DocumentProfileResult | null>(DOCUMENT_PROFILE_REQUEST, params)) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The status bar item; `refresh` asks the server again (it starts after the item exists, and may restart). */
+function createDistroStatusItem(client: () => BaseLanguageClient | undefined): { disposable: vscode.Disposable; refresh: () => void } {
   const item = vscode.window.createStatusBarItem('specwright.distro', vscode.StatusBarAlignment.Right, 100);
   item.name = 'Specwright Distribution Profile';
   item.command = 'specwright.selectDistro';
-  const update = () => {
+  let generation = 0;
+  const update = async () => {
+    const current = ++generation;
     const editor = activeLanguageEditor();
     if (!editor) {
       item.hide();
       return;
     }
-    const distro = vscode.workspace.getConfiguration('specwright', editor.document.uri).get<string>('distro');
-    item.text = `$(package) ${distroLabel(distro)}`;
-    item.tooltip = `Specwright distribution profile: ${distroLabel(distro)} (macro values and distribution checks). A specwright.json "distro" overrides it for its folder. Click to change.`;
+    // The setting at once; the server's answer (which knows specwright.json) replaces it.
+    const setting = vscode.workspace.getConfiguration('specwright', editor.document.uri).get<string>('distro');
+    item.text = `$(package) ${distroLabel(setting)}`;
+    item.tooltip = `Specwright distribution profile: ${distroLabel(setting)} (macro values and distribution checks). Click to change.`;
     item.show();
+    const profile = await documentProfile(client(), editor.document.uri);
+    if (!profile || current !== generation) return; // another editor or change came first
+    item.text = `$(package) ${distroLabel(profile.distro)}`;
+    item.tooltip =
+      profile.source === 'specwright.json'
+        ? `Specwright distribution profile: ${distroLabel(profile.distro)}, set by ${profile.configFile ?? 'specwright.json'} (it wins over the editor setting). Click to change.`
+        : `Specwright distribution profile: ${distroLabel(profile.distro)}, from the editor setting specwright.distro (macro values and distribution checks). Click to change.`;
   };
-  update();
-  return vscode.Disposable.from(
+  const refresh = () => void update();
+  refresh();
+  const projectFiles = vscode.workspace.createFileSystemWatcher('**/specwright.json');
+  const disposable = vscode.Disposable.from(
     item,
-    vscode.window.onDidChangeActiveTextEditor(update),
-    vscode.workspace.onDidOpenTextDocument(update), // language changes (setTextDocumentLanguage) reopen the document
+    projectFiles,
+    projectFiles.onDidCreate(refresh),
+    projectFiles.onDidChange(refresh),
+    projectFiles.onDidDelete(refresh),
+    vscode.window.onDidChangeActiveTextEditor(refresh),
+    vscode.workspace.onDidOpenTextDocument(refresh), // language changes (setTextDocumentLanguage) reopen the document
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('specwright.distro')) update();
+      if (e.affectsConfiguration('specwright.distro')) refresh();
     }),
   );
+  return { disposable, refresh };
 }
 
-async function selectDistro(): Promise<void> {
+async function selectDistro(client: () => BaseLanguageClient | undefined): Promise<void> {
   const editor = activeLanguageEditor();
+  const profile = editor ? await documentProfile(client(), editor.document.uri) : undefined;
+  if (profile?.source === 'specwright.json' && profile.configFile) {
+    // The editor setting would change nothing here: say so instead of silently doing nothing.
+    const open = 'Open specwright.json';
+    const anyway = 'Change the Editor Setting';
+    const choice = await vscode.window.showInformationMessage(
+      `This file's profile (${distroLabel(profile.distro)}) is set by ${profile.configFile}, which wins over the editor setting. Edit its "distro" to change it here.`,
+      open,
+      anyway,
+    );
+    if (choice === open) {
+      await vscode.window.showTextDocument(vscode.Uri.file(profile.configFile));
+      return;
+    }
+    if (choice !== anyway) return;
+  }
   const config = vscode.workspace.getConfiguration('specwright', editor?.document.uri);
   const current = config.get<string>('distro');
   const pick = await vscode.window.showQuickPick(

@@ -25,3 +25,22 @@ export interface SpecwrightInitializationOptions {
   /** true: the workspace is trusted, so the server may run external tools (rpmlint, shellcheck, rpmspec). Absent or false: it never does. */
   trusted?: boolean;
 }
+
+/**
+ * Client → server request: which distribution profile a document is analysed with, and where it
+ * comes from. A project's specwright.json `distro` wins over the editor setting, so only the
+ * server knows the answer; the VS Code status bar shows it.
+ */
+export const DOCUMENT_PROFILE_REQUEST = 'specwright/documentProfile';
+export interface DocumentProfileParams {
+  /** The document's URI, as in textDocument/didOpen. */
+  uri: string;
+}
+export interface DocumentProfileResult {
+  /** The profile id: fedora, rhel, opensuse, mageia or generic. */
+  distro: string;
+  /** 'specwright.json' when a project file sets it, 'settings' when the editor setting (or the default) does. */
+  source: 'specwright.json' | 'settings';
+  /** The specwright.json that sets it (a file system path), when source is 'specwright.json'. */
+  configFile?: string;
+}

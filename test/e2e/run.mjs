@@ -292,7 +292,25 @@ try {
     // back to the default for the other checks
     fs.writeFileSync(path.join(ws, '.vscode/settings.json'), '{}\n');
     await page.locator('.statusbar-item', { hasText: 'Fedora' }).first().waitFor({ timeout: 10000 });
-    return `workspace settings: ${settings.replace(/\s+/g, ' ').trim()}`;
+    // A project specwright.json wins over the setting, and the item shows what the server uses.
+    // The web build cannot read files beside the spec, so there the setting stays in charge.
+    const projectFile = path.join(path.dirname(specFile), 'specwright.json');
+    fs.writeFileSync(projectFile, JSON.stringify({ distro: 'mageia' }) + '\n');
+    let project;
+    try {
+      if (webHost) {
+        await wait(3000);
+        if (!(await page.locator('.statusbar-item', { hasText: 'Fedora' }).first().isVisible())) throw new Error('web: the item left Fedora although the web server cannot read specwright.json');
+        project = 'web: specwright.json not readable, item stays on the setting';
+      } else {
+        await page.locator('.statusbar-item', { hasText: 'Mageia' }).first().waitFor({ timeout: 15000 });
+        project = 'specwright.json {"distro":"mageia"} shown as Mageia';
+      }
+    } finally {
+      fs.rmSync(projectFile, { force: true });
+    }
+    await page.locator('.statusbar-item', { hasText: 'Fedora' }).first().waitFor({ timeout: 15000 });
+    return `workspace settings: ${settings.replace(/\s+/g, ' ').trim()}; ${project}`;
   });
 
   await check('quick-fix-dkms-remove-without-all', async () => {

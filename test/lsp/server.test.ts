@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { getRule } from '../../server/src/service/rules/registry';
 import { LspClient, SERVER_JS, ensureBuilt } from '../helpers/lsp';
+import { DOCUMENT_PROFILE_REQUEST, type DocumentProfileResult } from '../../server/src/protocol';
 
 interface Diagnostic {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
@@ -309,6 +310,35 @@ describe('language server and a project specwright.json', () => {
       const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 4 } });
       assert.ok(hover, 'a hover for %{_sbindir}');
       assert.match(hover.contents.value, /\/usr\/sbin`? on openSUSE/);
+    } finally {
+      client.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('answers specwright/documentProfile with the profile and where it comes from', async () => {
+    ensureBuilt();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'specwright-profile-'));
+    const client = new LspClient();
+    try {
+      const project = path.join(dir, 'project');
+      fs.mkdirSync(path.join(project, 'sub'), { recursive: true });
+      fs.writeFileSync(path.join(project, 'specwright.json'), JSON.stringify({ distro: 'mageia' }));
+      const rulesOnly = path.join(dir, 'other');
+      fs.mkdirSync(rulesOnly);
+      fs.writeFileSync(path.join(rulesOnly, 'specwright.json'), JSON.stringify({ rules: {} }));
+      client.configuration = { distro: 'rhel', rules: {} };
+      await client.initialize();
+      const ask = (file: string) => client.request<DocumentProfileResult | null>(DOCUMENT_PROFILE_REQUEST, { uri: pathToFileURL(file).toString() });
+      // A specwright.json in a parent folder sets it, and says so.
+      assert.deepEqual(await ask(path.join(project, 'sub', 'x.spec')), { distro: 'mageia', source: 'specwright.json', configFile: path.join(project, 'specwright.json') });
+      // A specwright.json without "distro" leaves the editor setting in charge.
+      assert.deepEqual(await ask(path.join(rulesOnly, 'y.spec')), { distro: 'rhel', source: 'settings' });
+      // Not a file: URI (an unsaved editor): the setting.
+      assert.deepEqual(await client.request(DOCUMENT_PROFILE_REQUEST, { uri: 'untitled:Untitled-1' }), { distro: 'rhel', source: 'settings' });
+      // Malformed params get null, and the server carries on.
+      assert.equal(await client.request(DOCUMENT_PROFILE_REQUEST, { uri: 42 }), null);
+      assert.deepEqual(await ask(path.join(project, 'z.spec')), { distro: 'mageia', source: 'specwright.json', configFile: path.join(project, 'specwright.json') });
     } finally {
       client.close();
       fs.rmSync(dir, { recursive: true, force: true });

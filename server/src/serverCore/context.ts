@@ -167,25 +167,31 @@ export class ServerContext {
   }
 
   /**
-   * Lint options for a document: editor settings, then the project's specwright.json (more
-   * specific, so it wins), plus related files and rpmlint filters for file: URIs.
-   */
-  /**
    * The distribution profile for a document: a `distro` in the project's specwright.json wins over
    * the editor setting, as it does for linting, so completion, hover and hints agree with the
    * diagnostics.
    */
   async distro(uri: string): Promise<DistroId> {
+    return (await this.distroWithSource(uri)).distro;
+  }
+
+  /** The profile and where it comes from: the project's specwright.json, or the editor settings. */
+  async distroWithSource(uri: string): Promise<{ distro: DistroId; configFile?: string }> {
     const settings = await this.settings(uri);
     const parsed = URI.parse(uri);
-    if (parsed.scheme !== 'file') return settings.distro;
+    if (parsed.scheme !== 'file') return { distro: settings.distro };
     try {
-      return findProjectConfig(parsed.fsPath)?.config.distro ?? settings.distro;
+      const project = findProjectConfig(parsed.fsPath);
+      return project?.config.distro ? { distro: project.config.distro, configFile: project.file } : { distro: settings.distro };
     } catch {
-      return settings.distro;
+      return { distro: settings.distro };
     }
   }
 
+  /**
+   * Lint options for a document: editor settings, then the project's specwright.json (more
+   * specific, so it wins), plus related files and rpmlint filters for file: URIs.
+   */
   async lintOptions(input: DocumentInput): Promise<Partial<LintOptions>> {
     const settings = await this.settings(input.uri);
     const options: Partial<LintOptions> = { distro: settings.distro, rules: { ...settings.rules }, related: [], rpmlintFilters: [] };

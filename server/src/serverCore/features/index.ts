@@ -8,6 +8,7 @@ import { inlayHintsFeature } from './inlayHints';
 import { navigationFeature } from './navigation';
 import { semanticTokensFeature } from './semanticTokens';
 import { outlineFeature } from './outline';
+import { profileFeature } from './profile';
 import { validationFeature } from './validation';
 
-export const FEATURES: Feature[] = [validationFeature, outlineFeature, codeActionsFeature, completionFeature, hoverFeature, navigationFeature, semanticTokensFeature, inlayHintsFeature, externalToolsFeature];
+export const FEATURES: Feature[] = [validationFeature, outlineFeature, codeActionsFeature, completionFeature, hoverFeature, navigationFeature, semanticTokensFeature, inlayHintsFeature, profileFeature, externalToolsFeature];
