@@ -71,10 +71,6 @@ function time(fn) {
   const c = process.cpuUsage(c0);
   return (c.user + c.system) / 1000;
 }
-/** A full collection when the bench runs with --expose-gc (`npm run bench` does); else nothing. */
-function collectGarbage() {
-  if (typeof globalThis.gc === 'function') globalThis.gc();
-}
 function repeat(n, fn) {
   const xs = [];
   for (let i = 0; i < n; i++) xs.push(fn(i));
@@ -163,7 +159,6 @@ md(`- machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${mb(os.t
 md(`- load average at start: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} (the machine is shared: spread matters)`);
 md(`- git: ${spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repo, encoding: 'utf8' }).stdout.trim()}${spawnSync('git', ['status', '--porcelain'], { cwd: repo, encoding: 'utf8' }).stdout.trim() ? ' (working tree has changes)' : ''}`);
 md(`- runs per measurement: ${args.runs}; times in ms as median (min–max) unless marked`);
-md(`- in-process runs start from a collected heap: ${typeof globalThis.gc === 'function' ? 'yes (--expose-gc)' : 'no (run with node --expose-gc, as npm run bench does)'}`);
 md(`- corpus: ${corpus ?? 'ABSENT — corpus parts skipped (set SPECWRIGHT_SHARED)'}`);
 md();
 
@@ -245,9 +240,6 @@ function parseAndLint(text) {
 }
 /** Wall and CPU (user + sys of this process) ms of fn, averaged over `inner` calls. */
 function timeBoth(fn, inner = 1) {
-  // Start every timed run with a clean heap, so a full collection owed to earlier garbage does
-  // not land in it (the run still pays for collecting its own garbage).
-  collectGarbage();
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (let i = 0; i < inner; i++) fn();
