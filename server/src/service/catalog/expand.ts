@@ -40,7 +40,7 @@ type Resolution =
 
 interface State {
   distro: DistroId;
-  spec: Map<string, string>;
+  spec: ReadonlyMap<string, string>;
   maxDepth: number;
   maxLength: number;
   steps: number;
@@ -141,13 +141,13 @@ export function macroDefinition(name: string, distro: DistroId): string | undefi
 // ---------------------------------------------------------------------------------------------
 // Expansion.
 
+const EMPTY_DEFINITIONS: ReadonlyMap<string, string> = new Map();
+
 function newState(options: ExpandOptions, keep?: Set<string>): State {
-  const spec = new Map<string, string>();
+  // Expansion only reads the definitions: share the caller's map instead of copying it, which
+  // made thousands of small expansions over a spec with many %defines quadratic.
   const defs = options.definitions;
-  if (defs) {
-    if (defs instanceof Map) for (const [k, v] of defs) spec.set(k, v);
-    else for (const k of Object.keys(defs)) spec.set(k, (defs as Record<string, string>)[k]);
-  }
+  const spec: ReadonlyMap<string, string> = !defs ? EMPTY_DEFINITIONS : defs instanceof Map ? defs : new Map(Object.entries(defs as Record<string, string>));
   return {
     distro: options.distro ?? 'generic',
     spec,

@@ -224,7 +224,13 @@ const definitionMaps = new WeakMap<SpecDocument, Map<string, string>>();
 
 /** Canonical spelling for a comparison of macro text: `%name` → `%{name}`, quotes removed. */
 export function normalizeMacroText(text: string): string {
+  // Most dependency names have neither macros nor quotes: skip the three regex passes.
+  if (!text.includes('%') && !isQuote(text.charCodeAt(0)) && !isQuote(text.charCodeAt(text.length - 1))) return text;
   return text.replace(/^["']|["']$/g, '').replace(/%([A-Za-z_]\w*)/g, '%{$1}').replace(/%\{\?([A-Za-z_]\w*)\}/g, '%{$1}');
+}
+
+function isQuote(c: number): boolean {
+  return c === 34 /* " */ || c === 39 /* ' */;
 }
 
 export interface SourceDir {

@@ -43,14 +43,22 @@ export function siblingProvides(doc: SpecDocument): Map<string, { version: strin
   if (cached) return cached;
   const out = new Map<string, { version: string; packageIndex: number }[]>();
   siblingCache.set(doc, out);
+  // Per package: its name normalised and expanded, computed once (big specs have thousands of provides).
+  const ownNames = new Map<number, { normalized: string; expanded: string }>();
+  const ownName = (packageIndex: number) => {
+    let hit = ownNames.get(packageIndex);
+    const own = doc.packages[packageIndex]?.name;
+    if (!hit && own !== undefined) ownNames.set(packageIndex, (hit = { normalized: normalizeMacroText(own), expanded: expandSpecText(doc, own, 'generic').text }));
+    return hit;
+  };
   for (const t of doc.tags) {
     if (t.key !== 'provides' || !t.dependencies) continue;
     for (const d of t.dependencies) {
       if (d.rich || !d.version || (d.operator !== '=' && d.operator !== '==')) continue;
       const key = normalizeMacroText(d.name);
       // restating the package's own name: that is a sibling-package requirement, not a virtual one
-      const own = doc.packages[t.packageIndex]?.name;
-      if (own !== undefined && (normalizeMacroText(own) === key || expandSpecText(doc, own, 'generic').text === expandSpecText(doc, key, 'generic').text)) continue;
+      const own = ownName(t.packageIndex);
+      if (own !== undefined && (own.normalized === key || own.expanded === expandSpecText(doc, key, 'generic').text)) continue;
       let list = out.get(key);
       if (!list) out.set(key, (list = []));
       list.push({ version: d.version, packageIndex: t.packageIndex });

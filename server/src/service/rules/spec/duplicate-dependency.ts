@@ -7,8 +7,15 @@ const DEPENDENCY_TAGS = new Set([
   'enhances', 'buildconflicts', 'orderwithrequires', 'requires_eq',
 ]);
 
+const WHITESPACE = /\s/;
+
 function norm(dep: Dependency): string {
-  return `${dep.name} ${dep.operator === '==' ? '=' : (dep.operator ?? '')} ${dep.version ?? ''}`.replace(/\s+/g, ' ').trim();
+  const op = dep.operator === '==' ? '=' : (dep.operator ?? '');
+  const version = dep.version ?? '';
+  // The common case (no whitespace inside a part) without the regex passes: big specs have
+  // tens of thousands of dependencies.
+  if (!WHITESPACE.test(dep.name) && !WHITESPACE.test(version)) return [dep.name, op, version].filter((p) => p !== '').join(' ');
+  return `${dep.name} ${op} ${version}`.replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -27,8 +34,9 @@ export default defineSpecRule({
     const seen = new Map<string, { tag: Tag; dep: Dependency }>();
     for (const tag of doc.tags) {
       if (!DEPENDENCY_TAGS.has(tag.key) || !tag.dependencies) continue;
+      const tagKey = `${tag.packageIndex}\u0000${tag.key}\u0000${(tag.qualifier ?? '').replace(/\s+/g, '').toLowerCase()}\u0000${tag.conditionalPath}\u0000`;
       for (const dep of tag.dependencies) {
-        const key = `${tag.packageIndex}\u0000${tag.key}\u0000${(tag.qualifier ?? '').replace(/\s+/g, '').toLowerCase()}\u0000${tag.conditionalPath}\u0000${norm(dep)}`;
+        const key = tagKey + norm(dep);
         const first = seen.get(key);
         if (!first) {
           seen.set(key, { tag, dep });
