@@ -3,7 +3,7 @@
 import type { DkmsDocument } from './dkms/ast';
 import { getRule, ALL_RULES } from './rules/registry';
 import { collectSuppressions, isSuppressed } from './rules/suppressions';
-import type { RelatedDocument, Report, Rule, RuleContextBase } from './rules/types';
+import type { DkmsRuleContext, RelatedDocument, Report, Rule, RuleContextBase, SpecRuleContext } from './rules/types';
 import type { SpecDocument } from './spec/ast';
 import type { LineIndex } from './text/lineIndex';
 import type { DistroId, Finding, Fix, LanguageId, Severity, SeverityOrOff } from './types';
@@ -61,11 +61,20 @@ export function runRules(
     if (severity === 'off') continue;
     if (rule.requires && !rule.requires.some((word) => lines.text.includes(word))) continue;
     const reports: Report[] = [];
-    const ctx = { ...base, report: (r: Report) => void reports.push(r) };
+    // A plain literal, not `{ ...base, report, doc }`: object spread here took ~10% of a corpus lint.
+    const ctx = {
+      uri: base.uri,
+      distro: base.distro,
+      related: base.related,
+      parseRelatedSpec: base.parseRelatedSpec,
+      parseRelatedDkms: base.parseRelatedDkms,
+      report: (r: Report) => void reports.push(r),
+      doc,
+    };
     try {
-      if (crossFile) rule.checkDkms?.({ ...ctx, doc: doc as DkmsDocument });
-      else if (rule.language === 'rpm-spec') rule.check({ ...ctx, doc: doc as SpecDocument });
-      else rule.check({ ...ctx, doc: doc as DkmsDocument });
+      if (crossFile) rule.checkDkms?.(ctx as DkmsRuleContext);
+      else if (rule.language === 'rpm-spec') rule.check(ctx as SpecRuleContext);
+      else rule.check(ctx as DkmsRuleContext);
     } catch (e) {
       ruleErrors.push({ rule: rule.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
       continue;
