@@ -97,6 +97,32 @@ function idsOf(node: parse.Info, out: { license: string; plus: boolean }[] = [])
   return out;
 }
 
+/** What the License value is, which depends on the text alone. */
+type LicenseAnalysis = { info: parse.Info } | { info: undefined; plausible: true } | { info: undefined; plausible: false; suggestion: string | undefined };
+
+// License texts repeat across specs and across edits of one spec, and the SPDX parser reports
+// invalid input by throwing (slow): remember the answers, boundedly.
+const analyses = new Map<string, LicenseAnalysis>();
+const MAX_ANALYSES = 4096;
+
+function analyse(value: string): LicenseAnalysis {
+  const hit = analyses.get(value);
+  if (hit) return hit;
+  let result: LicenseAnalysis;
+  let info: parse.Info | undefined;
+  try {
+    info = parse(value);
+  } catch {
+    info = undefined;
+  }
+  if (info) result = { info };
+  else if (plausiblySpdx(value)) result = { info: undefined, plausible: true };
+  else result = { info: undefined, plausible: false, suggestion: translateLegacy(value) };
+  if (analyses.size >= MAX_ANALYSES) analyses.clear();
+  analyses.set(value, result);
+  return result;
+}
+
 export default defineSpecRule({
   id: 'invalid-spdx-license',
   category: 'correctness',
@@ -114,12 +140,8 @@ export default defineSpecRule({
       if (value === '' || value.includes('%') || /@[A-Za-z_][A-Za-z0-9_]*@/.test(value)) continue;
       const valueStart = start + raw.indexOf(value);
       const valueEnd = valueStart + value.length;
-      let info: parse.Info | undefined;
-      try {
-        info = parse(value);
-      } catch {
-        info = undefined;
-      }
+      const analysis = analyse(value);
+      const info = analysis.info;
       if (info) {
         // Valid, but deprecated ids (`GPL-2.0+`) are reported on Fedora and generic; openSUSE still accepts them.
         if (ctx.distro === 'opensuse') continue;
@@ -142,8 +164,8 @@ export default defineSpecRule({
         });
         continue;
       }
-      if (plausiblySpdx(value)) continue;
-      const suggestion = translateLegacy(value);
+      if (!('plausible' in analysis) || analysis.plausible) continue;
+      const suggestion = analysis.suggestion;
       ctx.report({
         start: valueStart,
         end: valueEnd,

@@ -9,17 +9,28 @@ const CHECKED_LINES = new Set(['tag', 'body', 'macro-line', 'section-header']);
 /** Well-known macros a typo is checked against, besides the spec's own: paths (`_libdir`…) and the build macros. */
 const TYPO_TARGETS = /^(?:_[a-z][a-z0-9_]*dir|_prefix|_exec_prefix|_lib|_usr|_var|buildroot|optflags|configure|make_build|make_install|cmake|cmake_build|cmake_install|meson|meson_build|meson_install|autosetup|autopatch|setup|ldconfig_scriptlets|find_lang|py3_build|py3_install|pyproject_wheel|pyproject_install|python3_sitelib|python3_sitearch|python3|__python3|_smp_mflags|set_build_flags|systemd_post|systemd_preun|systemd_postun|systemd_postun_with_restart|license|version|release|name|summary|url|dist)$/;
 
+function leadingUnderscores(name: string): number {
+  let k = 0;
+  while (name.charCodeAt(k) === 95 /* _ */) k++;
+  return k;
+}
+
+/** The well-known macros a typo is checked against, filtered from the catalog once. */
+let typoTargets: string[] | undefined;
+
 function suggestionFor(name: string, local: Set<string>): string | undefined {
   if (name.length < 5) return undefined;
   const max = name.length < 10 ? 1 : 2;
+  const underscores = leadingUnderscores(name);
+  const withoutDigits = name.replace(/\d+/g, '');
   let best: string | undefined;
   let bestDistance = max + 1;
   const consider = (candidate: string) => {
     if (candidate === name || Math.abs(candidate.length - name.length) > max) return;
     // A leading underscore count that differs is a different macro family (`__foo` vs `_foo`).
-    if (/^_*/.exec(candidate)![0] !== /^_*/.exec(name)![0]) return;
+    if (leadingUnderscores(candidate) !== underscores) return;
     // Names that differ only by digits are siblings (`python3_sitelib`/`python2_sitelib`, `make_install32`).
-    if (candidate.replace(/\d+/g, '') === name.replace(/\d+/g, '')) return;
+    if (candidate.replace(/\d+/g, '') === withoutDigits) return;
     // One name inside the other (`kversion`/`version`, `_libdirs`/`_libdir`) is a related macro, not a typo.
     if (name.includes(candidate) || candidate.includes(name)) return;
     const d = editDistance(name, candidate, max);
@@ -28,7 +39,8 @@ function suggestionFor(name: string, local: Set<string>): string | undefined {
       bestDistance = d;
     }
   };
-  for (const c of knownMacroNames()) if (TYPO_TARGETS.test(c)) consider(c);
+  typoTargets ??= [...knownMacroNames()].filter((c) => TYPO_TARGETS.test(c));
+  for (const c of typoTargets) consider(c);
   for (const c of local) consider(c);
   return best;
 }
