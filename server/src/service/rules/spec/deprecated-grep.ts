@@ -26,6 +26,7 @@ export default defineSpecRule({
       if (!SHELL_SECTION_KINDS.has(l.section.kind)) continue;
       const kind = doc.lineKinds[l.line];
       if (kind !== 'body' && kind !== 'macro-line') continue;
+      if (!l.text.includes('grep')) continue;
       const hash = shellCommentStart(l.text);
       const code = hash >= 0 ? l.text.slice(0, hash) : l.text;
       GREP.lastIndex = 0;

@@ -46,7 +46,7 @@ export default defineSpecRule({
     if (doc.tags.some((t) => t.key === 'exclusivearch')) return;
     const libdir = macroValue('_libdir', ctx.distro);
     const check = (text: string, base: number, line: number, noarch: boolean, bareDirOk: boolean) => {
-      if (archConditional(doc, line)) return;
+      if (!text.includes('/lib') || archConditional(doc, line)) return;
       LIB_PATH.lastIndex = 0;
       for (let m = LIB_PATH.exec(text); m; m = LIB_PATH.exec(text)) {
         const usr = !!m[1];
@@ -82,6 +82,7 @@ export default defineSpecRule({
           for (let k = 0; k < cmd.words.length; k++) {
             const w = cmd.words[k];
             if (textCommand && !w.redirect && k !== cmd.commandIndex) continue;
+            if (!w.text.includes('/lib')) continue; // what LIB_PATH looks for
             const start = sc.startOf(w);
             const end = sc.endOf(w);
             // words that span a continuation are checked piecewise by offset
@@ -95,6 +96,7 @@ export default defineSpecRule({
           if (doc.lineKinds[l] !== 'body' && doc.lineKinds[l] !== 'macro-line') continue;
           const start = doc.lines.lineStarts[l];
           const text = doc.text.slice(start, doc.lines.lineEnd(l));
+          if (!text.includes('/lib')) continue;
           for (const e of filesEntryPaths(text)) check(e.path, start + e.index, l, noarch, true);
         }
       }

@@ -53,6 +53,8 @@ export default defineSpecRule({
           const textCommand = TEXT_COMMANDS.test(base0);
           for (let k = 0; k < cmd.words.length; k++) {
             const w = cmd.words[k];
+            // Both checks below are about a literal absolute path: no slash, nothing to find.
+            if (!w.text.includes('/')) continue;
             if (textCommand && !w.redirect && k !== cmd.commandIndex) {
               // a file operand like %{buildroot}/usr/bin/foo is still a location; expressions are not
               if (/^["']?s(.).*\1/.test(w.text) || /^-/.test(w.text) || /[|]/.test(w.text) || name === 'echo' || name === 'printf') continue;
@@ -85,7 +87,10 @@ export default defineSpecRule({
         for (let l = section.headerLine + 1; l <= section.endLine; l++) {
           if (doc.lineKinds[l] !== 'body' && doc.lineKinds[l] !== 'macro-line') continue;
           const start = doc.lines.lineStarts[l];
-          const text = doc.text.slice(start, doc.lines.lineEnd(l));
+          const end = doc.lines.lineEnd(l);
+          const slash = doc.text.indexOf('/', start);
+          if (slash < 0 || slash >= end) continue; // no literal path on this line
+          const text = doc.text.slice(start, end);
           for (const e of filesEntryPaths(text)) {
             const p = candidate(e.path);
             // the directory itself (`/sbin`, `%dir /etc`) is only listed by layout packages such as filesystem

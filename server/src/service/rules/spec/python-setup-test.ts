@@ -17,6 +17,7 @@ export default defineSpecRule({
       if (l.section.kind !== 'check') continue;
       const kind = doc.lineKinds[l.line];
       if (kind !== 'body' && kind !== 'macro-line') continue;
+      if (!l.text.includes('setup.py')) continue;
       const hash = shellCommentStart(l.text);
       const code = hash >= 0 ? l.text.slice(0, hash) : l.text;
       const m = /setup\.py\s+test(?![\w-])/.exec(code);

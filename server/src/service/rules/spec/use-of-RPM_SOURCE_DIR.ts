@@ -19,6 +19,7 @@ export default defineSpecRule({
     for (const l of specLines(doc)) {
       const kind = doc.lineKinds[l.line];
       if (kind === 'comment' || kind === 'blank' || l.section.kind === 'changelog' || l.section.kind === 'description') continue;
+      if (!l.text.includes('RPM_SOURCE_DIR')) continue;
       const hash = shellCommentStart(l.text);
       const code = hash >= 0 ? l.text.slice(0, hash) : l.text;
       for (const m of code.matchAll(/(\\*)\$(\{RPM_SOURCE_DIR\}|RPM_SOURCE_DIR\b)/g)) {
