@@ -152,11 +152,14 @@ function createDistroStatusItem(client: () => BaseLanguageClient | undefined): {
     item.show();
     const profile = await documentProfile(client(), editor.document.uri);
     if (!profile || current !== generation) return; // another editor or change came first
+    if (profile.source !== 'specwright.json') {
+      // The setting is in charge, and the editor's copy is the fresh one: the server may not
+      // have heard of a change made a moment ago.
+      item.tooltip = `Specwright distribution profile: ${distroLabel(setting)}, from the editor setting specwright.distro (macro values and distribution checks). Click to change.`;
+      return;
+    }
     item.text = `$(package) ${distroLabel(profile.distro)}`;
-    item.tooltip =
-      profile.source === 'specwright.json'
-        ? `Specwright distribution profile: ${distroLabel(profile.distro)}, set by ${profile.configFile ?? 'specwright.json'} (it wins over the editor setting). Click to change.`
-        : `Specwright distribution profile: ${distroLabel(profile.distro)}, from the editor setting specwright.distro (macro values and distribution checks). Click to change.`;
+    item.tooltip = `Specwright distribution profile: ${distroLabel(profile.distro)}, set by ${profile.configFile ?? 'specwright.json'} (it wins over the editor setting). Click to change.`;
   };
   const refresh = () => void update();
   refresh();
