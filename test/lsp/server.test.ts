@@ -310,6 +310,13 @@ describe('language server and a project specwright.json', () => {
       const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 4 } });
       assert.ok(hover, 'a hover for %{_sbindir}');
       assert.match(hover.contents.value, /\/usr\/sbin`? on openSUSE/);
+      // The project file changes on disk: once the client reports it, hover follows.
+      fs.writeFileSync(path.join(dir, 'specwright.json'), JSON.stringify({ distro: 'mageia' }));
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, 'specwright.json')).toString(), type: 2 }] });
+      const after = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 4 } });
+      assert.ok(after, 'a hover for %{_sbindir} after the change');
+      assert.match(after.contents.value, /on Mageia/);
+      assert.doesNotMatch(after.contents.value, /on openSUSE/);
     } finally {
       client.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -26,6 +26,12 @@ export function documentLanguage(languageId: string, uri: string): LanguageId | 
   return LANGUAGE_ALIASES[languageId] ?? languageFromFileName(uri.replace(/[?#].*$/, ''));
 }
 
+/** A distro set by a project's specwright.json, and that file. */
+interface ProjectDistro {
+  distro: DistroId;
+  configFile: string;
+}
+
 /** How long to wait for the client's `workspace/configuration` answer. */
 const SETTINGS_TIMEOUT_MS = 3000;
 
@@ -47,6 +53,8 @@ export class ServerContext {
   private readonly extra = new Map<string, Map<string, Diagnostic[]>>();
   private readonly extraListeners: ((uri: string) => void)[] = [];
   private readonly settingsListeners: (() => void)[] = [];
+  /** Per open document: the distro its project's specwright.json sets (null: none), as last read. */
+  private readonly projectDistros = new Map<string, ProjectDistro | null>();
 
   constructor(
     readonly connection: Connection,
@@ -120,6 +128,7 @@ export class ServerContext {
   forget(uri: string): void {
     this.extra.delete(uri);
     this.settingsCache.delete(uri);
+    this.projectDistros.delete(uri);
     this.service.forget(uri);
   }
 
@@ -169,23 +178,40 @@ export class ServerContext {
   /**
    * The distribution profile for a document: a `distro` in the project's specwright.json wins over
    * the editor setting, as it does for linting, so completion, hover and hints agree with the
-   * diagnostics.
+   * diagnostics. Called on every completion and hover: for open documents the specwright.json
+   * answer comes from the latest lint instead of a walk up the file system.
    */
   async distro(uri: string): Promise<DistroId> {
+    const settings = await this.settings(uri);
+    const known = this.projectDistros.get(uri);
+    if (known !== undefined) return known?.distro ?? settings.distro;
     return (await this.distroWithSource(uri)).distro;
   }
 
-  /** The profile and where it comes from: the project's specwright.json, or the editor settings. */
+  /** The profile and where it comes from, read from the file system now (the status bar asks this). */
   async distroWithSource(uri: string): Promise<{ distro: DistroId; configFile?: string }> {
     const settings = await this.settings(uri);
     const parsed = URI.parse(uri);
     if (parsed.scheme !== 'file') return { distro: settings.distro };
+    let project: ProjectDistro | null = null;
     try {
-      const project = findProjectConfig(parsed.fsPath);
-      return project?.config.distro ? { distro: project.config.distro, configFile: project.file } : { distro: settings.distro };
+      const config = findProjectConfig(parsed.fsPath);
+      if (config?.config.distro) project = { distro: config.config.distro, configFile: config.file };
     } catch {
-      return { distro: settings.distro };
+      // unreadable: the setting applies
     }
+    this.rememberProjectDistro(uri, project);
+    return project ?? { distro: settings.distro };
+  }
+
+  /** For open documents only: closed ones are forgotten, and other files are not tracked. */
+  private rememberProjectDistro(uri: string, project: ProjectDistro | null): void {
+    if (this.documents.get(uri)) this.projectDistros.set(uri, project);
+  }
+
+  /** specwright.json files may have changed on disk: read them again. */
+  resetProjectConfigs(): void {
+    this.projectDistros.clear();
   }
 
   /**
@@ -205,6 +231,8 @@ export class ServerContext {
         if (context.config.config.distro) options.distro = context.config.config.distro;
         options.rules = { ...options.rules, ...context.config.config.rules };
       }
+      const projectDistro = context.config?.config.distro;
+      this.rememberProjectDistro(input.uri, projectDistro && context.config ? { distro: projectDistro, configFile: context.config.file } : null);
       options.related = context.related;
       options.rpmlintFilters = context.rpmlintFilters;
     } catch (e) {

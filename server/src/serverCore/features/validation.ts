@@ -104,6 +104,11 @@ export const validationFeature: Feature = {
       }),
     );
     // specwright.json, rpmlintrc or a related file changed on disk (when the client watches them).
-    ctx.connection.onDidChangeWatchedFiles(runSafeVoid(log, 'didChangeWatchedFiles', () => validator.scheduleAll()));
+    ctx.connection.onDidChangeWatchedFiles(
+      runSafeVoid(log, 'didChangeWatchedFiles', () => {
+        ctx.resetProjectConfigs();
+        validator.scheduleAll();
+      }),
+    );
   },
 };
