@@ -15,6 +15,7 @@ import type { CompletionItem, CompletionItemKindValue, CompletionList, DistroId,
 import { CompletionItemKind } from '../types';
 import { code, macroDocumentation, macroExpansionText, truncate } from './markdown';
 import { numberedTags } from './specTargets';
+import { cachedPerParse } from '../perParse';
 
 export interface CompletionOptions {
   distro: DistroId;
@@ -423,12 +424,8 @@ function tagCompletion(doc: SpecDocument, offset: number, lineEnd: number, typed
   return c.result();
 }
 
-const alignCache = new WeakMap<SpecDocument, { kind: 'tabs' | 'spaces'; column: number }>();
-
 /** How the file aligns tag values: by spaces to a column, or by tabs (default: tabs to column 16). */
-function tagAlignment(doc: SpecDocument): { kind: 'tabs' | 'spaces'; column: number } {
-  const hit = alignCache.get(doc);
-  if (hit) return hit;
+const tagAlignment = cachedPerParse((doc: SpecDocument): { kind: 'tabs' | 'spaces'; column: number } => {
   let tabs = 0;
   let spaces = 0;
   const columns = new Map<number, number>();
@@ -444,10 +441,8 @@ function tagAlignment(doc: SpecDocument): { kind: 'tabs' | 'spaces'; column: num
   let column = 16;
   let best = 0;
   for (const [col, n] of columns) if (n > best) [column, best] = [col, n];
-  const style = spaces > tabs ? { kind: 'spaces' as const, column } : { kind: 'tabs' as const, column: 16 };
-  alignCache.set(doc, style);
-  return style;
-}
+  return spaces > tabs ? { kind: 'spaces' as const, column } : { kind: 'tabs' as const, column: 16 };
+});
 
 // ---------------------------------------------------------------------------------------------
 // dkms.conf

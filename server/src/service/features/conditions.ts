@@ -6,6 +6,7 @@
 import { expandMacros, lookupMacro } from '../catalog/index';
 import type { ConditionalBranch, SpecDocument } from '../spec/ast';
 import type { DistroId, Range } from '../types';
+import { cachedPerParse } from '../perParse';
 
 export interface InactiveRange {
   range: Range;
@@ -18,13 +19,9 @@ class Unknown extends Error {}
 
 type Value = number | string;
 
-const defsCache = new WeakMap<SpecDocument, Map<string, string>>();
-
 /** Definitions usable for evaluation: unconditional, non-parametric, defined once; bcond defaults. */
-function conditionDefinitions(doc: SpecDocument): Map<string, string> {
-  let map = defsCache.get(doc);
-  if (map) return map;
-  map = new Map<string, string>();
+const conditionDefinitions = cachedPerParse((doc: SpecDocument): Map<string, string> => {
+  const map = new Map<string, string>();
   const count = new Map<string, number>();
   for (const d of doc.macroDefinitions) count.set(d.name, (count.get(d.name) ?? 0) + 1);
   for (const d of doc.macroDefinitions) {
@@ -39,9 +36,8 @@ function conditionDefinitions(doc: SpecDocument): Map<string, string> {
     if (b.defaultEnabled === true) map.set(`with_${b.name}`, '1');
     else if (b.defaultEnabled === false) map.set(`without_${b.name}`, '1');
   }
-  defsCache.set(doc, map);
   return map;
-}
+});
 
 function knownBcond(doc: SpecDocument, name: string): boolean {
   return doc.buildConditionals.some((b) => b.name === name && b.defaultEnabled !== undefined && doc.lineConditional[b.line] === 0);

@@ -1,13 +1,10 @@
 // The spec's own macro values, for static expansion: `%define`/`%global` bodies (the last one
 // wins), plus name/version/release from the main preamble. Cached per parse.
 import type { SpecDocument } from '../spec/ast';
+import { cachedPerParse } from '../perParse';
 
-const cache = new WeakMap<SpecDocument, Map<string, string>>();
-
-export function fileDefinitions(doc: SpecDocument): Map<string, string> {
-  let map = cache.get(doc);
-  if (map) return map;
-  map = new Map<string, string>();
+export const fileDefinitions = cachedPerParse((doc: SpecDocument): Map<string, string> => {
+  const map = new Map<string, string>();
   for (const t of doc.tags) {
     if (t.packageIndex !== 0) continue;
     if (t.key === 'name' || t.key === 'version' || t.key === 'release' || t.key === 'epoch' || t.key === 'summary' || t.key === 'url') {
@@ -24,6 +21,5 @@ export function fileDefinitions(doc: SpecDocument): Map<string, string> {
     if (b.defaultEnabled === true) map.set(`with_${b.name}`, '1');
     else if (b.defaultEnabled === false) map.set(`without_${b.name}`, '1');
   }
-  cache.set(doc, map);
   return map;
-}
+});

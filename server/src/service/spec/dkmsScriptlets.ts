@@ -6,6 +6,7 @@ import type { DistroId } from '../types';
 import type { MacroDefinition, Section, SpecDocument } from './ast';
 import { definitionsByName, refsInRange } from './query';
 import { isShellScriptlet, sectionCommands, splitShell, type ShellCommand, type ShellWord } from './scriptletShell';
+import { cachedPerParse } from '../perParse';
 
 /** A command in a scriptlet, or in a macro definition that a scriptlet expands. */
 export interface ScriptCommand {
@@ -142,12 +143,8 @@ function setModule(call: DkmsCall, w: WordSpan): void {
   } else call.module = w;
 }
 
-const cache = new WeakMap<SpecDocument, DkmsCall[]>();
-
-/** Every `dkms …` command a shell scriptlet or trigger runs, in document order. */
-export function dkmsCalls(doc: SpecDocument): DkmsCall[] {
-  const cached = cache.get(doc);
-  if (cached) return cached;
+/** Every `dkms …` command a shell scriptlet or trigger runs, in document order (cached per parse). */
+export const dkmsCalls = cachedPerParse((doc: SpecDocument): DkmsCall[] => {
   const out: DkmsCall[] = [];
   const defs = definitionsByName(doc);
   const seenDefs = new Set<MacroDefinition>();
@@ -175,9 +172,8 @@ export function dkmsCalls(doc: SpecDocument): DkmsCall[] {
     }
   }
   out.sort((a, b) => a.exe.start - b.exe.start);
-  cache.set(doc, out);
   return out;
-}
+});
 
 /** Actions that change the dkms tree (the ones a package's scriptlets are about). */
 export const MUTATING_ACTIONS = new Set(['add', 'build', 'install', 'remove', 'uninstall', 'unbuild', 'autoinstall', 'ldtarball', 'match']);
@@ -203,9 +199,7 @@ export function expandSpecText(doc: SpecDocument, text: string, distro: DistroId
 }
 
 /** The spec's own simple definitions plus Name/Version/Release/Epoch, built once per parse. */
-function specDefinitions(doc: SpecDocument): Map<string, string> {
-  const cached = definitionMaps.get(doc);
-  if (cached) return cached;
+const specDefinitions = cachedPerParse((doc: SpecDocument): Map<string, string> => {
   const defs = new Map<string, string>();
   for (const d of doc.macroDefinitions) {
     if (d.keyword === 'undefine' || d.keyword === 'bcond') continue;
@@ -216,11 +210,8 @@ function specDefinitions(doc: SpecDocument): Map<string, string> {
     const tag = doc.tags.find((t) => t.key === key && t.packageIndex === 0);
     if (tag && !defs.has(key)) defs.set(key, tag.value.trim());
   }
-  definitionMaps.set(doc, defs);
   return defs;
-}
-
-const definitionMaps = new WeakMap<SpecDocument, Map<string, string>>();
+});
 
 /** Canonical spelling for a comparison of macro text: `%name` → `%{name}`, quotes removed. */
 export function normalizeMacroText(text: string): string {

@@ -2,6 +2,7 @@
 // applies them with the numbers each application names, and every other way a spec applies a
 // patch (bulk, %{PATCHn}, patch files named in shell).
 import type { MacroReference, SpecDocument, Tag } from './ast';
+import { cachedPerParse } from '../perParse';
 
 export interface PatchApplication {
   ref: MacroReference;
@@ -19,41 +20,50 @@ export interface PatchApplication {
 export interface DeclaredPatches {
   numbers: Set<number>;
   tags: Tag[];
+  /** Every Patch tag with its number; an unnumbered `Patch:` gets the next one, as rpm ≥ 4.15 numbers it. */
+  list: DeclaredPatch[];
   /** Declarations may be missing from the parse (%patchlist, %include, Lua that mentions patches). */
   uncertain: boolean;
   /** Highest number the unnumbered `Patch:` tags could take (-1 when there are none). */
   autoNumberLimit: number;
 }
 
-export function declaredPatches(doc: SpecDocument): DeclaredPatches {
+/** The patches the preamble declares (cached per parse). */
+export const declaredPatches = cachedPerParse((doc: SpecDocument): DeclaredPatches => {
   const tags = doc.tags.filter((t) => t.key === 'patch');
   const numbers = new Set<number>();
+  const list: DeclaredPatch[] = [];
   let unnumbered = 0;
   let max = -1;
+  let next = 0;
   for (const t of tags) {
     if (t.number === undefined) unnumbered++;
     else {
       numbers.add(t.number);
       if (t.number > max) max = t.number;
     }
+    const number = t.number ?? next;
+    next = number + 1;
+    list.push({ number, tag: t });
   }
   const hasPatchlist = doc.sections.some((s) => s.kind === 'patchlist');
   const hasLua = doc.macroReferences.some((r) => r.name === 'lua' && r.depth === 0 && /patch/i.test(doc.text.slice(r.start, r.end)));
   return {
     numbers,
     tags,
+    list,
     uncertain: hasPatchlist || doc.includes.length > 0 || hasLua,
     autoNumberLimit: unnumbered > 0 ? max + unnumbered + 1 : -1,
   };
-}
+});
 
 /** True when patch N is declared (or might be, through an unnumbered `Patch:`). */
 export function isPatchDeclared(d: DeclaredPatches, n: number): boolean {
   return d.numbers.has(n) || n <= d.autoNumberLimit;
 }
 
-/** Every `%patch`/`%patchN` use outside comments, with its numbers, in document order. */
-export function patchApplications(doc: SpecDocument): PatchApplication[] {
+/** Every `%patch`/`%patchN` use outside comments, with its numbers, in document order (cached per parse). */
+export const patchApplications = cachedPerParse((doc: SpecDocument): PatchApplication[] => {
   const out: PatchApplication[] = [];
   for (const ref of doc.macroReferences) {
     if (ref.form !== 'plain' && ref.form !== 'braced') continue;
@@ -107,7 +117,7 @@ export function patchApplications(doc: SpecDocument): PatchApplication[] {
     out.push(app);
   }
   return out;
-}
+});
 
 // ---- Applications as rpmlint counts them (patch-not-applied, %ifarch-applied-patch): besides
 // `%patch`, `%{PATCHn}`/`%{P:n}` references, bulk application and patch files named in shell.
@@ -139,27 +149,8 @@ export interface PatchUse {
   namedFiles: Set<string>;
 }
 
-/** PatchN tags; an unnumbered `Patch:` gets the next number, as rpm ≥ 4.15 numbers it. */
-export function declaredPatchList(doc: SpecDocument): DeclaredPatch[] {
-  const out: DeclaredPatch[] = [];
-  let next = 0;
-  for (const tag of doc.tags) {
-    if (tag.key !== 'patch') continue;
-    const number = tag.number ?? next;
-    next = number + 1;
-    out.push({ number, tag });
-  }
-  return out;
-}
-
 /** Every numbered application of a patch and whether patches are applied in bulk (cached per parse). */
-export function patchUse(doc: SpecDocument): PatchUse {
-  let use = patchUseCache.get(doc);
-  if (!use) patchUseCache.set(doc, (use = computePatchUse(doc)));
-  return use;
-}
-
-const patchUseCache = new WeakMap<SpecDocument, PatchUse>();
+export const patchUse = cachedPerParse((doc: SpecDocument): PatchUse => computePatchUse(doc));
 
 /** Sections whose text is not run: a `%patch` there applies nothing. */
 const NOT_RUN = new Set(['changelog', 'description', 'files']);

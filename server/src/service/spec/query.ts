@@ -1,6 +1,7 @@
 // Read-only queries over a parsed spec that many rules and features need. Keep rule code
 // free of re-scanning: everything here works from the parse result.
 import type { MacroDefinition, MacroReference, Section, SectionKind, SpecDocument, Tag } from './ast';
+import { cachedPerParse } from '../perParse';
 
 export function sectionsOfKind(doc: SpecDocument, ...kinds: SectionKind[]): Section[] {
   return doc.sections.filter((s) => kinds.includes(s.kind));
@@ -18,24 +19,24 @@ export function firstTag(doc: SpecDocument, key: string, packageIndex = 0): Tag 
   return doc.tags.find((t) => t.key === key && t.packageIndex === packageIndex);
 }
 
+/** BuildArch (and BuildArchitectures) tags by package index, grouped once per parse. */
+export const buildArchTags = cachedPerParse((doc: SpecDocument): Map<number, Tag[]> => {
+  const byPackage = new Map<number, Tag[]>();
+  for (const t of doc.tags) {
+    if (t.key !== 'buildarch' && t.key !== 'buildarchitectures') continue;
+    const list = byPackage.get(t.packageIndex);
+    if (list) list.push(t);
+    else byPackage.set(t.packageIndex, [t]);
+  }
+  return byPackage;
+});
+
 /** The package is `BuildArch: noarch` (its own tag, or the main package's for subpackages without one). */
 export function isNoarch(doc: SpecDocument, packageIndex = 0): boolean {
-  // Rules ask per section; answer from one pass over the tags per parse.
-  let byPackage = noarchCache.get(doc);
-  if (!byPackage) {
-    byPackage = new Map();
-    for (const t of doc.tags) {
-      if (t.key !== 'buildarch' && t.key !== 'buildarchitectures') continue;
-      byPackage.set(t.packageIndex, byPackage.get(t.packageIndex) === true || /^noarch$/i.test(t.value));
-    }
-    noarchCache.set(doc, byPackage);
-  }
-  const own = byPackage.get(packageIndex);
-  if (own !== undefined) return own;
-  return packageIndex !== 0 && byPackage.get(0) === true;
+  const tags = buildArchTags(doc);
+  const own = tags.get(packageIndex) ?? (packageIndex !== 0 ? tags.get(0) : undefined);
+  return own !== undefined && own.some((t) => /^noarch$/i.test(t.value));
 }
-
-const noarchCache = new WeakMap<SpecDocument, Map<number, boolean>>();
 
 /** One logical line of a section body: physical lines joined at a trailing backslash. */
 export interface LogicalLine {
@@ -51,19 +52,16 @@ export interface LogicalLine {
 }
 
 /**
- * Body lines of a section that are content (cached per parse: do not mutate the result) (not comments, conditionals or definitions), joined
- * at `\` continuations. Comment lines are skipped; `#` comments at the end of a shell line are kept.
+ * Body lines of a section that are content (not comments, conditionals or definitions), joined at
+ * `\` continuations. Comment lines are skipped; `#` comments at the end of a shell line are kept.
+ * Cached per parse: do not mutate the result.
  */
 export function logicalLines(doc: SpecDocument, section: Section): LogicalLine[] {
-  // Many rules walk the same sections: compute once per parse (sections are per-parse objects).
-  const cached = logicalLineCache.get(section);
-  if (cached) return cached;
-  const out = computeLogicalLines(doc, section);
-  logicalLineCache.set(section, out);
-  return out;
+  return logicalLinesOf(section, doc);
 }
 
-const logicalLineCache = new WeakMap<Section, LogicalLine[]>();
+// Many rules walk the same sections: computed once per parse (sections are per-parse objects).
+const logicalLinesOf = cachedPerParse((section: Section, doc: SpecDocument) => computeLogicalLines(doc, section));
 
 function computeLogicalLines(doc: SpecDocument, section: Section): LogicalLine[] {
   const out: LogicalLine[] = [];
@@ -152,14 +150,9 @@ export function overlapsMacro(doc: SpecDocument, start: number, end: number): bo
   return refsInRange(doc, start, end).some((x) => x.form !== 'escape');
 }
 
-const definitionCache = new WeakMap<SpecDocument, Map<string, MacroDefinition[]>>();
-
 /** Definitions by macro name (`%define`, `%global`; `%bcond` names are separate). Shared: do not mutate. */
-export function definitionsByName(doc: SpecDocument): Map<string, MacroDefinition[]> {
-  const cached = definitionCache.get(doc);
-  if (cached) return cached;
+export const definitionsByName = cachedPerParse((doc: SpecDocument): Map<string, MacroDefinition[]> => {
   const map = new Map<string, MacroDefinition[]>();
-  definitionCache.set(doc, map);
   for (const d of doc.macroDefinitions) {
     if (d.keyword === 'undefine') continue;
     let list = map.get(d.name);
@@ -167,7 +160,7 @@ export function definitionsByName(doc: SpecDocument): Map<string, MacroDefinitio
     list.push(d);
   }
   return map;
-}
+});
 
 /** Section containing the offset. */
 export function sectionAt(doc: SpecDocument, offset: number): Section {

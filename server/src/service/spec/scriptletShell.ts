@@ -6,6 +6,7 @@
 import type { SpecDocument } from './ast';
 import { logicalLines, type LogicalLine } from './query';
 import type { Section } from './ast';
+import { cachedPerParse } from '../perParse';
 
 export interface ShellWord {
   /** Raw text as written (quotes kept). */
@@ -220,15 +221,14 @@ export function hereDocLines(doc: SpecDocument, section: Section): Set<number> {
   return out;
 }
 
-const sectionCommandCache = new WeakMap<Section, SectionCommand[]>();
-
 /** Every simple command in a section body, with here-document lines left out. */
 export function sectionCommands(doc: SpecDocument, section: Section): SectionCommand[] {
-  // Shared by several rules: split each section once per parse (do not mutate the result).
-  const cached = sectionCommandCache.get(section);
-  if (cached) return cached;
+  return commandsOf(section, doc);
+}
+
+// Shared by several rules: split each section once per parse (do not mutate the result).
+const commandsOf = cachedPerParse((section: Section, doc: SpecDocument): SectionCommand[] => {
   const out: SectionCommand[] = [];
-  sectionCommandCache.set(section, out);
   const heredoc = hereDocLines(doc, section);
   for (const line of logicalLines(doc, section)) {
     if (heredoc.has(line.line)) continue;
@@ -241,7 +241,7 @@ export function sectionCommands(doc: SpecDocument, section: Section): SectionCom
     }
   }
   return out;
-}
+});
 
 /** Shell sections: scriptlets and triggers run by /bin/sh (not `-p <lua>` or another interpreter). */
 export function isShellScriptlet(section: Section): boolean {

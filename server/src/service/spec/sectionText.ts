@@ -1,6 +1,7 @@
 // Raw physical lines of a spec together with the section each belongs to: for rules that match
 // rpmlint's line-oriented checks but must still know where a line sits.
 import type { Section, SpecDocument } from './ast';
+import { cachedPerParse } from '../perParse';
 
 export interface SpecLine {
   line: number;
@@ -11,20 +12,15 @@ export interface SpecLine {
 }
 
 /** Every physical line of the document with its section; built once per parse (do not mutate). */
-export function specLines(doc: SpecDocument): readonly SpecLine[] {
-  const cached = lineCache.get(doc);
-  if (cached) return cached;
+export const specLines = cachedPerParse((doc: SpecDocument): readonly SpecLine[] => {
   const out: SpecLine[] = [];
   for (let line = 0; line < doc.lines.lineCount; line++) {
     const start = doc.lines.lineStarts[line];
     const end = doc.lines.lineEnd(line);
     out.push({ line, start, end, text: doc.text.slice(start, end), section: doc.sections[doc.lineSection[line]] ?? doc.sections[0] });
   }
-  lineCache.set(doc, out);
   return out;
-}
-
-const lineCache = new WeakMap<SpecDocument, SpecLine[]>();
+});
 
 /** Where to report a finding about the whole file: the Name tag's value, else the first line. */
 export function fileAnchor(doc: SpecDocument): { start: number; end: number } {

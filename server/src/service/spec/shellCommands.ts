@@ -5,6 +5,7 @@
 // invocations (`make install`, `cmake …`, `./configure`) without being fooled by comments or quotes.
 import type { Section, SectionKind, SpecDocument } from './ast';
 import { logicalLines, type LogicalLine } from './query';
+import { cachedPerParse } from '../perParse';
 
 export interface ShellWord {
   /** The word as written (quotes kept). */
@@ -150,18 +151,17 @@ function nameIndexOf(words: ShellWord[]): number {
 
 /** Simple commands in the given section (comments, conditionals and definitions skipped). */
 export function sectionCommands(doc: SpecDocument, section: Section): ShellCommand[] {
-  // Several rules walk the same commands: split each section once per parse (do not mutate).
-  const cached = commandCache.get(section);
-  if (cached) return cached;
+  return commandsOf(section, doc);
+}
+
+// Several rules walk the same commands: split each section once per parse (do not mutate).
+const commandsOf = cachedPerParse((section: Section, doc: SpecDocument): ShellCommand[] => {
   const out: ShellCommand[] = [];
-  commandCache.set(section, out);
   for (const line of logicalLines(doc, section)) {
     for (const words of splitCommands(line)) out.push({ words, nameIndex: nameIndexOf(words), section, line });
   }
   return out;
-}
-
-const commandCache = new WeakMap<Section, ShellCommand[]>();
+});
 
 /** Simple commands of every section of the given kinds, in document order. */
 export function shellCommands(doc: SpecDocument, kinds: readonly SectionKind[] = BUILD_SHELL_KINDS): ShellCommand[] {
@@ -193,17 +193,10 @@ export function isQmakeName(name: string): boolean {
   return /^(?:qmake(?:-qt[3-6]|[3-6])?|%\{?\??(?:qmake[3-6]?|qmake_qt[3-6]|_qt[3-6]_qmake|qt[3-6]_qmake|__qmake)\}?|\S*\/qmake(?:-qt[3-6]|[3-6])?)$/.test(name);
 }
 
-/** True when the spec's build sections call qmake. */
-export function usesQmake(doc: SpecDocument): boolean {
-  let uses = qmakeCache.get(doc);
-  if (uses === undefined) {
-    uses = shellCommands(doc, ['build', 'conf', 'install']).some((cmd) => {
-      const name = commandName(cmd);
-      return name !== undefined && isQmakeName(name);
-    });
-    qmakeCache.set(doc, uses);
-  }
-  return uses;
-}
-
-const qmakeCache = new WeakMap<SpecDocument, boolean>();
+/** True when the spec's build sections call qmake (cached per parse). */
+export const usesQmake = cachedPerParse((doc: SpecDocument): boolean =>
+  shellCommands(doc, ['build', 'conf', 'install']).some((cmd) => {
+    const name = commandName(cmd);
+    return name !== undefined && isQmakeName(name);
+  }),
+);

@@ -2,6 +2,7 @@
 // provides, and capabilities another package of the same spec provides explicitly.
 import type { Dependency, SpecDocument } from './ast';
 import { expandSpecText, normalizeMacroText } from './dkmsScriptlets';
+import { cachedPerParse } from '../perParse';
 
 /**
  * Namespaces whose provides carry no meaningful version (so a version cannot be required), or
@@ -35,14 +36,9 @@ export function classifyVirtual(d: Dependency): VirtualKind | undefined {
   return 'namespaced';
 }
 
-const siblingCache = new WeakMap<SpecDocument, Map<string, { version: string; packageIndex: number }[]>>();
-
-/** Capabilities other packages of the spec provide explicitly with a version: name → version text. */
-export function siblingProvides(doc: SpecDocument): Map<string, { version: string; packageIndex: number }[]> {
-  const cached = siblingCache.get(doc);
-  if (cached) return cached;
+/** Capabilities other packages of the spec provide explicitly with a version: name → version text (cached per parse). */
+export const siblingProvides = cachedPerParse((doc: SpecDocument): Map<string, { version: string; packageIndex: number }[]> => {
   const out = new Map<string, { version: string; packageIndex: number }[]>();
-  siblingCache.set(doc, out);
   // Per package: its name normalised and expanded, computed once (big specs have thousands of provides).
   const ownNames = new Map<number, { normalized: string; expanded: string }>();
   const ownName = (packageIndex: number) => {
@@ -65,5 +61,5 @@ export function siblingProvides(doc: SpecDocument): Map<string, { version: strin
     }
   }
   return out;
-}
+});
 

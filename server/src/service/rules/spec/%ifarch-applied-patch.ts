@@ -1,5 +1,5 @@
 import type { SpecDocument } from '../../spec/ast';
-import { declaredPatchList, patchUse } from '../../spec/patches';
+import { declaredPatches, patchUse } from '../../spec/patches';
 import { defineSpecRule } from '../types';
 
 /** True when the line sits (at any depth) in an %ifarch/%ifnarch block. */
@@ -29,8 +29,9 @@ export default defineSpecRule({
   rpmlintId: '%ifarch-applied-patch',
   check(ctx) {
     const { doc } = ctx;
-    const declared = new Set(declaredPatchList(doc).map((p) => p.number));
-    if (declared.size === 0 && !/%\{?patch/.test(doc.text)) return;
+    // Only declared patches are reported: without any, there is nothing to look for.
+    const declared = new Set(declaredPatches(doc).list.map((p) => p.number));
+    if (declared.size === 0) return;
     const use = patchUse(doc);
     if (use.bulk) return;
     const seen = new Set<number>();

@@ -1,17 +1,12 @@
 import type { SpecDocument } from '../../spec/ast';
-import { refsInRange } from '../../spec/query';
+import { buildArchTags, refsInRange } from '../../spec/query';
 import { defineSpecRule } from '../types';
 
-/** BuildArch of a package: its own unconditional tag, else the main package's. */
-/** Per package: true when all its BuildArch tags say noarch outside any %if. One pass over the tags. */
-function unconditionalNoarchByPackage(doc: SpecDocument): (packageIndex: number) => boolean {
-  const byPackage = new Map<number, boolean>();
-  for (const t of doc.tags) {
-    if (t.key !== 'buildarch' && t.key !== 'buildarchitectures') continue;
-    const ok = t.conditionalPath === 0 && /^noarch$/i.test(t.value);
-    byPackage.set(t.packageIndex, (byPackage.get(t.packageIndex) ?? true) && ok);
-  }
-  return (packageIndex) => byPackage.get(packageIndex) ?? (packageIndex !== 0 && packageIndex !== -1 && byPackage.get(0) === true);
+/** The package's own BuildArch tags (else the main package's) all say noarch, outside any %if. */
+function unconditionalNoarch(doc: SpecDocument, packageIndex: number): boolean {
+  const tags = buildArchTags(doc);
+  const own = tags.get(packageIndex) ?? (packageIndex !== 0 && packageIndex !== -1 ? tags.get(0) : undefined);
+  return own !== undefined && own.every((t) => t.conditionalPath === 0 && /^noarch$/i.test(t.value));
 }
 
 /**
@@ -29,9 +24,8 @@ export default defineSpecRule({
   rpmlintId: 'libdir-macro-in-noarch-package',
   check(ctx) {
     const { doc } = ctx;
-    const unconditionalNoarch = unconditionalNoarchByPackage(doc);
     for (const s of doc.sections) {
-      if (s.kind !== 'files' || !unconditionalNoarch(s.packageIndex)) continue;
+      if (s.kind !== 'files' || !unconditionalNoarch(doc, s.packageIndex)) continue;
       for (const r of refsInRange(doc, s.body.start, s.body.end)) {
         if ((r.form !== 'plain' && r.form !== 'braced') || (r.name !== '_libdir' && r.name !== '_lib')) continue;
         const kind = doc.lineKinds[doc.lines.lineOf(r.start)];

@@ -1,4 +1,4 @@
-import { declaredPatchList, patchFileName, patchUse } from '../../spec/patches';
+import { declaredPatches, patchFileName, patchUse } from '../../spec/patches';
 import { defineSpecRule } from '../types';
 
 /**
@@ -15,7 +15,7 @@ export default defineSpecRule({
   rpmlintId: 'patch-not-applied',
   check(ctx) {
     const { doc } = ctx;
-    const declared = declaredPatchList(doc);
+    const declared = declaredPatches(doc).list;
     if (declared.length === 0 || doc.includes.length > 0) return;
     const use = patchUse(doc);
     if (use.bulk) return;
