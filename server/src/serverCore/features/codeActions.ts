@@ -1,6 +1,7 @@
 // Code actions, after vscode-eslint: per diagnostic the rule's fixes, "Disable <id> for this
 // line", and "Fix all <id> problems in file"; plus source.fixAll.specwright (every safe fix).
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { continuesOnNextLine } from '../../service/rules/suppressions';
 import { LineIndex } from '../../service/text/lineIndex';
 import type { DocumentInput, Finding, Fix } from '../../service/types';
 import { safeFixes, selectNonOverlapping } from '../../node/fixes';
@@ -28,7 +29,7 @@ export function disableLineEdit(input: DocumentInput, line: number, rule: string
   if (line < 0 || line >= lines.lineCount) return undefined;
   // A comment inside a backslash continuation would end the command early: put it above the
   // command's first line (the suppression covers the whole continued command).
-  while (line > 0 && /\\$/.test(lines.lineText(line - 1))) line--;
+  while (line > 0 && continuesOnNextLine(lines, line - 1)) line--;
   const previous = line > 0 ? DIRECTIVE.exec(lines.lineText(line - 1)) : null;
   if (previous) {
     const ids = previous[2].split(/[\s,]+/).filter(Boolean);

@@ -32,12 +32,17 @@ export function collectSuppressions(lines: LineIndex): Suppressions {
         let set = byLine.get(target);
         if (!set) byLine.set(target, (set = new Set()));
         for (const id of list) set.add(id);
-        if (target + 1 >= lines.lineCount || !/\\$/.test(lines.lineText(target))) break;
+        if (target + 1 >= lines.lineCount || !continuesOnNextLine(lines, target)) break;
         target++;
       }
     }
   }
   return { byLine, fromLine };
+}
+
+/** The line ends in `\`: the command goes on on the next line, and a suppression covers both. */
+export function continuesOnNextLine(lines: LineIndex, line: number): boolean {
+  return lines.lineText(line).endsWith('\\');
 }
 
 export function isSuppressed(s: Suppressions, rule: string, line: number): boolean {

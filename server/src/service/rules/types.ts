@@ -88,6 +88,11 @@ export type Rule = SpecRule | DkmsRule;
 export type { Span };
 
 /** Declares a spec rule (keeps the object literal typed). */
+/** The text contains at least one of the words (how a rule's `requires` is checked, per document or per line). */
+export function mentionsAny(text: string, words: readonly string[]): boolean {
+  return words.some((word) => text.includes(word));
+}
+
 export function defineSpecRule(rule: Omit<SpecRule, 'language'>): SpecRule {
   return { ...rule, language: 'rpm-spec' };
 }

@@ -1,9 +1,11 @@
 import { SHELL_SECTION_KINDS } from '../../spec/keywords';
 import { shellCommentStart } from '../../spec/shellComments';
 import { specLines } from '../../spec/sectionText';
-import { defineSpecRule } from '../types';
+import { defineSpecRule, mentionsAny } from '../types';
 
 // The command word, optionally with a system bin directory: `egrep`, `/usr/bin/fgrep`, `%{_bindir}/egrep`.
+/** What GREP needs, in the document and on the line. */
+const WORDS = ['egrep', 'fgrep'];
 const GREP = /(^|[\s|;&(`!])((?:\/usr\/bin\/|\/bin\/|%\{_bindir\}\/|%_bindir\/)?)([ef]grep)(?![\w.+-])/g;
 
 /**
@@ -17,7 +19,7 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'egrep/fgrep are obsolescent: use grep -E / grep -F',
   fixSafety: 'safe',
-  requires: ['egrep', 'fgrep'],
+  requires: WORDS,
   rpmlintId: 'deprecated-grep',
   tags: ['deprecated'],
   check(ctx) {
@@ -26,7 +28,7 @@ export default defineSpecRule({
       if (!SHELL_SECTION_KINDS.has(l.section.kind)) continue;
       const kind = doc.lineKinds[l.line];
       if (kind !== 'body' && kind !== 'macro-line') continue;
-      if (!l.text.includes('grep')) continue;
+      if (!mentionsAny(l.text, WORDS)) continue;
       const hash = shellCommentStart(l.text);
       const code = hash >= 0 ? l.text.slice(0, hash) : l.text;
       GREP.lastIndex = 0;

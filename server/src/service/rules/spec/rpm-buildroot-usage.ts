@@ -1,8 +1,10 @@
 import { shellCommentStart } from '../../spec/shellComments';
 import { specLines } from '../../spec/sectionText';
-import { defineSpecRule } from '../types';
+import { defineSpecRule, mentionsAny } from '../types';
 
 const SECTIONS = new Set(['prep', 'build', 'scriptlet', 'trigger', 'filetrigger']);
+/** Both patterns below need one of these words, in the document and on the line. */
+const WORDS = ['RPM_BUILD_ROOT', 'buildroot'];
 
 /**
  * The build root in %prep, %build or an install-time scriptlet. During %prep/%build it does not
@@ -15,7 +17,7 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'The build root is used in %prep, %build or a scriptlet',
   fixSafety: 'none',
-  requires: ['RPM_BUILD_ROOT', 'buildroot'],
+  requires: WORDS,
   rpmlintId: 'rpm-buildroot-usage',
   check(ctx) {
     const { doc } = ctx;
@@ -26,8 +28,7 @@ export default defineSpecRule({
       if (!SECTIONS.has(l.section.kind)) continue;
       const kind = doc.lineKinds[l.line];
       if (kind !== 'body' && kind !== 'macro-line') continue;
-      // Both patterns below need one of these words: most lines have neither.
-      if (!l.text.includes('buildroot') && !l.text.includes('RPM_BUILD_ROOT')) continue;
+      if (!mentionsAny(l.text, WORDS)) continue; // most lines have neither
       const hash = shellCommentStart(l.text);
       const code = hash >= 0 ? l.text.slice(0, hash) : l.text;
       const hits: { start: number; end: number }[] = [];

@@ -1,6 +1,9 @@
 import { shellCommentStart } from '../../spec/shellComments';
 import { specLines } from '../../spec/sectionText';
-import { defineSpecRule } from '../types';
+import { defineSpecRule, mentionsAny } from '../types';
+
+/** What the pattern below needs, in the document and on the line. */
+const WORDS = ['RPM_SOURCE_DIR'];
 
 /**
  * `$RPM_SOURCE_DIR` in a script. rpmlint also reports `%{_sourcedir}`; reading files shipped next
@@ -12,14 +15,14 @@ export default defineSpecRule({
   defaultSeverity: 'error',
   description: '$RPM_SOURCE_DIR is used: refer to sources as %{SOURCEn} (or %{_sourcedir})',
   fixSafety: 'safe',
-  requires: ['RPM_SOURCE_DIR'],
+  requires: WORDS,
   rpmlintId: 'use-of-RPM_SOURCE_DIR',
   check(ctx) {
     const { doc } = ctx;
     for (const l of specLines(doc)) {
       const kind = doc.lineKinds[l.line];
       if (kind === 'comment' || kind === 'blank' || l.section.kind === 'changelog' || l.section.kind === 'description') continue;
-      if (!l.text.includes('RPM_SOURCE_DIR')) continue;
+      if (!mentionsAny(l.text, WORDS)) continue;
       const hash = shellCommentStart(l.text);
       const code = hash >= 0 ? l.text.slice(0, hash) : l.text;
       for (const m of code.matchAll(/(\\*)\$(\{RPM_SOURCE_DIR\}|RPM_SOURCE_DIR\b)/g)) {
