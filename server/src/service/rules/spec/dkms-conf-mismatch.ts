@@ -2,7 +2,7 @@ import type { DkmsDocument } from '../../dkms/ast';
 import { dkmsCalls, expandSpecText, MUTATING_ACTIONS, normalizeMacroText, usrSrcDirs, type WordSpan } from '../../spec/dkmsScriptlets';
 import { hereDocLines } from '../../spec/scriptletShell';
 import type { SpecDocument } from '../../spec/ast';
-import type { Range } from '../../types';
+import type { DistroId, Range } from '../../types';
 import { defineSpecRule } from '../types';
 
 interface ConfValue {
@@ -86,19 +86,28 @@ interface Mismatch {
   /** Where the spec states the module or version. */
   spec: { start: number; end: number };
   conf: ConfValue;
-  message: string;
+  /** The message, about the spec named `subject` ("The spec" on the spec itself, its file name on the dkms.conf). */
+  message(subject: string): string;
   confLabel: string;
 }
 
+/** A module (and version) the spec uses: as written, and expanded. */
+interface SpecPair {
+  module: WordSpan;
+  version?: WordSpan;
+  name: string;
+  expandedVersion?: string;
+}
+
 /** The module/version pairs the spec passes to dkms, else the /usr/src directory it installs. */
-function specPairs(doc: SpecDocument, distro: Parameters<typeof expandSpecText>[2]): { module: WordSpan; version?: WordSpan; name: string; version_?: string }[] {
-  const pairs: { module: WordSpan; version?: WordSpan; name: string; version_?: string }[] = [];
+function specPairs(doc: SpecDocument, distro: DistroId): SpecPair[] {
+  const pairs: SpecPair[] = [];
   for (const call of dkmsCalls(doc)) {
     if (!call.action || !MUTATING_ACTIONS.has(call.action.text) || !call.module) continue;
     const m = expandSpecText(doc, normalizeMacroText(call.module.text), distro);
     if (!comparable(m)) continue;
     const v = call.version ? expandSpecText(doc, normalizeMacroText(call.version.text), distro) : undefined;
-    pairs.push({ module: call.module, version: call.version, name: m.text, version_: v && comparable(v) ? v.text : undefined });
+    pairs.push({ module: call.module, version: call.version, name: m.text, expandedVersion: v && comparable(v) ? v.text : undefined });
   }
   if (pairs.length === 0) {
     const dirs = usrSrcDirs(doc);
@@ -107,14 +116,14 @@ function specPairs(doc: SpecDocument, distro: Parameters<typeof expandSpecText>[
       const e = expandSpecText(doc, d.text, distro);
       const m = /^(.+)-([^-]+)$/.exec(e.text);
       if (!comparable(e) || !m) continue;
-      pairs.push({ module: { text: d.text, start: d.start, end: d.end }, name: m[1], version_: m[2] });
+      pairs.push({ module: { text: d.text, start: d.start, end: d.end }, name: m[1], expandedVersion: m[2] });
     }
   }
   return pairs;
 }
 
 /** Disagreements between a spec and the dkms.conf files it goes with. */
-function mismatches(doc: SpecDocument, distro: Parameters<typeof expandSpecText>[2], confs: Conf[]): Mismatch[] {
+function mismatches(doc: SpecDocument, distro: DistroId, confs: Conf[]): Mismatch[] {
   const out: Mismatch[] = [];
   if (confs.length === 0) return out;
   const pairs = specPairs(doc, distro);
@@ -131,7 +140,7 @@ function mismatches(doc: SpecDocument, distro: Parameters<typeof expandSpecText>
         spec: p.module,
         conf: n,
         confLabel: `PACKAGE_NAME=${n.text}`,
-        message: `The spec uses the module name ${p.name}, but ${conf.where} says PACKAGE_NAME=${n.text}: dkms reads the name from dkms.conf and fails with a mismatch (or looks in the wrong /usr/src directory)`,
+        message: (subject) => `${subject} uses the module name ${p.name}, but ${conf.where} says PACKAGE_NAME=${n.text}: dkms reads the name from dkms.conf and fails with a mismatch (or looks in the wrong /usr/src directory)`,
       });
       continue;
     }
@@ -139,13 +148,14 @@ function mismatches(doc: SpecDocument, distro: Parameters<typeof expandSpecText>
     if (!v || !literal(v.text)) continue;
     const reported = new Set<string>();
     for (const p of pairs) {
-      if (p.name !== n.text || p.version_ === undefined || p.version_ === v.text || reported.has(p.version_)) continue;
-      reported.add(p.version_);
+      const version = p.expandedVersion;
+      if (p.name !== n.text || version === undefined || version === v.text || reported.has(version)) continue;
+      reported.add(version);
       out.push({
         spec: p.version ?? p.module,
         conf: v,
         confLabel: `PACKAGE_VERSION=${v.text}`,
-        message: `The spec uses version ${p.version_} of ${p.name}, but ${conf.where} says PACKAGE_VERSION=${v.text}: dkms finds no module ${p.name}/${p.version_} (or registers the wrong one). Keep them in step, for example by substituting the version into dkms.conf with sed in %prep`,
+        message: (subject) => `${subject} uses version ${version} of ${p.name}, but ${conf.where} says PACKAGE_VERSION=${v.text}: dkms finds no module ${p.name}/${version} (or registers the wrong one). Keep them in step, for example by substituting the version into dkms.conf with sed in %prep`,
       });
     }
   }
@@ -171,7 +181,7 @@ export default defineSpecRule({
       ctx.report({
         start: m.spec.start,
         end: m.spec.end,
-        message: m.message,
+        message: m.message('The spec'),
         related: [{ start: m.conf.start, end: m.conf.end, message: m.confLabel, ...(m.conf.uri ? { uri: m.conf.uri, range: m.conf.range } : {}) }],
       });
     }
@@ -188,7 +198,7 @@ export default defineSpecRule({
         ctx.report({
           start: m.conf.start,
           end: m.conf.end,
-          message: m.message.replace(/^The spec /, `${specName} `),
+          message: m.message(specName),
           related: [{ start: m.spec.start, end: m.spec.end, uri: r.uri, range: spec.lines.range(m.spec.start, m.spec.end), message: `what ${specName} uses` }],
         });
       }
