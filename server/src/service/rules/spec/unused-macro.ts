@@ -17,8 +17,11 @@ const MACRO_INPUTS = new Set([
   'subrel', 'pkg_module', 'ExtraBuildRequires',
 ]);
 
-/** Prefixes of names read by macro families (Fedora fonts: `%fontpkg` reads fontfamily, fontsummary …). */
-const INPUT_PREFIXES = /^(?:font|go|forge|cargo_|pypi_|python_)/;
+/**
+ * Prefixes of names read by macro families (Fedora fonts: `%fontpkg` reads fontfamily, fontsummary …;
+ * ghc-rpm-macros read ghc_debuginfo, ghc_without_dynamic …).
+ */
+const INPUT_PREFIXES = /^(?:font|go|forge|cargo_|pypi_|python_|ghc_)/;
 
 /** Name parts a spec builds macro names from: `%{summary_%{flavour}}` → prefix `summary_`, `%{%{name}_libs}` → suffix `_libs`. */
 function constructedNameParts(text: string): { prefixes: string[]; suffixes: string[] } {
