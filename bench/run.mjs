@@ -128,7 +128,7 @@ async function bundle() {
     stdin: {
       contents: [
         "export * from './server/src/service/index';",
-        "export { parseSpec } from './server/src/service/spec/parser';",
+        "export { parseSpec } from './server/src/service/specfile/parser';",
         "export { parseDkms } from './server/src/service/dkms/parser';",
         "export { LspClient } from './test/helpers/lsp';",
         "export { VALIDATION_DELAY_MS } from './server/src/serverCore/features/validation';",

@@ -1,11 +1,11 @@
-// Writes server/src/service/rules/{spec,dkms}/index.ts: one import per rule file, so adding a
+// Writes server/src/service/rules/{specfile,dkms}/index.ts: one import per rule file, so adding a
 // rule is adding a file. `--check` fails when an index is out of date (used by the tests).
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const check = process.argv.includes('--check');
 let stale = false;
-for (const [dir, constName, type] of [['spec', 'SPEC_RULES', 'SpecRule'], ['dkms', 'DKMS_RULES', 'DkmsRule']]) {
+for (const [dir, constName, type] of [['specfile', 'SPEC_RULES', 'SpecRule'], ['dkms', 'DKMS_RULES', 'DkmsRule']]) {
   const folder = join('server/src/service/rules', dir);
   const files = readdirSync(folder).filter((f) => f.endsWith('.ts') && f !== 'index.ts' && !f.startsWith('_')).sort();
   const ident = (f) => 'r_' + f.replace(/\.ts$/, '').replace(/[^A-Za-z0-9]/g, '_');

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ALL_RULES, createLanguageService, type DocumentInput, type Finding, type LanguageId, type SeverityOrOff } from '../../server/src/service/index';
 import { parseDkms } from '../../server/src/service/dkms/parser';
-import { parseSpec } from '../../server/src/service/spec/parser';
+import { parseSpec } from '../../server/src/service/specfile/parser';
 
 export interface Seed {
   name: string;

@@ -1,5 +1,5 @@
 import { after, test } from 'node:test';
-import { setClock } from '../../server/src/service/spec/clock';
+import { setClock } from '../../server/src/service/specfile/clock';
 import { testDocExamples } from '../helpers/docs';
 import { assertFindings } from '../helpers/fixtures';
 

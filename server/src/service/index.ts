@@ -8,5 +8,5 @@ export type { InactiveRange } from './features/conditions';
 export { type LintOptions, type LintResult, DEFAULT_LINT_OPTIONS, effectiveSeverity } from './lint';
 export { ALL_RULES, getRule, ruleDocUrl } from './rules/registry';
 export type { Rule, RuleMeta } from './rules/types';
-export type * from './spec/ast';
+export type * from './specfile/ast';
 export type * from './dkms/ast';

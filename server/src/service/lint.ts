@@ -4,7 +4,7 @@ import type { DkmsDocument } from './dkms/ast';
 import { getRule, ALL_RULES } from './rules/registry';
 import { collectSuppressions, isSuppressed } from './rules/suppressions';
 import { mentionsAny, type DkmsRuleContext, type RelatedDocument, type Report, type Rule, type RuleContextBase, type SpecRuleContext } from './rules/types';
-import type { SpecDocument } from './spec/ast';
+import type { SpecDocument } from './specfile/ast';
 import type { LineIndex } from './text/lineIndex';
 import type { DistroId, Finding, Fix, LanguageId, Severity, SeverityOrOff } from './types';
 

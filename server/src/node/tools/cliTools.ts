@@ -3,7 +3,7 @@
 // `shellcheck/SC2086`, `rpmspec/error`). The command line is the user's own decision, so it
 // counts as trusted; tool paths come from `--with tool=path` or PATH.
 import path from 'node:path';
-import { parseSpec } from '../../service/spec/parser';
+import { parseSpec } from '../../service/specfile/parser';
 import type { Finding } from '../../service/types';
 import { isDuplicate, planTool, toCliFinding } from './index';
 import { runToolSync, type SpawnSyncFunction } from './run';

@@ -3,8 +3,8 @@
 // runToolSync; both interpret the same way.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SpecDocument } from '../../service/spec/ast';
-import { extractShellBodies } from '../../service/spec/shellExtract';
+import type { SpecDocument } from '../../service/specfile/ast';
+import { extractShellBodies } from '../../service/specfile/shellExtract';
 import type { Finding } from '../../service/types';
 import { rpmlintrcNames } from '../rpmlintrc';
 import { interpretRpmlint, rpmlintChecks, rpmlintInvocation } from './rpmlint';

@@ -8,7 +8,7 @@
 // so it runs in trusted workspaces only, like every tool.
 import path from 'node:path';
 import { ALL_RULES } from '../../service/rules/registry';
-import type { SpecDocument, Span } from '../../service/spec/ast';
+import type { SpecDocument, Span } from '../../service/specfile/ast';
 import type { Range, Severity } from '../../service/types';
 import type { ToolInvocation, ToolResult } from './run';
 import type { ToolFinding, ToolReport } from './types';

@@ -3,7 +3,7 @@
 // Its stderr carries rpm's own diagnostics: `error: line N: …`, `warning: line N: …`, or
 // messages without a line; stdout is the expanded spec ("Show Expanded Spec").
 import path from 'node:path';
-import type { SpecDocument } from '../../service/spec/ast';
+import type { SpecDocument } from '../../service/specfile/ast';
 import type { Range } from '../../service/types';
 import { problemOf } from './problem';
 import type { ToolInvocation, ToolResult } from './run';

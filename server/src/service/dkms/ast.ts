@@ -3,7 +3,7 @@
 // shell code. Offsets are UTF-16 code units into DkmsDocument.text.
 
 import type { LineIndex } from '../text/lineIndex';
-import type { Span } from '../spec/ast';
+import type { Span } from '../specfile/ast';
 
 /** A `$name` / `${name}` inside a value (in double quotes or unquoted). */
 export interface DkmsVariableReference extends Span {

@@ -5,7 +5,7 @@
 // constructs are marked `conditional`. The parser never throws, runs in linear time (nesting is
 // handled with explicit stacks, never recursion) and keeps exact offsets (UTF-16, any line break).
 
-import type { Span } from '../spec/ast';
+import type { Span } from '../specfile/ast';
 import { LineIndex } from '../text/lineIndex';
 import type {
   DkmsAssignment,

@@ -9,8 +9,8 @@ import {
   DKMS_COMMAND_OPTIONS, DKMS_DEST_LOCATION_PREFIXES, DKMS_DIRECTIVES, DKMS_SUBCOMMANDS, DKMS_VARIABLES, getDkmsDirective, getDkmsSubcommand,
 } from '../catalog/dkmsDirectives';
 import type { DkmsDocument } from '../dkms/ast';
-import type { SpecDocument } from '../spec/ast';
-import { refAt } from '../spec/query';
+import type { SpecDocument } from '../specfile/ast';
+import { refAt } from '../specfile/query';
 import type { CompletionItem, CompletionItemKindValue, CompletionList, DistroId, MarkupContent, Range } from '../types';
 import { CompletionItemKind } from '../types';
 import { code, macroDocumentation, macroExpansionText, truncate } from './markdown';

@@ -4,7 +4,7 @@
 // the file's unconditional definitions, numbers, strings, comparisons, `&&`, `||`, `!`.
 // Anything else (shell, Lua, unknown macros, %ifarch) is unknown and never greyed.
 import { expandMacros, lookupMacro } from '../catalog/index';
-import type { ConditionalBranch, SpecDocument } from '../spec/ast';
+import type { ConditionalBranch, SpecDocument } from '../specfile/ast';
 import type { DistroId, Range } from '../types';
 import { cachedPerParse } from '../perParse';
 

@@ -1,6 +1,6 @@
 // The spec's own macro values, for static expansion: `%define`/`%global` bodies (the last one
 // wins), plus name/version/release from the main preamble. Cached per parse.
-import type { SpecDocument } from '../spec/ast';
+import type { SpecDocument } from '../specfile/ast';
 import { cachedPerParse } from '../perParse';
 
 export const fileDefinitions = cachedPerParse((doc: SpecDocument): Map<string, string> => {

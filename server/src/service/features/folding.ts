@@ -1,6 +1,6 @@
 // Folding for spec files: sections, %if arms, changelog entries, multi-line macro definitions
 // and bodies (`%{lua:…}` blocks), runs of comment lines.
-import type { SpecDocument } from '../spec/ast';
+import type { SpecDocument } from '../specfile/ast';
 import type { FoldingRange } from '../types';
 
 export function specFoldingRanges(doc: SpecDocument): FoldingRange[] {

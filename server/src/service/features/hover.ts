@@ -5,7 +5,7 @@ import {
 } from '../catalog/index';
 import { getDkmsCommandOption, getDkmsDirective, getDkmsSubcommand, getDkmsVariable } from '../catalog/dkmsDirectives';
 import type { DkmsDocument } from '../dkms/ast';
-import type { SpecDocument, Span } from '../spec/ast';
+import type { SpecDocument, Span } from '../specfile/ast';
 import type { DistroId, Hover } from '../types';
 import { fileDefinitions } from './fileMacros';
 import { DISTRO_LABEL, code, macroDocumentation, truncate } from './markdown';

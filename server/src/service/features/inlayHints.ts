@@ -1,7 +1,7 @@
 // Inlay hints: what directory macros expand to on the active profile (`%{_libdir}` → `= /usr/lib64`).
 import { lookupMacro } from '../catalog/index';
-import type { SpecDocument } from '../spec/ast';
-import { refsInRange } from '../spec/query';
+import type { SpecDocument } from '../specfile/ast';
+import { refsInRange } from '../specfile/query';
 import type { DistroId, InlayHint } from '../types';
 import { DISTRO_LABEL, code } from './markdown';
 

@@ -1,7 +1,7 @@
 // Document links: URL/BugURL tags, Source/Patch URLs (macros expanded when they fully resolve)
 // and local source/patch files (a relative target the server resolves against the document).
 import { expandMacros } from '../catalog/index';
-import type { SpecDocument } from '../spec/ast';
+import type { SpecDocument } from '../specfile/ast';
 import type { DistroId, DocumentLink } from '../types';
 import { fileDefinitions } from './fileMacros';
 

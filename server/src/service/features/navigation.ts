@@ -1,7 +1,7 @@
 // Go to definition, find references, document highlights and rename for what a spec defines
 // itself: macros (%global/%define), build conditionals, SourceN/PatchN and subpackages.
 import { lookupMacro } from '../catalog/index';
-import type { SpecDocument, Span } from '../spec/ast';
+import type { SpecDocument, Span } from '../specfile/ast';
 import type { DocumentHighlight, Location, Range, RenameResult, TextEdit } from '../types';
 import { numberedTags, occurrences, specTargetAt, type Occurrence, type SpecTarget } from './specTargets';
 

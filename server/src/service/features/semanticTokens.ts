@@ -3,7 +3,7 @@
 import { lookupArchMacro, lookupMacro, lookupTag, type MacroInfo } from '../catalog/index';
 import { getDkmsDirective, getDkmsVariable } from '../catalog/dkmsDirectives';
 import type { DkmsDocument } from '../dkms/ast';
-import type { SpecDocument } from '../spec/ast';
+import type { SpecDocument } from '../specfile/ast';
 import type { LineIndex } from '../text/lineIndex';
 import type { SemanticTokens, SemanticTokensLegend } from '../types';
 import { sectionPackageSpan } from './specTargets';

@@ -1,8 +1,8 @@
 // What sits at an offset of a spec (for hover and navigation), and every occurrence of a
 // navigable symbol: macros defined in the file, build conditionals, sources, patches and
 // subpackages. Works from the cached parse; only the current line is looked at again.
-import type { BuildConditional, MacroDefinition, MacroReference, Section, SpecDocument, Span, Tag } from '../spec/ast';
-import { refAt } from '../spec/query';
+import type { BuildConditional, MacroDefinition, MacroReference, Section, SpecDocument, Span, Tag } from '../specfile/ast';
+import { refAt } from '../specfile/query';
 
 export type SpecTarget =
   | { kind: 'macro'; name: string; span: Span; ref?: MacroReference; definition?: MacroDefinition }

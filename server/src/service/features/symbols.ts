@@ -1,6 +1,6 @@
 // Document outline for spec files: packages with their tags, sections, macro definitions,
 // changelog entries.
-import type { Section, SpecDocument, Tag } from '../spec/ast';
+import type { Section, SpecDocument, Tag } from '../specfile/ast';
 import type { DocumentSymbol, SymbolKindValue } from '../types';
 import { SymbolKind } from '../types';
 

@@ -1,6 +1,6 @@
 // Parse-level problems are owned by rules, so they are configurable and suppressible like any
 // finding. These helpers turn the parser's problem list into a rule's reports.
-import type { ParseProblem } from '../spec/ast';
+import type { ParseProblem } from '../specfile/ast';
 import type { DkmsRuleContext, SpecRuleContext } from './types';
 
 export function reportSpecProblems(ctx: SpecRuleContext, rule: string, keep?: (problem: ParseProblem) => boolean): void {

@@ -1,5 +1,5 @@
 import { DKMS_RULES } from './dkms/index';
-import { SPEC_RULES } from './spec/index';
+import { SPEC_RULES } from './specfile/index';
 import type { Rule } from './types';
 
 /** Every rule, sorted by id. */

@@ -1,6 +1,6 @@
 // The rule framework: one rule = one module that declares its metadata and a check function.
 import type { DkmsDocument } from '../dkms/ast';
-import type { SpecDocument, Span } from '../spec/ast';
+import type { SpecDocument, Span } from '../specfile/ast';
 import type { DiagnosticTagName, DistroId, FixSafety, LanguageId, OffsetEdit, SeverityOrOff } from '../types';
 
 export type RuleCategory =

@@ -1,0 +1,22 @@
+import { prepCalls } from '../../specfile/prepMacros';
+import { defineSpecRule } from '../types';
+
+/** %autopatch outside %prep: it unpacks or patches sources, which belongs to %prep. */
+export default defineSpecRule({
+  id: '%autopatch-not-in-prep',
+  category: 'build',
+  defaultSeverity: 'warning',
+  description: '%autopatch is used outside the %prep section',
+  fixSafety: 'none',
+  rpmlintId: '%autopatch-not-in-prep',
+  check(ctx) {
+    for (const call of prepCalls(ctx.doc)) {
+      if (call.name !== 'autopatch' || call.section.kind === 'prep') continue;
+      ctx.report({
+        start: call.start,
+        end: call.end,
+        message: `%autopatch is used in %${call.section.name}: unpacking and patching belong in %prep`,
+      });
+    }
+  },
+});

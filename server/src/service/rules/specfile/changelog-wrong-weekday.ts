@@ -1,0 +1,31 @@
+import { changelogEntries } from '../../specfile/changelog';
+import { weekdayOf } from '../../specfile/parser';
+import { defineSpecRule } from '../types';
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** `* Wed Jan 01 2023 …` where Jan 1 2023 was a Sunday: rpm warns "bogus date in %changelog". */
+export default defineSpecRule({
+  id: 'changelog-wrong-weekday',
+  category: 'changelog',
+  defaultSeverity: 'warning',
+  description: 'The weekday of a %changelog entry does not match its date',
+  fixSafety: 'safe',
+  check(ctx) {
+    const { doc } = ctx;
+    for (const e of changelogEntries(doc)) {
+      if (!e.date || !e.dateSpan || !e.weekday) continue;
+      // Names rpm does not know at all are changelog-invalid-header's.
+      if (!WEEKDAYS.includes(e.weekday)) continue;
+      const right = weekdayOf(e.date);
+      if (e.weekday === right) continue;
+      const start = e.dateSpan.start;
+      ctx.report({
+        start,
+        end: start + e.weekday.length,
+        message: `${e.dateText} is a ${right}, not a ${e.weekday} (rpm warns "bogus date in %changelog")`,
+        fixes: [{ title: `Change the weekday to ${right}`, edits: [{ start, end: start + e.weekday.length, newText: right }] }],
+      });
+    }
+  },
+});

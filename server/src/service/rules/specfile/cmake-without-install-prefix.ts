@@ -1,0 +1,39 @@
+import { commandArgs, commandName, shellCommands, usesQmake } from '../../specfile/shellCommands';
+import { defineSpecRule } from '../types';
+
+/**
+ * `cmake ..` called directly without `-DCMAKE_INSTALL_PREFIX`: CMake installs under /usr/local and
+ * builds without the distribution's flags. `%cmake` sets the prefix, library directory and flags.
+ * Specs that also call `%cmake`, `%configure`, `%meson` or qmake are not checked: their direct cmake
+ * calls are side builds (tests).
+ */
+export default defineSpecRule({
+  id: 'cmake-without-install-prefix',
+  category: 'build',
+  defaultSeverity: 'warning',
+  description: 'cmake is called directly without -DCMAKE_INSTALL_PREFIX: use %cmake',
+  fixSafety: 'none',
+  requires: ['cmake'],
+  check(ctx) {
+    const cmds = shellCommands(ctx.doc, ['conf', 'build']);
+    // A spec whose main build uses %cmake, %configure, %meson or qmake calls cmake directly only for
+    // side builds (tests, helpers) that are not installed.
+    if (usesQmake(ctx.doc) || cmds.some((c) => /^%\{?\??(?:cmake\d?|configure|meson)\}?$/.test(commandName(c) ?? ''))) return;
+    for (const cmd of cmds) {
+      const name = commandName(cmd);
+      if (!name || !/^(?:cmake3?|%\{?__cmake3?\}?|\/usr\/bin\/cmake3?)$/.test(name)) continue;
+      const args = commandArgs(cmd);
+      if (args.length === 0) continue;
+      // Not a configure step: --build, --install, -E, -P, --version, presets.
+      if (args.some((a) => /^(?:--build|--install|-E|-P|--version|--help|--preset|--workflow|--find-package|-N)\b/.test(a.value))) continue;
+      if (args.some((a) => /CMAKE_INSTALL_PREFIX/.test(a.value))) continue;
+      // Options may come from a variable or macro (`cmake $CMAKE_OPTS ..`, `cmake %{cmake_opts}`).
+      if (args.some((a) => /^[$%`]/.test(a.value) && !a.value.includes('/') && !/^%\{?_?(?:builddir|srcdir|_cmake_builddir)\}?$/.test(a.value))) continue;
+      ctx.report({
+        start: cmd.words[cmd.nameIndex].start,
+        end: cmd.words[cmd.nameIndex].end,
+        message: 'cmake without -DCMAKE_INSTALL_PREFIX installs under /usr/local and ignores the distribution flags: use %cmake',
+      });
+    }
+  },
+});

@@ -1,0 +1,41 @@
+import { maskMacros } from '../../specfile/depTokens';
+import { defineSpecRule } from '../types';
+
+/**
+ * `Requires: foo>=1.0` without blanks around the operator: rpm reads one capability named
+ * `foo>=1.0`, not a versioned dependency. rpmlint checks Requires, BuildRequires, PreReq,
+ * Provides, Obsoletes, Conflicts and BuildConflicts; the weak dependency tags have the same trap.
+ */
+export default defineSpecRule({
+  id: 'comparison-operator-in-deptoken',
+  category: 'dependencies',
+  defaultSeverity: 'warning',
+  description: 'A comparison operator inside a dependency name (foo>=1.0): blanks are needed around it',
+  fixSafety: 'safe',
+  rpmlintId: 'comparison-operator-in-deptoken',
+  check(ctx) {
+    for (const tag of ctx.doc.tags) {
+      if (!tag.dependencies) continue;
+      for (const dep of tag.dependencies) {
+        // `foo >=1.0` is split by the dependency parser: only operators inside a name remain.
+        if (dep.operator || dep.rich) continue;
+        const masked = maskMacros(dep.name);
+        const m = /(<=|>=|==|<|>|=)/.exec(masked);
+        if (!m) continue;
+        const name = dep.name.slice(0, m.index);
+        const version = dep.name.slice(m.index + m[0].length);
+        const base = dep.nameSpan.start;
+        const canFix = name !== '' && version !== '' && !/[<>=]/.test(maskMacros(version));
+        ctx.report({
+          start: dep.nameSpan.start,
+          end: dep.nameSpan.end,
+          message: `'${dep.name}' is read as one capability name: write '${name || '…'} ${m[0]} ${version || '…'}' with blanks around the operator`,
+          fixes: canFix ? [{
+            title: `Write '${name} ${m[0]} ${version}'`,
+            edits: [{ start: base + m.index, end: base + m.index + m[0].length, newText: ` ${m[0]} ` }],
+          }] : [],
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,207 @@
+import type { DkmsDocument } from '../../dkms/ast';
+import { dkmsCalls, expandSpecText, MUTATING_ACTIONS, normalizeMacroText, usrSrcDirs, type WordSpan } from '../../specfile/dkmsScriptlets';
+import { hereDocLines } from '../../specfile/scriptletShell';
+import type { SpecDocument } from '../../specfile/ast';
+import type { DistroId, Range } from '../../types';
+import { defineSpecRule } from '../types';
+
+interface ConfValue {
+  text: string;
+  /** Where it is written: offsets in the spec, or in the dkms.conf named by uri (with its range). */
+  start: number;
+  end: number;
+  uri?: string;
+  range?: Range;
+}
+
+interface Conf {
+  name?: ConfValue;
+  version?: ConfValue;
+  where: string;
+  /** In the spec's own folder (not a subfolder's, which may belong to another module). */
+  beside: boolean;
+}
+
+const dirOf = (uri: string) => uri.replace(/\/[^/]*$/, '');
+
+/** Expanded spec text that still holds a placeholder (`#MODULE_VERSION#`, `@VERSION@`) is not comparable. */
+function comparable(e: { text: string; resolved: boolean }): boolean {
+  return e.resolved && !/[#@]/.test(e.text);
+}
+
+/** A value we can compare: no variables, placeholders (`@VERSION@`, `#MODULE_VERSION#`) or substitutions. */
+function literal(text: string): boolean {
+  return text !== '' && !/[$`@#%]/.test(text);
+}
+
+function fromRelated(dkms: DkmsDocument, uri: string, specUri: string): Conf {
+  const conf: Conf = { where: uri.replace(/^.*\//, ''), beside: dirOf(uri) === dirOf(specUri) };
+  for (const a of dkms.assignments) {
+    if (a.conditional || a.isArray || a.index !== undefined || a.values.length !== 1) continue;
+    if (a.name !== 'PACKAGE_NAME' && a.name !== 'PACKAGE_VERSION') continue;
+    const v = a.values[0];
+    const value: ConfValue = { text: v.hasCommandSubstitution || v.variables.length > 0 ? '$' : v.text.trim(), start: v.start, end: v.end, uri, range: dkms.lines.range(v.start, v.end) };
+    if (a.name === 'PACKAGE_NAME') conf.name = value;
+    else conf.version = value;
+  }
+  return conf;
+}
+
+/** A dkms.conf the spec writes itself with a here-document in %prep/%build/%install. */
+function fromHereDoc(doc: SpecDocument, distro: Parameters<typeof expandSpecText>[2]): Conf | undefined {
+  let conf: Conf | undefined;
+  for (const s of doc.sections) {
+    if (s.kind !== 'prep' && s.kind !== 'build' && s.kind !== 'install') continue;
+    const lines = hereDocLines(doc, s);
+    for (const l of lines) {
+      const start = doc.lines.lineStarts[l];
+      const text = doc.text.slice(start, doc.lines.lineEnd(l));
+      const m = /^\s*(PACKAGE_NAME|PACKAGE_VERSION)=(["']?)([^"'\s]*)\2\s*$/.exec(text);
+      if (!m) continue;
+      const exp = expandSpecText(doc, m[3], distro);
+      const vs = start + text.indexOf('=') + 1 + m[2].length;
+      conf ??= { where: 'the dkms.conf written in the spec', beside: true };
+      const value = { text: exp.resolved ? exp.text : '$', start: vs, end: vs + m[3].length };
+      if (m[1] === 'PACKAGE_NAME') conf.name = value;
+      else conf.version = value;
+    }
+  }
+  return conf;
+}
+
+/** The spec rewrites or generates dkms.conf at build time (sed, a generator script, a redirect). */
+function rewritesConf(doc: SpecDocument): boolean {
+  for (const s of doc.sections) {
+    if (s.kind !== 'prep' && s.kind !== 'build' && s.kind !== 'install' && s.kind !== 'conf') continue;
+    const body = doc.text.slice(s.body.start, s.body.end);
+    for (const line of body.split('\n')) {
+      if (!/dkms\.conf/.test(line)) continue;
+      if (/\bsed\b|\bperl\b|\bawk\b|>|\bmkconf\b|\benvsubst\b|\bconfigure\b|\bmake\b/.test(line)) return true;
+    }
+  }
+  return false;
+}
+
+interface Mismatch {
+  /** Where the spec states the module or version. */
+  spec: { start: number; end: number };
+  conf: ConfValue;
+  /** The message, about the spec named `subject` ("The spec" on the spec itself, its file name on the dkms.conf). */
+  message(subject: string): string;
+  confLabel: string;
+}
+
+/** A module (and version) the spec uses: as written, and expanded. */
+interface SpecPair {
+  module: WordSpan;
+  version?: WordSpan;
+  name: string;
+  expandedVersion?: string;
+}
+
+/** The module/version pairs the spec passes to dkms, else the /usr/src directory it installs. */
+function specPairs(doc: SpecDocument, distro: DistroId): SpecPair[] {
+  const pairs: SpecPair[] = [];
+  for (const call of dkmsCalls(doc)) {
+    if (!call.action || !MUTATING_ACTIONS.has(call.action.text) || !call.module) continue;
+    const m = expandSpecText(doc, normalizeMacroText(call.module.text), distro);
+    if (!comparable(m)) continue;
+    const v = call.version ? expandSpecText(doc, normalizeMacroText(call.version.text), distro) : undefined;
+    pairs.push({ module: call.module, version: call.version, name: m.text, expandedVersion: v && comparable(v) ? v.text : undefined });
+  }
+  if (pairs.length === 0) {
+    const dirs = usrSrcDirs(doc);
+    const files = dirs.filter((d) => d.from === 'files');
+    for (const d of files.length > 0 ? files : dirs) {
+      const e = expandSpecText(doc, d.text, distro);
+      const m = /^(.+)-([^-]+)$/.exec(e.text);
+      if (!comparable(e) || !m) continue;
+      pairs.push({ module: { text: d.text, start: d.start, end: d.end }, name: m[1], expandedVersion: m[2] });
+    }
+  }
+  return pairs;
+}
+
+/** Disagreements between a spec and the dkms.conf files it goes with. */
+function mismatches(doc: SpecDocument, distro: DistroId, confs: Conf[]): Mismatch[] {
+  const out: Mismatch[] = [];
+  if (confs.length === 0) return out;
+  const pairs = specPairs(doc, distro);
+  if (pairs.length === 0) return out;
+  const names = new Set(pairs.map((p) => p.name));
+  for (const conf of confs) {
+    const n = conf.name;
+    if (!n || !literal(n.text)) continue;
+    if (!names.has(n.text)) {
+      // several dkms.conf files may belong to several modules: only a single one is clearly this spec's
+      if (confs.length !== 1 || !conf.beside) continue;
+      const p = pairs[0];
+      out.push({
+        spec: p.module,
+        conf: n,
+        confLabel: `PACKAGE_NAME=${n.text}`,
+        message: (subject) => `${subject} uses the module name ${p.name}, but ${conf.where} says PACKAGE_NAME=${n.text}: dkms reads the name from dkms.conf and fails with a mismatch (or looks in the wrong /usr/src directory)`,
+      });
+      continue;
+    }
+    const v = conf.version;
+    if (!v || !literal(v.text)) continue;
+    const reported = new Set<string>();
+    for (const p of pairs) {
+      const version = p.expandedVersion;
+      if (p.name !== n.text || version === undefined || version === v.text || reported.has(version)) continue;
+      reported.add(version);
+      out.push({
+        spec: p.version ?? p.module,
+        conf: v,
+        confLabel: `PACKAGE_VERSION=${v.text}`,
+        message: (subject) => `${subject} uses version ${version} of ${p.name}, but ${conf.where} says PACKAGE_VERSION=${v.text}: dkms finds no module ${p.name}/${version} (or registers the wrong one). Keep them in step, for example by substituting the version into dkms.conf with sed in %prep`,
+      });
+    }
+  }
+  return out;
+}
+
+export default defineSpecRule({
+  id: 'dkms-conf-mismatch',
+  category: 'dkms',
+  defaultSeverity: 'error',
+  description: "dkms.conf's PACKAGE_NAME/PACKAGE_VERSION disagree with the module and version the spec passes to dkms or installs under /usr/src",
+  fixSafety: 'none',
+  check(ctx) {
+    const doc = ctx.doc;
+    if (doc.isTemplate) return;
+    const confs: Conf[] = [];
+    const own = fromHereDoc(doc, ctx.distro);
+    if (own) confs.push(own);
+    else if (!rewritesConf(doc)) {
+      for (const r of ctx.related) if (r.languageId === 'dkms-conf') confs.push(fromRelated(ctx.parseRelatedDkms(r), r.uri, ctx.uri));
+    }
+    for (const m of mismatches(doc, ctx.distro, confs)) {
+      ctx.report({
+        start: m.spec.start,
+        end: m.spec.end,
+        message: m.message('The spec'),
+        related: [{ start: m.conf.start, end: m.conf.end, message: m.confLabel, ...(m.conf.uri ? { uri: m.conf.uri, range: m.conf.range } : {}) }],
+      });
+    }
+  },
+  // The same disagreement, reported on the dkms.conf when it is the file being linted.
+  checkDkms(ctx) {
+    for (const r of ctx.related) {
+      if (r.languageId !== 'rpm-spec') continue;
+      const spec = ctx.parseRelatedSpec(r);
+      if (spec.isTemplate || fromHereDoc(spec, ctx.distro) || rewritesConf(spec)) continue;
+      const conf = fromRelated(ctx.doc, ctx.uri, r.uri);
+      for (const m of mismatches(spec, ctx.distro, [conf])) {
+        const specName = r.uri.replace(/^.*\//, '');
+        ctx.report({
+          start: m.conf.start,
+          end: m.conf.end,
+          message: m.message(specName),
+          related: [{ start: m.spec.start, end: m.spec.end, uri: r.uri, range: spec.lines.range(m.spec.start, m.spec.end), message: `what ${specName} uses` }],
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,103 @@
+import { macroValue } from '../../catalog/expand';
+import { sectionCommands } from '../../specfile/scriptletShell';
+import { DIR_OPTION, filesEntryPaths, macroForPath, macroMatches, type PathMacro } from '../../specfile/paths';
+import type { Report } from '../types';
+import { defineSpecRule } from '../types';
+
+const BUILDROOT_PATH = /(?:%\{\??buildroot\}|%buildroot|\$RPM_BUILD_ROOT|\$\{RPM_BUILD_ROOT\})\/?(\/[A-Za-z0-9_.+@-][^\s"';|&)`$%{}\\]*)/g;
+/**
+ * Commands that act on files already there (moved or removed after upstream's install): the
+ * literal may be exactly where upstream put them, so they are reported only when the macro has
+ * the same value (the fix then changes nothing).
+ */
+const EXISTING_FILE_COMMANDS = /^(?:rm|rmdir|find|pushd|cd|ls|test|\[|\[\[|unlink)$/;
+/** Commands whose arguments are expressions or text, not file names. */
+const TEXT_COMMANDS = /^(?:sed|perl|awk|gawk|grep|echo|printf)$/;
+
+/** Paths under /usr/lib and /lib without a macro of their own are hardcoded-library-path's business (or correct). */
+function candidate(path: string): PathMacro | undefined {
+  const p = macroForPath(path.replace(/\/+$/, '') || '/');
+  if (!p) return undefined;
+  if (p.prefix === '/usr' && path.replace(/\/+$/, '') !== '/usr') return undefined;
+  return p;
+}
+
+export default defineSpecRule({
+  id: 'hardcoded-path',
+  category: 'paths',
+  defaultSeverity: 'information',
+  description: 'An install location is written as a literal path where an rpm directory macro exists',
+  fixSafety: 'safe',
+  check(ctx) {
+    const doc = ctx.doc;
+    const report = (start: number, p: PathMacro, where: string, onlyIfSame = false) => {
+      const end = start + p.prefix.length;
+      const same = macroMatches(p, ctx.distro);
+      if (onlyIfSame && !same) return;
+      const value = macroValue(p.macro, ctx.distro);
+      const note = same || value === undefined ? '' : ` (on ${ctx.distro} ${p.replacement} is ${value}, so the files move there)`;
+      const r: Report = {
+        start,
+        end,
+        message: `${p.prefix} is hard-coded ${where}: use ${p.replacement}${note}`,
+        fixes: [{ title: `Use ${p.replacement}`, safety: same ? 'safe' : 'unsafe', edits: [{ start, end, newText: p.replacement }] }],
+      };
+      ctx.report(r);
+    };
+    for (const section of doc.sections) {
+      if (section.kind === 'build' || section.kind === 'install' || section.kind === 'check') {
+        for (const sc of sectionCommands(doc, section)) {
+          const cmd = sc.command;
+          const name = cmd.commandIndex >= 0 ? cmd.words[cmd.commandIndex].text : '';
+          const base0 = name.replace(/^.*\//, '').replace(/^%\{?__(\w+)\}?$/, '$1');
+          const textCommand = TEXT_COMMANDS.test(base0);
+          for (let k = 0; k < cmd.words.length; k++) {
+            const w = cmd.words[k];
+            // Both checks below are about a literal absolute path: no slash, nothing to find.
+            if (!w.text.includes('/')) continue;
+            if (textCommand && !w.redirect && k !== cmd.commandIndex) {
+              // a file operand like %{buildroot}/usr/bin/foo is still a location; expressions are not
+              if (/^["']?s(.).*\1/.test(w.text) || /^-/.test(w.text) || /[|]/.test(w.text) || name === 'echo' || name === 'printf') continue;
+            }
+            const base = sc.startOf(w);
+            BUILDROOT_PATH.lastIndex = 0;
+            for (let mm = BUILDROOT_PATH.exec(w.text); mm; mm = BUILDROOT_PATH.exec(w.text)) {
+              if (!mm[1]) continue;
+              const p = candidate(mm[1]);
+              if (!p) continue;
+              const idx = mm.index + mm[0].length - mm[1].length;
+              // `mv %{buildroot}/sbin/* %{buildroot}%{_sbindir}`: files are moved from (or renamed within) where upstream put them
+              const existing = EXISTING_FILE_COMMANDS.test(base0) || (base0 === 'mv' && !w.redirect);
+              report(base + idx, p, 'after the build root', existing);
+            }
+            // --prefix=/usr, -DCMAKE_INSTALL_PREFIX=/usr, PREFIX=/usr
+            const opt = DIR_OPTION.exec(w.text);
+            if (opt && !/libdir|LIBDIR/.test(opt[0])) {
+              const raw = w.text.slice(opt[0].length);
+              const q = /^["']/.test(raw) ? 1 : 0;
+              const value = raw.slice(q).replace(/["']$/, '');
+              if (value.startsWith('/') && !/[%$]/.test(value)) {
+                const p = candidate(value);
+                if (p && value.replace(/\/+$/, '') === p.prefix) report(base + opt[0].length + q, p, `in ${opt[0].slice(0, -1)}`);
+              }
+            }
+          }
+        }
+      } else if (section.kind === 'files') {
+        for (let l = section.headerLine + 1; l <= section.endLine; l++) {
+          if (doc.lineKinds[l] !== 'body' && doc.lineKinds[l] !== 'macro-line') continue;
+          const start = doc.lines.lineStarts[l];
+          const end = doc.lines.lineEnd(l);
+          const slash = doc.text.indexOf('/', start);
+          if (slash < 0 || slash >= end) continue; // no literal path on this line
+          const text = doc.text.slice(start, end);
+          for (const e of filesEntryPaths(text)) {
+            const p = candidate(e.path);
+            // the directory itself (`/sbin`, `%dir /etc`) is only listed by layout packages such as filesystem
+            if (p && e.path.replace(/\/+$/, '') !== p.prefix) report(start + e.index, p, 'in %files');
+          }
+        }
+      }
+    }
+  },
+});

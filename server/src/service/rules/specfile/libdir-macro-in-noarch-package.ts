@@ -1,0 +1,41 @@
+import type { SpecDocument } from '../../specfile/ast';
+import { buildArchTags, refsInRange } from '../../specfile/query';
+import { defineSpecRule } from '../types';
+
+/** The package's own BuildArch tags (else the main package's) all say noarch, outside any %if. */
+function unconditionalNoarch(doc: SpecDocument, packageIndex: number): boolean {
+  const tags = buildArchTags(doc);
+  const own = tags.get(packageIndex) ?? (packageIndex !== 0 && packageIndex !== -1 ? tags.get(0) : undefined);
+  return own !== undefined && own.every((t) => t.conditionalPath === 0 && /^noarch$/i.test(t.value));
+}
+
+/**
+ * `%{_libdir}` or `%{_lib}` in the %files of a noarch package: the path differs between
+ * architectures (lib vs lib64), so the one noarch build cannot be right for all of them. Only an
+ * unconditional `BuildArch: noarch` counts (a noarch in one %if arm may pair with arch-specific
+ * files in the other).
+ */
+export default defineSpecRule({
+  id: 'libdir-macro-in-noarch-package',
+  category: 'paths',
+  defaultSeverity: 'warning',
+  description: '%{_libdir} or %{_lib} in the %files of a noarch package',
+  fixSafety: 'none',
+  rpmlintId: 'libdir-macro-in-noarch-package',
+  check(ctx) {
+    const { doc } = ctx;
+    for (const s of doc.sections) {
+      if (s.kind !== 'files' || !unconditionalNoarch(doc, s.packageIndex)) continue;
+      for (const r of refsInRange(doc, s.body.start, s.body.end)) {
+        if ((r.form !== 'plain' && r.form !== 'braced') || (r.name !== '_libdir' && r.name !== '_lib')) continue;
+        const kind = doc.lineKinds[doc.lines.lineOf(r.start)];
+        if (kind === 'comment' || kind === 'conditional' || kind === 'definition') continue;
+        ctx.report({
+          start: r.start,
+          end: r.end,
+          message: `%{${r.name}} in the files of a noarch package: it is lib or lib64 depending on the build host; use %{_prefix}/lib (or %{_datadir}) for architecture-independent files, or drop BuildArch: noarch`,
+        });
+      }
+    }
+  },
+});

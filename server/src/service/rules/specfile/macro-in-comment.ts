@@ -1,0 +1,51 @@
+import { SHELL_SECTION_KINDS } from '../../specfile/keywords';
+import { isExpandedInText } from '../../specfile/macroText';
+import { refsInRange } from '../../specfile/query';
+import { shellCommentStart } from '../../specfile/shellComments';
+import { defineSpecRule } from '../types';
+
+/**
+ * rpm expands macros inside `#` comments: a multi-line macro (`# %configure`) comments out only
+ * its first line, and `%(…)` runs. Reported: whole-line `#` comments and trailing `#` comments of
+ * shell lines. Not reported: `%%` (the escape), `%dnl` comments, `#` inside quotes or words
+ * (`s#a#b#`, URL fragments), tag values and macro definition bodies (where `#` is not a comment),
+ * and %changelog (see macro-in-%changelog).
+ */
+export default defineSpecRule({
+  id: 'macro-in-comment',
+  category: 'macros',
+  defaultSeverity: 'warning',
+  description: 'A macro inside a # comment is still expanded: write %% for a literal %',
+  fixSafety: 'safe',
+  rpmlintId: 'macro-in-comment',
+  check(ctx) {
+    const { doc } = ctx;
+    for (let line = 0; line < doc.lines.lineCount; line++) {
+      const section = doc.sections[doc.lineSection[line]];
+      if (!section || section.kind === 'changelog') continue;
+      const kind = doc.lineKinds[line];
+      const lineStart = doc.lines.lineStarts[line];
+      let commentStart: number;
+      if (kind === 'comment') {
+        const text = doc.lines.lineText(line);
+        const hash = text.indexOf('#');
+        if (hash < 0 || text.slice(0, hash).trim() !== '') continue;
+        commentStart = lineStart + hash;
+      } else if ((kind === 'body' || kind === 'macro-line') && SHELL_SECTION_KINDS.has(section.kind)) {
+        const hash = shellCommentStart(doc.lines.lineText(line));
+        if (hash <= 0) continue;
+        commentStart = lineStart + hash;
+      } else continue;
+      for (const r of refsInRange(doc, commentStart, doc.lines.lineEnd(line))) {
+        if (r.depth !== 0 || !isExpandedInText(r)) continue;
+        const shown = doc.text.slice(r.start, Math.min(r.end, doc.lines.lineEnd(line)));
+        ctx.report({
+          start: r.start,
+          end: Math.min(r.end, doc.lines.lineEnd(line)),
+          message: `'${shown}' in a comment is still expanded by rpm: write '%${shown}' (or use %dnl) to keep it as text`,
+          fixes: [{ title: 'Escape as %%', edits: [{ start: r.start, end: r.start, newText: '%' }] }],
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,21 @@
+import { missingSection } from '../../specfile/requiredSections';
+import { defineSpecRule } from '../types';
+
+/**
+ * A complete spec without a %build section. Not reported for fragments (no Name tag), specs that
+ * %include other files, or rpm 4.20 declarative builds (BuildSystem:), which generate the section.
+ */
+export default defineSpecRule({
+  id: 'no-%build-section',
+  category: 'build',
+  defaultSeverity: 'information',
+  description: 'The spec has no %build section',
+  fixSafety: 'none',
+  rpmlintId: 'no-%build-section',
+  check(ctx) {
+    const anchor = missingSection(ctx.doc, 'build');
+    if (anchor) ctx.report({ ...anchor, message: MESSAGE });
+  },
+});
+
+const MESSAGE = 'The spec has no %build section: if nothing needs compiling, an empty %build states that on purpose';

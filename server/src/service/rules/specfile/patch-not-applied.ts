@@ -1,0 +1,32 @@
+import { declaredPatches, patchFileName, patchUse } from '../../specfile/patches';
+import { defineSpecRule } from '../types';
+
+/**
+ * A PatchN tag whose patch is never applied. Counted as applied: `%patch N`/`%patchN`/`-P N`,
+ * any `%{PATCHN}` use, the patch's file name in a script, and every patch when the spec applies
+ * them in bulk (`%autosetup`, `%autopatch`, `%{patches}`, a Lua block naming patches).
+ */
+export default defineSpecRule({
+  id: 'patch-not-applied',
+  category: 'build',
+  defaultSeverity: 'warning',
+  description: 'A patch is declared with a PatchN tag but never applied',
+  fixSafety: 'none',
+  rpmlintId: 'patch-not-applied',
+  check(ctx) {
+    const { doc } = ctx;
+    const declared = declaredPatches(doc).list;
+    if (declared.length === 0 || doc.includes.length > 0) return;
+    const use = patchUse(doc);
+    if (use.bulk) return;
+    const applied = new Set(use.applications.map((a) => a.number));
+    for (const p of declared) {
+      if (applied.has(p.number) || use.namedFiles.has(patchFileName(p.tag))) continue;
+      ctx.report({
+        start: p.tag.start,
+        end: p.tag.end,
+        message: `Patch${p.number} (${patchFileName(p.tag)}) is declared but never applied: apply it in %prep (%patch -P ${p.number}) or remove it`,
+      });
+    }
+  },
+});

@@ -1,0 +1,50 @@
+import type { SpecDocument } from '../../specfile/ast';
+import { commandArgs, commandName, shellCommands } from '../../specfile/shellCommands';
+import { defineSpecRule } from '../types';
+
+const DIR_OPTIONS = /^--(?:libdir|sysconfdir|mandir|datadir|localstatedir|bindir|sbindir|includedir|infodir|libexecdir|docdir|datarootdir)=/;
+
+/** Evidence that ./configure is an autoconf script (so %configure's options are understood). */
+function autotools(doc: SpecDocument): boolean {
+  const cmds = shellCommands(doc, ['prep', 'conf', 'build']);
+  if (cmds.some((c) => /^(?:autoreconf|autoconf|automake|libtoolize|aclocal|\.\/autogen\.sh|%\{?autoreconf\}?|NOCONFIGURE=\S*)$/.test(commandName(c) ?? ''))) return true;
+  return doc.tags.some((t) => t.key === 'buildrequires' && (t.dependencies ?? []).some((d) => /^(?:autoconf|automake|libtool)$/.test(d.name)));
+}
+
+/**
+ * `./configure` where `%configure` fits: the macro passes the distribution's directories
+ * (`--libdir=%{_libdir}` …), the host triplet and the compiler flags. Only reported when the call
+ * passes no directories itself (it then installs under /usr/local) and the script is autoconf's
+ * (autotools in the spec), since hand-written configure scripts do not accept %configure's options.
+ */
+export default defineSpecRule({
+  id: 'plain-configure',
+  category: 'build',
+  defaultSeverity: 'warning',
+  description: './configure without --prefix in an autotools spec: use %configure',
+  fixSafety: 'unsafe',
+  requires: ['configure'],
+  check(ctx) {
+    const { doc } = ctx;
+    let isAutotools: boolean | undefined;
+    for (const cmd of shellCommands(doc, ['conf', 'build'])) {
+      const name = commandName(cmd);
+      if (name !== './configure') continue;
+      const args = commandArgs(cmd);
+      // Directories given by hand (`--prefix=%{_prefix} …`): a deliberate choice (%configure's flags
+      // break some projects, e.g. GHC or OCaml), not an oversight.
+      if (args.some((a) => /^--(?:prefix|exec-prefix)(?:=|$)/.test(a.value) || DIR_OPTIONS.test(a.value))) continue;
+      // Options from a variable or macro may hold the directories.
+      if (args.some((a) => /^[$%`]/.test(a.value))) continue;
+      isAutotools ??= autotools(doc);
+      if (!isAutotools) continue;
+      const word = cmd.words[cmd.nameIndex];
+      ctx.report({
+        start: word.start,
+        end: word.end,
+        message: './configure misses the distribution\'s directories, host triplet and flags: use %configure',
+        fixes: [{ title: 'Replace with %configure', edits: [{ start: word.start, end: word.end, newText: '%configure' }] }],
+      });
+    }
+  },
+});

@@ -1,0 +1,32 @@
+import { shellCommentStart } from '../../specfile/shellComments';
+import { specLines } from '../../specfile/sectionText';
+import { defineSpecRule } from '../types';
+
+/** `setup.py test` was deprecated by setuptools and removed in setuptools 72. */
+export default defineSpecRule({
+  id: 'python-setup-test',
+  category: 'deprecated',
+  defaultSeverity: 'warning',
+  description: '%check runs the removed `setup.py test` command: run the tests with pytest or %pytest',
+  fixSafety: 'none',
+  rpmlintId: 'python-setup-test',
+  tags: ['deprecated'],
+  check(ctx) {
+    const { doc } = ctx;
+    for (const l of specLines(doc)) {
+      if (l.section.kind !== 'check') continue;
+      const kind = doc.lineKinds[l.line];
+      if (kind !== 'body' && kind !== 'macro-line') continue;
+      if (!l.text.includes('setup.py')) continue;
+      const hash = shellCommentStart(l.text);
+      const code = hash >= 0 ? l.text.slice(0, hash) : l.text;
+      const m = /setup\.py\s+test(?![\w-])/.exec(code);
+      if (!m) continue;
+      ctx.report({
+        start: l.start + m.index,
+        end: l.start + m.index + m[0].length,
+        message: "'setup.py test' is deprecated and removed in setuptools 72: run the tests with %pytest (or python3 -m pytest / unittest)",
+      });
+    }
+  },
+});

@@ -1,0 +1,37 @@
+import { normalizePackageName } from '../../specfile/parser';
+import { defineSpecRule } from '../types';
+import { preambleMayBeIncomplete } from './spec-missing-required-tag';
+
+export default defineSpecRule({
+  id: 'spec-missing-description',
+  category: 'correctness',
+  defaultSeverity: 'error',
+  description: 'A package (main or %package) has no %description section',
+  fixSafety: 'none',
+  check(ctx) {
+    const { doc } = ctx;
+    if (preambleMayBeIncomplete(doc)) return;
+    // By name, not index: one name may be declared in several %if arms.
+    const mainName = doc.packages[0].name;
+    const described = new Set<string>();
+    let unresolved = false;
+    for (const s of doc.sections) {
+      if (s.kind !== 'description') continue;
+      if (s.packageIndex < 0) unresolved = true;
+      else described.add(normalizePackageName(doc.packages[s.packageIndex].name, mainName));
+    }
+    for (let k = 0; k < doc.packages.length; k++) {
+      const pkg = doc.packages[k];
+      if (described.has(normalizePackageName(pkg.name, mainName))) continue;
+      // A %description whose target we could not resolve may belong to a macro-named package.
+      if (unresolved && (k === 0 || pkg.name.includes('%'))) continue;
+      if (k === 0) {
+        const nameTag = doc.tags.find((t) => t.key === 'name' && t.packageIndex === 0);
+        if (!nameTag) continue;
+        ctx.report({ start: nameTag.start, end: nameTag.end, message: 'The main package has no %description section' });
+      } else if (pkg.section) {
+        ctx.report({ start: pkg.section.keywordSpan.start, end: pkg.section.header.end, message: `Subpackage '${pkg.declaredName ?? ''}' has no %description section` });
+      }
+    }
+  },
+});

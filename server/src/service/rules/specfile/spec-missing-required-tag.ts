@@ -1,0 +1,56 @@
+import type { SpecDocument } from '../../specfile/ast';
+import { defineSpecRule } from '../types';
+
+const MAIN_REQUIRED = ['Name', 'Version', 'Release', 'Summary', 'License'];
+
+/** Line-start macros often seen in preambles that are known not to generate tags or sections. */
+const NON_GENERATING_MACROS = new Set([
+  'systemd_requires', 'systemd_ordering', 'python_enable_dependency_generator', 'perl_default_filter', 'py_provides',
+  'python_provide', 'ldconfig_scriptlets', 'debug_package', 'undefine', 'filter_setup', 'filter_provides_in',
+  'filter_requires_in', 'filter_from_requires', 'filter_from_provides', 'requires_eq', 'sysusers_requires_compat',
+  'fillup_prereq', 'service_requires', 'perl_requires', 'ruby_requires', 'php_requires', 'find_lang', 'warn', 'error',
+]);
+
+/**
+ * Tags may come from places we cannot see: an %include, a template placeholder line, or a
+ * line-start macro such as `%fontpkg` or `%kernel_module_package` that writes whole preambles.
+ */
+export function preambleMayBeIncomplete(doc: SpecDocument): boolean {
+  if (doc.includes.length > 0) return true;
+  for (let line = 0; line < doc.lineKinds.length; line++) {
+    if (doc.lineKinds[line] !== 'macro-line' && doc.lineKinds[line] !== 'unknown') continue;
+    const section = doc.sections[doc.lineSection[line]];
+    if (section.kind !== 'preamble' && section.kind !== 'package') continue;
+    const text = doc.lines.lineText(line);
+    if (/^\s*@[A-Za-z_]/.test(text)) return true;
+    const m = /^\s*%\{?[?!]*([A-Za-z_][A-Za-z0-9_]*)/.exec(text);
+    if (m && !NON_GENERATING_MACROS.has(m[1])) return true;
+  }
+  return false;
+}
+
+export default defineSpecRule({
+  id: 'spec-missing-required-tag',
+  category: 'correctness',
+  defaultSeverity: 'error',
+  description: 'A package lacks a tag rpm requires (Name, Version, Release, Summary, License; Summary for subpackages)',
+  fixSafety: 'none',
+  check(ctx) {
+    const { doc } = ctx;
+    if (preambleMayBeIncomplete(doc)) return;
+    const present = new Set(doc.tags.filter((t) => t.packageIndex === 0).map((t) => (t.key === 'copyright' ? 'license' : t.key)));
+    const missing = MAIN_REQUIRED.filter((t) => !present.has(t.toLowerCase()));
+    if (missing.length > 0) {
+      const anchor = doc.tags[0] ?? undefined;
+      const start = anchor ? anchor.start : 0;
+      const end = anchor ? anchor.nameSpan.end : Math.min(doc.lines.lineEnd(0), doc.text.length);
+      ctx.report({ start, end, message: `The main package has no ${missing.map((m) => `'${m}:'`).join(', ')} tag${missing.length > 1 ? 's' : ''}` });
+    }
+    for (let k = 1; k < doc.packages.length; k++) {
+      const pkg = doc.packages[k];
+      if (!pkg.section) continue;
+      if (doc.tags.some((t) => t.packageIndex === k && t.key === 'summary')) continue;
+      ctx.report({ start: pkg.section.keywordSpan.start, end: pkg.section.header.end, message: `Subpackage '${pkg.declaredName ?? ''}' has no 'Summary:' tag` });
+    }
+  },
+});

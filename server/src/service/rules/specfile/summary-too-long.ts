@@ -1,0 +1,39 @@
+import { refsInRange } from '../../specfile/query';
+import { defineSpecRule } from '../types';
+
+const MAX = 80;
+
+/**
+ * Summary longer than 80 characters: package managers show it on one line and cut it. Macros are
+ * not expanded; only the literal text is counted, so a finding is certain.
+ */
+export default defineSpecRule({
+  id: 'summary-too-long',
+  category: 'style',
+  defaultSeverity: 'warning',
+  description: `Summary is longer than ${MAX} characters`,
+  fixSafety: 'none',
+  rpmlintId: 'summary-too-long',
+  check(ctx) {
+    const { doc } = ctx;
+    for (const tag of doc.tags) {
+      if (tag.key !== 'summary') continue;
+      const { start, end } = tag.valueSpan;
+      let literal = 0;
+      let pos = start;
+      for (const r of refsInRange(doc, start, end)) {
+        if (r.depth !== 0) continue;
+        if (r.start > pos) literal += [...doc.text.slice(pos, r.start)].length;
+        if (r.form === 'escape') literal += 1;
+        pos = Math.max(pos, r.end);
+      }
+      if (end > pos) literal += [...doc.text.slice(pos, end).trimEnd()].length;
+      if (literal <= MAX) continue;
+      ctx.report({
+        start,
+        end,
+        message: `Summary is ${literal} characters long${literal !== [...doc.text.slice(start, end)].length ? ' before macro expansion' : ''}: keep it at most ${MAX} and move details to %description`,
+      });
+    }
+  },
+});

@@ -1,0 +1,108 @@
+import type { MacroReference, SpecDocument } from '../../specfile/ast';
+import { isKnownMacro, knownMacroNames, specDefinedNames } from '../../specfile/macroUse';
+import { editDistance } from '../../text/similarity';
+import { defineSpecRule } from '../types';
+
+/** Line kinds whose macros rpm expands when it reads the spec (definition bodies expand lazily, comments are other rules'). */
+const CHECKED_LINES = new Set(['tag', 'body', 'macro-line', 'section-header']);
+
+/** Well-known macros a typo is checked against, besides the spec's own: paths (`_libdir`…) and the build macros. */
+const TYPO_TARGETS = /^(?:_[a-z][a-z0-9_]*dir|_prefix|_exec_prefix|_lib|_usr|_var|buildroot|optflags|configure|make_build|make_install|cmake|cmake_build|cmake_install|meson|meson_build|meson_install|autosetup|autopatch|setup|ldconfig_scriptlets|find_lang|py3_build|py3_install|pyproject_wheel|pyproject_install|python3_sitelib|python3_sitearch|python3|__python3|_smp_mflags|set_build_flags|systemd_post|systemd_preun|systemd_postun|systemd_postun_with_restart|license|version|release|name|summary|url|dist)$/;
+
+function leadingUnderscores(name: string): number {
+  let k = 0;
+  while (name.charCodeAt(k) === 95 /* _ */) k++;
+  return k;
+}
+
+/** The well-known macros a typo is checked against, filtered from the catalog once. */
+let typoTargets: string[] | undefined;
+
+function suggestionFor(name: string, local: Set<string>): string | undefined {
+  if (name.length < 5) return undefined;
+  const max = name.length < 10 ? 1 : 2;
+  const underscores = leadingUnderscores(name);
+  const withoutDigits = name.replace(/\d+/g, '');
+  let best: string | undefined;
+  let bestDistance = max + 1;
+  const consider = (candidate: string) => {
+    if (candidate === name || Math.abs(candidate.length - name.length) > max) return;
+    // A leading underscore count that differs is a different macro family (`__foo` vs `_foo`).
+    if (leadingUnderscores(candidate) !== underscores) return;
+    // Names that differ only by digits are siblings (`python3_sitelib`/`python2_sitelib`, `make_install32`).
+    if (candidate.replace(/\d+/g, '') === withoutDigits) return;
+    // One name inside the other (`kversion`/`version`, `_libdirs`/`_libdir`) is a related macro, not a typo.
+    if (name.includes(candidate) || candidate.includes(name)) return;
+    const d = editDistance(name, candidate, max);
+    if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
+      best = candidate;
+      bestDistance = d;
+    }
+  };
+  typoTargets ??= [...knownMacroNames()].filter((c) => TYPO_TARGETS.test(c));
+  for (const c of typoTargets) consider(c);
+  for (const c of local) consider(c);
+  return best;
+}
+
+function enclosingIsGuarded(doc: SpecDocument, ref: MacroReference): boolean {
+  if (ref.depth === 0) return false;
+  // Nested inside a conditional `%{?x:…}`, `%{lua:…}` or `%{expand:…}`: expanded only sometimes, or by code.
+  for (const r of doc.macroReferences) {
+    if (r.start > ref.start) break;
+    if (r.end >= ref.end && r !== ref && r.depth < ref.depth && (r.conditional || r.negated || r.name === 'lua' || r.name === 'expand' || r.form === 'shell' || r.form === 'expression')) return true;
+  }
+  return false;
+}
+
+/**
+ * A macro used but defined nowhere: not in the catalog, not rpm's own, not defined in the spec.
+ * Macros come from many places (distribution macro packages, BuildRequires'd macro files), so the
+ * rule only reports a name used once, never guarded with `%{?…}` anywhere, that is one edit (two
+ * for long names; a swap of neighbours counts as one) away from a macro the spec defines or from a
+ * well-known path or build macro, and says which.
+ */
+export default defineSpecRule({
+  id: 'undefined-macro',
+  category: 'macros',
+  defaultSeverity: 'warning',
+  description: 'A macro is used that is defined nowhere and looks like a typo of a known macro',
+  fixSafety: 'unsafe',
+  check(ctx) {
+    const { doc } = ctx;
+    let local: Set<string> | undefined;
+    const guardedNames = new Set<string>();
+    const uses = new Map<string, number>();
+    for (const r of doc.macroReferences) {
+      if (r.conditional || r.negated) guardedNames.add(r.name);
+      uses.set(r.name, (uses.get(r.name) ?? 0) + 1);
+    }
+    for (const ref of doc.macroReferences) {
+      if ((ref.form !== 'plain' && ref.form !== 'braced') || ref.conditional || ref.negated) continue;
+      const name = ref.name;
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || name.length < 4) continue;
+      if (guardedNames.has(name) || isKnownMacro(name)) continue;
+      // A typo is a one-off: a name used several times is a macro defined outside the spec
+      // (a distribution's macro package), however close it is to a known one.
+      if ((uses.get(name) ?? 0) > 1) continue;
+      // `%patchN` is obsolete-patchn-syntax's.
+      if (/^patch\d+$/.test(name)) continue;
+      const line = doc.lines.lineOf(ref.start);
+      if (!CHECKED_LINES.has(doc.lineKinds[line])) continue;
+      const section = doc.sections[doc.lineSection[line]];
+      if (section && section.kind === 'changelog') continue;
+      // `%s`/`%d`-like printf formats are single letters and never reach here (names of 5+ characters only).
+      local ??= specDefinedNames(doc);
+      if (local.has(name)) continue;
+      if (enclosingIsGuarded(doc, ref)) continue;
+      const suggestion = suggestionFor(name, local);
+      if (!suggestion) continue;
+      ctx.report({
+        start: ref.start,
+        end: ref.end,
+        message: `Macro %${name} is not defined anywhere: did you mean %${suggestion}?`,
+        fixes: [{ title: `Replace with %${ref.form === 'braced' ? `{${suggestion}}` : suggestion}`, edits: [{ start: ref.nameStart, end: ref.nameEnd, newText: suggestion }] }],
+      });
+    }
+  },
+});

@@ -1,0 +1,85 @@
+import { isKnownMacro } from '../../specfile/macroUse';
+import { defineSpecRule } from '../types';
+
+/** Inputs read by other macros (forge, Go, Python, Rust, kmod, SUSE multi-python, …): defined to be read elsewhere. */
+const MACRO_INPUTS = new Set([
+  'forgeurl', 'forgesource', 'forgesetupargs', 'commit', 'tag', 'date', 'version0', 'archivename', 'archiveext', 'archiveurl',
+  'topdir', 'scm', 'extractdir', 'repo', 'owner', 'shortcommit', 'goipath', 'goipaths', 'goname', 'gourl', 'gocommit',
+  'gotag', 'goaltipaths', 'gocompilerflags', 'gofiles', 'golicenses', 'godocs', 'godocsex', 'golicensesex', 'gosupfiles',
+  'goipathsex', 'godevelheader', 'godevelsummary', 'godevelname', 'gosource', 'goversion', 'pypi_name', 'pypi_version',
+  'crate', 'crate_version', 'real_crate', 'cargo_install_lib', 'cargo_install_bin', 'kmod_name', 'kernels',
+  'buildforkernels', 'pythons', 'python_subpackage_only', 'skip_python2', 'skip_python3', 'flavor', 'psuffix',
+  'npm_name', 'gem_name', 'pecl_name', 'pear_name', 'ini_name', 'ext_name', 'php_extdir', 'srcname', 'debug_package',
+  'py3_shebang_flags', 'py_shebang_flags', 'qt_module', 'rhel', 'fedora', 'suse_version', 'sle_version', 'is_opensuse',
+  'mageia', 'mdkversion', 'el7', 'el8', 'el9', 'el10', 'autorelease', 'baserelease', 'sysusers_requires_compat',
+  // Read by distribution tooling rather than by the spec: build flags, Photon's checksums, Mageia's spec-helper.
+  'toolchain', 'security_hardening', 'sha1', 'sha256', 'sha512', 'keepstatic', 'skip_post_check_so', 'foundry', 'gotest',
+  'subrel', 'pkg_module', 'ExtraBuildRequires',
+]);
+
+/**
+ * Prefixes of names read by macro families (Fedora fonts: `%fontpkg` reads fontfamily, fontsummary …;
+ * ghc-rpm-macros read ghc_debuginfo, ghc_without_dynamic …).
+ */
+const INPUT_PREFIXES = /^(?:font|go|forge|cargo_|pypi_|python_|ghc_)/;
+
+/** Name parts a spec builds macro names from: `%{summary_%{flavour}}` → prefix `summary_`, `%{%{name}_libs}` → suffix `_libs`. */
+function constructedNameParts(text: string): { prefixes: string[]; suffixes: string[] } {
+  const prefixes: string[] = [];
+  const suffixes: string[] = [];
+  let m: RegExpExecArray | null;
+  const pre = /%%?\{[?!]*([A-Za-z_][A-Za-z0-9_]*)%/g;
+  while ((m = pre.exec(text))) prefixes.push(m[1]);
+  const suf = /%\{[^{}]*\}([A-Za-z0-9_]+)\}/g;
+  while ((m = suf.exec(text))) suffixes.push(m[1]);
+  return { prefixes, suffixes };
+}
+
+/**
+ * A `%global`/`%define` whose name appears nowhere else in the spec: not as a macro, not inside
+ * `%{expand:}`/`%{lua:}` text, not guarded `%{?name}`. Names rpm or macro packages read
+ * themselves (`_*`, `__*`, known macros, `with_*`, forge/Go/Python/Rust/font inputs), names the
+ * spec may build at expansion time (`%{summary_%{flavour}}` makes every `summary_*` used) are not
+ * reported, nor is anything when the spec includes other files.
+ */
+export default defineSpecRule({
+  id: 'unused-macro',
+  category: 'macros',
+  defaultSeverity: 'hint',
+  description: 'A %global or %define is never used in the spec',
+  fixSafety: 'none',
+  tags: ['unnecessary'],
+  check(ctx) {
+    const { doc } = ctx;
+    if (doc.includes.length > 0 || doc.isTemplate) return;
+    const reported = new Set<string>();
+    const constructed = constructedNameParts(doc.text);
+    for (const def of doc.macroDefinitions) {
+      if (def.keyword !== 'global' && def.keyword !== 'define') continue;
+      const name = def.name;
+      if (reported.has(name) || name.startsWith('_') || /^with(?:out)?_/.test(name) || MACRO_INPUTS.has(name) || isKnownMacro(name)) continue;
+      if (INPUT_PREFIXES.test(name)) continue;
+      if (constructed.prefixes.some((p) => name.startsWith(p)) || constructed.suffixes.some((x) => name.endsWith(x))) continue;
+      if (doc.macroReferences.some((r) => r.name === name)) continue;
+      // Anywhere else as a word (lua `macros.name`, rpm.expand("%name"), `%%name` in expand bodies, other definitions).
+      const word = new RegExp(`(?<![A-Za-z0-9_])${name}(?![A-Za-z0-9_])`, 'g');
+      let used = false;
+      let m: RegExpExecArray | null;
+      while ((m = word.exec(doc.text))) {
+        if (m.index >= def.nameSpan.start && m.index < def.nameSpan.end) continue;
+        // Another definition of the same name is not a use.
+        const other = doc.macroDefinitions.find((d) => d !== def && d.name === name && m!.index >= d.nameSpan.start && m!.index < d.nameSpan.end);
+        if (other) continue;
+        used = true;
+        break;
+      }
+      if (used) continue;
+      reported.add(name);
+      ctx.report({
+        start: def.nameSpan.start,
+        end: def.nameSpan.end,
+        message: `%${def.keyword} ${name} is never used`,
+      });
+    }
+  },
+});
