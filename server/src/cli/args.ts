@@ -13,9 +13,10 @@ export type Command =
   | { kind: 'version' }
   | { kind: 'lint'; format: OutputFormat; distro?: DistroId; rules: Record<string, SeverityOrOff>; fix: boolean; paths: string[]; with?: CliTool[]; requireTools?: boolean }
   | { kind: 'rules'; format: 'text' | 'json' }
-  | { kind: 'explain'; id: string };
+  | { kind: 'explain'; id: string }
+  | { kind: 'query'; format: 'json' | 'text'; distro?: DistroId; defines: [string, string][]; paths: string[] };
 
-const COMMANDS = ['lint', 'rules', 'explain', 'help'];
+const COMMANDS = ['lint', 'query', 'rules', 'explain', 'help'];
 
 interface RawOptions {
   values: Map<string, string[]>;
@@ -67,6 +68,7 @@ export function parseArgs(argv: string[]): Command {
   if (first === '--help' || first === '-h' || first === 'help') return { kind: 'help' };
   if (first === '--version' || first === '-v' || first === '-V') return { kind: 'version' };
   if (first === 'lint') return parseLint(rest);
+  if (first === 'query') return parseQuery(rest);
   if (first === 'rules') {
     const raw = scan(rest, new Set(['--format']), new Set(['--help', '-h']));
     if (raw.flags.size > 0) return { kind: 'help' };
@@ -83,6 +85,30 @@ export function parseArgs(argv: string[]): Command {
   }
   if (first.startsWith('-')) throw new UsageError(`unknown option '${first}'${didYouMean(first, ['--help', '--version'])}`);
   throw new UsageError(`unknown command '${first}'${didYouMean(first, COMMANDS)}`);
+}
+
+function parseDistro(raw: RawOptions): DistroId | undefined {
+  const distro = single(raw, '--distro');
+  if (distro !== undefined && !(DISTRO_IDS as readonly string[]).includes(distro)) {
+    throw new UsageError(`--distro must be one of ${DISTRO_IDS.join(', ')}, not '${distro}'${didYouMean(distro, DISTRO_IDS)}`);
+  }
+  return distro as DistroId | undefined;
+}
+
+function parseQuery(argv: string[]): Command {
+  const raw = scan(argv, new Set(['--format', '--distro', '--define', '-D']), new Set(['--help', '-h']));
+  if (raw.flags.has('--help') || raw.flags.has('-h')) return { kind: 'help' };
+  const format = single(raw, '--format') ?? 'text';
+  if (format !== 'json' && format !== 'text') throw new UsageError(`'query --format' must be json or text, not '${format}'`);
+  const distro = parseDistro(raw);
+  const defines: [string, string][] = [];
+  for (const d of [...(raw.values.get('--define') ?? []), ...(raw.values.get('-D') ?? [])]) {
+    const m = /^\s*%?([A-Za-z_]\w*)(?:\s+([\s\S]*))?$/.exec(d);
+    if (!m) throw new UsageError(`--define expects 'NAME VALUE', got '${d}'`);
+    defines.push([m[1], (m[2] ?? '').trim()]);
+  }
+  if (raw.positional.length === 0) throw new UsageError("'query' needs at least one spec file or folder, e.g. specwright query foo.spec");
+  return { kind: 'query', format, ...(distro ? { distro } : {}), defines, paths: raw.positional };
 }
 
 function parseLint(argv: string[]): Command {
@@ -122,6 +148,9 @@ export const HELP = `Usage: specwright <command> [options]
 Commands:
   lint [options] PATH...   Lint RPM spec files (*.spec, *.spec.in) and DKMS dkms.conf files.
                            A folder is searched recursively (node_modules and .git are skipped).
+  query [options] PATH...  Print what rpm would read from spec files, like \`rpmspec -q\`, without
+                           running any spec code: name, epoch, version, release, sources,
+                           sections, dependencies, packages, changelog.
   rules [--format json]    List the rules: id, language, default severity, fixable, description.
   explain <rule-id>        Show a rule's metadata and its documentation.
 
@@ -140,6 +169,17 @@ Lint options:
                            shellcheck/SC2086, rpmspec/error. A missing tool is reported on
                            stderr and skipped.
   --require-tools          Exit 2 when a tool given with --with is missing.
+
+Query options:
+  --format text|json       text (default): NAME-[EPOCH:]VERSION-RELEASE per package, like
+                           rpmspec -q; json: one array, one object per spec. Values that rest on
+                           %(…), %{lua:…}, an %if rpm may or may not take, or a macro Specwright
+                           does not know are best guesses; their JSON pointers are listed in
+                           "uncertain". An undefined macro stays as written, as rpm leaves it.
+  --distro ID              Profile whose macros are used (default: specwright.json, else fedora);
+                           generic is plain upstream rpm without distribution macros.
+  --define 'NAME VALUE'    Define a macro before the spec is read, like rpm --define.
+                           Repeatable; --define '_with_foo 1' turns on %bcond_with foo.
 
 Configuration: the nearest specwright.json above each file,
   { "distro": "rhel", "rules": { "rule-id": "off" } }

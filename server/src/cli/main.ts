@@ -2,6 +2,7 @@
 import { HELP, parseArgs } from './args';
 import { EXIT_USAGE, UsageError, processIo, type CliIo } from './io';
 import { runLint } from './lintCommand';
+import { runQuery } from './queryCommand';
 import { runExplain, runRules } from './rulesCommand';
 import { VERSION } from './version';
 
@@ -27,6 +28,8 @@ export function run(argv: string[], io: CliIo): number {
       return runExplain(command.id, io);
     case 'lint':
       return runLint(command, io);
+    case 'query':
+      return runQuery(command, io);
   }
 }
 

@@ -9,4 +9,5 @@ export { type LintOptions, type LintResult, DEFAULT_LINT_OPTIONS, effectiveSever
 export { ALL_RULES, getRule, ruleDocUrl } from './rules/registry';
 export type { Rule, RuleMeta } from './rules/types';
 export type * from './specfile/ast';
+export type { SpecQuery, QueryPackage, QueryDependency, QuerySource, QueryChangelogEntry } from './specfile/rpmQuery';
 export type * from './dkms/ast';

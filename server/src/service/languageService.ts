@@ -9,6 +9,7 @@ import { DEFAULT_LINT_OPTIONS, runRules, type LintOptions, type LintResult } fro
 import type { RelatedDocument } from './rules/types';
 import type { SpecDocument } from './specfile/ast';
 import { parseSpec } from './specfile/parser';
+import { querySpec, type SpecQuery } from './specfile/rpmQuery';
 import type { DocumentInput, DocumentSymbol, FoldingRange, LanguageId } from './types';
 import type { CompletionList, DistroId, DocumentHighlight, DocumentLink, Hover, InlayHint, Location, Position, Range, RenameResult, SemanticTokens } from './types';
 import { dkmsCompletion, specCompletion } from './features/completion';
@@ -179,6 +180,11 @@ export class LanguageService {
   inactiveRanges(doc: DocumentInput, distro: DistroId): InactiveRange[] {
     const parsed = this.parse(doc);
     return parsed.languageId === 'rpm-spec' ? inactiveRanges(parsed.spec, distro) : [];
+  }
+
+  /** What rpm would read from the spec on the profile (`specwright query`); never runs spec code. */
+  query(doc: DocumentInput, distro: DistroId, defines: readonly (readonly [string, string])[] = []): SpecQuery {
+    return querySpec(this.parseSpec(doc), distro, { defines });
   }
 
   private parseRelated<T extends SpecDocument | DkmsDocument>(r: RelatedDocument, parse: (text: string) => T): T {

@@ -6,11 +6,24 @@ import type { DistroId } from '../types';
 import { ALL_MACRO_SOURCES, PROFILES, resolveProfileMap } from './macros';
 import type { MacroInfo, MacroSource } from './macros';
 
+/** A read-only view of macro definitions: a Map, or the spec's macro scope at one offset. */
+export interface MacroTable {
+  get(name: string): string | undefined;
+  has(name: string): boolean;
+  /** Defined with options (`%define foo(a:) …`): its value needs arguments, so it is not expanded statically. */
+  isParametric?(name: string): boolean;
+}
+
 export interface ExpandOptions {
   /** Catalog profile; default 'generic'. */
   distro?: DistroId;
   /** The spec's own definitions (name → body). They win over the catalog. */
-  definitions?: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
+  definitions?: MacroTable | Readonly<Record<string, string>>;
+  /**
+   * Leave an undefined macro as written, as rpm does, without marking the result unresolved;
+   * its name is listed in `undefinedNames` instead.
+   */
+  literalUndefined?: boolean;
   /** Maximum nesting of expansions (default and upper bound 32). */
   maxDepth?: number;
   /** Maximum output length in characters (default 65536). */
@@ -23,6 +36,8 @@ export interface ExpandResult {
   unresolved: boolean;
   /** Names of the macros the text referenced, in order of first use. */
   used: string[];
+  /** With `literalUndefined`: the macros looked up and found undefined (left as written, or taken as absent by `%{?…}`, `%{defined …}`). */
+  undefinedNames: string[];
 }
 
 const MAX_DEPTH = 32;
@@ -40,7 +55,9 @@ type Resolution =
 
 interface State {
   distro: DistroId;
-  spec: ReadonlyMap<string, string>;
+  spec: MacroTable;
+  literalUndefined: boolean;
+  undefinedNames: string[];
   maxDepth: number;
   maxLength: number;
   steps: number;
@@ -141,16 +158,22 @@ export function macroDefinition(name: string, distro: DistroId): string | undefi
 // ---------------------------------------------------------------------------------------------
 // Expansion.
 
-const EMPTY_DEFINITIONS: ReadonlyMap<string, string> = new Map();
+const EMPTY_DEFINITIONS: MacroTable = new Map<string, string>();
+
+function isMacroTable(defs: object): defs is MacroTable {
+  return typeof (defs as MacroTable).get === 'function' && typeof (defs as MacroTable).has === 'function';
+}
 
 function newState(options: ExpandOptions, keep?: Set<string>): State {
   // Expansion only reads the definitions: share the caller's map instead of copying it, which
   // made thousands of small expansions over a spec with many %defines quadratic.
   const defs = options.definitions;
-  const spec: ReadonlyMap<string, string> = !defs ? EMPTY_DEFINITIONS : defs instanceof Map ? defs : new Map(Object.entries(defs as Record<string, string>));
+  const spec: MacroTable = !defs ? EMPTY_DEFINITIONS : isMacroTable(defs) ? defs : new Map(Object.entries(defs as Record<string, string>));
   return {
     distro: options.distro ?? 'generic',
     spec,
+    literalUndefined: options.literalUndefined ?? false,
+    undefinedNames: [],
     maxDepth: Math.min(options.maxDepth ?? MAX_DEPTH, MAX_DEPTH),
     maxLength: options.maxLength ?? DEFAULT_MAX_LENGTH,
     steps: 0,
@@ -170,12 +193,12 @@ export function expandMacros(text: string, options: ExpandOptions = {}): ExpandR
     out = out.slice(0, state.maxLength);
     state.unresolved = true;
   }
-  return { text: out, unresolved: state.unresolved, used: state.used };
+  return { text: out, unresolved: state.unresolved, used: state.used, undefinedNames: state.undefinedNames };
 }
 
 function resolve(name: string, state: State): Resolution {
   const own = state.spec.get(name);
-  if (own !== undefined) return { kind: 'body', body: own };
+  if (own !== undefined) return state.spec.isParametric?.(name) ? { kind: 'parametric' } : { kind: 'body', body: own };
   const info = lookupMacroForExpansion(name);
   if (!info || !info.definedOn.includes(state.distro)) return undefined;
   if (info.parametric || info.kind === 'function') return { kind: 'parametric' };
@@ -190,6 +213,10 @@ function resolve(name: string, state: State): Resolution {
 function lookupMacroForExpansion(name: string): MacroInfo | undefined {
   const map = catalog ?? getCatalog();
   return map.get(name) ?? numbered.find((m) => name.startsWith(m.name) && /^\d+$/.test(name.slice(m.name.length)));
+}
+
+function noteUndefined(name: string, state: State): void {
+  if (!state.undefinedNames.includes(name)) state.undefinedNames.push(name);
 }
 
 function noteUse(name: string, state: State): void {
@@ -252,6 +279,12 @@ function expandText(text: string, depth: number, state: State): string {
       let k = j + 1;
       while (k < text.length && NAME_CHAR.test(text[k])) k++;
       const name = text.slice(j, k);
+      if (name === 'dnl' && !cond && !neg && !state.spec.has('dnl')) {
+        // rpm's %dnl discards the rest of the line, its newline included.
+        const eol = text.indexOf('\n', k);
+        i = eol < 0 ? text.length : eol + 1;
+        continue;
+      }
       out += expandReference(name, { cond, neg, raw: text.slice(pct, k) }, depth, state);
       i = k;
       continue;
@@ -332,10 +365,19 @@ function expandReference(name: string, form: RefForm, depth: number, state: Stat
     const on = resolve(`with_${flag}`, state) !== undefined;
     return (name === 'with') === on ? '1' : '0';
   }
+  // %{defined NAME} / %{undefined NAME} (rpm ≥ 4.17)
+  if (form.args !== undefined && !form.cond && (name === 'defined' || name === 'undefined') && !state.spec.has(name)) {
+    const target = form.args.split(/\s+/)[0];
+    noteUse(target, state);
+    const isDef = resolve(target, state) !== undefined;
+    if (!isDef && state.literalUndefined) noteUndefined(target, state);
+    return (name === 'defined') === isDef ? '1' : '0';
+  }
   const keepLiteral = state.keep?.has(name) && !state.spec.has(name);
   const r = keepLiteral ? undefined : resolve(name, state);
   if (form.cond) {
     const defined = r !== undefined;
+    if (!defined && state.literalUndefined) noteUndefined(name, state);
     const take = form.neg ? !defined : defined;
     if (form.arg !== undefined) return take ? expandText(form.arg, depth + 1, state) : '';
     if (!take || form.neg) return '';
@@ -346,6 +388,10 @@ function expandReference(name: string, form: RefForm, depth: number, state: Stat
     return form.raw;
   }
   if (keepLiteral) return form.raw;
+  if (r === undefined && state.literalUndefined && form.args === undefined) {
+    noteUndefined(name, state);
+    return form.raw;
+  }
   if (r === undefined || r.kind === 'opaque' || r.kind === 'parametric') {
     state.unresolved = true;
     return form.raw;

@@ -1,0 +1,548 @@
+// The spec's one definition model: what rpm's macro table holds at each point of the file, and
+// which `%if` arms rpm takes, for one distribution profile. Built by reading the parse in file
+// order, as rpm reads a spec:
+// - `%define NAME BODY` stores the body and expands it at each use; `%global` expands its body
+//   once, where it is defined; `%undefine` pops the latest definition;
+// - a use sees only the definitions above it;
+// - the preamble tags Name, Version, Release, Epoch, Summary, License, URL… define %name,
+//   %version… (and %NAME, %VERSION… for the main package) with their expanded value;
+// - `%bcond_with x`, `%bcond_without x`, `%bcond x DEFAULT` define `with_x` as rpm's macros do;
+// - `%{!?x:%define x v}` and `%{?x:%global y v}` define under their condition;
+// - each `%if`/`%elif`/`%else` arm is true, false or unknown on the profile. `%ifarch` is unknown
+//   (the profiles describe x86_64, which is kept as the best guess); `%ifos` is decided (Linux).
+// Nothing is executed: `%(…)`, `%[…]` and `%{lua:…}` make a value unknown. A definition in an
+// unknown arm is taken when that arm is the best guess, and every value that depends on it is
+// marked uncertain; a definition in a false arm is dead.
+import { expandMacros, lookupMacro } from '../catalog/index';
+import type { MacroTable } from '../catalog/expand';
+import { cachedPerParse } from '../perParse';
+import type { DistroId } from '../types';
+import type { BuildConditional, ConditionalBranch, ConditionalPath, MacroDefinition, MacroReference, SpecDocument, Tag } from './ast';
+
+export type Truth = 'true' | 'false' | 'unknown';
+
+export interface ArmState {
+  truth: Truth;
+  /** Best guess: rpm takes this arm (equal to truth === 'true' when the truth is known). */
+  taken: boolean;
+}
+
+/** Where a fact sits: under which arms, as one summary. */
+export interface ConditionState {
+  /** Inside an arm that is false on the profile: rpm never reads it. */
+  dead: boolean;
+  /** Inside at least one arm whose truth is unknown. */
+  uncertain: boolean;
+  /** Best guess that rpm reads it. */
+  taken: boolean;
+}
+
+export interface ScopeEntry {
+  name: string;
+  kind: 'define' | 'global' | 'undefine' | 'bcond' | 'tag' | 'idiom' | 'option';
+  /** Offset from which the entry is visible (the start of its line; -1 for --define). */
+  offset: number;
+  /** Body of a %define (expanded at use); expanded value of a %global, tag or bcond. */
+  value: string;
+  parametric: boolean;
+  /** The value itself is a guess (unknown arm, or its expansion at definition was uncertain). */
+  uncertain: boolean;
+  condition: ConditionState;
+  definition?: MacroDefinition;
+  tag?: Tag;
+  bcond?: BuildConditional;
+  reference?: MacroReference;
+}
+
+export interface ScopeValue {
+  entry?: ScopeEntry;
+  /** The answer (defined or not, and the value) is a guess. */
+  uncertain: boolean;
+}
+
+export interface ScopeExpansion {
+  text: string;
+  /** Something in the text could not be known statically (shell, Lua, an unknown arm, a macro the catalog does not know). */
+  uncertain: boolean;
+  /** Undefined macros left as written (rpm leaves them too). */
+  undefinedNames: string[];
+}
+
+export interface ScopeOptions {
+  /** `--define 'NAME VALUE'` pairs, applied before the file (like rpm's command-line defines). */
+  defines?: readonly (readonly [string, string])[];
+}
+
+/** Macros the preamble tags define, by tag key (rpm's preambleList entries with ismacro). */
+const TAG_MACROS = new Set(['name', 'version', 'release', 'epoch', 'summary', 'license', 'sourcelicense', 'distribution', 'disturl', 'vendor', 'group', 'packager', 'url', 'vcs']);
+
+const IDIOM_DEFINITION = /^[ \t]*%(define|global)[ \t]+([A-Za-z_]\w*)(\([^)]*\))?[ \t]*([\s\S]*)$/;
+
+const TOP: ConditionState = { dead: false, uncertain: false, taken: true };
+
+export class MacroScope {
+  readonly distro: DistroId;
+  private readonly timelines = new Map<string, ScopeEntry[]>();
+  private readonly armStates = new Map<string, ArmState>();
+  private readonly pathStates: ConditionState[] = [];
+  private readonly all: ScopeEntry[] = [];
+
+  constructor(readonly doc: SpecDocument, distro: DistroId, options: ScopeOptions = {}) {
+    this.distro = distro;
+    for (const [name, value] of options.defines ?? []) {
+      this.add({ name, kind: 'option', offset: -1, value, parametric: false, uncertain: false, condition: TOP });
+    }
+    this.read();
+  }
+
+  /** The state of an arm (block id, branch index). */
+  arm(block: number, branch: number): ArmState {
+    return this.armStates.get(`${block}:${branch}`) ?? { truth: 'unknown', taken: false };
+  }
+
+  /** The state of a conditional path (SpecDocument.lineConditional values, Tag.conditionalPath…). */
+  condition(path: ConditionalPath): ConditionState {
+    return this.pathStates[path] ?? this.computePath(path);
+  }
+
+  /** The state of the arms a line sits in. */
+  lineCondition(line: number): ConditionState {
+    return this.condition(this.doc.lineConditional[line] ?? 0);
+  }
+
+  /** Every entry for the name in file order, dead ones included (with their condition). */
+  definitions(name: string): readonly ScopeEntry[] {
+    return this.timelines.get(name) ?? [];
+  }
+
+  /** Every entry of the file in file order. */
+  entries(): readonly ScopeEntry[] {
+    return this.all;
+  }
+
+  /** Some line of the file defines the name, in any arm. */
+  isDefinedAnywhere(name: string): boolean {
+    return (this.timelines.get(name) ?? []).some((e) => e.kind !== 'undefine');
+  }
+
+  /** What rpm's table holds for the name just before `offset` (the latest live definition). */
+  lookup(name: string, offset: number): ScopeValue {
+    const events = this.timelines.get(name);
+    if (!events) return { uncertain: false };
+    const stack: ScopeEntry[] = [];
+    let uncertain = false;
+    for (const e of events) {
+      if (e.offset >= offset) continue;
+      if (e.condition.dead) continue;
+      if (!e.condition.taken) {
+        uncertain = true;
+        continue;
+      }
+      if (e.kind === 'undefine') stack.pop();
+      else stack.push(e);
+      if (e.uncertain || e.condition.uncertain) uncertain = true;
+      else if (e.kind !== 'undefine') uncertain = false;
+    }
+    const entry = stack[stack.length - 1];
+    return entry ? { entry, uncertain } : { uncertain };
+  }
+
+  /** The value at the end of the file (what hover shows for a name used anywhere). */
+  finalValue(name: string): ScopeValue {
+    return this.lookup(name, Number.MAX_SAFE_INTEGER);
+  }
+
+  /** A read-only table of the definitions visible at `offset`, for the expander. */
+  tableAt(offset: number, onUncertain?: () => void): MacroTable {
+    const get = (name: string): ScopeEntry | undefined => {
+      const v = this.lookup(name, offset);
+      if (v.uncertain) onUncertain?.();
+      return v.entry;
+    };
+    return {
+      get: (name) => get(name)?.value,
+      has: (name) => get(name) !== undefined,
+      isParametric: (name) => get(name)?.parametric ?? false,
+    };
+  }
+
+  /** Expands text as rpm would at `offset`, with the definitions above it and the profile's macros. */
+  expand(text: string, offset: number): ScopeExpansion {
+    if (!text.includes('%')) return { text, uncertain: false, undefinedNames: [] };
+    let uncertain = false;
+    const r = expandMacros(text, { distro: this.distro, definitions: this.tableAt(offset, () => { uncertain = true; }), literalUndefined: true });
+    if (r.unresolved) uncertain = true;
+    for (const name of r.undefinedNames) if (!this.isKnownName(name)) uncertain = true;
+    return { text: r.text, uncertain, undefinedNames: r.undefinedNames };
+  }
+
+  /** A name whose definedness we can tell: the catalog knows it, or it is a build-conditional flag. */
+  private isKnownName(name: string): boolean {
+    if (/^(?:_?with(?:out)?_)\w+$/.test(name)) return true;
+    if (this.isDefinedAnywhere(name)) return true;
+    return lookupMacro(name) !== undefined;
+  }
+
+  /** Evaluates an `%if`/`%elif` expression at `offset`. */
+  evaluate(expression: string, offset: number): ArmState {
+    const x = this.expand(expression, offset);
+    let value: boolean | undefined;
+    try {
+      const v = new ExpressionParser(x.text).parse();
+      value = typeof v === 'number' ? v !== 0 : v !== '';
+    } catch {
+      value = undefined;
+    }
+    if (value === undefined) return { truth: 'unknown', taken: false };
+    if (x.uncertain) return { truth: 'unknown', taken: value };
+    return { truth: value ? 'true' : 'false', taken: value };
+  }
+
+  // ---- reading the file ----
+
+  private add(entry: ScopeEntry): void {
+    const list = this.timelines.get(entry.name);
+    if (list) list.push(entry);
+    else this.timelines.set(entry.name, [entry]);
+    this.all.push(entry);
+  }
+
+  private computePath(path: ConditionalPath): ConditionState {
+    if (path === 0) return TOP;
+    const entry = this.doc.conditionalPaths[path];
+    if (!entry) return TOP;
+    const outer = this.condition(entry.parent);
+    const arm = this.arm(entry.block, entry.branch);
+    const state: ConditionState = {
+      dead: outer.dead || arm.truth === 'false',
+      uncertain: outer.uncertain || arm.truth === 'unknown',
+      taken: outer.taken && arm.taken,
+    };
+    this.pathStates[path] = state;
+    return state;
+  }
+
+  private read(): void {
+    const doc = this.doc;
+    type Event =
+      | { offset: number; order: number; kind: 'branch'; block: number; branch: number; node: ConditionalBranch }
+      | { offset: number; order: number; kind: 'definition'; node: MacroDefinition }
+      | { offset: number; order: number; kind: 'bcond'; node: BuildConditional }
+      | { offset: number; order: number; kind: 'tag'; node: Tag }
+      | { offset: number; order: number; kind: 'idiom'; node: MacroReference };
+    const events: Event[] = [];
+    let order = 0;
+    for (const block of doc.conditionals) {
+      block.branches.forEach((node, branch) => events.push({ offset: node.start, order: order++, kind: 'branch', block: block.id, branch, node }));
+    }
+    for (const node of doc.macroDefinitions) events.push({ offset: node.start, order: order++, kind: 'definition', node });
+    for (const node of doc.buildConditionals) events.push({ offset: node.start, order: order++, kind: 'bcond', node });
+    for (const node of doc.tags) if (TAG_MACROS.has(node.key)) events.push({ offset: node.start, order: order++, kind: 'tag', node });
+    for (const node of doc.macroReferences) {
+      if (node.depth === 0 && node.form === 'braced' && node.conditional && node.argument && /%(?:define|global)\b/.test(doc.text.slice(node.argument.start, node.argument.end))) {
+        events.push({ offset: node.start, order: order++, kind: 'idiom', node });
+      }
+    }
+    events.sort((a, b) => a.offset - b.offset || a.order - b.order);
+
+    const blockState = new Map<number, { known: boolean; guessTaken: boolean; anyUnknown: boolean }>();
+    for (const ev of events) {
+      switch (ev.kind) {
+        case 'branch': {
+          const line = doc.lines.lineOf(ev.node.start);
+          // The directive line of an %elif/%else already counts as inside the new arm; the arm's
+          // own condition is read in the enclosing arm.
+          const enclosing = ev.branch === 0 ? this.lineCondition(line) : this.condition(doc.conditionalPaths[doc.lineConditional[line]]?.parent ?? 0);
+          let st = blockState.get(ev.block);
+          if (!st) blockState.set(ev.block, (st = { known: false, guessTaken: false, anyUnknown: false }));
+          let arm: ArmState;
+          if (enclosing.dead) arm = { truth: 'false', taken: false };
+          else if (st.known) arm = { truth: 'false', taken: false };
+          else {
+            arm = this.evaluateBranch(ev.node, ev.node.start);
+            if (st.anyUnknown && arm.truth === 'true') arm = { truth: 'unknown', taken: !st.guessTaken };
+            else if (st.guessTaken && arm.truth !== 'false') arm = { truth: arm.truth === 'true' ? 'unknown' : arm.truth, taken: false };
+          }
+          if (arm.truth === 'true') st.known = true;
+          if (arm.truth === 'unknown') st.anyUnknown = true;
+          if (arm.taken) st.guessTaken = true;
+          this.armStates.set(`${ev.block}:${ev.branch}`, arm);
+          break;
+        }
+        case 'definition':
+          this.readDefinition(ev.node);
+          break;
+        case 'bcond':
+          this.readBcond(ev.node);
+          break;
+        case 'tag':
+          this.readTag(ev.node);
+          break;
+        case 'idiom':
+          this.readIdiom(ev.node);
+          break;
+      }
+    }
+  }
+
+  private evaluateBranch(branch: ConditionalBranch, offset: number): ArmState {
+    switch (branch.keyword) {
+      case 'else':
+        return { truth: 'true', taken: true };
+      case 'if':
+      case 'elif':
+        return this.evaluate(branch.condition, offset);
+      case 'ifarch':
+      case 'ifnarch':
+      case 'elifarch': {
+        const list = this.expand(branch.condition, offset).text.split(/[\s,]+/).filter(Boolean);
+        const match = list.includes('x86_64') || list.includes('amd64');
+        return { truth: 'unknown', taken: branch.keyword === 'ifnarch' ? !match : match };
+      }
+      case 'ifos':
+      case 'ifnos':
+      case 'elifos': {
+        const x = this.expand(branch.condition, offset);
+        const match = x.text.split(/[\s,]+/).some((w) => w.toLowerCase() === 'linux');
+        const value = branch.keyword === 'ifnos' ? !match : match;
+        return x.uncertain ? { truth: 'unknown', taken: value } : { truth: value ? 'true' : 'false', taken: value };
+      }
+      default:
+        return { truth: 'unknown', taken: false };
+    }
+  }
+
+  private readDefinition(def: MacroDefinition): void {
+    const condition = this.lineCondition(def.line);
+    const base = { name: def.name, offset: def.end, definition: def, condition };
+    if (def.keyword === 'undefine') {
+      this.add({ ...base, kind: 'undefine', value: '', parametric: false, uncertain: false });
+      return;
+    }
+    const parametric = def.parameters !== undefined;
+    const rawBody = bodyOf(def.body);
+    if (def.keyword === 'global' && !parametric && !condition.dead) {
+      const x = this.expand(rawBody, def.start);
+      this.add({ ...base, kind: 'global', value: x.text, parametric, uncertain: x.uncertain });
+      return;
+    }
+    this.add({ ...base, kind: def.keyword === 'global' ? 'global' : 'define', value: rawBody, parametric, uncertain: false });
+  }
+
+  private readBcond(b: BuildConditional): void {
+    const condition = this.lineCondition(b.line);
+    let enabled: boolean;
+    let uncertain = false;
+    if (b.keyword === 'bcond_with') enabled = this.lookup(`_with_${b.name}`, b.start).entry !== undefined;
+    else if (b.keyword === 'bcond_without') enabled = this.lookup(`_without_${b.name}`, b.start).entry === undefined;
+    else {
+      // `%bcond x DEFAULT`: DEFAULT is an expression; --with/--without override it.
+      if (this.lookup(`_with_${b.name}`, b.start).entry) enabled = true;
+      else if (this.lookup(`_without_${b.name}`, b.start).entry) enabled = false;
+      else {
+        const words = this.doc.text.slice(b.nameSpan.end, b.end).trim();
+        const arm = this.evaluate(words || '0', b.start);
+        enabled = arm.taken;
+        uncertain = arm.truth === 'unknown';
+      }
+    }
+    // rpm defines with_x only when the feature is on; a "maybe" entry keeps the doubt.
+    if (enabled || uncertain) {
+      this.add({ name: `with_${b.name}`, kind: 'bcond', offset: b.end, value: '1', parametric: false, uncertain, bcond: b, condition: enabled ? condition : { ...condition, taken: false, uncertain: true } });
+    }
+  }
+
+  private readTag(tag: Tag): void {
+    const condition = this.condition(tag.conditionalPath);
+    const x = condition.dead ? { text: tag.value, uncertain: false } : this.expand(tag.value, tag.start);
+    const entry = { kind: 'tag' as const, offset: this.lineEndOf(tag), value: x.text.trim(), parametric: false, uncertain: x.uncertain, tag, condition };
+    this.add({ ...entry, name: tag.key });
+    if (tag.packageIndex === 0) this.add({ ...entry, name: tag.key.toUpperCase() });
+  }
+
+  private lineEndOf(tag: Tag): number {
+    return tag.end;
+  }
+
+  private readIdiom(ref: MacroReference): void {
+    const doc = this.doc;
+    const condition = this.lineCondition(doc.lines.lineOf(ref.start));
+    const arg = doc.text.slice(ref.argument!.start, ref.argument!.end);
+    const m = IDIOM_DEFINITION.exec(arg);
+    if (!m) return;
+    const probe = this.lookup(ref.name, ref.start);
+    const defined = probe.entry !== undefined || (!this.isDefinedAnywhere(ref.name) && (lookupMacro(ref.name)?.definedOn.includes(this.distro) ?? false));
+    const takes = ref.negated ? !defined : defined;
+    const guessUncertain = probe.uncertain || (!probe.entry && !this.isKnownName(ref.name));
+    const body = bodyOf(m[4].replace(/\\\n/g, '\n'));
+    const parametric = m[3] !== undefined;
+    let value = body;
+    let uncertain = guessUncertain;
+    if (m[1] === 'global' && !parametric) {
+      const x = this.expand(body, ref.start);
+      value = x.text;
+      uncertain ||= x.uncertain;
+    }
+    const cond: ConditionState = takes ? condition : { ...condition, taken: false, uncertain: true };
+    if (!takes && !guessUncertain) return;
+    this.add({ name: m[2], kind: 'idiom', offset: ref.end, value, parametric, uncertain, reference: ref, condition: { ...cond, uncertain: cond.uncertain || guessUncertain } });
+  }
+}
+
+/** A definition body as rpm stores it: trimmed, continuation backslashes removed. */
+function bodyOf(body: string): string {
+  return body.replace(/\\\r?\n/g, '\n').trim();
+}
+
+/**
+ * The definition model of a parse for one profile (and optional command-line definitions).
+ * Cached per parse and per profile: every consumer reads the same table.
+ */
+export const macroScope = cachedPerParse((doc: SpecDocument): { get(distro: DistroId, options?: ScopeOptions): MacroScope } => {
+  const byKey = new Map<string, MacroScope>();
+  return {
+    get(distro, options) {
+      const key = `${distro}\u0000${JSON.stringify(options?.defines ?? [])}`;
+      let s = byKey.get(key);
+      if (!s) {
+        s = new MacroScope(doc, distro, options);
+        byKey.set(key, s);
+      }
+      return s;
+    },
+  };
+});
+
+/** The spec's definition model on a profile. */
+export function scopeOf(doc: SpecDocument, distro: DistroId, options?: ScopeOptions): MacroScope {
+  return macroScope(doc).get(distro, options);
+}
+
+// ---- rpm's %if expression language (numbers, "strings", comparisons, && || !, + - * /) ----
+
+type Value = number | string;
+
+class ExpressionError extends Error {}
+
+export class ExpressionParser {
+  private i = 0;
+  constructor(private readonly s: string) {}
+
+  parse(): Value {
+    const v = this.or();
+    this.ws();
+    if (this.i < this.s.length) throw new ExpressionError();
+    return v;
+  }
+
+  private ws(): void {
+    while (this.i < this.s.length && /\s/.test(this.s[this.i])) this.i++;
+  }
+
+  private eat(tok: string): boolean {
+    this.ws();
+    if (this.s.startsWith(tok, this.i)) {
+      this.i += tok.length;
+      return true;
+    }
+    return false;
+  }
+
+  private or(): Value {
+    let v = this.and();
+    while (this.eat('||')) {
+      const r = this.and();
+      v = truthy(v) ? v : r;
+    }
+    return v;
+  }
+
+  private and(): Value {
+    let v = this.cmp();
+    while (this.eat('&&')) {
+      const r = this.cmp();
+      v = truthy(v) ? r : v;
+    }
+    return v;
+  }
+
+  private cmp(): Value {
+    const l = this.add();
+    for (const op of ['==', '!=', '<=', '>=', '<', '>']) {
+      if (!this.eat(op)) continue;
+      const r = this.add();
+      if (typeof l !== typeof r) throw new ExpressionError();
+      const c = l < r ? -1 : l > r ? 1 : 0;
+      const res = op === '==' ? c === 0 : op === '!=' ? c !== 0 : op === '<=' ? c <= 0 : op === '>=' ? c >= 0 : op === '<' ? c < 0 : c > 0;
+      return res ? 1 : 0;
+    }
+    return l;
+  }
+
+  private add(): Value {
+    let v = this.mul();
+    for (;;) {
+      this.ws();
+      const c = this.s[this.i];
+      if ((c !== '+' && c !== '-') || this.s[this.i + 1] === c) return v;
+      this.i++;
+      const r = this.mul();
+      if (typeof v !== 'number' || typeof r !== 'number') throw new ExpressionError();
+      v = c === '+' ? v + r : v - r;
+    }
+  }
+
+  private mul(): Value {
+    let v = this.unary();
+    for (;;) {
+      this.ws();
+      const c = this.s[this.i];
+      if (c !== '*' && c !== '/') return v;
+      this.i++;
+      const r = this.unary();
+      if (typeof v !== 'number' || typeof r !== 'number' || (c === '/' && r === 0)) throw new ExpressionError();
+      v = c === '*' ? v * r : Math.trunc(v / r);
+    }
+  }
+
+  private unary(): Value {
+    this.ws();
+    if (this.s[this.i] === '!' && this.s[this.i + 1] !== '=') {
+      this.i++;
+      return truthy(this.unary()) ? 0 : 1;
+    }
+    if (this.s[this.i] === '-') {
+      this.i++;
+      const v = this.unary();
+      if (typeof v !== 'number') throw new ExpressionError();
+      return -v;
+    }
+    return this.primary();
+  }
+
+  private primary(): Value {
+    this.ws();
+    const rest = this.s.slice(this.i);
+    const num = /^\d+/.exec(rest);
+    if (num) {
+      this.i += num[0].length;
+      if (/^[A-Za-z_.]/.test(this.s.slice(this.i))) throw new ExpressionError();
+      return Number(num[0]);
+    }
+    const str = /^"([^"]*)"/.exec(rest);
+    if (str) {
+      this.i += str[0].length;
+      return str[1];
+    }
+    if (this.eat('(')) {
+      const v = this.or();
+      if (!this.eat(')')) throw new ExpressionError();
+      return v;
+    }
+    throw new ExpressionError();
+  }
+}
+
+function truthy(v: Value): boolean {
+  return typeof v === 'number' ? v !== 0 : v !== '';
+}

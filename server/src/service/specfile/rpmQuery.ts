@@ -1,0 +1,220 @@
+// What `rpmspec -q` would say about a spec, read statically from the definition model
+// (macroScope): name, EVR, sources, global sections, dependencies, packages, changelog.
+// Facts in false arms are left out; facts that rest on an unknown arm, `%(…)`, `%{lua:…}` or a
+// macro the catalog does not know are still given (best guess) and their JSON pointers listed
+// in `uncertain`.
+import type { DistroId } from '../types';
+import type { Section, SpecDocument, Tag } from './ast';
+import { parseDependencies } from './dependencies';
+import { scopeOf, type ConditionState, type MacroScope, type ScopeOptions } from './macroScope';
+
+export interface QueryDependency {
+  name: string;
+  op?: string;
+  version?: string;
+}
+
+export interface QuerySource {
+  kind: 'source' | 'patch';
+  number: number;
+  file: string;
+}
+
+export const PACKAGE_DEPENDENCY_FIELDS = ['requires', 'provides', 'conflicts', 'obsoletes', 'recommends', 'suggests', 'supplements', 'enhances'] as const;
+export type PackageDependencyField = (typeof PACKAGE_DEPENDENCY_FIELDS)[number];
+
+export interface QueryPackage extends Record<PackageDependencyField, QueryDependency[]> {
+  name: string;
+  summary: string | null;
+  scriptlets: string[];
+  hasFiles: boolean;
+}
+
+export interface QueryChangelogEntry {
+  date: string | null;
+  author: string | null;
+  evr: string | null;
+}
+
+export interface SpecQuery {
+  name: string | null;
+  epoch: string | null;
+  version: string | null;
+  release: string | null;
+  sources: QuerySource[];
+  sections: string[];
+  buildRequires: QueryDependency[];
+  packages: QueryPackage[];
+  changelog: QueryChangelogEntry[];
+  /** RFC 6901 pointers of the values that are best guesses. */
+  uncertain: string[];
+}
+
+/** Global (not per-package) sections, in the order listed by `sections`. */
+const GLOBAL_SECTIONS = new Set(['prep', 'conf', 'generate_buildrequires', 'build', 'install', 'check', 'clean', 'changelog', 'sourcelist', 'patchlist']);
+
+/** Tag key → package field. Old spellings count as rpm counts them. */
+const DEPENDENCY_FIELD: Record<string, PackageDependencyField | 'buildRequires'> = {
+  requires: 'requires', prereq: 'requires', provides: 'provides', conflicts: 'conflicts', obsoletes: 'obsoletes',
+  recommends: 'recommends', suggests: 'suggests', supplements: 'supplements', enhances: 'enhances',
+  buildrequires: 'buildRequires', buildprereq: 'buildRequires',
+};
+
+export function querySpec(doc: SpecDocument, distro: DistroId, options?: ScopeOptions): SpecQuery {
+  const scope = scopeOf(doc, distro, options);
+  const uncertain = new Set<string>();
+  const live = (c: ConditionState) => !c.dead && c.taken;
+
+  const value = (tag: Tag | undefined, pointer: string): string | null => {
+    if (!tag) return null;
+    const c = scope.condition(tag.conditionalPath);
+    const x = scope.expand(tag.value, tag.start);
+    if (c.uncertain || x.uncertain) uncertain.add(pointer);
+    return x.text.trim();
+  };
+  const mainTag = (key: string) => doc.tags.find((t) => t.key === key && t.packageIndex === 0 && live(scope.condition(t.conditionalPath)));
+  const name = value(mainTag('name'), '/name');
+  const epoch = value(mainTag('epoch'), '/epoch');
+  const version = value(mainTag('version'), '/version');
+  const release = value(mainTag('release'), '/release');
+
+  const sources = readSources(doc, scope, live, uncertain);
+
+  const sections: string[] = [];
+  for (const s of doc.sections) {
+    if (!GLOBAL_SECTIONS.has(s.kind)) continue;
+    const c = scope.condition(s.conditionalPath);
+    if (!live(c)) continue;
+    if (c.uncertain) uncertain.add('/sections');
+    if (!sections.includes(s.kind)) sections.push(s.kind);
+  }
+
+  // Packages: the main one, then every %package in a live arm, named as rpm names them.
+  const packages: QueryPackage[] = [];
+  const packageOf = new Map<number, number>();
+  const emptyPackage = (pkgName: string): QueryPackage => ({
+    name: pkgName, summary: null, requires: [], provides: [], conflicts: [], obsoletes: [], recommends: [], suggests: [], supplements: [], enhances: [], scriptlets: [], hasFiles: false,
+  });
+  packages.push(emptyPackage(name ?? ''));
+  packageOf.set(0, 0);
+  doc.packages.forEach((p, k) => {
+    if (k === 0 || !p.section) return;
+    const c = scope.condition(p.section.conditionalPath);
+    if (!live(c)) return;
+    const n = sectionPackageName(scope, p.section, doc);
+    if (c.uncertain) uncertain.add('/packages');
+    const index = packages.length;
+    if (n.uncertain) uncertain.add(`/packages/${index}/name`);
+    packageOf.set(k, index);
+    packages.push(emptyPackage(n.name));
+  });
+
+  const buildRequires: QueryDependency[] = [];
+  const summaries = new Set<number>();
+  for (const t of doc.tags) {
+    const c = scope.condition(t.conditionalPath);
+    if (!live(c)) continue;
+    const target = packageOf.get(t.packageIndex);
+    if (target === undefined) continue;
+    if (t.key === 'summary' && !summaries.has(target)) {
+      summaries.add(target);
+      packages[target].summary = value(t, `/packages/${target}/summary`);
+      continue;
+    }
+    const field = DEPENDENCY_FIELD[t.key];
+    if (!field) continue;
+    const x = scope.expand(t.value, t.start);
+    const deps = parseDependencies(x.text, 0).map((d) => ({
+      name: d.name, ...(d.operator ? { op: d.operator } : {}), ...(d.version !== undefined ? { version: d.version } : {}),
+    }));
+    if (field === 'buildRequires') {
+      buildRequires.push(...deps);
+      if (c.uncertain || x.uncertain) uncertain.add('/buildRequires');
+    } else {
+      packages[target][field].push(...deps);
+      if (c.uncertain || x.uncertain) uncertain.add(`/packages/${target}/${field}`);
+    }
+  }
+
+  // Scriptlets and %files go to the package their -n/suffix names (expanded).
+  const byName = new Map(packages.map((p, k) => [p.name, k]));
+  for (const s of doc.sections) {
+    if (s.kind !== 'scriptlet' && s.kind !== 'trigger' && s.kind !== 'filetrigger' && s.kind !== 'files') continue;
+    const c = scope.condition(s.conditionalPath);
+    if (!live(c)) continue;
+    let target: number | undefined;
+    if (s.nameOption === undefined && s.target === undefined) target = 0;
+    else target = byName.get(sectionPackageName(scope, s, doc).name) ?? packageOf.get(s.packageIndex);
+    if (target === undefined) continue;
+    const field = s.kind === 'files' ? 'hasFiles' : 'scriptlets';
+    if (c.uncertain) uncertain.add(`/packages/${target}/${field}`);
+    if (s.kind === 'files') packages[target].hasFiles = true;
+    else if (!packages[target].scriptlets.includes(s.name)) packages[target].scriptlets.push(s.name);
+  }
+
+  const changelog: QueryChangelogEntry[] = [];
+  for (const e of doc.changelog) {
+    if (!live(scope.lineCondition(e.line))) continue;
+    changelog.push({
+      date: e.date ? e.date.toISOString().slice(0, 10) : null,
+      author: e.author !== undefined ? (e.email !== undefined ? `${e.author} <${e.email}>`.trim() : e.author) : null,
+      evr: e.evr ?? null,
+    });
+  }
+
+  return { name, epoch, version, release, sources, sections, buildRequires, packages, changelog, uncertain: [...uncertain] };
+}
+
+/** The full package name a `%package`/`%files`/scriptlet header names: `-n NAME` or `%{name}-SUFFIX`. */
+function sectionPackageName(scope: MacroScope, s: Section, doc: SpecDocument): { name: string; uncertain: boolean } {
+  if (s.nameOption !== undefined) {
+    const x = scope.expand(s.nameOption, s.start);
+    return { name: x.text, uncertain: x.uncertain };
+  }
+  const main = scope.lookup('name', s.start);
+  const suffix = scope.expand(s.target ?? '', s.start);
+  const mainName = main.entry?.value ?? (doc.packages[0].name || '%{name}');
+  return { name: `${mainName}-${suffix.text}`, uncertain: main.uncertain || suffix.uncertain || main.entry?.uncertain === true };
+}
+
+/** Source/Patch tags and %sourcelist/%patchlist lines, numbered as rpm numbers them. */
+function readSources(doc: SpecDocument, scope: MacroScope, live: (c: ConditionState) => boolean, uncertain: Set<string>): QuerySource[] {
+  interface Item { offset: number; kind: 'source' | 'patch'; number?: number; value: string; line: number }
+  const items: Item[] = [];
+  for (const t of doc.tags) {
+    if (t.key !== 'source' && t.key !== 'patch') continue;
+    items.push({ offset: t.start, kind: t.key, ...(t.number !== undefined ? { number: t.number } : {}), value: t.value, line: t.line });
+  }
+  for (const s of doc.sections) {
+    if (s.kind !== 'sourcelist' && s.kind !== 'patchlist') continue;
+    for (let l = s.bodyStartLine; l <= s.endLine; l++) {
+      const kind = doc.lineKinds[l];
+      if (kind !== 'body' && kind !== 'macro-line' && kind !== 'unknown') continue;
+      const text = doc.text.slice(doc.lines.lineStarts[l], doc.lines.lineEnd(l)).trim();
+      if (!text) continue;
+      items.push({ offset: doc.lines.lineStarts[l], kind: s.kind === 'sourcelist' ? 'source' : 'patch', value: text, line: l });
+    }
+  }
+  items.sort((a, b) => a.offset - b.offset);
+  const highest = { source: -1, patch: -1 };
+  const out: QuerySource[] = [];
+  for (const it of items) {
+    const c = scope.lineCondition(it.line);
+    if (!live(c)) continue;
+    const x = scope.expand(it.value, it.offset);
+    const file = x.text.trim();
+    if (!file) continue;
+    // rpm gives an unnumbered entry the highest number seen so far plus one.
+    const number = it.number ?? highest[it.kind] + 1;
+    highest[it.kind] = Math.max(highest[it.kind], number);
+    if (c.uncertain || x.uncertain) uncertain.add('/sources');
+    out.push({ kind: it.kind, number, file });
+  }
+  return out;
+}
+
+/** `NAME-[EPOCH:]VERSION-RELEASE` of every package, like `rpmspec -q` (without the arch). */
+export function queryNevrs(q: SpecQuery): string[] {
+  const evr = `${q.epoch ? `${q.epoch}:` : ''}${q.version ?? ''}-${q.release ?? ''}`;
+  return q.packages.map((p) => `${p.name}-${evr}`);
+}
