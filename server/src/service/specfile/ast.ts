@@ -152,6 +152,8 @@ export type SectionKind =
   | 'install' | 'check' | 'clean' | 'files' | 'changelog' | 'sourcelist' | 'patchlist'
   | 'scriptlet' | 'trigger' | 'filetrigger';
 
+export type BodyLanguage = 'shell' | 'lua' | 'other-interpreter' | 'files' | 'changelog' | 'text';
+
 export interface SectionOption {
   flag: string;
   value?: string;
@@ -180,6 +182,12 @@ export interface Section extends Span {
   interpreter?: string;
   /** Trigger condition after `--`. */
   triggerCondition?: string;
+  /**
+   * What the body is written in: shell (build sections, scriptlets and triggers run by /bin/sh),
+   * lua (`-p <lua>`), another interpreter (`-p /usr/bin/perl`), a file list, the changelog, or
+   * text (preamble, %package, %description, %sourcelist…).
+   */
+  bodyLanguage: BodyLanguage;
   /** Line of the header and last line of the body (inclusive). */
   headerLine: number;
   endLine: number;

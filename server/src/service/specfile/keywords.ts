@@ -1,6 +1,6 @@
 // The spec-file vocabulary the parser needs to recognise structure. Descriptions for
 // completion and hover live in the catalog; this file only lists names.
-import type { SectionKind } from './ast';
+import type { BodyLanguage, SectionKind } from './ast';
 
 /** Section keyword → kind. */
 export const SECTION_KINDS: ReadonlyMap<string, SectionKind> = new Map<string, SectionKind>([
@@ -19,10 +19,25 @@ export const SECTION_KINDS: ReadonlyMap<string, SectionKind> = new Map<string, S
 /** Section options that take a value. */
 export const VALUE_OPTIONS = new Set(['-n', '-f', '-p', '-l', '-P']);
 
-/** Sections whose body is shell script (unless `-p` names another interpreter). */
+/** Sections whose body is shell script (unless `-p` names another interpreter). Being replaced by Section.bodyLanguage. */
 export const SHELL_SECTION_KINDS: ReadonlySet<SectionKind> = new Set<SectionKind>([
   'prep', 'conf', 'generate_buildrequires', 'build', 'install', 'check', 'clean', 'scriptlet', 'trigger', 'filetrigger',
 ]);
+
+const BUILD_SHELL_KINDS: ReadonlySet<SectionKind> = new Set<SectionKind>(['prep', 'conf', 'generate_buildrequires', 'build', 'install', 'check', 'clean']);
+const SHELL_INTERPRETER = /^(?:\/usr)?\/bin\/(?:ba|da)?sh$/;
+
+/** The language of a section's body, from its kind and its `-p` interpreter (scriptlets and triggers). */
+export function bodyLanguageOf(kind: SectionKind, interpreter: string | undefined): BodyLanguage {
+  if (BUILD_SHELL_KINDS.has(kind)) return 'shell';
+  if (kind === 'scriptlet' || kind === 'trigger' || kind === 'filetrigger') {
+    if (interpreter === undefined || SHELL_INTERPRETER.test(interpreter.trim())) return 'shell';
+    return interpreter.trim() === '<lua>' ? 'lua' : 'other-interpreter';
+  }
+  if (kind === 'files') return 'files';
+  if (kind === 'changelog') return 'changelog';
+  return 'text';
+}
 
 export const CONDITIONAL_KEYWORDS = new Set([
   'if', 'ifarch', 'ifnarch', 'ifos', 'ifnos', 'elif', 'elifarch', 'elifos', 'else', 'endif',

@@ -7,7 +7,7 @@ import type {
   Include, LineKind, MacroDefinition, Package, ParseProblem, Section, SectionOption, SpecDocument, Span, Tag,
 } from './ast';
 import { parseDependencies } from './dependencies';
-import { CONDITIONAL_KEYWORDS, DEPENDENCY_TAGS, SECTION_KINDS, VALUE_OPTIONS, canonicalTag } from './keywords';
+import { CONDITIONAL_KEYWORDS, DEPENDENCY_TAGS, SECTION_KINDS, VALUE_OPTIONS, bodyLanguageOf, canonicalTag } from './keywords';
 import { scanMacros } from './macroScanner';
 
 // Sticky: matched at a line's first non-blank character on the whole text, without slicing lines.
@@ -128,7 +128,7 @@ export function parseSpec(text: string): SpecDocument {
   const preamble: Section = {
     kind: 'preamble', name: 'preamble', start: 0, end: 0, header: { start: 0, end: 0 }, keywordSpan: { start: 0, end: 0 },
     args: '', argsSpan: { start: 0, end: 0 }, options: [], packageIndex: 0, headerLine: -1, endLine: lineCount - 1,
-    body: { start: 0, end: text.length }, bodyStartLine: 0, conditionalPath: 0,
+    body: { start: 0, end: text.length }, bodyStartLine: 0, conditionalPath: 0, bodyLanguage: 'text',
   };
   sections.push(preamble);
   let current = preamble;
@@ -429,7 +429,7 @@ export function parseSpec(text: string): SpecDocument {
       kind, name: word, start, end: lineEnd, header: { start, end: lineEnd }, keywordSpan: { start, end: keywordEnd },
       args: trimmedArgs, argsSpan: { start: argsStart, end: argsStart + trimmedArgs.length }, options,
       packageIndex: 0, headerLine: line, endLine: line, body: { start: lines.lineEndWithBreak(line), end: lines.lineEndWithBreak(line) },
-      bodyStartLine: line + 1, conditionalPath,
+      bodyStartLine: line + 1, conditionalPath, bodyLanguage: bodyLanguageOf(kind, interpreter),
       ...(target ? { target: target.word, targetSpan: { start: target.start, end: target.end } } : {}),
       ...(nameOption !== undefined ? { nameOption } : {}),
       ...(interpreter !== undefined ? { interpreter } : {}),

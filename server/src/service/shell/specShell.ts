@@ -1,0 +1,137 @@
+// The shell of a spec: each section whose body is shell (Section.bodyLanguage, set once by the
+// parser) is lexed and split into commands once per parse. Spec-only lines inside a body
+// (`%if`/`%else`/`%endif`, `%define`/`%global`, `%bcond…`, `%include`, `%dnl`) are left out of the
+// shell text, as rpm removes them before the shell runs, so a command continued with `\` across
+// an `%if` line stays one command. rpm macros are word parts. Offsets are document offsets.
+import type { MacroDefinition, Section, SectionKind, SpecDocument } from '../specfile/ast';
+import { cachedPerParse } from '../perParse';
+import type { ShellCommand, ShellParse } from './commands';
+import { parseShell } from './index';
+import { OffsetMap, type ShellHereDoc, type ShellWord } from './lexer';
+
+/** A command of a spec section. */
+export interface SpecShellCommand extends ShellCommand {
+  section: Section;
+}
+
+export interface ShellScript extends ShellParse {
+  section: Section;
+  commands: SpecShellCommand[];
+  /** The shell text: the body's lines without the spec-only ones. */
+  text: string;
+  /** Indexes of `text` → document offsets. */
+  map: OffsetMap;
+}
+
+/** Body lines that rpm consumes itself: they never reach the shell. */
+function specOnlyLine(doc: SpecDocument, line: number): boolean {
+  const kind = doc.lineKinds[line];
+  if (kind === 'conditional' || kind === 'definition' || kind === 'definition-continuation' || kind === 'include' || kind === 'section-header') return true;
+  if (kind !== 'comment') return false;
+  // `%dnl …` lines are comments to rpm, `# …` lines to the shell
+  const start = doc.lines.lineStarts[line];
+  const end = doc.lines.lineEnd(line);
+  let k = start;
+  while (k < end && (doc.text.charCodeAt(k) === 32 || doc.text.charCodeAt(k) === 9)) k++;
+  return doc.text.charCodeAt(k) === 37;
+}
+
+const scriptOf = cachedPerParse((section: Section, doc: SpecDocument): ShellScript | undefined => {
+  if (section.bodyLanguage !== 'shell') return undefined;
+  const { lines } = doc;
+  const pieces: { textStart: number; docStart: number }[] = [];
+  let text = '';
+  let runStart = -1;
+  let runEnd = -1;
+  const flushRun = () => {
+    if (runStart < 0) return;
+    pieces.push({ textStart: text.length, docStart: runStart });
+    text += doc.text.slice(runStart, runEnd);
+    runStart = -1;
+  };
+  for (let l = section.bodyStartLine; l <= section.endLine && l < lines.lineCount; l++) {
+    if (specOnlyLine(doc, l)) {
+      flushRun();
+      continue;
+    }
+    if (runStart < 0) runStart = lines.lineStarts[l];
+    runEnd = lines.lineEndWithBreak(l);
+  }
+  flushRun();
+  if (pieces.length === 0) pieces.push({ textStart: 0, docStart: section.body.start });
+  const map = new OffsetMap(pieces);
+  const parsed = parseShell(text, { map, rpmMacros: true });
+  const commands = parsed.commands.map((c): SpecShellCommand => Object.assign(c, { section }));
+  return { ...parsed, commands, section, text, map };
+});
+
+/** The shell script of a section whose body is shell (undefined otherwise); cached per parse. */
+export function shellScript(doc: SpecDocument, section: Section): ShellScript | undefined {
+  return scriptOf(section, doc);
+}
+
+/** Shell scripts of the spec's shell sections, optionally only of the given kinds, in document order. */
+export function shellScripts(doc: SpecDocument, kinds?: readonly SectionKind[]): ShellScript[] {
+  const out: ShellScript[] = [];
+  for (const s of doc.sections) {
+    if (kinds && !kinds.includes(s.kind)) continue;
+    const script = scriptOf(s, doc);
+    if (script) out.push(script);
+  }
+  return out;
+}
+
+/** Commands of the spec's shell sections (optionally of the given kinds), in document order. */
+export function specShellCommands(doc: SpecDocument, kinds?: readonly SectionKind[]): SpecShellCommand[] {
+  return shellScripts(doc, kinds).flatMap((s) => s.commands);
+}
+
+/** The sections rpmbuild runs with `sh -e` (%prep … %clean). */
+export const BUILD_SECTION_KINDS: readonly SectionKind[] = ['prep', 'conf', 'generate_buildrequires', 'build', 'install', 'check', 'clean'];
+
+/** Shell text inside the spec outside a section body (a macro definition's body, a `%(…)`), lexed with document offsets. */
+export function shellOfSpan(doc: SpecDocument, start: number, end: number): ShellParse {
+  return parseShell(doc.text.slice(start, end), { map: OffsetMap.shifted(start), rpmMacros: true });
+}
+
+/** The shell commands of a macro definition's body (what a scriptlet runs when it expands the macro); cached per parse. */
+export const definitionShell = cachedPerParse((def: MacroDefinition, doc: SpecDocument): ShellParse => shellOfSpan(doc, def.bodySpan.start, def.bodySpan.end));
+
+/** A here-document in a spec's shell section, with the command that reads it. */
+export interface SpecHereDoc {
+  section: Section;
+  command: SpecShellCommand;
+  hereDoc: ShellHereDoc;
+  /** The file the command writes the body to (`cat > dkms.conf <<EOF`, `tee dkms.conf <<EOF`), if it says. */
+  target?: ShellWord;
+}
+
+/** The file a command writes to: its `>`/`>>`/`>|` target, or `tee`'s first file argument. */
+export function outputTarget(cmd: ShellCommand): ShellWord | undefined {
+  for (const r of cmd.redirects) if ((r.op === '>' || r.op === '>>' || r.op === '>|') && (r.fd === undefined || r.fd === '1') && r.target) return r.target;
+  const name = cmd.nameIndex >= 0 ? cmd.words[cmd.nameIndex] : undefined;
+  if (name && name.value.replace(/^.*\//, '') === 'tee') {
+    for (let k = cmd.nameIndex + 1; k < cmd.words.length; k++) {
+      const w = cmd.words[k];
+      if (!w.redirect && !w.value.startsWith('-')) return w;
+    }
+  }
+  return undefined;
+}
+
+/** Every here-document in the spec's shell sections, in document order (cached per parse). */
+export const specHereDocs = cachedPerParse((doc: SpecDocument): SpecHereDoc[] => {
+  const out: SpecHereDoc[] = [];
+  for (const script of shellScripts(doc)) {
+    for (const command of script.commands) {
+      for (const r of command.redirects) {
+        if (!r.hereDoc) continue;
+        const h: SpecHereDoc = { section: script.section, command, hereDoc: r.hereDoc };
+        const target = outputTarget(command);
+        if (target) h.target = target;
+        out.push(h);
+      }
+    }
+  }
+  return out;
+});
