@@ -7,13 +7,15 @@ import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vs
 import { formatError } from './serverCore/runSafe';
 import { FEATURES } from './serverCore/features/index';
 import { startServer } from './serverCore/startServer';
+import { createInitializeGuard } from './serverCore/protocolGuards';
 
 /** Features that run programs (rpmlint, shellcheck, rpmspec): there are none in a browser. */
 const NODE_ONLY_FEATURES = new Set(['externalTools']);
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self));
+const guard = createInitializeGuard();
+const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self), { messageStrategy: guard.messageStrategy });
 // Worker console output is invisible to the user: send it to the client's log instead.
 console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
 console.info = console.log;
@@ -23,4 +25,4 @@ self.addEventListener('unhandledrejection', (e) => connection.console.error(form
 
 // Without externalTools, `specwright/expandedSpec` is answered with MethodNotFound, which the
 // client reports as "not available here".
-startServer(connection, FEATURES.filter((f) => !NODE_ONLY_FEATURES.has(f.name)));
+startServer(connection, FEATURES.filter((f) => !NODE_ONLY_FEATURES.has(f.name)), guard);

@@ -2,6 +2,8 @@
 // --socket=N, --pipe=NAME). Without a transport argument it talks over stdio.
 import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { ResyncingFrameStream } from './node/framing';
+import { createInitializeGuard } from './serverCore/protocolGuards';
 import { tuneHeap } from './node/heap';
 import { VERSION } from './cli/version';
 import { formatError } from './serverCore/runSafe';
@@ -16,10 +18,20 @@ if (argv.includes('--help') || argv.includes('-h')) {
   process.stdout.write('Usage: specwright-language-server [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]\n');
   process.exit(0);
 }
-if (!argv.some((a) => /^--(stdio|node-ipc|socket|pipe)\b/.test(a)) && !process.send) process.argv.push('--stdio');
+const stdio = argv.includes('--stdio') || (!argv.some((a) => /^--(node-ipc|socket|pipe)\b/.test(a)) && !process.send);
 
 const heapWarning = tuneHeap(process.env, setFlagsFromString);
-const connection = createConnection(ProposedFeatures.all);
+const guard = createInitializeGuard();
+const connection = stdio ? stdioConnection() : createConnection(ProposedFeatures.all, { messageStrategy: guard.messageStrategy });
+
+/** Over stdio the frames pass through a re-synchronising reader (a wrong Content-Length must not leave the server deaf). */
+function stdioConnection() {
+  // Warnings come with input, so after `connection` is set.
+  const frames = new ResyncingFrameStream((m) => connection.console.warn(m));
+  process.stdin.pipe(frames);
+  // The library exits on the end of its input stream; that is now `frames`, which ends with stdin.
+  return createConnection(ProposedFeatures.all, frames, process.stdout, { messageStrategy: guard.messageStrategy });
+}
 // stdout is the protocol channel: anything logged goes to the client's log instead.
 console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
 console.info = console.log;
@@ -28,5 +40,5 @@ console.error = (...args: unknown[]) => connection.console.error(args.map(String
 process.on('unhandledRejection', (e) => connection.console.error(formatError('unhandled rejection', e)));
 process.on('uncaughtException', (e) => connection.console.error(formatError('uncaught exception', e)));
 
-startServer(connection);
+startServer(connection, undefined, guard);
 if (heapWarning) connection.console.warn(heapWarning);

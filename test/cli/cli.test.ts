@@ -84,7 +84,7 @@ describe('lint output formats', () => {
     assert.deepEqual(driver.rules.map((x: { id: string }) => x.id), rules.map((x) => x.id));
     for (const rule of driver.rules) {
       assert.equal(typeof rule.shortDescription.text, 'string');
-      assert.match(rule.helpUri, new RegExp(`${rule.id}\\.md$`));
+      assert.ok(rule.helpUri.endsWith(`/${encodeURIComponent(rule.id)}.md`), rule.helpUri);
       assert.ok(['error', 'warning', 'note', 'none'].includes(rule.defaultConfiguration.level));
     }
     assert.ok(Array.isArray(run.results));

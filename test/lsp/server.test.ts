@@ -77,7 +77,8 @@ describe('language server over stdio', () => {
     for (const d of p.diagnostics) {
       assert.equal(d.source, 'specwright');
       assert.equal(typeof d.code, 'string');
-      assert.match(d.codeDescription!.href, new RegExp(`/${d.code}\\.md$`));
+      // A valid URL whose last segment is the id, percent-encoded (ids may start with `%`).
+      assert.equal(decodeURIComponent(new URL(d.codeDescription!.href).pathname.split('/').at(-1)!), `${d.code}.md`);
     }
     if (hasRule('spec-unclosed-if')) {
       const d = p.diagnostics.find((x) => x.code === 'spec-unclosed-if');

@@ -60,6 +60,31 @@ describe('external tools in the server', () => {
     });
   }
 
+  it('grants trust only on specwright/trustChanged with trusted exactly true', async () => {
+    const client = new LspClient();
+    try {
+      const tools = { enable: true, path: fakeTool };
+      await client.initialize(CAPS, { trusted: false, rpmlint: tools, shellcheck: tools, rpmspec: tools });
+      const uri = pathToFileURL(FIXTURE).toString();
+      open(client, uri, fs.readFileSync(FIXTURE, 'utf8'));
+      for (const params of [{}, null, { trusted: 0 }, { trusted: 'true' }, { trusted: 1 }, { trust: true }]) {
+        client.notify('specwright/trustChanged', params);
+        client.notify('textDocument/didSave', { textDocument: { uri } });
+      }
+      await assert.rejects(client.request('specwright/expandedSpec', { uri }), /not trusted/);
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(fs.existsSync(marker), false, 'a tool was started');
+      // Exactly true does grant it: the tools start.
+      client.notify('specwright/trustChanged', { trusted: true });
+      for (let i = 0; i < 50 && !fs.existsSync(marker); i++) await new Promise((r) => setTimeout(r, 100));
+      assert.equal(fs.existsSync(marker), true, 'no tool started after trust was granted');
+      await client.shutdown();
+    } finally {
+      client.close();
+      fs.rmSync(marker, { force: true });
+    }
+  });
+
   it("offers shellcheck's own fix as a quick fix", { skip: spawnSync('shellcheck', ['--version']).error ? 'shellcheck is not installed' : false }, async () => {
     const client = new LspClient();
     try {

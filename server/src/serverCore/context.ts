@@ -32,6 +32,13 @@ interface ProjectDistro {
   configFile: string;
 }
 
+/**
+ * The largest document the server analyses, in UTF-16 code units (the largest Fedora spec has
+ * 2 MB; a 10 MB one takes seconds to lint). Beyond it every request answers empty at once and
+ * one diagnostic says why, so a huge file cannot exhaust the server's memory or time.
+ */
+export const MAX_DOCUMENT_LENGTH = 10_000_000;
+
 /** How long to wait for the client's `workspace/configuration` answer. */
 const SETTINGS_TIMEOUT_MS = 3000;
 
@@ -132,13 +139,23 @@ export class ServerContext {
     this.service.forget(uri);
   }
 
-  /** The open document as the service's input, or undefined (not open, or not ours). */
+  /** The open document as the service's input, or undefined (not open, not ours, or too large to analyse). */
   input(uri: string): DocumentInput | undefined {
     const doc = this.documents.get(uri);
     if (!doc) return undefined;
     const languageId = documentLanguage(doc.languageId, uri);
     if (!languageId) return undefined;
-    return { uri, languageId, version: doc.version, text: doc.getText() };
+    const text = doc.getText();
+    if (text.length > MAX_DOCUMENT_LENGTH) return undefined;
+    return { uri, languageId, version: doc.version, text };
+  }
+
+  /** The length of an open document of ours that is too large to analyse, else undefined. */
+  oversized(uri: string): number | undefined {
+    const doc = this.documents.get(uri);
+    if (!doc || !documentLanguage(doc.languageId, uri)) return undefined;
+    const length = doc.getText().length;
+    return length > MAX_DOCUMENT_LENGTH ? length : undefined;
   }
 
   settings(uri: string): Promise<Settings> {

@@ -1,6 +1,7 @@
 // Finding (service) → Diagnostic (LSP).
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
 import { ruleDocUrl } from '../service/rules/registry';
+import { plainMessage } from '../service/text/plainText';
 import type { Finding, Fix, Severity } from '../service/types';
 
 export const DIAGNOSTIC_SOURCE = 'specwright';
@@ -27,14 +28,15 @@ export function toDiagnostic(finding: Finding, uri: string, version: number): Di
     code: finding.rule,
     codeDescription: { href: ruleDocUrl(finding.rule) },
     source: DIAGNOSTIC_SOURCE,
-    message: finding.message,
+    // Plain text: the Problems panel shows backticks literally.
+    message: plainMessage(finding.message),
     data: { rule: finding.rule, version, fixes: finding.fixes } satisfies DiagnosticData,
   };
   if (finding.tags && finding.tags.length > 0) {
     diagnostic.tags = finding.tags.map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
   }
   if (finding.related && finding.related.length > 0) {
-    diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message }));
+    diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: plainMessage(r.message) }));
   }
   return diagnostic;
 }

@@ -6,8 +6,10 @@ import { VERSION } from '../cli/version';
 import { ServerContext } from './context';
 import type { Feature } from './feature';
 import { FEATURES } from './features/index';
+import { guardedDocumentConnection, type InitializeGuard } from './protocolGuards';
 
-export function startServer(connection: Connection, features: Feature[] = FEATURES): ServerContext {
+/** `guard`: the initialize guard whose messageStrategy the connection was made with. */
+export function startServer(connection: Connection, features: Feature[] = FEATURES, guard?: InitializeGuard): ServerContext {
   const documents = new TextDocuments(TextDocument);
   const ctx = new ServerContext(connection, documents, createLanguageService());
 
@@ -19,8 +21,9 @@ export function startServer(connection: Connection, features: Feature[] = FEATUR
     return { capabilities, serverInfo: { name: 'specwright', version: VERSION } };
   });
 
+  guard?.register(connection);
   for (const f of features) f.register(ctx);
-  documents.listen(connection);
+  documents.listen(guardedDocumentConnection(connection, ctx.log));
   connection.listen();
   return ctx;
 }

@@ -200,7 +200,7 @@ export const externalToolsFeature: Feature = {
       if (!trusted) tools.clearAll();
       else for (const doc of ctx.documents.all()) void check(doc.uri);
     });
-    ctx.connection.onNotification(TRUST_CHANGED_NOTIFICATION, runSafeVoid(log, 'trustChanged', (p: TrustChangedParams) => ctx.setTrusted(p?.trusted !== false)));
+    ctx.connection.onNotification(TRUST_CHANGED_NOTIFICATION, runSafeVoid(log, 'trustChanged', (p: TrustChangedParams) => ctx.setTrusted(typeof p === 'object' && p !== null && p.trusted === true)));
     ctx.connection.onRequest(EXPANDED_SPEC_REQUEST, async (params: ExpandedSpecParams) => {
       // Errors are answers here (the client shows them), so no runSafe fallback.
       try {

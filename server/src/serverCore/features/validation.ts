@@ -1,7 +1,7 @@
 // Diagnostics: pushed on open and change (debounced per document, latest version only),
 // cleared on close, re-run for every open document when settings change.
-import { TextDocumentSyncKind, type Diagnostic } from 'vscode-languageserver';
-import type { ServerContext } from '../context';
+import { DiagnosticSeverity, TextDocumentSyncKind, type Diagnostic } from 'vscode-languageserver';
+import { MAX_DOCUMENT_LENGTH, type ServerContext } from '../context';
 import type { DocumentInput } from '../../service/types';
 import { toDiagnostic } from '../diagnostics';
 import type { Feature } from '../feature';
@@ -11,6 +11,47 @@ import { withoutDuplicates } from '../../node/tools/merge';
 // Short: a lint of even a 14,000-line spec takes tens of milliseconds, so diagnostics can follow
 // typing closely; the delay only coalesces bursts of keystrokes.
 export const VALIDATION_DELAY_MS = 50;
+
+/**
+ * The most diagnostics published for one document. A crafted 50 MB spec gave a million, and
+ * serialising them ran the server out of memory; no one reads past the first thousand.
+ */
+export const MAX_DIAGNOSTICS_PER_DOCUMENT = 1000;
+
+const SEVERITY_RANK: Record<number, number> = { [DiagnosticSeverity.Error]: 0, [DiagnosticSeverity.Warning]: 1, [DiagnosticSeverity.Information]: 2, [DiagnosticSeverity.Hint]: 3 };
+
+/** At most `max` diagnostics, the most severe first (in document order within a level), plus one that says how many were left out. */
+export function capDiagnostics(diagnostics: Diagnostic[], max = MAX_DIAGNOSTICS_PER_DOCUMENT): Diagnostic[] {
+  if (diagnostics.length <= max) return diagnostics;
+  const rank = (d: Diagnostic) => SEVERITY_RANK[d.severity ?? DiagnosticSeverity.Error] ?? 4;
+  const kept = diagnostics
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => rank(a.d) - rank(b.d) || a.i - b.i)
+    .slice(0, max)
+    .sort((a, b) => a.i - b.i)
+    .map((x) => x.d);
+  const dropped = diagnostics.length - max;
+  const start = { line: 0, character: 0 };
+  kept.push({
+    range: { start, end: start },
+    severity: DiagnosticSeverity.Information,
+    source: 'specwright',
+    message: `${dropped.toLocaleString('en-US')} more problems in this file are not shown: Specwright shows at most ${max.toLocaleString('en-US')} per file, the most severe first (run specwright lint on it to see all).`,
+  });
+  return kept;
+}
+
+/** The one diagnostic of a document too large to analyse. */
+export function oversizedDiagnostic(length: number): Diagnostic {
+  const start = { line: 0, character: 0 };
+  const mb = (n: number) => `${(n / 1_000_000).toFixed(1)} million characters`;
+  return {
+    range: { start, end: start },
+    severity: DiagnosticSeverity.Information,
+    source: 'specwright',
+    message: `This file has ${mb(length)}, more than the ${mb(MAX_DOCUMENT_LENGTH)} Specwright analyses in the editor: no diagnostics, completion or hover here (specwright lint on the command line still checks it).`,
+  };
+}
 
 /** Extra diagnostics another feature publishes together with the lint findings (e.g. inactive %if arms). */
 export type DiagnosticContributor = (input: DocumentInput) => Promise<Diagnostic[]> | Diagnostic[];
@@ -51,6 +92,11 @@ export class Validator {
   }
 
   private async validate(uri: string): Promise<void> {
+    const oversized = this.ctx.oversized(uri);
+    if (oversized !== undefined) {
+      await this.ctx.connection.sendDiagnostics({ uri, version: this.ctx.documents.get(uri)?.version, diagnostics: [oversizedDiagnostic(oversized)] });
+      return;
+    }
     const input = this.ctx.input(uri);
     if (!input) return;
     const options = await this.ctx.lintOptions(input);
@@ -68,7 +114,8 @@ export class Validator {
     // External tools (rpmlint, shellcheck, rpmspec): their latest results, minus what our rules already report.
     const external = withoutDuplicates(findings, this.ctx.extraDiagnostics(uri));
     for (const e of ruleErrors) this.ctx.log(`rule ${e.rule} failed on ${uri}: ${e.error}`);
-    await this.ctx.connection.sendDiagnostics({ uri, version: input.version, diagnostics: [...findings.map((f) => toDiagnostic(f, uri, input.version)), ...extra, ...external] });
+    const diagnostics = capDiagnostics([...findings.map((f) => toDiagnostic(f, uri, input.version)), ...extra, ...external]);
+    await this.ctx.connection.sendDiagnostics({ uri, version: input.version, diagnostics });
   }
 }
 

@@ -15,5 +15,6 @@ export function getRule(id: string): Rule | undefined {
 export const RULE_DOCS_BASE = 'https://github.com/specwright/specwright/blob/main/docs/rules/';
 
 export function ruleDocUrl(id: string): string {
-  return `${RULE_DOCS_BASE}${id}.md`;
+  // Percent-encoded: ten ids start with `%`, and a raw `%au` is an invalid escape in a URL.
+  return `${RULE_DOCS_BASE}${encodeURIComponent(id)}.md`;
 }
