@@ -325,7 +325,7 @@ describe('other commands', () => {
       const h = cli(args);
       assert.equal(h.status, 0);
       assert.match(h.stdout, /^Usage: specwright <command>/);
-      assert.match(h.stdout, /--format text\|json\|sarif/);
+      assert.match(h.stdout, /--format FORMAT +text \(default\), json, sarif/);
     }
   });
 });

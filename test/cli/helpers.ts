@@ -24,6 +24,16 @@ export function tempDir(): { dir: string; cleanup: () => void } {
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** A spec with two safe fixes (%setup -q, %{_bindir}) and `extra` lines of padding. */
+export function fixableSpec(extra = 0): string {
+  return (
+    'Name: foo\nVersion: 1\nRelease: 1%{?dist}\nSummary: foo\nLicense: MIT\nURL: https://example.org\n' +
+    'Source0: https://example.org/foo-1.tar.gz\n\n%description\nfoo\n' +
+    '# padding\n'.repeat(extra) +
+    '\n%prep\n%setup\n\n%build\n\n%install\n\n%files\n/usr/bin/foo\n\n%changelog\n'
+  );
+}
+
 export interface JsonDiagnostic {
   rule: string;
   severity: 'error' | 'warning' | 'information' | 'hint';

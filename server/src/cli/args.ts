@@ -1,17 +1,37 @@
 // Command-line parsing. Small and strict: unknown options are usage errors with a suggestion.
-import { DISTRO_IDS, type DistroId, type SeverityOrOff } from '../service/types';
+import { DISTRO_IDS, type DistroId, type LanguageId, type SeverityOrOff } from '../service/types';
 import { checkRuleSetting } from '../node/config';
 import { didYouMean } from '../node/suggest';
 import { UsageError } from './io';
 import { parseWithList, type CliTool } from '../node/tools/cliTools';
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
-export const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
+export const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github'];
+
+/** `--language` values and the language each one means. */
+const LANGUAGE_NAMES: Record<string, LanguageId> = { 'rpm-spec': 'rpm-spec', spec: 'rpm-spec', 'dkms-conf': 'dkms-conf', dkms: 'dkms-conf' };
 
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'lint'; format: OutputFormat; distro?: DistroId; rules: Record<string, SeverityOrOff>; fix: boolean; paths: string[]; with?: CliTool[]; requireTools?: boolean }
+  | {
+      kind: 'lint';
+      format: OutputFormat;
+      distro?: DistroId;
+      rules: Record<string, SeverityOrOff>;
+      fix: boolean;
+      paths: string[];
+      with?: CliTool[];
+      requireTools?: boolean;
+      /** --fix-dry-run: print the fixes as a unified diff, write nothing. */
+      fixDryRun?: boolean;
+      /** --language: the language of the files named on the command line. */
+      language?: LanguageId;
+      /** --max-warnings N: exit 1 when there are more than N warnings. */
+      maxWarnings?: number;
+      /** --quiet: report errors only. */
+      quiet?: boolean;
+    }
   | { kind: 'rules'; format: 'text' | 'json' }
   | { kind: 'explain'; id: string }
   | { kind: 'query'; format: 'json' | 'text'; distro?: DistroId; defines: [string, string][]; paths: string[] };
@@ -112,7 +132,11 @@ function parseQuery(argv: string[]): Command {
 }
 
 function parseLint(argv: string[]): Command {
-  const raw = scan(argv, new Set(['--format', '--distro', '--rule', '--with']), new Set(['--fix', '--require-tools', '--help', '-h']));
+  const raw = scan(
+    argv,
+    new Set(['--format', '--distro', '--rule', '--with', '--language', '--max-warnings']),
+    new Set(['--fix', '--fix-dry-run', '--quiet', '-q', '--require-tools', '--help', '-h']),
+  );
   if (raw.flags.has('--help') || raw.flags.has('-h')) return { kind: 'help' };
   const format = single(raw, '--format') ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${format}'${didYouMean(format, FORMATS)}`);
@@ -140,6 +164,23 @@ function parseLint(argv: string[]): Command {
   const command: Command = { kind: 'lint', format: format as OutputFormat, distro: distro as DistroId | undefined, rules, fix: raw.flags.has('--fix'), paths: raw.positional };
   if (tools.length > 0) command.with = tools;
   if (raw.flags.has('--require-tools')) command.requireTools = true;
+  if (raw.flags.has('--fix-dry-run')) {
+    if (command.fix) throw new UsageError('--fix and --fix-dry-run cannot be combined');
+    if (command.format !== 'text') throw new UsageError('--fix-dry-run prints a diff; it cannot be combined with --format');
+    command.fixDryRun = true;
+  }
+  if (raw.flags.has('--quiet') || raw.flags.has('-q')) command.quiet = true;
+  const language = single(raw, '--language');
+  if (language !== undefined) {
+    const id = LANGUAGE_NAMES[language];
+    if (!id) throw new UsageError(`--language must be rpm-spec (or spec) or dkms-conf (or dkms), not '${language}'${didYouMean(language, Object.keys(LANGUAGE_NAMES))}`);
+    command.language = id;
+  }
+  const maxWarnings = single(raw, '--max-warnings');
+  if (maxWarnings !== undefined) {
+    if (!/^\d{1,9}$/.test(maxWarnings)) throw new UsageError(`--max-warnings expects a whole number of 0 or more, got '${maxWarnings}'`);
+    command.maxWarnings = Number(maxWarnings);
+  }
   return command;
 }
 
@@ -147,7 +188,8 @@ export const HELP = `Usage: specwright <command> [options]
 
 Commands:
   lint [options] PATH...   Lint RPM spec files (*.spec, *.spec.in) and DKMS dkms.conf files.
-                           A folder is searched recursively (node_modules and .git are skipped).
+                           A file named is always linted; a folder is searched recursively
+                           for those names (node_modules and .git are skipped).
   query [options] PATH...  Print what rpm would read from spec files, like \`rpmspec -q\`, without
                            running any spec code: name, epoch, version, release, sources,
                            sections, dependencies, packages, changelog.
@@ -155,19 +197,33 @@ Commands:
   explain <rule-id>        Show a rule's metadata and its documentation.
 
 Lint options:
-  --format text|json|sarif Output format (default: text). text prints
+  --format FORMAT          text (default), json, sarif or github. text prints
                            "file:line:col: severity: message [rule-id]" on stdout and a
-                           summary on stderr; json and sarif print one document on stdout.
+                           summary on stderr; json and sarif print one document on stdout;
+                           github prints GitHub Actions workflow commands
+                           (::error file=…,line=…::message) that annotate a pull request.
   --distro ID              fedora, rhel, opensuse, mageia or generic (default: fedora).
   --rule ID=LEVEL          Set a rule's severity: off, hint, information, warning, error.
                            Repeatable. Overrides specwright.json.
-  --fix                    Apply every safe fix and write the files back.
+  --language LANG          Language of the files named on the command line: rpm-spec (spec)
+                           or dkms-conf (dkms). Default: from the file name; a name
+                           Specwright does not know is linted as a spec.
+  -q, --quiet              Report errors only.
+  --max-warnings N         Exit 1 when more than N warnings are found (counted also
+                           with --quiet).
+  --fix                    Apply every safe fix and write the files back. Each file is
+                           written to a temporary file that replaces it; a file changed
+                           on disk meanwhile is not overwritten. Try it on a copy first,
+                           or look at --fix-dry-run.
+  --fix-dry-run            Print the safe fixes as a unified diff on stdout; write nothing.
   --with TOOL[,TOOL…]      Also run rpmlint, shellcheck (on the shell sections and
-                           scriptlets) and/or rpmspec (rpmspec -P: runs the spec's %(…)
-                           commands) on spec files; TOOL=PATH picks the program. Their
-                           findings have the rule <tool>/<id>, e.g. rpmlint/no-documentation,
-                           shellcheck/SC2086, rpmspec/error. A missing tool is reported on
-                           stderr and skipped.
+                           scriptlets) and/or rpmspec (rpmspec -P) on spec files;
+                           TOOL=PATH picks the program. Their findings have the rule
+                           <tool>/<id>, e.g. rpmlint/no-documentation, shellcheck/SC2086,
+                           rpmspec/error. A missing tool is reported on stderr and skipped.
+                           WARNING: rpmlint and rpmspec make rpm parse the spec, which runs
+                           its %(…) shell commands and %{lua:…} code with your rights:
+                           use them only on specs you trust.
   --require-tools          Exit 2 when a tool given with --with is missing.
 
 Query options:
@@ -186,7 +242,8 @@ Configuration: the nearest specwright.json above each file,
 rpmlint filters (addFilter) in <name>.rpmlintrc, <name>-rpmlintrc or rpmlintrc next to a spec
 hide the matching findings.
 
-Exit status: 0 no error-level finding, 1 at least one, 2 usage error or unreadable file.
+Exit status: 0 no error-level finding, 1 at least one (or more warnings than
+  --max-warnings), 2 usage error, or a file that could not be read or written.
 
 Other options:
   -h, --help               Show this help.

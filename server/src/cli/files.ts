@@ -1,9 +1,9 @@
-// Which files `lint PATH...` checks. A file named on the command line is always linted; a folder
-// is searched for the names the language service knows (languageFromFileName: *.spec, *.spec.in,
-// CMake spec templates, dkms.conf).
+// Which files `lint PATH...` checks. A file named on the command line is always linted (its
+// language from --language, else from its name, else rpm-spec); a folder is searched for the
+// names languageOfPath knows (*.spec, *.spec.in and the other templates, dkms.conf and its kin).
 import fs from 'node:fs';
 import path from 'node:path';
-import { languageFromFileName } from '../service/languageService';
+import { languageOfPath } from '../service/languageOfPath';
 import type { LanguageId } from '../service/types';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -16,7 +16,7 @@ export interface LintTarget {
 
 /** A named file with an unknown name: a dkms config if it looks like one, else a spec. */
 function guessLanguage(file: string): LanguageId {
-  const known = languageFromFileName(file);
+  const known = languageOfPath(file);
   if (known) return known;
   return /dkms[^/\\]*\.conf$/i.test(path.basename(file)) ? 'dkms-conf' : 'rpm-spec';
 }
@@ -36,7 +36,7 @@ function walk(dir: string, out: LintTarget[]): void {
       if (!SKIP_DIRS.has(e.name)) walk(p, out);
       continue;
     }
-    const languageId = languageFromFileName(e.name);
+    const languageId = languageOfPath(e.name);
     if (!languageId) continue;
     if (e.isFile() || (e.isSymbolicLink() && isFile(p))) out.push({ file: p, languageId });
   }
@@ -50,8 +50,11 @@ function isFile(p: string): boolean {
   }
 }
 
-/** Expands the command-line paths. Paths that do not exist are returned in `missing`. */
-export function collectTargets(paths: string[]): { targets: LintTarget[]; missing: string[] } {
+/**
+ * Expands the command-line paths. Paths that do not exist are returned in `missing`. `language`
+ * (--language) is the language of the files named directly; found files go by their names.
+ */
+export function collectTargets(paths: string[], language?: LanguageId): { targets: LintTarget[]; missing: string[] } {
   const targets: LintTarget[] = [];
   const missing: string[] = [];
   const seen = new Set<string>();
@@ -59,13 +62,19 @@ export function collectTargets(paths: string[]): { targets: LintTarget[]; missin
     let stat: fs.Stats;
     try {
       stat = fs.statSync(given);
-    } catch {
-      missing.push(given);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') missing.push(given);
+      // A symlink loop or an unreadable folder: reading reports the real reason.
+      else if (!seen.has(path.resolve(given))) {
+        seen.add(path.resolve(given));
+        targets.push({ file: given, languageId: language ?? guessLanguage(given) });
+      }
       continue;
     }
     const found: LintTarget[] = [];
     if (stat.isDirectory()) walk(given, found);
-    else found.push({ file: given, languageId: guessLanguage(given) });
+    else found.push({ file: given, languageId: language ?? guessLanguage(given) });
     for (const t of found) {
       const key = path.resolve(t.file);
       if (seen.has(key)) continue;

@@ -8,10 +8,34 @@ export interface CliIo {
   stderrIsTTY: boolean;
 }
 
+/**
+ * A writer that stops quietly once the reader is gone (`specwright rules | head`): EPIPE is
+ * not an error worth a stack trace, and the exit status stays the one the run computed.
+ */
+function pipeWriter(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') {
+      closed = true;
+      return;
+    }
+    throw e;
+  });
+  return (text) => {
+    if (closed) return;
+    try {
+      stream.write(text);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EPIPE') throw e;
+      closed = true;
+    }
+  };
+}
+
 export function processIo(): CliIo {
   return {
-    stdout: (t) => void process.stdout.write(t),
-    stderr: (t) => void process.stderr.write(t),
+    stdout: pipeWriter(process.stdout),
+    stderr: pipeWriter(process.stderr),
     cwd: process.cwd(),
     stderrIsTTY: Boolean(process.stderr.isTTY),
   };

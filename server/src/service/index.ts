@@ -1,6 +1,7 @@
 // Public surface of the language service.
 export * from './types';
 export { LineIndex } from './text/lineIndex';
+export { languageOfPath } from './languageOfPath';
 export { LanguageService, createLanguageService, languageFromFileName, type ParsedDocument, type IntelligenceOptions } from './languageService';
 export { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 export { MAX_COMPLETION_ITEMS } from './features/completion';

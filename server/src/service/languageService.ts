@@ -10,7 +10,8 @@ import type { RelatedDocument } from './rules/types';
 import type { SpecDocument } from './specfile/ast';
 import { parseSpec } from './specfile/parser';
 import { querySpec, type SpecQuery } from './specfile/rpmQuery';
-import type { DocumentInput, DocumentSymbol, FoldingRange, LanguageId } from './types';
+import { languageOfPath } from './languageOfPath';
+import type { DocumentInput, DocumentSymbol, FoldingRange } from './types';
 import type { CompletionList, DistroId, DocumentHighlight, DocumentLink, Hover, InlayHint, Location, Position, Range, RenameResult, SemanticTokens } from './types';
 import { dkmsCompletion, specCompletion } from './features/completion';
 import { inactiveRanges, type InactiveRange } from './features/conditions';
@@ -40,13 +41,8 @@ interface CacheEntry {
   parsed: ParsedDocument;
 }
 
-/** Language of a file from its name: `*.spec`, `*.spec.in` (and CMake spec templates), `dkms.conf`. */
-export function languageFromFileName(fileName: string): LanguageId | undefined {
-  const base = fileName.replace(/^.*[\\/]/, '');
-  if (base === 'dkms.conf' || /\.dkms\.conf$/.test(base)) return 'dkms-conf';
-  if (/\.spec(\.in|\.cmake)?$/i.test(base) || /\.spec-in\.cmake$/i.test(base)) return 'rpm-spec';
-  return undefined;
-}
+/** Language of a file from its name; see languageOfPath. */
+export const languageFromFileName = languageOfPath;
 
 export class LanguageService {
   private readonly cache = new Map<string, CacheEntry>();
