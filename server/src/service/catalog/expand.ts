@@ -46,6 +46,9 @@ const MAX_STEPS = 20000;
 /** Spec-dependent names left in catalog values (e.g. %{_pkgdocdir} → /usr/share/doc/%{name}). */
 const SPEC_PLACEHOLDERS = new Set(['name', 'version', 'release', 'NAME', 'VERSION', 'RELEASE', 'epoch', 'EPOCH']);
 
+/** Catalog entries taken from the spec that are not a single tag's value. */
+const SPEC_COLLECTIONS = new Set(['sources', 'patches']);
+
 type Resolution =
   | { kind: 'body'; body: string }
   | { kind: 'value'; value: string }
@@ -201,6 +204,8 @@ function resolve(name: string, state: State): Resolution {
   if (own !== undefined) return state.spec.isParametric?.(name) ? { kind: 'parametric' } : { kind: 'body', body: own };
   const info = lookupMacroForExpansion(name);
   if (!info || !info.definedOn.includes(state.distro)) return undefined;
+  // %name, %version…: defined by the spec's own tags, so undefined until the spec defines them.
+  if (info.valueless === 'taken from the spec' && !info.numbered && !SPEC_COLLECTIONS.has(name)) return undefined;
   if (info.parametric || info.kind === 'function') return { kind: 'parametric' };
   const def = info.definitions[state.distro];
   if (def !== undefined) return { kind: 'body', body: def };
@@ -363,6 +368,7 @@ function expandReference(name: string, form: RefForm, depth: number, state: Stat
     const flag = form.args.split(/\s+/)[0];
     noteUse(`with_${flag}`, state);
     const on = resolve(`with_${flag}`, state) !== undefined;
+    if (!on && state.literalUndefined) noteUndefined(`with_${flag}`, state);
     return (name === 'with') === on ? '1' : '0';
   }
   // %{defined NAME} / %{undefined NAME} (rpm ≥ 4.17)

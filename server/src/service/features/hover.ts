@@ -1,13 +1,13 @@
 // Hover: macros (catalog and file), tags, sections, conditionals, dependency operators and
 // rich-dependency keywords, dkms commands in scriptlets; dkms.conf directives and variables.
 import {
-  CONDITIONAL_KEYWORDS, DEPENDENCY_OPERATORS, RICH_DEPENDENCY_KEYWORDS, expandMacros, lookupArchMacro, lookupMacro, lookupSection, lookupTag,
+  CONDITIONAL_KEYWORDS, DEPENDENCY_OPERATORS, RICH_DEPENDENCY_KEYWORDS, lookupArchMacro, lookupMacro, lookupSection, lookupTag,
 } from '../catalog/index';
 import { getDkmsCommandOption, getDkmsDirective, getDkmsSubcommand, getDkmsVariable } from '../catalog/dkmsDirectives';
 import type { DkmsDocument } from '../dkms/ast';
 import type { SpecDocument, Span } from '../specfile/ast';
 import type { DistroId, Hover } from '../types';
-import { fileDefinitions } from './fileMacros';
+import { scopeOf } from '../specfile/macroScope';
 import { DISTRO_LABEL, code, macroDocumentation, truncate } from './markdown';
 import { numberedTags, occurrences, specTargetAt, type SpecTarget } from './specTargets';
 
@@ -43,8 +43,8 @@ function specHoverText(doc: SpecDocument, target: SpecTarget, distro: DistroId):
       if (!tag) return `**${label}**\n\nNo \`${label}:\` tag in this file.`;
       const uses = occurrences(doc, target).filter((o) => !o.definition).length;
       const what = target.kind === 'source' ? lookupTag('Source') : lookupTag('Patch');
-      const expanded = expandMacros(tag.value, { distro, definitions: fileDefinitions(doc) });
-      const value = !expanded.unresolved && expanded.text !== tag.value ? `\n\nExpands to ${code(expanded.text)}` : '';
+      const expanded = scopeOf(doc, distro).expand(tag.value, tag.start);
+      const value = !expanded.uncertain && expanded.undefinedNames.length === 0 && expanded.text !== tag.value ? `\n\nExpands to ${code(expanded.text)}` : '';
       return `**${label}**: ${code(tag.value)} (line ${tag.line + 1})${value}\n\n${what?.description ?? ''}\n\n${uses === 0 ? 'Not used in this file.' : `Used ${uses} time${uses === 1 ? '' : 's'} in this file.`}`;
     }
     case 'autopatch':
@@ -119,8 +119,9 @@ export function macroHoverText(doc: SpecDocument | undefined, name: string, dist
     if (defs.length > 3) lines.push(`- … ${defs.length - 3} more`);
     parts.push(lines.join('\n'));
     if (d.parameters === undefined && doc) {
-      const r = expandMacros(`%{${name}}`, { distro, definitions: fileDefinitions(doc) });
-      if (!r.unresolved && r.text !== d.body) parts.push(`Expands to ${code(truncate(r.text, 200))} on ${DISTRO_LABEL[distro]}`);
+      // The value at the end of the file, where scriptlets and %files read it.
+      const r = scopeOf(doc, distro).expand(`%{${name}}`, doc.text.length);
+      if (!r.uncertain && r.undefinedNames.length === 0 && r.text !== d.body) parts.push(`Expands to ${code(truncate(r.text, 200))} on ${DISTRO_LABEL[distro]}`);
     }
     if (info) parts.push(`Overrides the ${info.builtin ? 'built-in' : 'distribution'} macro: ${info.description}`);
     return parts.join('\n\n');
@@ -133,7 +134,7 @@ export function macroHoverText(doc: SpecDocument | undefined, name: string, dist
     } else if (info.values[distro] !== undefined) {
       parts.push(`${code(info.values[distro]!)} on ${DISTRO_LABEL[distro]}`);
     }
-    const own = doc && info.valueless === 'taken from the spec' ? fileDefinitions(doc).get(name) : undefined;
+    const own = doc && info.valueless === 'taken from the spec' ? scopeOf(doc, distro).finalValue(name).entry?.value : undefined;
     if (own !== undefined) parts.push(`In this file: ${code(truncate(own, 120))}`);
     parts.push(macroDocumentation(info, distro));
     parts.push(`*Defined by ${info.builtin ? 'rpm itself' : 'the distribution\'s macro files'} (Specwright catalog), not in this file.*`);

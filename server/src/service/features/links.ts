@@ -1,9 +1,8 @@
 // Document links: URL/BugURL tags, Source/Patch URLs (macros expanded when they fully resolve)
 // and local source/patch files (a relative target the server resolves against the document).
-import { expandMacros } from '../catalog/index';
 import type { SpecDocument } from '../specfile/ast';
+import { scopeOf } from '../specfile/macroScope';
 import type { DistroId, DocumentLink } from '../types';
-import { fileDefinitions } from './fileMacros';
 
 const URL_TAGS = new Set(['url', 'bugurl', 'vcs']);
 const REMOTE = /^(https?|ftp):\/\/[^\s"'<>]+$/i;
@@ -17,8 +16,9 @@ export function specDocumentLinks(doc: SpecDocument, distro: DistroId): Document
     let value = t.value;
     let expanded = false;
     if (value.includes('%')) {
-      const r = expandMacros(value, { distro, definitions: fileDefinitions(doc) });
-      if (r.unresolved || r.text.includes('%')) continue;
+      // The value rpm reads there: definitions above the tag, %if arms evaluated on the profile.
+      const r = scopeOf(doc, distro).expand(value, t.start);
+      if (r.uncertain || r.undefinedNames.length > 0 || r.text.includes('%')) continue;
       value = r.text;
       expanded = true;
     }

@@ -1,10 +1,10 @@
 // Spec-side DKMS knowledge shared by the dkms-* spec rules: where a spec calls `dkms` from its
 // scriptlets (directly or through a macro the scriptlet uses), what module/version it passes,
 // which packages are DKMS packages, and where the module source is installed under /usr/src.
-import { expandMacros } from '../catalog/expand';
 import type { DistroId } from '../types';
 import type { MacroDefinition, Section, SpecDocument } from './ast';
-import { definitionsByName, refsInRange } from './query';
+import { definitionTable, scopeOf } from './macroScope';
+import { refsInRange } from './query';
 import { isShellScriptlet, sectionCommands, splitShell, type ShellCommand, type ShellWord } from './scriptletShell';
 import { cachedPerParse } from '../perParse';
 
@@ -146,7 +146,7 @@ function setModule(call: DkmsCall, w: WordSpan): void {
 /** Every `dkms …` command a shell scriptlet or trigger runs, in document order (cached per parse). */
 export const dkmsCalls = cachedPerParse((doc: SpecDocument): DkmsCall[] => {
   const out: DkmsCall[] = [];
-  const defs = definitionsByName(doc);
+  const defs = definitionTable(doc);
   const seenDefs = new Set<MacroDefinition>();
   for (const section of doc.sections) {
     if (!isShellScriptlet(section)) continue;
@@ -157,8 +157,8 @@ export const dkmsCalls = cachedPerParse((doc: SpecDocument): DkmsCall[] => {
     }
     // macros the scriptlet expands that are defined in this spec (one level)
     for (const ref of refsInRange(doc, section.body.start, section.body.end)) {
-      const list = defs.get(ref.name);
-      if (!list || ref.depth !== 0) continue;
+      const list = defs.definitions(ref.name);
+      if (list.length === 0 || ref.depth !== 0) continue;
       for (const def of list) {
         if (seenDefs.has(def) || def.parameters !== undefined && def.parameters !== '') continue;
         if (!/\bdkms\b/.test(def.body)) continue;
@@ -191,27 +191,15 @@ export function dkmsPackages(doc: SpecDocument): Set<number> {
   return out;
 }
 
-/** Expansion of spec text with the spec's own definitions and Name/Version/Release. */
-export function expandSpecText(doc: SpecDocument, text: string, distro: DistroId): { text: string; resolved: boolean } {
-  const r = expandMacros(text, { distro, definitions: specDefinitions(doc), maxDepth: 12 });
-  const resolved = !r.unresolved && !/[%$@`]/.test(r.text);
+/**
+ * Expansion of spec text with the definition model as it stands at `offset` (default: the end of
+ * the file, where scriptlets and %files are read). `resolved`: certain and free of shell/macro text.
+ */
+export function expandSpecText(doc: SpecDocument, text: string, distro: DistroId, offset = doc.text.length): { text: string; resolved: boolean } {
+  const r = scopeOf(doc, distro).expand(text, offset);
+  const resolved = !r.uncertain && r.undefinedNames.length === 0 && !/[%$@`]/.test(r.text);
   return { text: r.text, resolved };
 }
-
-/** The spec's own simple definitions plus Name/Version/Release/Epoch, built once per parse. */
-const specDefinitions = cachedPerParse((doc: SpecDocument): Map<string, string> => {
-  const defs = new Map<string, string>();
-  for (const d of doc.macroDefinitions) {
-    if (d.keyword === 'undefine' || d.keyword === 'bcond') continue;
-    if (d.parameters !== undefined && d.parameters !== '') continue;
-    defs.set(d.name, d.body.trim());
-  }
-  for (const key of ['name', 'version', 'release', 'epoch']) {
-    const tag = doc.tags.find((t) => t.key === key && t.packageIndex === 0);
-    if (tag && !defs.has(key)) defs.set(key, tag.value.trim());
-  }
-  return defs;
-});
 
 /** Canonical spelling for a comparison of macro text: `%name` → `%{name}`, quotes removed. */
 export function normalizeMacroText(text: string): string {

@@ -178,7 +178,11 @@ export class MacroScope {
 
   /** A name whose definedness we can tell: the catalog knows it, or it is a build-conditional flag. */
   private isKnownName(name: string): boolean {
-    if (/^(?:_?with(?:out)?_)\w+$/.test(name)) return true;
+    // `_with_x`/`_without_x` come only from the command line (--with/--without, --define), so their
+    // absence is known; `with_x` is known when the spec declares the bcond (else it may be defined elsewhere).
+    if (/^_with(?:out)?_\w+$/.test(name)) return true;
+    const bcond = /^with(?:out)?_(\w+)$/.exec(name);
+    if (bcond && this.doc.buildConditionals.some((b) => b.name === bcond[1])) return true;
     if (this.isDefinedAnywhere(name)) return true;
     return lookupMacro(name) !== undefined;
   }
@@ -393,6 +397,41 @@ export class MacroScope {
 function bodyOf(body: string): string {
   return body.replace(/\\\r?\n/g, '\n').trim();
 }
+
+/**
+ * The spec's own definitions by name, independent of any profile: `%define`/`%global` lines (and
+ * `%undefine`) in file order, each with its conditional path. The per-profile reading
+ * (MacroScope) decides which of them rpm sees where.
+ */
+export interface DefinitionTable {
+  /** `%define`/`%global` lines of the name, in file order (no `%undefine`). */
+  definitions(name: string): readonly MacroDefinition[];
+  /** `%define`, `%global` and `%undefine` lines of the name, in file order. */
+  directives(name: string): readonly MacroDefinition[];
+  /** Defined by a `%define`/`%global` line somewhere (any arm). */
+  has(name: string): boolean;
+  names(): Iterable<string>;
+}
+
+export const definitionTable = cachedPerParse((doc: SpecDocument): DefinitionTable => {
+  const directives = new Map<string, MacroDefinition[]>();
+  const definitions = new Map<string, MacroDefinition[]>();
+  for (const d of doc.macroDefinitions) {
+    const all = directives.get(d.name);
+    if (all) all.push(d);
+    else directives.set(d.name, [d]);
+    if (d.keyword === 'undefine') continue;
+    const list = definitions.get(d.name);
+    if (list) list.push(d);
+    else definitions.set(d.name, [d]);
+  }
+  return {
+    definitions: (name) => definitions.get(name) ?? [],
+    directives: (name) => directives.get(name) ?? [],
+    has: (name) => definitions.has(name),
+    names: () => definitions.keys(),
+  };
+});
 
 /**
  * The definition model of a parse for one profile (and optional command-line definitions).

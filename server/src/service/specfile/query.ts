@@ -1,6 +1,6 @@
 // Read-only queries over a parsed spec that many rules and features need. Keep rule code
 // free of re-scanning: everything here works from the parse result.
-import type { MacroDefinition, MacroReference, Section, SectionKind, SpecDocument, Tag } from './ast';
+import type { MacroReference, Section, SectionKind, SpecDocument, Tag } from './ast';
 import { cachedPerParse } from '../perParse';
 
 export function sectionsOfKind(doc: SpecDocument, ...kinds: SectionKind[]): Section[] {
@@ -149,18 +149,6 @@ export function overlapsMacro(doc: SpecDocument, start: number, end: number): bo
   if (r && r.form !== 'escape') return true;
   return refsInRange(doc, start, end).some((x) => x.form !== 'escape');
 }
-
-/** Definitions by macro name (`%define`, `%global`; `%bcond` names are separate). Shared: do not mutate. */
-export const definitionsByName = cachedPerParse((doc: SpecDocument): Map<string, MacroDefinition[]> => {
-  const map = new Map<string, MacroDefinition[]>();
-  for (const d of doc.macroDefinitions) {
-    if (d.keyword === 'undefine') continue;
-    let list = map.get(d.name);
-    if (!list) map.set(d.name, (list = []));
-    list.push(d);
-  }
-  return map;
-});
 
 /** Section containing the offset. */
 export function sectionAt(doc: SpecDocument, offset: number): Section {

@@ -1,4 +1,4 @@
-import type { MacroDefinition } from '../../specfile/ast';
+import { definitionTable } from '../../specfile/macroScope';
 import { refsInRange } from '../../specfile/query';
 import { defineSpecRule } from '../types';
 
@@ -16,12 +16,7 @@ export default defineSpecRule({
   fixSafety: 'unsafe',
   check(ctx) {
     const { doc } = ctx;
-    const byName = new Map<string, MacroDefinition[]>();
-    for (const d of doc.macroDefinitions) {
-      let list = byName.get(d.name);
-      if (!list) byName.set(d.name, (list = []));
-      list.push(d);
-    }
+    const table = definitionTable(doc);
     for (const def of doc.macroDefinitions) {
       if (def.keyword !== 'define' || def.parameters !== undefined) continue;
       // Only definitions at the top of the spec (preamble or between sections), not inside scriptlets.
@@ -31,8 +26,8 @@ export default defineSpecRule({
       let why: string | undefined;
       // A body that uses a macro defined only further down relies on lazy expansion: leave it alone.
       const usesLaterDefinition = refs.some((r) => {
-        const defs = byName.get(r.name);
-        return !!defs && !defs.some((d) => d.start < def.start && d.keyword !== 'undefine');
+        const defs = table.directives(r.name);
+        return defs.length > 0 && !defs.some((d) => d.start < def.start && d.keyword !== 'undefine');
       });
       if (usesLaterDefinition) continue;
       const body = doc.text.slice(def.bodySpan.start, def.bodySpan.end);
@@ -46,9 +41,9 @@ export default defineSpecRule({
           // A later redefinition outside any %if (not a sibling arm), with a use of this macro after it,
           // and this macro not redefined itself in between.
           if (def.conditionalPath !== 0) continue;
-          const later = (byName.get(r.name) ?? []).find((d) => d.start > def.end && d.conditionalPath === 0);
+          const later = table.directives(r.name).find((d) => d.start > def.end && d.conditionalPath === 0);
           if (!later) continue;
-          if ((byName.get(def.name) ?? []).some((d) => d !== def && d.start > def.end)) continue;
+          if (table.directives(def.name).some((d) => d !== def && d.start > def.end)) continue;
           const usedAfter = doc.macroReferences.some((u) => u.name === def.name && u.start > later.end);
           if (usedAfter) {
             why = `its body uses %${r.name}, which is ${later.keyword === 'undefine' ? 'undefined' : 'redefined'} on line ${later.line + 1}, so its value depends on where %${def.name} is used`;

@@ -1,4 +1,4 @@
-import { definitionsByName } from '../../specfile/query';
+import { definitionTable } from '../../specfile/macroScope';
 import { defineSpecRule } from '../types';
 
 /**
@@ -26,10 +26,10 @@ export default defineSpecRule({
     if (!base.endsWith('.spec')) return;
     const tag = doc.tags.find((t) => t.key === 'name' && t.packageIndex === 0);
     if (!tag || tag.value === '') return;
-    const defs = definitionsByName(doc);
+    const defs = definitionTable(doc);
     const name = tag.value.replace(/%\{([A-Za-z_]\w*)\}|%([A-Za-z_]\w*)/g, (whole: string, a?: string, b?: string) => {
-      const list = defs.get(a ?? b ?? '');
-      return list && list.length === 1 && !list[0].body.includes('%') ? list[0].body.trim() : whole;
+      const list = defs.definitions(a ?? b ?? '');
+      return list.length === 1 && !list[0].body.includes('%') ? list[0].body.trim() : whole;
     });
     if (name.includes('%') || `${name}.spec` === base) return;
     ctx.report({

@@ -1,6 +1,6 @@
 import { lookupMacro } from '../../catalog/index';
 import { SECTION_KINDS } from '../../specfile/keywords';
-import { definitionsByName } from '../../specfile/query';
+import { definitionTable } from '../../specfile/macroScope';
 import { closestMatch } from '../../text/similarity';
 import { defineSpecRule } from '../types';
 
@@ -18,7 +18,7 @@ export default defineSpecRule({
   fixSafety: 'unsafe',
   check(ctx) {
     const { doc } = ctx;
-    let defined: Map<string, unknown> | undefined;
+    let defined: ReturnType<typeof definitionTable> | undefined;
     for (let line = 0; line < doc.lineKinds.length; line++) {
       if (doc.lineKinds[line] !== 'macro-line') continue;
       const start = doc.lines.lineStarts[line];
@@ -26,7 +26,10 @@ export default defineSpecRule({
       if (!m) continue;
       const word = m[1];
       if (word.length < 4 || lookupMacro(word)) continue;
-      defined ??= definitionsByName(doc);
+      // rpm reads any %word that is not a section name as a macro call; `%R_install`, `%py_build`
+      // name a section with a prefix, the way macro packages name their helpers, not a typo.
+      if (SECTION_NAMES.some((n) => word.endsWith(`_${n}`) || word.startsWith(`${n}_`))) continue;
+      defined ??= definitionTable(doc);
       if (defined.has(word)) continue;
       const suggestion = closestMatch(word.toLowerCase(), SECTION_NAMES, word.length >= 8 ? 2 : 1);
       if (!suggestion) continue;
