@@ -12,3 +12,4 @@ export type { Rule, RuleMeta } from './rules/types';
 export type * from './specfile/ast';
 export type { SpecQuery, QueryPackage, QueryDependency, QuerySource, QueryChangelogEntry } from './specfile/rpmQuery';
 export type * from './dkms/ast';
+export { DEFAULT_FORMAT_OPTIONS, formatOptionsFrom, type FormatMode, type FormatOptions } from './features/format';

@@ -12,7 +12,7 @@ import { parseSpec } from './specfile/parser';
 import { querySpec, type SpecQuery } from './specfile/rpmQuery';
 import { languageOfPath } from './languageOfPath';
 import type { DocumentInput, DocumentSymbol, FoldingRange } from './types';
-import type { CompletionList, DistroId, DocumentHighlight, DocumentLink, Hover, InlayHint, Location, Position, Range, RenameResult, SemanticTokens } from './types';
+import type { CompletionList, DistroId, DocumentHighlight, DocumentLink, Hover, InlayHint, Location, Position, Range, RenameResult, SemanticTokens, TextEdit } from './types';
 import { dkmsCompletion, specCompletion } from './features/completion';
 import { inactiveRanges, type InactiveRange } from './features/conditions';
 import { dkmsHover, specHover } from './features/hover';
@@ -181,6 +181,13 @@ export class LanguageService {
   /** What rpm would read from the spec on the profile (`specwright query`); never runs spec code. */
   query(doc: DocumentInput, distro: DistroId, defines: readonly (readonly [string, string])[] = []): SpecQuery {
     return querySpec(this.parseSpec(doc), distro, { defines });
+  }
+
+  /** Edits that format a spec (all of it, or the lines `range` touches); none for dkms.conf. */
+  format(doc: DocumentInput, options: Partial<FormatOptions> = {}, range?: Range): TextEdit[] {
+    const parsed = this.parse(doc);
+    if (parsed.languageId !== 'rpm-spec') return [];
+    return formatSpec(parsed.spec, { ...DEFAULT_FORMAT_OPTIONS, ...options }, range);
   }
 
   private parseRelated<T extends SpecDocument | DkmsDocument>(r: RelatedDocument, parse: (text: string) => T): T {

@@ -249,3 +249,43 @@ export function isShellScriptlet(section: Section): boolean {
   const interp = section.interpreter;
   return interp === undefined || /^(\/usr)?\/bin\/(ba|da)?sh$/.test(interp);
 }
+
+/**
+ * Lines of a shell section's body that end inside a quoted string (`'…` or `"…` continued on
+ * the next line): their trailing whitespace is part of the string. `%{…}` and `%(…)` are skipped
+ * as units; a `#` starting a word comments out the rest of the line.
+ */
+export function openQuoteLines(doc: SpecDocument, section: Section): Set<number> {
+  const out = new Set<number>();
+  const first = section.kind === 'preamble' ? 0 : section.headerLine + 1;
+  const heredoc = hereDocLines(doc, section);
+  let quote: '' | "'" | '"' = '';
+  for (let l = first; l <= section.endLine; l++) {
+    if (heredoc.has(l)) continue;
+    const t = doc.text.slice(doc.lines.lineStarts[l], doc.lines.lineEnd(l));
+    let i = 0;
+    const n = t.length;
+    while (i < n) {
+      const c = t[i];
+      if (quote === "'") {
+        if (c === "'") quote = '';
+        i++;
+        continue;
+      }
+      if (c === '\\') { i += 2; continue; }
+      if ((c === '%' || c === '$') && (t[i + 1] === '{' || t[i + 1] === '(')) { i = skipBalanced(t, i + 1); continue; }
+      if (c === '%' && t[i + 1] === '%') { i += 2; continue; }
+      if (c === '`') { const e = t.indexOf('`', i + 1); i = e < 0 ? n : e + 1; continue; }
+      if (quote === '"') {
+        if (c === '"') quote = '';
+        i++;
+        continue;
+      }
+      if (c === "'" || c === '"') { quote = c; i++; continue; }
+      if (c === '#' && (i === 0 || t[i - 1] === ' ' || t[i - 1] === '\t' || t[i - 1] === ';')) break;
+      i++;
+    }
+    if (quote !== '') out.add(l);
+  }
+  return out;
+}
