@@ -228,6 +228,7 @@ async function main() {
     seconds: Math.round((Date.now() - t0) / 1000),
   };
   console.log(JSON.stringify(summary, null, 2));
+  if (outFile) mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true });
   if (outFile) writeFileSync(outFile, JSON.stringify({ summary, notIdempotent: r.notIdempotent, rpmRejectedAfter: r.rpmRejectedAfter, nondeterministic: r.nondeterministic, differed: r.differed }, null, 2));
   for (const d of r.differed.slice(0, 20)) console.error(`DIFFERS ${d.file}: ${JSON.stringify(d.diff).slice(0, 600)}`);
   for (const f of r.notIdempotent.slice(0, 20)) console.error(`NOT IDEMPOTENT ${f}`);

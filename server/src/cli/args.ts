@@ -4,6 +4,7 @@ import { checkRuleSetting } from '../node/config';
 import { didYouMean } from '../node/suggest';
 import { UsageError } from './io';
 import { parseWithList, type CliTool } from '../node/tools/cliTools';
+import { parseFormatArgs, type FormatCommand } from './formatCommand';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
 export const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github'];
@@ -34,9 +35,10 @@ export type Command =
     }
   | { kind: 'rules'; format: 'text' | 'json' }
   | { kind: 'explain'; id: string }
-  | { kind: 'query'; format: 'json' | 'text'; distro?: DistroId; defines: [string, string][]; paths: string[] };
+  | { kind: 'query'; format: 'json' | 'text'; distro?: DistroId; defines: [string, string][]; paths: string[] }
+  | FormatCommand;
 
-const COMMANDS = ['lint', 'query', 'rules', 'explain', 'help'];
+const COMMANDS = ['lint', 'query', 'format', 'rules', 'explain', 'help'];
 
 interface RawOptions {
   values: Map<string, string[]>;
@@ -89,6 +91,7 @@ export function parseArgs(argv: string[]): Command {
   if (first === '--version' || first === '-v' || first === '-V') return { kind: 'version' };
   if (first === 'lint') return parseLint(rest);
   if (first === 'query') return parseQuery(rest);
+  if (first === 'format') return parseFormatArgs(rest);
   if (first === 'rules') {
     const raw = scan(rest, new Set(['--format']), new Set(['--help', '-h']));
     if (raw.flags.size > 0) return { kind: 'help' };
@@ -193,6 +196,14 @@ Commands:
   query [options] PATH...  Print what rpm would read from spec files, like \`rpmspec -q\`, without
                            running any spec code: name, epoch, version, release, sources,
                            sections, dependencies, packages, changelog.
+  format [--check|--diff|--write] PATH...
+                           Format spec files: aligned tag values, one blank line between
+                           sections, no whitespace errors. Prints the formatted text (one
+                           file), lists files that would change (--check, exit 1 if any),
+                           prints a diff (--diff) or writes them back (--write).
+                           --mode minimal: whitespace errors only; --tag-value-column N
+                           (default 16, 0: one space). '# specwright: format off' / 'on'
+                           comments keep a region as written.
   rules [--format json]    List the rules: id, language, default severity, fixable, description.
   explain <rule-id>        Show a rule's metadata and its documentation.
 

@@ -1,6 +1,7 @@
 // The `specwright` command line. stdout carries the report, stderr everything else.
 import { HELP, parseArgs } from './args';
 import { EXIT_USAGE, UsageError, processIo, type CliIo } from './io';
+import { runFormat } from './formatCommand';
 import { runLint } from './lintCommand';
 import { runQuery } from './queryCommand';
 import { runExplain, runRules } from './rulesCommand';
@@ -30,6 +31,14 @@ export function run(argv: string[], io: CliIo): number {
       return runLint(command, io);
     case 'query':
       return runQuery(command, io);
+    case 'format':
+      try {
+        return runFormat(command, io);
+      } catch (e) {
+        if (!(e instanceof UsageError)) throw e;
+        io.stderr(`specwright: ${e.message}\n`);
+        return EXIT_USAGE;
+      }
   }
 }
 

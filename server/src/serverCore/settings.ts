@@ -3,6 +3,7 @@ import { getRule } from '../service/rules/registry';
 import { DISTRO_IDS, SEVERITIES, type DistroId, type SeverityOrOff } from '../service/types';
 import { DEFAULT_TOOL_SETTINGS, type ToolSettings } from '../node/tools/index';
 import { TOOL_NAMES } from '../node/tools/types';
+import { formatOptionsFrom, type FormatOptions } from '../service/features/format';
 
 export const SETTINGS_SECTION = 'specwright';
 
@@ -15,9 +16,11 @@ export interface Settings {
   dimInactiveBranches: boolean;
   /** `specwright.{rpmlint,shellcheck,rpmspec}.{enable,path}`: external tools (docs/external-tools.md). */
   tools: ToolSettings;
+  /** `specwright.format.*`: the formatter (docs/formatting.md). */
+  format: FormatOptions;
 }
 
-export const DEFAULT_SETTINGS: Settings = { distro: 'fedora', rules: {}, inlayMacroExpansion: false, dimInactiveBranches: false, tools: DEFAULT_TOOL_SETTINGS };
+export const DEFAULT_SETTINGS: Settings = { distro: 'fedora', rules: {}, inlayMacroExpansion: false, dimInactiveBranches: false, tools: DEFAULT_TOOL_SETTINGS, format: formatOptionsFrom(undefined) };
 
 /** Total: invalid values fall back to defaults; unknown rule ids and levels are reported in `problems`. */
 export function normaliseSettings(raw: unknown): { settings: Settings; problems: string[] } {
@@ -41,6 +44,9 @@ export function normaliseSettings(raw: unknown): { settings: Settings; problems:
   if (typeof macroExpansion === 'boolean') settings.inlayMacroExpansion = macroExpansion;
   if (typeof obj.dimInactiveBranches === 'boolean') settings.dimInactiveBranches = obj.dimInactiveBranches;
   settings.tools = normaliseToolSettings(obj);
+  settings.format = formatOptionsFrom(typeof obj.format === 'object' && obj.format !== null ? obj.format : {
+    mode: obj['format.mode'], tagValueColumn: obj['format.tagValueColumn'], indentConditionals: obj['format.indentConditionals'], indentWidth: obj['format.indentWidth'],
+  });
   return { settings, problems };
 }
 

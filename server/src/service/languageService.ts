@@ -20,6 +20,7 @@ import { specInlayHints } from './features/inlayHints';
 import { specDocumentLinks } from './features/links';
 import { specDefinition, specHighlights, specPrepareRename, specReferences, specRename } from './features/navigation';
 import { dkmsSemanticTokens, specSemanticTokens } from './features/semanticTokens';
+import { DEFAULT_FORMAT_OPTIONS, formatSpec, type FormatOptions } from './features/format';
 
 /** Options of the editor-intelligence methods: the active distribution profile. */
 export interface IntelligenceOptions {

@@ -155,8 +155,8 @@ function plan(doc: SpecDocument, options: FormatOptions): Plan {
       if (lk === 'conditional' || (lk === 'definition' && /^[ \t]*%(global|define|undefine)\b/.test(out))) {
         let depth = 0;
         for (let p = doc.lineConditional[l]; p !== 0; p = doc.conditionalPaths[p].parent) depth++;
-        // The %if line sits outside its block; %elif/%else/%endif inside it.
-        if (lk === 'conditional' && !/^[ \t]*%(if|ifarch|ifnarch|ifos|ifnos)\b/.test(out)) depth = Math.max(0, depth - 1);
+        // The parser puts %if and %endif lines outside their block, %elif and %else inside it.
+        if (lk === 'conditional' && /^[ \t]*%(elif|elifarch|elifos|else)\b/.test(out)) depth = Math.max(0, depth - 1);
         out = ' '.repeat(depth * options.indentWidth) + out.replace(/^[ \t]+/, '');
       }
     }
@@ -176,7 +176,8 @@ function plan(doc: SpecDocument, options: FormatOptions): Plan {
   if (!full) return { replace, drop, blankBefore };
 
   // 3. Runs of blank lines in sections where they mean nothing: keep one.
-  for (let l = 1; l < n; l++) {
+  // (The last line, when empty, is what follows the final line break: not a blank line.)
+  for (let l = 1; l < n - 1; l++) {
     if (!blank(l) || !blank(l - 1) || drop[l]) continue;
     const kind = facts[l].section?.kind;
     if (kind === undefined || !LOOSE_KINDS.has(kind) || facts[l].frozen || facts[l - 1].frozen || facts[l].uncertain || facts[l - 1].uncertain) continue;
