@@ -10,7 +10,8 @@ import { readTextFile } from '../node/readText';
 import { didYouMean } from '../node/suggest';
 import { collectTargets } from './files';
 import { EXIT_USAGE, UsageError, type CliIo } from './io';
-import { unifiedDiff, writeBack } from './writeBack';
+import { writeFileSafely } from '../node/safeWrite';
+import { unifiedDiff } from '../node/unifiedDiff';
 
 export interface FormatCommand {
   kind: 'format';
@@ -85,10 +86,12 @@ export function runFormat(command: FormatCommand, io: CliIo): number {
     if (command.action === 'check') io.stdout(`${shown}\n`);
     else if (command.action === 'diff') io.stdout(unifiedDiff(read.text, formatted, shown.split(path.sep).join('/')));
     else {
-      const w = writeBack(t.file, read.text, formatted);
+      const w = read.snapshot
+        ? writeFileSafely(t.file, formatted, read.snapshot)
+        : ({ ok: false, reason: 'io', message: 'the file was not read from disk' } as const);
       if (w.ok) io.stderr(`${shown}: formatted\n`);
       else {
-        io.stderr(`${shown}: ${w.message}\n`);
+        io.stderr(`${shown}: not written: ${w.message}\n`);
         failed = true;
       }
     }
