@@ -5,9 +5,8 @@ import { testDocExamples } from '../helpers/docs';
 
 const opts = { rules: ['dkms-index-gap'], languageId: 'dkms-conf' as const };
 
-test('sparse module records and MAKE entries', () => {
+test('sparse MAKE entries (sparse module records are dkms-missing-required)', () => {
   assertFindings(`BUILT_MODULE_NAME[1]="a"
-# <- dkms-index-gap
 DEST_MODULE_LOCATION[1]="/extra"
 MAKE[0]="make"
 MAKE_MATCH[2]="^6"

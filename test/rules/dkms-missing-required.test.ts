@@ -22,4 +22,50 @@ test('near misses: one record defaults to PACKAGE_NAME, sourced files, dynamic i
   assert.ok(true);
 });
 
+test('empty records: a gap in the indices and a record without DEST_MODULE_LOCATION (dkms test dkms_conf_test_sparse_arrays)', () => {
+  const findings = assertFindings(`PACKAGE_NAME="dkms_conf_test"
+PACKAGE_VERSION="1.0"
+BUILT_MODULE_NAME[1]="a"
+# <- dkms-missing-required
+DEST_MODULE_LOCATION[1]="/kernel/extra"
+BUILT_MODULE_NAME[3]="b"
+# <- dkms-missing-required
+DEST_MODULE_LOCATION[3]="/kernel/extra"
+DEST_MODULE_LOCATION[4]="/oops"
+# <- dkms-missing-required
+BUILT_MODULE_NAME[5]="c"
+# <- dkms-missing-required
+STRIP[9]=no
+`, opts);
+  assert.deepEqual(findings.map((f) => f.message.replace(/:.*/, '')), [
+    'Module record 0 is empty (indices 1, 3, 4, 5 are set)',
+    'Module record 2 is empty (indices 1, 3, 4, 5 are set)',
+    'Module record 4 has no BUILT_MODULE_NAME[4]',
+    'Module record 5 has no DEST_MODULE_LOCATION[5]',
+  ]);
+});
+
+test('empty records: a gap in the indices and a record without DEST_MODULE_LOCATION (dkms test dkms_conf_test_sparse_arrays)', () => {
+  const findings = assertFindings(`PACKAGE_NAME="dkms_conf_test"
+PACKAGE_VERSION="1.0"
+BUILT_MODULE_NAME[1]="a"
+# <- dkms-missing-required
+DEST_MODULE_LOCATION[1]="/kernel/extra"
+BUILT_MODULE_NAME[3]="b"
+# <- dkms-missing-required
+DEST_MODULE_LOCATION[3]="/kernel/extra"
+DEST_MODULE_LOCATION[4]="/oops"
+# <- dkms-missing-required
+BUILT_MODULE_NAME[5]="c"
+# <- dkms-missing-required
+STRIP[9]=no
+`, opts);
+  assert.deepEqual(findings.map((f) => f.message.replace(/:.*/, '')), [
+    'Module record 0 is empty (indices 1, 3, 4, 5 are set)',
+    'Module record 2 is empty (indices 1, 3, 4, 5 are set)',
+    'Module record 4 has no BUILT_MODULE_NAME[4]',
+    'Module record 5 has no DEST_MODULE_LOCATION[5]',
+  ]);
+});
+
 testDocExamples('dkms-missing-required');

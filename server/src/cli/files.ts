@@ -36,7 +36,7 @@ function walk(dir: string, out: LintTarget[]): void {
       if (!SKIP_DIRS.has(e.name)) walk(p, out);
       continue;
     }
-    const languageId = languageOfPath(e.name);
+    const languageId = languageOfPath(p); // the path: debian/*.dkms depends on the folder
     if (!languageId) continue;
     if (e.isFile() || (e.isSymbolicLink() && isFile(p))) out.push({ file: p, languageId });
   }

@@ -3,7 +3,7 @@ import { defineDkmsRule } from '../types';
 export default defineDkmsRule({
   id: 'dkms-crlf-line-endings',
   category: 'syntax',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   description: 'The file has Windows (CRLF) line endings, which bash reads as part of the values',
   fixSafety: 'safe',
   check(ctx) {
@@ -17,7 +17,7 @@ export default defineDkmsRule({
     ctx.report({
       start: doc.lines.lineStarts[line],
       end: first,
-      message: `${count} line${count === 1 ? ' ends' : 's end'} with CRLF: bash keeps the carriage return in values and commands (dkms before 3.1 reads a module name "foo\\r"), so dkms fails in confusing ways`,
+      message: `${count} line${count === 1 ? ' ends' : 's end'} with CRLF: bash keeps the carriage return in values and commands; dkms 3.0 registers the module under a name and version that end in "\\r" (a source folder "name\\r-1.0\\r"), dkms 3.1.5 and later strip it from directive values but shell code in the file still breaks`,
       fixes: [{ title: 'Convert the file to LF line endings', edits: [{ start: 0, end: text.length, newText: text.replace(/\r\n/g, '\n') }] }],
     });
   },

@@ -1,4 +1,5 @@
 import { DKMS_INDEX_FAMILIES } from '../../catalog/dkmsDirectives';
+import type { DkmsAssignment } from '../../dkms/ast';
 import { defineDkmsRule } from '../types';
 import { assignmentsOf, familyAssignments, includesOtherCode, recordIndex } from './_util';
 
@@ -6,7 +7,7 @@ export default defineDkmsRule({
   id: 'dkms-missing-required',
   category: 'correctness',
   defaultSeverity: 'error',
-  description: 'PACKAGE_NAME, PACKAGE_VERSION or a module record\'s BUILT_MODULE_NAME is missing',
+  description: 'PACKAGE_NAME, PACKAGE_VERSION, or a module record\'s BUILT_MODULE_NAME or DEST_MODULE_LOCATION is missing',
   fixSafety: 'none',
   check(ctx) {
     const doc = ctx.doc;
@@ -21,6 +22,7 @@ export default defineDkmsRule({
     if (dynamic || opaque) return;
     const records = new Map<number, typeof assignments>();
     for (const a of assignments) {
+      if (a.name === 'STRIP') continue; // dkms counts records by the four name/location arrays
       const i = recordIndex(a)!;
       let list = records.get(i);
       if (!list) records.set(i, (list = []));
@@ -35,15 +37,35 @@ export default defineDkmsRule({
       });
       return;
     }
-    if (records.size < 2) return; // one record: BUILT_MODULE_NAME defaults to PACKAGE_NAME
-    for (const [index, list] of [...records].sort((x, y) => x[0] - y[0])) {
-      if (list.some((a) => a.name === 'BUILT_MODULE_NAME')) continue;
-      const first = list[0];
-      ctx.report({
-        start: first.nameSpan.start,
-        end: first.indexSpan ? first.indexSpan.end + 1 : first.nameSpan.end,
-        message: `Module record ${index} has no BUILT_MODULE_NAME[${index}]: with more than one record dkms requires it for each (${DKMS_INDEX_FAMILIES.module.filter((n) => list.some((a) => a.name === n)).join(', ')} set here)`,
-      });
+    // dkms reads every record from 0 to the highest index (dkms 3.0: to the longest array's
+    // length), so an index left out is an empty record that fails like any other.
+    const max = Math.max(...records.keys());
+    if (max > 10000) return; // not a record list
+    const sorted = assignments.filter((a) => a.name !== 'STRIP').sort((x, y) => recordIndex(x)! - recordIndex(y)! || x.start - y.start);
+    const at = (a: DkmsAssignment) => ({ start: a.nameSpan.start, end: a.indexSpan ? a.indexSpan.end + 1 : a.nameSpan.end });
+    for (let index = 0; index <= max; index++) {
+      const list = records.get(index);
+      if (!list) {
+        const beyond = sorted.find((a) => recordIndex(a)! > index)!;
+        ctx.report({
+          ...at(beyond),
+          message: `Module record ${index} is empty (indices ${[...records.keys()].sort((x, y) => x - y).join(', ')} are set): dkms reads every record from 0 up, finds no BUILT_MODULE_NAME[${index}] or DEST_MODULE_LOCATION[${index}] and refuses the file; number the records from 0 without gaps`,
+        });
+        continue;
+      }
+      const set = DKMS_INDEX_FAMILIES.module.filter((n) => list.some((a) => a.name === n)).join(', ');
+      if (records.size > 1 && !list.some((a) => a.name === 'BUILT_MODULE_NAME')) {
+        ctx.report({
+          ...at(list[0]),
+          message: `Module record ${index} has no BUILT_MODULE_NAME[${index}]: with more than one record dkms requires it for each (${set} set here)`,
+        });
+      }
+      if (!list.some((a) => a.name === 'DEST_MODULE_LOCATION')) {
+        ctx.report({
+          ...at(list[0]),
+          message: `Module record ${index} has no DEST_MODULE_LOCATION[${index}]: dkms refuses the file ("No 'DEST_MODULE_LOCATION' directive specified for record #${index}"), even on distributions where it installs elsewhere (${set} set here)`,
+        });
+      }
     }
   },
 });

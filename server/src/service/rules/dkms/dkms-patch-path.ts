@@ -4,7 +4,7 @@ import { isDynamicValue } from './_util';
 export default defineDkmsRule({
   id: 'dkms-patch-path',
   category: 'dkms',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   description: 'A PATCH entry leaves the patches/ directory (an absolute path or a .. component)',
   fixSafety: 'none',
   check(ctx) {
@@ -14,7 +14,7 @@ export default defineDkmsRule({
         if (isDynamicValue(ctx.doc, v)) continue;
         const parts = v.text.split('/');
         if (parts.includes('..')) {
-          ctx.report({ start: v.start, end: v.end, message: `PATCH "${v.text}" contains a '..' component: dkms refuses it; patches must be files inside the patches/ directory of the source tree` });
+          ctx.report({ start: v.start, end: v.end, message: `PATCH "${v.text}" contains a '..' component: dkms 3.1.2 and later stop the build with it (exit 5; dkms add still accepts the file), and patches must be files inside the patches/ directory of the source tree` });
         } else if (v.text.startsWith('/')) {
           ctx.report({ start: v.start, end: v.end, message: `PATCH "${v.text}" is an absolute path: dkms looks for patches relative to the patches/ directory of the source tree` });
         }

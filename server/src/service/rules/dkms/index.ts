@@ -11,6 +11,7 @@ import r_dkms_malformed_line from './dkms-malformed-line';
 import r_dkms_missing_required from './dkms-missing-required';
 import r_dkms_module_suffix from './dkms-module-suffix';
 import r_dkms_patch_path from './dkms-patch-path';
+import r_dkms_relative_file_read from './dkms-relative-file-read';
 import r_dkms_unknown_directive from './dkms-unknown-directive';
 import r_dkms_unknown_variable from './dkms-unknown-variable';
 import r_dkms_yes_no_value from './dkms-yes-no-value';
@@ -27,6 +28,7 @@ export const DKMS_RULES: readonly DkmsRule[] = [
   r_dkms_missing_required,
   r_dkms_module_suffix,
   r_dkms_patch_path,
+  r_dkms_relative_file_read,
   r_dkms_unknown_directive,
   r_dkms_unknown_variable,
   r_dkms_yes_no_value,
