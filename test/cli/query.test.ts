@@ -119,7 +119,7 @@ describe('specwright query --format json', () => {
 
   it('lists the global sections, scriptlets, %files and the changelog', () => {
     const [q] = query(['--distro', 'generic', spec]);
-    assert.deepEqual(q.sections, ['prep', 'build', 'install', 'changelog']);
+    assert.deepEqual(q.sections, ['prep', 'build', 'install']);
     assert.deepEqual(q.packages[1].scriptlets, ['post']);
     assert.deepEqual(q.packages.map((p) => p.hasFiles), [true, true, false]);
     assert.deepEqual(q.changelog, [{ date: '2007-11-01', author: 'A B <a@b>', evr: '1.0-1' }]);

@@ -1,6 +1,7 @@
 // What sits at an offset of a spec (for hover and navigation), and every occurrence of a
 // navigable symbol: macros defined in the file, build conditionals, sources, patches and
 // subpackages. Works from the cached parse; only the current line is looked at again.
+import { sourceEntries } from '../specfile/sources';
 import type { BuildConditional, MacroDefinition, MacroReference, Section, SpecDocument, Span, Tag } from '../specfile/ast';
 import { refAt } from '../specfile/query';
 
@@ -69,13 +70,7 @@ export function refNear(doc: SpecDocument, offset: number): MacroReference | und
 /** Source and patch numbers of the tags, in order (unnumbered ones take the next number). */
 export function numberedTags(doc: SpecDocument, key: 'source' | 'patch'): { tag: Tag; number: number }[] {
   const out: { tag: Tag; number: number }[] = [];
-  let next = 0;
-  for (const t of doc.tags) {
-    if (t.key !== key) continue;
-    const n = t.number ?? next;
-    next = n + 1;
-    out.push({ tag: t, number: n });
-  }
+  for (const e of sourceEntries(doc)) if (e.kind === key && e.tag) out.push({ tag: e.tag, number: e.number });
   return out;
 }
 

@@ -195,6 +195,11 @@ export interface Section extends Span {
   body: Span;
   bodyStartLine: number;
   conditionalPath: ConditionalPath;
+  /**
+   * Index in SpecDocument.sections of an earlier section rpm reads for the same package under the
+   * same name (`Second %preun`), when both can be taken (not sibling arms of one %if).
+   */
+  duplicateOf?: number;
 }
 
 export interface Package {

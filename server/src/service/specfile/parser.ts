@@ -47,7 +47,8 @@ function splitWords(text: string, base: number): { word: string; start: number; 
 
 function parseChangelogHeader(text: string, start: number, entry: ChangelogEntry): void {
   // `* Wed Nov 25 2026 Jane Doe <jane@example.org> - 1.0-1` (time of day allowed since rpm 4.16)
-  const m = /^\*[ \t]+(([A-Za-z]{3})[ \t]+([A-Za-z]{3})[ \t]+(\d{1,2})(?:[ \t]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[ \t]+[A-Z]{2,5})?)?[ \t]+(\d{4}))(?:[ \t]+(.*))?$/.exec(text);
+  // rpm also accepts `*Thu Nov 1 2007` (no blank after the star).
+  const m = /^\*[ \t]*(([A-Za-z]{3})[ \t]+([A-Za-z]{3})[ \t]+(\d{1,2})(?:[ \t]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[ \t]+[A-Z]{2,5})?)?[ \t]+(\d{4}))(?:[ \t]+(.*))?$/.exec(text);
   if (!m) return;
   const dateStart = start + text.indexOf(m[1]);
   entry.dateText = m[1];
@@ -243,7 +244,8 @@ export function parseSpec(text: string): SpecDocument {
         continue;
       }
       // rpm matches section names case-insensitively (`%Description` works).
-      const kind = word ? SECTION_KINDS.get(word.toLowerCase()) : undefined;
+      // Only in column 0: rpm reads an indented `  %install` as body text (a macro call).
+      const kind = word && contentStart === lineStart ? SECTION_KINDS.get(word.toLowerCase()) : undefined;
       if (kind && (wordEnd === lineEnd || isBlank(text.charCodeAt(wordEnd)))) {
         closeSection(line - 1);
         current = openSection(word.toLowerCase(), kind, line, contentStart, wordEnd, lineEnd);
@@ -300,6 +302,7 @@ export function parseSpec(text: string): SpecDocument {
   }
 
   resolvePackages();
+  markDuplicateSections(sections, conditionalPaths);
   // `%description`, `%if`, `%define`… are structure, not macro uses.
   const macroReferences = keywordStarts.size === 0 ? refs : refs.filter((r) => !keywordStarts.has(r.start));
   const placeholders: Span[] = [];
@@ -453,6 +456,9 @@ export function parseSpec(text: string): SpecDocument {
     let valueStart = afterColon;
     while (valueStart < lineEnd && isBlank(text.charCodeAt(valueStart))) valueStart++;
     let valueEnd = lineEnd;
+    // An inline `%dnl` discards the rest of the line before rpm reads the tag.
+    const dnl = text.slice(valueStart, lineEnd).search(/%dnl(?![A-Za-z0-9_])/);
+    if (dnl >= 0) valueEnd = valueStart + dnl;
     while (valueEnd > valueStart && isBlank(text.charCodeAt(valueEnd - 1))) valueEnd--;
     const value = text.slice(valueStart, valueEnd);
     const tag: Tag = {
@@ -496,6 +502,36 @@ export function parseSpec(text: string): SpecDocument {
       else s.packageIndex = byName.get(normalizePackageName(full, main.name)) ?? -1;
     }
   }
+}
+
+/**
+ * Marks a section rpm would read a second time for the same package (`Second %preun`, `second
+ * %build`: errors; a second %files or %description: warnings), unless the two sit in different
+ * arms of one %if block.
+ */
+function markDuplicateSections(sections: Section[], paths: ConditionalPathEntry[]): void {
+  const seen = new Map<string, number[]>();
+  const chain = (path: number) => {
+    const out = new Map<number, number>();
+    for (let p = path; p !== 0 && paths[p]; p = paths[p].parent) out.set(paths[p].block, paths[p].branch);
+    return out;
+  };
+  const exclusive = (a: number, b: number) => {
+    if (a === b) return false;
+    const ca = chain(a);
+    for (const [block, branch] of chain(b)) if (ca.has(block) && ca.get(block) !== branch) return true;
+    return false;
+  };
+  sections.forEach((s, k) => {
+    if (s.kind === 'preamble') return;
+    const key = `${s.name.toLowerCase()}\u0000${s.nameOption !== undefined ? `-n ${s.nameOption}` : (s.target ?? '')}`;
+    const earlier = seen.get(key);
+    if (earlier) {
+      const first = earlier.find((e) => !exclusive(sections[e].conditionalPath, s.conditionalPath));
+      if (first !== undefined) s.duplicateOf = first;
+      earlier.push(k);
+    } else seen.set(key, [k]);
+  });
 }
 
 /** Treats `%{name}` and `%name` as the main package's name, so `%files -n %{name}-libs` matches `%package libs`. */

@@ -1,6 +1,7 @@
 // Patches: which numbers the preamble declares (PatchN:, %patchlist), where %patch / %patchN
 // applies them with the numbers each application names, and every other way a spec applies a
 // patch (bulk, %{PATCHn}, patch files named in shell).
+import { sourceEntries } from './sources';
 import type { MacroReference, SpecDocument, Tag } from './ast';
 import { cachedPerParse } from '../perParse';
 
@@ -35,16 +36,13 @@ export const declaredPatches = cachedPerParse((doc: SpecDocument): DeclaredPatch
   const list: DeclaredPatch[] = [];
   let unnumbered = 0;
   let max = -1;
-  let next = 0;
-  for (const t of tags) {
-    if (t.number === undefined) unnumbered++;
-    else {
-      numbers.add(t.number);
-      if (t.number > max) max = t.number;
-    }
-    const number = t.number ?? next;
-    next = number + 1;
-    list.push({ number, tag: t });
+  // rpm's numbering (sources.ts); %patchlist lines are patches too.
+  for (const e of sourceEntries(doc)) {
+    if (e.kind !== 'patch') continue;
+    numbers.add(e.number);
+    if (!e.explicit) unnumbered++;
+    if (e.number > max) max = e.number;
+    if (e.tag) list.push({ number: e.number, tag: e.tag });
   }
   const hasPatchlist = doc.sections.some((s) => s.kind === 'patchlist');
   const hasLua = doc.macroReferences.some((r) => r.name === 'lua' && r.depth === 0 && /patch/i.test(doc.text.slice(r.start, r.end)));

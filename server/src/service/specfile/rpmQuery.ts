@@ -6,6 +6,7 @@
 import type { DistroId } from '../types';
 import type { Section, SpecDocument, Tag } from './ast';
 import { parseDependencies } from './dependencies';
+import { numberSources, rawSourceEntries } from './sources';
 import { scopeOf, type ConditionState, type MacroScope, type ScopeOptions } from './macroScope';
 
 export interface QueryDependency {
@@ -50,8 +51,8 @@ export interface SpecQuery {
   uncertain: string[];
 }
 
-/** Global (not per-package) sections, in the order listed by `sections`. */
-const GLOBAL_SECTIONS = new Set(['prep', 'conf', 'generate_buildrequires', 'build', 'install', 'check', 'clean', 'changelog', 'sourcelist', 'patchlist']);
+/** The global build sections (rpm runs them for the whole source package). */
+const GLOBAL_SECTIONS = new Set(['prep', 'conf', 'generate_buildrequires', 'build', 'install', 'check', 'clean']);
 
 /** Tag key → package field. Old spellings count as rpm counts them. */
 const DEPENDENCY_FIELD: Record<string, PackageDependencyField | 'buildRequires'> = {
@@ -177,38 +178,16 @@ function sectionPackageName(scope: MacroScope, s: Section, doc: SpecDocument): {
   return { name: `${mainName}-${suffix.text}`, uncertain: main.uncertain || suffix.uncertain || main.entry?.uncertain === true };
 }
 
-/** Source/Patch tags and %sourcelist/%patchlist lines, numbered as rpm numbers them. */
+/** Source/Patch tags and %sourcelist/%patchlist lines in the arms rpm takes, numbered as rpm numbers them. */
 function readSources(doc: SpecDocument, scope: MacroScope, live: (c: ConditionState) => boolean, uncertain: Set<string>): QuerySource[] {
-  interface Item { offset: number; kind: 'source' | 'patch'; number?: number; value: string; line: number }
-  const items: Item[] = [];
-  for (const t of doc.tags) {
-    if (t.key !== 'source' && t.key !== 'patch') continue;
-    items.push({ offset: t.start, kind: t.key, ...(t.number !== undefined ? { number: t.number } : {}), value: t.value, line: t.line });
-  }
-  for (const s of doc.sections) {
-    if (s.kind !== 'sourcelist' && s.kind !== 'patchlist') continue;
-    for (let l = s.bodyStartLine; l <= s.endLine; l++) {
-      const kind = doc.lineKinds[l];
-      if (kind !== 'body' && kind !== 'macro-line' && kind !== 'unknown') continue;
-      const text = doc.text.slice(doc.lines.lineStarts[l], doc.lines.lineEnd(l)).trim();
-      if (!text) continue;
-      items.push({ offset: doc.lines.lineStarts[l], kind: s.kind === 'sourcelist' ? 'source' : 'patch', value: text, line: l });
-    }
-  }
-  items.sort((a, b) => a.offset - b.offset);
-  const highest = { source: -1, patch: -1 };
+  const taken = rawSourceEntries(doc).filter((e) => live(scope.lineCondition(e.line)));
   const out: QuerySource[] = [];
-  for (const it of items) {
-    const c = scope.lineCondition(it.line);
-    if (!live(c)) continue;
-    const x = scope.expand(it.value, it.offset);
+  for (const e of numberSources(taken)) {
+    const x = scope.expand(e.value, e.valueSpan.start);
     const file = x.text.trim();
     if (!file) continue;
-    // rpm gives an unnumbered entry the highest number seen so far plus one.
-    const number = it.number ?? highest[it.kind] + 1;
-    highest[it.kind] = Math.max(highest[it.kind], number);
-    if (c.uncertain || x.uncertain) uncertain.add('/sources');
-    out.push({ kind: it.kind, number, file });
+    if (scope.lineCondition(e.line).uncertain || x.uncertain) uncertain.add('/sources');
+    out.push({ kind: e.kind, number: e.number, file });
   }
   return out;
 }
