@@ -128,7 +128,7 @@ cp -p %{SOURCE1} .
 
 %install
 mkdir -p %{buildroot}%{_usrsrc}/%{module}-%{version}
-cp -a dkms.conf Makefile *.c %{buildroot}%{_usrsrc}/%{module}-%{version}/
+cp -a dkms.conf Makefile ./*.c %{buildroot}%{_usrsrc}/%{module}-%{version}/
 
 %post
 # Register the sources with DKMS unless this version is registered already (a reinstall, or an

@@ -9,6 +9,7 @@ import type { DistroId, DocumentInput, LanguageId } from '../service/types';
 import { FsCache } from '../node/fsCache';
 import { findProjectConfig } from '../node/config';
 import { loadFileLintContext } from '../node/lintContext';
+import { carryOver } from '../node/tools/merge';
 import { formatError, type Logger } from './runSafe';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, normaliseSettings, settingsFromInitializationOptions, type Settings } from './settings';
 
@@ -56,8 +57,11 @@ export class ServerContext {
    */
   trusted = false;
   private readonly trustListeners: ((trusted: boolean) => void)[] = [];
-  /** Diagnostics from other sources (external tools), per document and source, merged on publish. */
-  private readonly extra = new Map<string, Map<string, Diagnostic[]>>();
+  /**
+   * Diagnostics from other sources (external tools), per document and source, merged on publish,
+   * with the text they were computed on (they follow edits: see extraDiagnostics).
+   */
+  private readonly extra = new Map<string, Map<string, { diagnostics: Diagnostic[]; text: string }>>();
   private readonly extraListeners: ((uri: string) => void)[] = [];
   private readonly settingsListeners: (() => void)[] = [];
   /** Per open document: the distro its project's specwright.json sets (null: none), as last read. */
@@ -69,7 +73,10 @@ export class ServerContext {
     readonly service: LanguageService,
   ) {}
 
+  /** Problems (the Output channel shows them as errors). */
   readonly log: Logger = (message) => this.connection.console.error(message);
+  /** What the server does: start, profile, tool runs and their durations (Output channel, info level). */
+  readonly info: Logger = (message) => this.connection.console.info(message);
 
   get supportsConfiguration(): boolean {
     return Boolean(this.clientCapabilities.workspace?.configuration);
@@ -107,8 +114,11 @@ export class ServerContext {
     this.trustListeners.push(listener);
   }
 
-  /** Replaces the diagnostics of one external source for a document; validation republishes the merge. */
-  setExtraDiagnostics(uri: string, source: string, diagnostics: Diagnostic[]): void {
+  /**
+   * Replaces the diagnostics of one external source for a document, computed on `text`;
+   * validation republishes the merge.
+   */
+  setExtraDiagnostics(uri: string, source: string, diagnostics: Diagnostic[], text = ''): void {
     let bySource = this.extra.get(uri);
     if (!bySource) {
       if (diagnostics.length === 0) return;
@@ -117,15 +127,28 @@ export class ServerContext {
     }
     if (diagnostics.length === 0 && !bySource.has(source)) return;
     if (diagnostics.length === 0) bySource.delete(source);
-    else bySource.set(source, diagnostics);
+    else bySource.set(source, { diagnostics, text });
     if (bySource.size === 0) this.extra.delete(uri);
     for (const l of this.extraListeners) l(uri);
   }
 
-  /** Every external diagnostic of a document. */
-  extraDiagnostics(uri: string): Diagnostic[] {
+  /**
+   * Every external diagnostic of a document, for its text now: a tool ran on the saved file, so
+   * after an edit its findings on the lines that changed are dropped and the others move with
+   * their text (a finding never stays on a line that no longer says what it was about).
+   */
+  extraDiagnostics(uri: string, text: string): Diagnostic[] {
     const bySource = this.extra.get(uri);
-    return bySource ? [...bySource.values()].flat() : [];
+    if (!bySource) return [];
+    const out: Diagnostic[] = [];
+    for (const [source, entry] of bySource) {
+      if (entry.text !== text) {
+        const carried = { diagnostics: carryOver(entry.text, text, entry.diagnostics), text };
+        bySource.set(source, carried);
+        out.push(...carried.diagnostics);
+      } else out.push(...entry.diagnostics);
+    }
+    return out;
   }
 
   onExtraDiagnosticsChanged(listener: (uri: string) => void): void {

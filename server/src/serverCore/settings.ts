@@ -14,13 +14,26 @@ export interface Settings {
   inlayMacroExpansion: boolean;
   /** `specwright.dimInactiveBranches`: grey out %if arms that are false on the profile. */
   dimInactiveBranches: boolean;
-  /** `specwright.{rpmlint,shellcheck,rpmspec}.{enable,path}`: external tools (docs/external-tools.md). */
+  /**
+   * `specwright.externalTools` (`auto`, `off` or a list of tools), with `specwright.<tool>.path`
+   * and, under `auto`, the older `specwright.<tool>.enable` (docs/external-tools.md).
+   */
   tools: ToolSettings;
   /** `specwright.format.*`: the formatter (docs/formatting.md). */
   format: FormatOptions;
+  /** `specwright.rpmlint.errorsAsErrors`: rpmlint's E: messages as errors (else warnings). */
+  rpmlintErrorsAsErrors: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { distro: 'fedora', rules: {}, inlayMacroExpansion: false, dimInactiveBranches: false, tools: DEFAULT_TOOL_SETTINGS, format: formatOptionsFrom(undefined) };
+export const DEFAULT_SETTINGS: Settings = {
+  distro: 'fedora',
+  rules: {},
+  inlayMacroExpansion: false,
+  dimInactiveBranches: false,
+  tools: DEFAULT_TOOL_SETTINGS,
+  format: formatOptionsFrom(undefined),
+  rpmlintErrorsAsErrors: false,
+};
 
 /** Total: invalid values fall back to defaults; unknown rule ids and levels are reported in `problems`. */
 export function normaliseSettings(raw: unknown): { settings: Settings; problems: string[] } {
@@ -43,24 +56,45 @@ export function normaliseSettings(raw: unknown): { settings: Settings; problems:
   const macroExpansion = typeof inlay === 'object' && inlay !== null ? (inlay as Record<string, unknown>).macroExpansion : obj['inlayHints.macroExpansion'];
   if (typeof macroExpansion === 'boolean') settings.inlayMacroExpansion = macroExpansion;
   if (typeof obj.dimInactiveBranches === 'boolean') settings.dimInactiveBranches = obj.dimInactiveBranches;
-  settings.tools = normaliseToolSettings(obj);
+  settings.tools = normaliseToolSettings(obj, problems);
   settings.format = formatOptionsFrom(typeof obj.format === 'object' && obj.format !== null ? obj.format : {
     mode: obj['format.mode'], tagValueColumn: obj['format.tagValueColumn'], indentConditionals: obj['format.indentConditionals'], indentWidth: obj['format.indentWidth'],
   });
+  const rpmlint = obj.rpmlint;
+  const errorsAsErrors = typeof rpmlint === 'object' && rpmlint !== null ? (rpmlint as Record<string, unknown>).errorsAsErrors : obj['rpmlint.errorsAsErrors'];
+  if (typeof errorsAsErrors === 'boolean') settings.rpmlintErrorsAsErrors = errorsAsErrors;
   return { settings, problems };
 }
 
-/** `rpmlint: { enable, path }` (or the flat `rpmlint.enable` keys); a path is trimmed, empty disables. */
-function normaliseToolSettings(obj: Record<string, unknown>): ToolSettings {
+/**
+ * `externalTools`: `auto` (the default: rpmlint and shellcheck where installed, plus the older
+ * per-tool `enable` settings, so `rpmspec.enable: true` still adds rpmspec), `off`, or a list of
+ * tool names (exactly those; the `enable` settings are then ignored). Paths come from
+ * `rpmlint: { path }` or the flat `rpmlint.path` keys, trimmed; an empty path disables the tool.
+ */
+function normaliseToolSettings(obj: Record<string, unknown>, problems: string[]): ToolSettings {
   const tools = { ...DEFAULT_TOOL_SETTINGS };
+  const mode = obj.externalTools;
+  let listed: Set<string> | undefined;
+  if (mode === 'off') listed = new Set();
+  else if (Array.isArray(mode)) {
+    listed = new Set();
+    for (const item of mode as unknown[]) {
+      if (typeof item === 'string' && (TOOL_NAMES as readonly string[]).includes(item)) listed.add(item);
+      else problems.push(`specwright.externalTools: unknown tool ${JSON.stringify(item)} (known: ${TOOL_NAMES.join(', ')})`);
+    }
+  } else if (mode !== undefined && mode !== 'auto') {
+    problems.push(`specwright.externalTools: expected "auto", "off" or a list of tools, not ${JSON.stringify(mode)}`);
+  }
   for (const name of TOOL_NAMES) {
     const nested = obj[name];
     const o = typeof nested === 'object' && nested !== null ? (nested as Record<string, unknown>) : {};
     const enable = o.enable ?? obj[`${name}.enable`];
     const path = o.path ?? obj[`${name}.path`];
     tools[name] = {
-      enable: typeof enable === 'boolean' ? enable : DEFAULT_TOOL_SETTINGS[name].enable,
+      enable: listed ? listed.has(name) : typeof enable === 'boolean' ? enable : DEFAULT_TOOL_SETTINGS[name].enable,
       path: typeof path === 'string' ? path.trim() : DEFAULT_TOOL_SETTINGS[name].path,
+      ...(listed?.has(name) ? { explicit: true } : {}),
     };
   }
   return tools;

@@ -44,7 +44,7 @@ export class CliToolSession {
     if (!/\.spec(\.in)?$/i.test(file)) return [];
     const doc = parseSpec(text);
     const target = { doc, text, fileName: path.basename(file), filePath: path.resolve(file) };
-    const ownLines = own.map((f) => ({ rule: f.rule, line: f.range.start.line }));
+    const ownLines = own.map((f) => ({ rule: f.rule, line: f.range.start.line, severity: f.severity }));
     const out: Finding[] = [];
     for (const { tool, path: command } of this.tools) {
       if (this.missing.has(tool)) continue;

@@ -11,16 +11,22 @@ import { interpretRpmlint, rpmlintChecks, rpmlintInvocation } from './rpmlint';
 import { interpretRpmspec, rpmspecInvocation } from './rpmspec';
 import type { ToolInvocation, ToolResult } from './run';
 import { interpretShellcheck, shellcheckInvocation } from './shellcheck';
-import type { ToolFinding, ToolName, ToolReport } from './types';
+import { ANY_OWN_ERROR, type ToolFinding, type ToolName, type ToolReport } from './types';
 
 export interface ToolSetting {
   enable: boolean;
   /** Program name or path; empty disables the tool. Machine-scoped: never from a workspace. */
   path: string;
+  /**
+   * Named in a `specwright.externalTools` list: a missing program is then worth a message. Under
+   * `auto` a tool runs where it is installed, and its absence is only logged.
+   */
+  explicit?: boolean;
 }
 
 export type ToolSettings = Record<ToolName, ToolSetting>;
 
+/** `auto`: rpmlint and shellcheck where installed (and the workspace trusted); rpmspec only when enabled. */
 export const DEFAULT_TOOL_SETTINGS: ToolSettings = {
   rpmlint: { enable: true, path: 'rpmlint' },
   shellcheck: { enable: true, path: 'shellcheck' },
@@ -105,11 +111,19 @@ export function planTool(tool: ToolName, command: string, target: SpecTarget): T
   }
 }
 
-/** Whether a finding of ours makes the tool finding redundant (same check, same line; ours carries the fix). */
-export function isDuplicate(f: { duplicates?: string[]; lineless?: boolean; range: { start: { line: number } } }, own: readonly { rule: string; line: number }[]): boolean {
+/**
+ * Whether a finding of ours makes the tool finding redundant (same check, same line; ours
+ * carries the fix). rpmlint ids Specwright implements are dropped earlier, whatever the line
+ * (rpmlint.ts supersededBy); this is for what remains, such as rpm's parse errors.
+ */
+export function isDuplicate(
+  f: { duplicates?: string[]; lineless?: boolean; range: { start: { line: number } } },
+  own: readonly { rule: string; line: number; severity?: string }[],
+): boolean {
   const rules = f.duplicates;
   if (!rules || rules.length === 0) return false;
-  return own.some((o) => rules.includes(o.rule) && (f.lineless || o.line === f.range.start.line));
+  const anyError = rules.includes(ANY_OWN_ERROR);
+  return own.some((o) => (rules.includes(o.rule) || (anyError && o.severity === 'error')) && (f.lineless || o.line === f.range.start.line));
 }
 
 /** A tool finding as a CLI finding: rule `<tool>/<code>` (see types.ts cliRuleId). */

@@ -11,7 +11,7 @@ import { ALL_RULES } from '../../service/rules/registry';
 import type { SpecDocument, Span } from '../../service/specfile/ast';
 import type { Range, Severity } from '../../service/types';
 import type { ToolInvocation, ToolResult } from './run';
-import type { ToolFinding, ToolReport } from './types';
+import { ANY_OWN_ERROR, type ToolFinding, type ToolReport } from './types';
 import { problemOf } from './problem';
 
 export const RPMLINT_RESULT_CODES: ReadonlySet<number> = new Set([0, 64, 65, 66]);
@@ -89,19 +89,41 @@ export function rulesForRpmlintId(id: string): string[] {
   return duplicatesByRpmlintId.get(id) ?? [];
 }
 
-/** Turns a finished rpmlint run into findings on `doc`. */
+/**
+ * rpmlint checks whose advice Specwright contradicts on purpose, with the rule that says the
+ * opposite (docs/rpmlint-comparison.md). Debian's rpmlint configuration adds `no-buildroot-tag`
+ * ("add BuildRoot"), while rpm ignores BuildRoot since 4.6.
+ */
+export const CONTRADICTED_RPMLINT_IDS: Readonly<Record<string, string>> = {
+  'no-buildroot-tag': 'obsolete-buildroot-tag',
+};
+
+/**
+ * The Specwright rule that is the authority on an rpmlint id: one that implements it (the same
+ * rpmlintId: Specwright knows when the check is wrong, e.g. `/usr/lib/udev` is not a hard-coded
+ * library path) or one that contradicts it. Such rpmlint messages are dropped wherever they are.
+ */
+export function supersededBy(id: string): string | undefined {
+  return rulesForRpmlintId(id)[0] ?? CONTRADICTED_RPMLINT_IDS[id];
+}
+
+/** Turns a finished rpmlint run into findings on `doc`, minus the ids Specwright's rules are the authority on. */
 export function interpretRpmlint(result: ToolResult, doc: SpecDocument): ToolReport {
   if (result.status !== 'exited') return { tool: 'rpmlint', findings: [], problem: problemOf(result) };
   if (result.exitCode === null || !RPMLINT_RESULT_CODES.has(result.exitCode)) {
     const detail = (result.stderr || result.stdout).trim().split('\n').slice(-3).join(' ');
     return { tool: 'rpmlint', findings: [], problem: { kind: 'failed', message: `rpmlint failed (exit ${result.exitCode ?? result.signal}): ${detail}` } };
   }
-  return { tool: 'rpmlint', findings: parseRpmlintOutput(result.stdout).map((m) => rpmlintFinding(doc, m)) };
+  const messages = parseRpmlintOutput(result.stdout);
+  const kept = messages.filter((m) => supersededBy(m.id) === undefined);
+  return { tool: 'rpmlint', findings: kept.map((m) => rpmlintFinding(doc, m)), superseded: messages.length - kept.length };
 }
 
 export function rpmlintFinding(doc: SpecDocument, m: RpmlintMessage): ToolFinding {
   const place = locate(doc, m);
-  const duplicates = rulesForRpmlintId(m.id);
+  // rpm's parse errors: one of our errors on the line (anywhere, for "can't parse specfile")
+  // already says what is wrong, e.g. spec-unknown-tag for `Foo: bar`.
+  const duplicates = m.id === 'specfile-error' ? [ANY_OWN_ERROR] : rulesForRpmlintId(m.id);
   return {
     tool: 'rpmlint',
     code: m.id,

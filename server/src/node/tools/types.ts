@@ -21,10 +21,15 @@ export interface ToolFinding {
   tags?: ('unnecessary' | 'deprecated')[];
 }
 
+/** In ToolFinding.duplicates: any error of ours (on the same line, or anywhere for a line-less finding) makes it redundant. */
+export const ANY_OWN_ERROR = '*error';
+
 /** One tool run on one file. */
 export interface ToolReport {
   tool: ToolName;
   findings: ToolFinding[];
+  /** Messages left out because Specwright's own rule is the authority on them (rpmlint ids it implements or contradicts). */
+  superseded?: number;
   /** Why the tool produced no (complete) result. */
   problem?: { kind: 'not-found' | 'refused' | 'failed' | 'timeout' | 'truncated' | 'cancelled'; message: string };
 }

@@ -1,9 +1,11 @@
 // External tools in the loop: rpmlint, shellcheck (on the spec's shell bodies) and, opt-in,
-// `rpmspec -P`, run on open and save (never per keystroke), cancelled when the document
-// changes, published merged with our diagnostics (ServerContext.setExtraDiagnostics), and only
-// in trusted workspaces. Also answers `specwright/expandedSpec` and `specwright/trustChanged`.
+// `rpmspec -P`, run on open and save of the saved file (never per keystroke, never on unsaved
+// text), cancelled when the document changes, published merged with our diagnostics
+// (ServerContext.setExtraDiagnostics, which carries them over edits), and only in trusted
+// workspaces. Also answers `specwright/expandedSpec` and `specwright/trustChanged`.
 // Node only: the web build has no processes and does not include this feature.
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import {
   CodeActionKind, DiagnosticSeverity, DiagnosticTag, MessageType, ResponseError, ShowMessageNotification, TextDocumentSyncKind,
@@ -11,7 +13,7 @@ import {
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { Severity } from '../../service/types';
-import { planTool, type SpecTarget } from '../../node/tools/index';
+import { planTool, type SpecTarget, type ToolSetting } from '../../node/tools/index';
 import { isExternalDiagnosticData, type ExternalDiagnosticData } from '../../node/tools/merge';
 import { expandedText, rpmspecInvocation } from '../../node/tools/rpmspec';
 import { ToolRunner } from '../../node/tools/run';
@@ -30,10 +32,11 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 const CACHE_SIZE = 64;
 
-export function toolDiagnostic(f: ToolFinding, version: number): Diagnostic {
+/** `errorsAsWarnings`: rpmlint's E: messages are warnings unless specwright.rpmlint.errorsAsErrors says otherwise. */
+export function toolDiagnostic(f: ToolFinding, version: number, errorsAsWarnings = false): Diagnostic {
   const d: Diagnostic = {
     range: f.range,
-    severity: SEVERITY[f.severity],
+    severity: errorsAsWarnings && f.severity === 'error' ? DiagnosticSeverity.Warning : SEVERITY[f.severity],
     code: f.code,
     source: f.tool,
     message: f.message,
@@ -76,6 +79,20 @@ function targetOf(ctx: ServerContext, uri: string): SpecTarget | undefined {
   return { doc: ctx.service.parseSpec(input), text: input.text, fileName, filePath };
 }
 
+/** Why a document's tools do not run now (undefined: they may). Tools read the saved file, never unsaved text. */
+function notRunnable(ctx: ServerContext, uri: string): string | undefined {
+  const input = ctx.input(uri);
+  if (!input || input.languageId !== 'rpm-spec') return 'not an RPM spec';
+  const parsed = URI.parse(uri);
+  if (parsed.scheme !== 'file') return 'not saved to a file';
+  try {
+    if (fs.readFileSync(parsed.fsPath, 'utf8') !== input.text) return 'it has unsaved changes';
+  } catch {
+    return 'the file cannot be read';
+  }
+  return undefined;
+}
+
 export class ExternalTools {
   readonly runner: ToolRunner;
   /** Tools found missing: not tried again until their settings change. */
@@ -86,16 +103,23 @@ export class ExternalTools {
     this.runner = new ToolRunner({ isTrusted: () => ctx.trusted, spawn });
   }
 
-  /** Runs every enabled tool on the document and publishes what they find. */
+  /**
+   * Runs every enabled tool on the saved document and publishes what they find. Called on open
+   * and save (and when settings or trust change): a document with unsaved changes keeps its
+   * earlier results, which follow its edits (ServerContext.extraDiagnostics).
+   */
   async check(uri: string): Promise<void> {
     if (!this.ctx.trusted) return;
-    const input = this.ctx.input(uri);
-    if (!input || input.languageId !== 'rpm-spec') return;
-    const settings = (await this.ctx.settings(uri)).tools;
-    await Promise.all(TOOL_NAMES.map((tool) => this.checkWith(uri, tool, settings[tool])));
+    const why = notRunnable(this.ctx, uri);
+    if (why) {
+      if (why !== 'not an RPM spec') this.ctx.info(`external tools: not run on ${uri}: ${why}`);
+      return;
+    }
+    const settings = await this.ctx.settings(uri);
+    await Promise.all(TOOL_NAMES.map((tool) => this.checkWith(uri, tool, settings.tools[tool], settings.rpmlintErrorsAsErrors)));
   }
 
-  private async checkWith(uri: string, tool: ToolName, setting: { enable: boolean; path: string }): Promise<void> {
+  private async checkWith(uri: string, tool: ToolName, setting: ToolSetting, rpmlintErrorsAsErrors: boolean): Promise<void> {
     const command = setting.path;
     if (!setting.enable || command === '' || this.missing.get(tool) === command) {
       this.ctx.setExtraDiagnostics(uri, tool, []);
@@ -111,35 +135,46 @@ export class ExternalTools {
     }
     const cacheKey = createHash('sha256').update(`${tool}\0${command}\0${target.filePath ?? ''}\0${target.text}`).digest('hex');
     let report = this.cache.get(cacheKey);
+    const name = target.fileName;
     if (!report) {
+      const started = Date.now();
       const result = await this.runner.runOnce(ToolRunner.key(uri, tool), plan.invocation);
       report = plan.interpret(result);
+      const ms = Date.now() - started;
       if (!report.problem) {
         this.cache.set(cacheKey, report);
         if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
-      }
-    }
+        const superseded = report.superseded ? ` (${report.superseded} more left to Specwright's own rules)` : '';
+        this.ctx.info(`${tool} on ${name}: ${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}${superseded} in ${ms} ms`);
+      } else if (report.problem.kind !== 'not-found') this.ctx.info(`${tool} on ${name}: ${report.problem.kind} after ${ms} ms`);
+    } else this.ctx.info(`${tool} on ${name}: unchanged since the last run (${report.findings.length} findings, cached)`);
     // Changed (or closed) while the tool ran: the result belongs to an older text.
     if (this.ctx.documents.get(uri)?.version !== version) return;
     if (report.problem) {
-      this.handleProblem(tool, command, report.problem);
+      this.handleProblem(tool, setting, report.problem);
       if (report.problem.kind === 'cancelled' || report.problem.kind === 'refused') return;
     }
-    this.ctx.setExtraDiagnostics(uri, tool, report.findings.map((f) => toolDiagnostic(f, version)));
+    const diagnostics = report.findings.map((f) => toolDiagnostic(f, version, tool === 'rpmlint' && !rpmlintErrorsAsErrors));
+    this.ctx.setExtraDiagnostics(uri, tool, diagnostics, target.text);
   }
 
-  private handleProblem(tool: ToolName, command: string, problem: NonNullable<ToolReport['problem']>): void {
+  private handleProblem(tool: ToolName, setting: ToolSetting, problem: NonNullable<ToolReport['problem']>): void {
+    const command = setting.path;
     switch (problem.kind) {
       case 'cancelled':
       case 'refused':
         return;
       case 'not-found':
         this.missing.set(tool, command);
-        this.ctx.log(`${tool}: ${problem.message}`);
-        void this.ctx.connection.sendNotification(ShowMessageNotification.type, {
-          type: MessageType.Info,
-          message: `Specwright: ${tool} was not found ('${command}'), so its checks are off. Install it or set specwright.${tool}.path; set specwright.${tool}.enable to false to silence this.`,
-        });
+        this.ctx.info(`${tool}: ${problem.message}`);
+        // Under `auto` a tool runs where it is installed: its absence is only logged. Named in a
+        // specwright.externalTools list, it was asked for, so say so.
+        if (setting.explicit) {
+          void this.ctx.connection.sendNotification(ShowMessageNotification.type, {
+            type: MessageType.Info,
+            message: `Specwright: ${tool} was not found ('${command}'), so its checks are off. Install it or set specwright.${tool}.path, or remove it from specwright.externalTools.`,
+          });
+        }
         return;
       default:
         this.ctx.log(`${tool}: ${problem.message}`);

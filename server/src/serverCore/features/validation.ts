@@ -112,7 +112,7 @@ export class Validator {
     if (this.ctx.documents.get(uri)?.version !== input.version || this.timers.has(uri)) return;
     const { findings, ruleErrors } = this.ctx.service.lint(input, options);
     // External tools (rpmlint, shellcheck, rpmspec): their latest results, minus what our rules already report.
-    const external = withoutDuplicates(findings, this.ctx.extraDiagnostics(uri));
+    const external = withoutDuplicates(findings, this.ctx.extraDiagnostics(uri, input.text));
     for (const e of ruleErrors) this.ctx.log(`rule ${e.rule} failed on ${uri}: ${e.error}`);
     const diagnostics = capDiagnostics([...findings.map((f) => toDiagnostic(f, uri, input.version)), ...extra, ...external]);
     await this.ctx.connection.sendDiagnostics({ uri, version: input.version, diagnostics });
