@@ -2,9 +2,10 @@ import { changelogEntries } from '../../specfile/changelog';
 import { defineSpecRule } from '../types';
 
 /**
- * rpm wants %changelog entries newest first and prints "%changelog not in descending
- * chronological order" otherwise (an error in rpm's log; tools that read the changelog, like
- * `rpm -q --changelog`, show the entries out of order).
+ * rpm wants %changelog entries newest first. For an entry newer than the one above it, rpm 4.18
+ * prints "error: %changelog not in descending chronological order" and leaves that entry and
+ * every one below it out of the package; the build goes on (checked against rpm in
+ * test/oracle/rule-messages.test.ts).
  */
 export default defineSpecRule({
   id: 'changelog-date-order',
@@ -23,7 +24,7 @@ export default defineSpecRule({
       ctx.report({
         start: cur.dateSpan!.start,
         end: cur.dateSpan!.end,
-        message: `This entry (${cur.dateText}) is newer than the one above it (${prev.dateText}): rpm wants %changelog newest first`,
+        message: `This entry (${cur.dateText}) is newer than the one above it (${prev.dateText}): rpm reports "%changelog not in descending chronological order" and leaves this entry and the ones below it out of the package`,
         related: [{ start: prev.dateSpan!.start, end: prev.dateSpan!.end, message: 'the older entry above' }],
       });
     }

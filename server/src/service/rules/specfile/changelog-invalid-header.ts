@@ -5,8 +5,9 @@ const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
- * A `* …` line in %changelog whose date rpm cannot read: rpm stops with "bad date in
- * %changelog". Headers built from macros or template placeholders (`@DATE@`, `PACKAGE_DATE`) are
+ * A `* …` line in %changelog whose date rpm cannot read: rpm 4.18 prints "error: bad date in
+ * %changelog" and leaves that entry and every one below it out of the package; the build goes on
+ * (checked against rpm in test/oracle/rule-messages.test.ts). Headers built from macros or template placeholders (`@DATE@`, `PACKAGE_DATE`) are
  * not checked.
  */
 export default defineSpecRule({

@@ -1,0 +1,120 @@
+// Precision as a routine (docs/precision.md): lints the whole Fedora corpus with the built CLI and
+// draws a reproducible random sample of findings per rule, each with its file, line, the spec
+// lines around it and the message, into a Markdown file to classify by hand (right / debatable /
+// wrong). Also writes every rule's finding count on Fedora.
+//
+// Usage: npm run precision:sample [-- --per-rule N] [--seed TEXT] [--rules a,b] [--distro ID]
+//                                     [--out FILE] [--jobs N] [--findings FILE]
+//   --per-rule  findings drawn per rule (default 10; all when a rule has fewer)
+//   --seed      the sample is a function of the seed and the findings (default "specwright")
+//   --rules     only these rules (comma-separated); default every rule with findings
+//   --out       default precision-sample.md in the current folder
+//   --findings  reuse the findings JSON of an earlier run (written next to --out as *.findings.json)
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fedoraSpecs, fedoraSpecsDir, repoRoot } from './corpora.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const perRule = Number(option('--per-rule', '10'));
+const seed = option('--seed', 'specwright');
+const onlyRules = option('--rules', '')?.split(',').filter(Boolean) ?? [];
+const distro = option('--distro', 'fedora');
+const out = path.resolve(option('--out', 'precision-sample.md'));
+const jobs = Number(option('--jobs', String(Math.max(1, Math.min(4, os.cpus().length)))));
+const findingsFile = option('--findings', out.replace(/\.md$/, '') + '.findings.json');
+const reuse = args.includes('--findings');
+const cli = path.join(repoRoot, 'dist', 'cli.js');
+
+function lintChunk(files) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, 'lint', '--format', 'json', '--distro', distro, ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks = [];
+    child.stdout.on('data', (d) => chunks.push(d));
+    child.stderr.on('data', () => {});
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0 && code !== 1) return reject(new Error(`specwright lint exited with ${code}`));
+      resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+    });
+  });
+}
+
+async function lintAll(files) {
+  const chunks = [];
+  for (let i = 0; i < files.length; i += 500) chunks.push(files.slice(i, i + 500));
+  const findings = [];
+  let next = 0;
+  let done = 0;
+  async function worker() {
+    while (next < chunks.length) {
+      const chunk = chunks[next++];
+      for (const f of await lintChunk(chunk)) {
+        for (const d of f.diagnostics) findings.push({ file: path.basename(f.file), rule: d.rule, severity: d.severity, line: d.range.start.line, character: d.range.start.character, message: d.message });
+      }
+      done += chunk.length;
+      process.stderr.write(`\rprecision-sample: linted ${done}/${files.length}`);
+    }
+  }
+  await Promise.all(Array.from({ length: jobs }, worker));
+  process.stderr.write('\n');
+  return findings;
+}
+
+/** A deterministic order: findings sorted by a hash of (seed, file, line, character, rule, message). */
+const rank = (f) => createHash('sha256').update(`${seed}\0${f.file}\0${f.line}\0${f.character}\0${f.rule}\0${f.message}`).digest('hex');
+
+const dir = fedoraSpecsDir();
+if (!dir) {
+  console.error(`precision-sample: ${fedoraSpecsDir.reason}`);
+  process.exit(2);
+}
+if (!fs.existsSync(cli)) {
+  console.error(`precision-sample: ${cli} is missing: run npm run build first`);
+  process.exit(2);
+}
+let findings;
+if (reuse && fs.existsSync(findingsFile)) findings = JSON.parse(fs.readFileSync(findingsFile, 'utf8'));
+else {
+  findings = await lintAll(fedoraSpecs());
+  fs.writeFileSync(findingsFile, JSON.stringify(findings));
+}
+
+const byRule = new Map();
+for (const f of findings) {
+  if (!byRule.has(f.rule)) byRule.set(f.rule, []);
+  byRule.get(f.rule).push(f);
+}
+const rules = [...byRule.keys()].filter((r) => onlyRules.length === 0 || onlyRules.includes(r)).sort();
+const lines = [
+  `# Precision sample: ${findings.length} findings on ${fs.readdirSync(dir).length} Fedora specs (--distro ${distro}), seed "${seed}", ${perRule} per rule`,
+  '',
+  'Classify each finding as a packager would: **right** (worth changing the spec), **debatable** (style, or right only in some readings), **wrong** (false: the spec is fine or the message is untrue). Write the verdict after `verdict:`.',
+  '',
+  '| rule | severity | findings on Fedora | specs |',
+  '|---|---|---:|---:|',
+  ...rules.map((r) => `| ${r} | ${byRule.get(r)[0].severity} | ${byRule.get(r).length} | ${new Set(byRule.get(r).map((f) => f.file)).size} |`),
+  '',
+];
+const textOf = new Map();
+for (const rule of rules) {
+  const sample = byRule.get(rule).map((f) => ({ f, k: rank(f) })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0)).slice(0, perRule).map((x) => x.f);
+  lines.push(`## ${rule} (${byRule.get(rule).length} findings, ${sample.length} sampled)`, '');
+  sample.forEach((f, i) => {
+    if (!textOf.has(f.file)) textOf.set(f.file, fs.readFileSync(path.join(dir, f.file), 'utf8').split(/\r?\n/));
+    const text = textOf.get(f.file);
+    const from = Math.max(0, f.line - 3);
+    const to = Math.min(text.length, f.line + 4);
+    lines.push(`### ${rule} ${i + 1}: ${f.file}:${f.line + 1}:${f.character + 1}`, '', `> ${f.message}`, '', '```spec');
+    for (let l = from; l < to; l++) lines.push(`${l === f.line ? '>' : ' '}${String(l + 1).padStart(5)}  ${text[l]}`);
+    lines.push('```', '', 'verdict: ', '');
+  });
+}
+fs.writeFileSync(out, lines.join('\n'));
+console.error(`precision-sample: ${findings.length} findings, ${rules.length} rules; wrote ${out} (findings in ${findingsFile})`);
