@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
-import { assertFindings, lintText } from '../helpers/fixtures';
+import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
 
 const RULE = 'unversioned-virtual-requires';
 const HEAD = `Name: foo
@@ -11,47 +11,52 @@ Summary: Foo
 License: MIT
 `;
 
-test(`${RULE}: namespaced and well-known virtual capabilities`, () => {
-  assertFindings(HEAD + `BuildRequires: pkgconfig(glib-2.0) perl(Foo::Bar)
-#              ^^^^^^^^^^^^^^^^^^^ ${RULE}
-#                                  ^^^^^^^^^^^^^^ ${RULE}
-BuildRequires: c++_compiler, python3dist(setuptools) >= 40
+test(`${RULE}: capabilities that several packages provide`, () => {
+  const f = assertFindings(HEAD + `BuildRequires: c++_compiler, python3dist(setuptools) >= 40
 #              ^^^^^^^^^^^^ ${RULE}
 Requires(post): webserver
 #               ^^^^^^^^^ ${RULE}
-Requires: cmake(Qt6Core)
-#         ^^^^^^^^^^^^^^ ${RULE}
+Requires: webclient smtpdaemon java-headless
+#         ^^^^^^^^^ ${RULE}
+#                   ^^^^^^^^^^ ${RULE}
+#                              ^^^^^^^^^^^^^ ${RULE}
+`, { rules: [RULE] });
+  assert.equal(f[0].message, 'c++_compiler is a virtual capability that several packages provide (gcc-c++, clang): without a version any of them in any version satisfies it, so a newer one can never be enforced. Add the minimum version the package needs (>= …)');
+  assert.match(f[2].message, /^webclient is a virtual capability that several packages provide \(curl, dillo, elinks, firefox, …\)/);
+});
+
+test(`${RULE}: generator-filled capabilities, versioned ones and look-alikes stay silent`, () => {
+  assertFindings(HEAD + `BuildRequires: pkgconfig(glib-2.0) perl(Foo::Bar) cmake(Qt6Core) python3dist(foo) rubygem(rake) golang(x/y) crate(serde) mvn(a:b) npm(x)
+BuildRequires: c++_compiler >= 11, gcc make
+Requires: webclient >= 1, (webclient or curl), webclient-extra, libwebclient
+Requires: font(dejavusans) tex(latex) libfoo.so.1()(64bit) /usr/bin/curl
+Provides: webclient
+Conflicts: webserver
+`, { rules: [RULE] });
+  // provided by a sibling with a version: the same-spec rule reports it instead
+  assertFindings(HEAD + `Requires: webserver
+%package httpd
+Summary: p
+Provides: webserver = %{version}
 `, { rules: [RULE] });
 });
 
-test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(HEAD + `BuildRequires: pkgconfig(glib-2.0) >= 2.68
-BuildRequires: gcc make
-Requires: font(dejavusans) tex(latex) mimehandler(text/plain) user(foo) group(foo)
-Requires: perl(:MODULE_COMPAT_%(eval "$(perl -V:version)"; echo $version))
-Requires: libfoo.so.1()(64bit) foo%{?_isa}
-Requires: (pkgconfig(a) or pkgconfig(b))
-Provides: pkgconfig(foo)
-Conflicts: perl(Bad)
-`, { rules: [RULE] });
-  // provided by a sibling: the same-spec rule reports it instead
-  assertFindings(HEAD + `Requires: pkgconfig(foo-plugin)
-%package plugin
-Summary: p
-Provides: pkgconfig(foo-plugin) = %{version}
-`, { rules: [RULE] });
+test(`${RULE}: the fix inserts " >= " after the capability (unsafe: the version is the packager's)`, () => {
+  const text = HEAD + 'BuildRequires: c++_compiler\nRequires: webclient, curl\n';
+  const f = lintText(text, { rules: [RULE] });
+  assert.equal(f.length, 2);
+  assert.equal(f[0].severity, 'hint');
+  assert.deepEqual(f.map((x) => x.fixes.map((fix) => [fix.title, fix.safety])), [
+    [['Add a minimum version: c++_compiler >= …', 'unsafe']],
+    [['Add a minimum version: webclient >= …', 'unsafe']],
+  ]);
+  assert.equal(applyFixes(text, f), HEAD + 'BuildRequires: c++_compiler >= \nRequires: webclient >= , curl\n');
 });
 
 test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => {
-  assertFindings('# Grüße ✓\n' + HEAD + `BuildRequires:\tpkgconfig(gtk4)
-#              ^^^^^^^^^^^^^^^ ${RULE}
+  assertFindings('# Grüße ✓\n' + HEAD + `BuildRequires:\tc_compiler
+#              ^^^^^^^^^^ ${RULE}
 `, { rules: [RULE], crlf: true });
-});
-
-test(`${RULE}: default severity is hint and there is no fix`, () => {
-  const f = lintText(HEAD + 'BuildRequires: pkgconfig(x)\n', { rules: [RULE] });
-  assert.equal(f[0].severity, 'hint');
-  assert.deepEqual(f[0].fixes, []);
 });
 
 testDocExamples(RULE);

@@ -14,17 +14,47 @@ export const VERSIONLESS_NAMESPACES = new Set([
   'libtool', 'ocaml-stublib', 'filesystem', 'rpm_macro', 'libzypp', 'environment', 'system-python', 'python3-dist-info', 'kernel', 'weak-modules',
 ]);
 
-/** Well-known virtual provides (no package has this name; several packages provide it). */
-export const KNOWN_VIRTUAL = new Set([
-  'c_compiler', 'c++_compiler', 'webserver', 'mta', 'MTA', 'smtpdaemon', 'java', 'java-devel', 'java-headless',
-  'jre', 'jre-headless', 'jdk', 'libGL', 'opengl', 'x11-font', 'kernel-devel-uname-r', 'kernel-uname-r',
+/** A virtual capability that several packages provide: who provides it and where that fact comes from. */
+export interface VirtualCapability {
+  providers: readonly string[];
+  source: string;
+}
+
+const FEDORA = 'Fedora package specs (major/fedora-rpm-specs at 10e71f1, 2026-08-22): `Provides:` lines of';
+const OPENJDK = `${FEDORA} java-25-openjdk.spec and java-latest-openjdk.spec (each JDK provides it; older Fedora releases add java-17/21-openjdk)`;
+const SUSE_GCC = 'openSUSE packaging guidelines ("use BuildRequires: c++_compiler instead of g++-4.5"); openSUSE gccN / gccN-c++ packages provide c_compiler / c++_compiler';
+
+/**
+ * Capabilities that several packages provide, none of which is "the" package: without a version
+ * any provider in any version satisfies a requirement. The catalog lists what was checked.
+ */
+export const MULTI_PROVIDER_CAPABILITIES: ReadonlyMap<string, VirtualCapability> = new Map<string, VirtualCapability>([
+  ['c_compiler', { providers: ['gcc', 'clang'], source: SUSE_GCC }],
+  ['c++_compiler', { providers: ['gcc-c++', 'clang'], source: SUSE_GCC }],
+  ['webclient', { providers: ['curl', 'dillo', 'elinks', 'firefox', 'icecat', 'links', 'lynx', 'seamonkey', 'w3m', 'wget1', 'wget2'], source: `${FEDORA} those packages` }],
+  ['text-www-browser', { providers: ['elinks', 'lynx', 'w3m'], source: `${FEDORA} those packages` }],
+  ['webserver', { providers: ['caddy', 'httpd', 'lighttpd', 'nginx'], source: `${FEDORA} those packages` }],
+  ['MTA', { providers: ['exim', 'postfix', 'sendmail'], source: `${FEDORA} those packages` }],
+  ['smtpdaemon', { providers: ['exim', 'opensmtpd', 'postfix', 'sendmail', 'ssmtp'], source: `${FEDORA} those packages` }],
+  ['server(smtp)', { providers: ['exim', 'opensmtpd', 'postfix', 'sendmail'], source: `${FEDORA} those packages` }],
+  ['syslog', { providers: ['rsyslog', 'syslog-ng', 'systemd'], source: `${FEDORA} those packages` }],
+  ['java', { providers: ['java-25-openjdk', 'java-latest-openjdk'], source: OPENJDK }],
+  ['jre', { providers: ['java-25-openjdk', 'java-latest-openjdk'], source: OPENJDK }],
+  ['java-headless', { providers: ['java-25-openjdk-headless', 'java-latest-openjdk-headless'], source: OPENJDK }],
+  ['jre-headless', { providers: ['java-25-openjdk-headless', 'java-latest-openjdk-headless'], source: OPENJDK }],
+  ['java-devel', { providers: ['java-25-openjdk-devel', 'java-latest-openjdk-devel'], source: OPENJDK }],
 ]);
 
-export type VirtualKind = 'namespaced' | 'known' | 'sibling';
+/**
+ * `known`: in the multi-provider catalog. `generated`: a namespaced capability that automatic
+ * dependency generators fill (`pkgconfig(…)`, `perl(…)`, `python3dist(…)`, `cmake(…)` …): it
+ * names one exact thing.
+ */
+export type VirtualKind = 'known' | 'generated';
 
 export function classifyVirtual(d: Dependency): VirtualKind | undefined {
   if (d.rich || d.operator) return undefined;
-  if (KNOWN_VIRTUAL.has(d.name)) return 'known';
+  if (MULTI_PROVIDER_CAPABILITIES.has(d.name)) return 'known';
   const m = /^([A-Za-z][\w.+-]*)\((.+)\)$/.exec(d.name);
   if (!m) return undefined;
   const ns = m[1];
@@ -33,7 +63,27 @@ export function classifyVirtual(d: Dependency): VirtualKind | undefined {
   if (m[2].startsWith(':')) return undefined;
   // sonames and arch markers: libfoo.so.1()(64bit), foo(x86-64)
   if (/\.so\b/.test(d.name) || /^(x86-64|x86-32|aarch-64|ppc-64|s390-64|64bit)$/.test(m[2])) return undefined;
-  return 'namespaced';
+  return 'generated';
+}
+
+/**
+ * `Requires`/`BuildRequires` entries on a virtual capability without a version, with their kind.
+ * Capabilities another package of the same spec provides with a version are left out: the
+ * unversioned-same-spec-requires rule reports those.
+ */
+export function unversionedVirtualRequirements(doc: SpecDocument): { dep: Dependency; kind: VirtualKind }[] {
+  const siblings = siblingProvides(doc);
+  const out: { dep: Dependency; kind: VirtualKind }[] = [];
+  for (const t of doc.tags) {
+    if ((t.key !== 'requires' && t.key !== 'buildrequires') || !t.dependencies) continue;
+    for (const dep of t.dependencies) {
+      const kind = classifyVirtual(dep);
+      if (!kind) continue;
+      if (t.key === 'requires' && siblings.get(normalizeMacroText(dep.name))?.some((p) => p.packageIndex !== t.packageIndex)) continue;
+      out.push({ dep, kind });
+    }
+  }
+  return out;
 }
 
 /** Capabilities other packages of the spec provide explicitly with a version: name → version text (cached per parse). */
