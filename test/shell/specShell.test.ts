@@ -77,3 +77,12 @@ test('here-documents in spec sections: target, body text and document offsets', 
   // body lines are not commands
   assert.deepEqual(shellScript(doc, h.section)!.commands.map((c) => commandName(c)?.value), ['cat']);
 });
+
+test('a multi-line macro call opened on a definition line is the definition, not shell', () => {
+  const doc = parseSpec('%build\n%global do_build %{expand:\n./configure\nmake\n}\n%do_build\ncat << E-O-F > x\nbody\nE-O-F\nln -s a b\n');
+  const build = shellScript(doc, doc.sections[1])!;
+  assert.deepEqual(build.commands.map((c) => commandName(c)?.value), ['%do_build', 'cat', 'ln']);
+  // a delimiter with dashes ends where it should (it used to swallow the rest of the section)
+  assert.equal(build.hereDocs[0].delimiter, 'E-O-F');
+  assert.equal(build.hereDocs[0].body, 'body\n');
+});

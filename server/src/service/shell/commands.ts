@@ -140,6 +140,8 @@ export function buildCommands(tokens: readonly ShellToken[]): ShellCommand[] {
       before = ';';
       continue;
     }
+    // A line break ends a command; after `&&`, `||`, `|` or an empty line it is just a blank.
+    if (t.op === '\n' && words.length === 0 && redirects.length === 0) continue;
     const op: ShellOperator = t.op === '\n' ? ';' : t.op;
     flush(op, t.start);
     if (t.op === ';;' || t.op === ';&' || t.op === ';;&') {

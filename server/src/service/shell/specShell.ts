@@ -49,8 +49,13 @@ const scriptOf = cachedPerParse((section: Section, doc: SpecDocument): ShellScri
     text += doc.text.slice(runStart, runEnd);
     runStart = -1;
   };
+  // Lines continuing a multi-line macro call (`%{expand:` …) belong to a definition when the
+  // call opened on a definition line.
+  let inDefinition = false;
   for (let l = section.bodyStartLine; l <= section.endLine && l < lines.lineCount; l++) {
-    if (specOnlyLine(doc, l)) {
+    const kind = doc.lineKinds[l];
+    if (kind !== 'macro-continuation') inDefinition = kind === 'definition' || kind === 'definition-continuation';
+    if (inDefinition || specOnlyLine(doc, l)) {
       flushRun();
       continue;
     }
@@ -89,13 +94,28 @@ export function specShellCommands(doc: SpecDocument, kinds?: readonly SectionKin
 /** The sections rpmbuild runs with `sh -e` (%prep … %clean). */
 export const BUILD_SECTION_KINDS: readonly SectionKind[] = ['prep', 'conf', 'generate_buildrequires', 'build', 'install', 'check', 'clean'];
 
+/** A scriptlet, trigger or file trigger (whatever its interpreter). */
+export function isScriptletSection(section: Section): boolean {
+  return section.kind === 'scriptlet' || section.kind === 'trigger' || section.kind === 'filetrigger';
+}
+
+/** A scriptlet or trigger that rpm runs with a shell. */
+export function isShellScriptlet(section: Section): boolean {
+  return section.bodyLanguage === 'shell' && isScriptletSection(section);
+}
+
 /** Shell text inside the spec outside a section body (a macro definition's body, a `%(…)`), lexed with document offsets. */
 export function shellOfSpan(doc: SpecDocument, start: number, end: number): ShellParse {
   return parseShell(doc.text.slice(start, end), { map: OffsetMap.shifted(start), rpmMacros: true });
 }
 
 /** The shell commands of a macro definition's body (what a scriptlet runs when it expands the macro); cached per parse. */
-export const definitionShell = cachedPerParse((def: MacroDefinition, doc: SpecDocument): ShellParse => shellOfSpan(doc, def.bodySpan.start, def.bodySpan.end));
+export const definitionShell = cachedPerParse((def: MacroDefinition, doc: SpecDocument): ShellParse => {
+  // In a definition, `\` at a line end keeps the line break and goes itself: each body line is
+  // a shell line. A blank in its place keeps the offsets.
+  const body = doc.text.slice(def.bodySpan.start, def.bodySpan.end).replace(/\\(?=\r?\n)/g, ' ');
+  return parseShell(body, { map: OffsetMap.shifted(def.bodySpan.start), rpmMacros: true });
+});
 
 /** A here-document in a spec's shell section, with the command that reads it. */
 export interface SpecHereDoc {

@@ -5,18 +5,12 @@ import type { DistroId } from '../types';
 import type { MacroDefinition, Section, SpecDocument } from './ast';
 import { definitionTable, scopeOf } from './macroScope';
 import { refsInRange } from './query';
-import { isShellScriptlet, sectionCommands, splitShell, type ShellCommand, type ShellWord } from './scriptletShell';
+import type { ShellCommand, ShellWord } from '../shell';
+import { definitionShell, isShellScriptlet, shellScript } from '../shell/specShell';
 import { cachedPerParse } from '../perParse';
 
-/** A command in a scriptlet, or in a macro definition that a scriptlet expands. */
-export interface ScriptCommand {
-  command: ShellCommand;
-  /** Document offsets of a word. */
-  startOf(word: ShellWord): number;
-  endOf(word: ShellWord): number;
-  /** Physical line of the command's first word. */
-  line: number;
-}
+/** A command in a scriptlet, or in a macro definition that a scriptlet expands (document offsets). */
+export type ScriptCommand = ShellCommand;
 
 export interface WordSpan {
   text: string;
@@ -54,48 +48,26 @@ export function isDkmsExecutable(word: string): boolean {
   return DKMS_EXE.test(word.replace(/^["']|["']$/g, ''));
 }
 
-/** Scriptlet commands of a section, with document offsets. */
-function scriptletCommands(doc: SpecDocument, section: Section): ScriptCommand[] {
-  return sectionCommands(doc, section).map((c) => ({ command: c.command, startOf: c.startOf, endOf: c.endOf, line: doc.lines.lineOf(c.startOf(c.command.words[0])) }));
-}
-
-/** Commands of a macro definition body (each body line is one shell line once expanded). */
-function definitionCommands(doc: SpecDocument, def: MacroDefinition): ScriptCommand[] {
-  const out: ScriptCommand[] = [];
-  const body = doc.text.slice(def.bodySpan.start, def.bodySpan.end);
-  let offset = def.bodySpan.start;
-  for (const raw of body.split('\n')) {
-    const text = raw.replace(/\\\r?$/, '').replace(/\r$/, '');
-    const base = offset;
-    for (const command of splitShell(text)) {
-      out.push({ command, startOf: (w) => base + w.start, endOf: (w) => base + w.end, line: doc.lines.lineOf(base + command.start) });
-    }
-    offset += raw.length + 1;
-  }
-  return out;
-}
-
 function parseCall(section: Section, sequence: ScriptCommand[], index: number, definition?: MacroDefinition): DkmsCall | undefined {
-  const sc = sequence[index];
-  const cmd = sc.command;
-  if (cmd.commandIndex < 0) return undefined;
-  const exeWord = cmd.words[cmd.commandIndex];
+  const cmd = sequence[index];
+  if (cmd.nameIndex < 0) return undefined;
+  const exeWord = cmd.words[cmd.nameIndex];
   if (!isDkmsExecutable(exeWord.text)) return undefined;
-  const span = (w: ShellWord): WordSpan => ({ text: w.text, start: sc.startOf(w), end: sc.endOf(w) });
-  const args = cmd.words.slice(cmd.commandIndex + 1);
+  const span = (w: ShellWord): WordSpan => ({ text: w.text, start: w.start, end: w.end });
+  const args = cmd.words.slice(cmd.nameIndex + 1);
   const call: DkmsCall = {
     section, definition, sequence, index, exe: span(exeWord),
-    all: false, kernel: false, rpmSafeUpgrade: false, opaqueArgs: false, argsEnd: sc.endOf(exeWord),
+    all: false, kernel: false, rpmSafeUpgrade: false, opaqueArgs: false, argsEnd: exeWord.end,
   };
   let positional = 0;
   for (let k = 0; k < args.length; k++) {
     const w = args[k];
     if (w.redirect) continue;
-    call.argsEnd = sc.endOf(w);
+    call.argsEnd = w.end;
     const t = w.text.replace(/^(["'])(.*)\1$/, '$2');
     const optArg = (): ShellWord | undefined => {
       const next = args[k + 1];
-      if (next && !next.redirect) { k++; call.argsEnd = sc.endOf(next); return next; }
+      if (next && !next.redirect) { k++; call.argsEnd = next.end; return next; }
       return undefined;
     };
     if (t === '--all') call.all = true;
@@ -150,7 +122,7 @@ export const dkmsCalls = cachedPerParse((doc: SpecDocument): DkmsCall[] => {
   const seenDefs = new Set<MacroDefinition>();
   for (const section of doc.sections) {
     if (!isShellScriptlet(section)) continue;
-    const seq = scriptletCommands(doc, section);
+    const seq = shellScript(doc, section)?.commands ?? [];
     for (let i = 0; i < seq.length; i++) {
       const call = parseCall(section, seq, i);
       if (call) out.push(call);
@@ -163,7 +135,7 @@ export const dkmsCalls = cachedPerParse((doc: SpecDocument): DkmsCall[] => {
         if (seenDefs.has(def) || def.parameters !== undefined && def.parameters !== '') continue;
         if (!/\bdkms\b/.test(def.body)) continue;
         seenDefs.add(def);
-        const dseq = definitionCommands(doc, def);
+        const dseq = definitionShell(def, doc).commands;
         for (let i = 0; i < dseq.length; i++) {
           const call = parseCall(section, dseq, i, def);
           if (call) out.push(call);

@@ -1,4 +1,6 @@
-import { commandArgs, commandName, shellCommands, usesQmake } from '../../specfile/shellCommands';
+import { commandArgs, commandName } from '../../shell';
+import { usesQmake } from '../../shell/buildCommands';
+import { specShellCommands } from '../../shell/specShell';
 import { defineSpecRule } from '../types';
 
 /**
@@ -15,12 +17,12 @@ export default defineSpecRule({
   fixSafety: 'none',
   requires: ['cmake'],
   check(ctx) {
-    const cmds = shellCommands(ctx.doc, ['conf', 'build']);
+    const cmds = specShellCommands(ctx.doc, ['conf', 'build']);
     // A spec whose main build uses %cmake, %configure, %meson or qmake calls cmake directly only for
     // side builds (tests, helpers) that are not installed.
-    if (usesQmake(ctx.doc) || cmds.some((c) => /^%\{?\??(?:cmake\d?|configure|meson)\}?$/.test(commandName(c) ?? ''))) return;
+    if (usesQmake(ctx.doc) || cmds.some((c) => /^%\{?\??(?:cmake\d?|configure|meson)\}?$/.test(commandName(c)?.value ?? ''))) return;
     for (const cmd of cmds) {
-      const name = commandName(cmd);
+      const name = commandName(cmd)?.value;
       if (!name || !/^(?:cmake3?|%\{?__cmake3?\}?|\/usr\/bin\/cmake3?)$/.test(name)) continue;
       const args = commandArgs(cmd);
       if (args.length === 0) continue;

@@ -1,6 +1,6 @@
 import type { DkmsDocument } from '../../dkms/ast';
 import { dkmsCalls, expandSpecText, MUTATING_ACTIONS, normalizeMacroText, usrSrcDirs, type WordSpan } from '../../specfile/dkmsScriptlets';
-import { hereDocLines } from '../../specfile/scriptletShell';
+import { specHereDocs } from '../../shell/specShell';
 import type { SpecDocument } from '../../specfile/ast';
 import type { DistroId, Range } from '../../types';
 import { defineSpecRule } from '../types';
@@ -50,12 +50,15 @@ function fromRelated(dkms: DkmsDocument, uri: string, specUri: string): Conf {
 /** A dkms.conf the spec writes itself with a here-document in %prep/%build/%install. */
 function fromHereDoc(doc: SpecDocument, distro: Parameters<typeof expandSpecText>[2]): Conf | undefined {
   let conf: Conf | undefined;
-  for (const s of doc.sections) {
-    if (s.kind !== 'prep' && s.kind !== 'build' && s.kind !== 'install') continue;
-    const lines = hereDocLines(doc, s);
-    for (const l of lines) {
-      const start = doc.lines.lineStarts[l];
-      const text = doc.text.slice(start, doc.lines.lineEnd(l));
+  for (const { section, hereDoc } of specHereDocs(doc)) {
+    if (section.kind !== 'prep' && section.kind !== 'build' && section.kind !== 'install') continue;
+    const body = hereDoc.body;
+    for (let at = 0; at < body.length;) {
+      const nl = body.indexOf('\n', at);
+      const lineEnd = nl < 0 ? body.length : nl;
+      const text = body.slice(at, lineEnd).replace(/\r$/, '');
+      const start = hereDoc.offsetAt(at);
+      at = lineEnd + 1;
       const m = /^\s*(PACKAGE_NAME|PACKAGE_VERSION)=(["']?)([^"'\s]*)\2\s*$/.exec(text);
       if (!m) continue;
       const exp = expandSpecText(doc, m[3], distro);

@@ -29,7 +29,7 @@ export default defineSpecRule({
       const last = calls[calls.length - 1];
       const module = first.module ? ` -m ${first.module.text}` : '';
       const version = first.version ? ` -v ${first.version.text}` : '';
-      const after = last.sequence[last.index].command.after;
+      const after = last.sequence[last.index].after;
       const lineEnd = doc.lines.lineEnd(doc.lines.lineOf(last.argsEnd));
       const canFix = !last.definition && (after === '' || after === ';') && !!first.module && !!first.version && !doc.text.slice(last.argsEnd, lineEnd).trimEnd().endsWith('\\');
       const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';

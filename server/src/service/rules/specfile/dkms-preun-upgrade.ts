@@ -20,7 +20,7 @@ export default defineSpecRule({
       // removing some other version (found at run time) is not this package's own module
       if (call.version && /\$/.test(call.version.text)) continue;
       const seq = call.sequence;
-      const before = seq.slice(0, call.index).some((c) => c.command.words.some((w) => ARG1.test(w.text)));
+      const before = seq.slice(0, call.index).some((c) => c.words.some((w) => ARG1.test(w.text)));
       if (before) continue;
       if (call.definition) {
         // guarded where the scriptlet expands the macro

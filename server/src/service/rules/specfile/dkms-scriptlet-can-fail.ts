@@ -2,17 +2,17 @@ import { dkmsCalls, type ScriptCommand } from '../../specfile/dkmsScriptlets';
 import { defineSpecRule } from '../types';
 
 function words(c: ScriptCommand): string[] {
-  return c.command.words.filter((w) => !w.redirect).map((w) => w.text);
+  return c.words.filter((w) => !w.redirect).map((w) => w.text);
 }
 
 /** The and-or list of the call ends in an `||` handler, or the call feeds a pipe or a condition. */
 function handled(seq: ScriptCommand[], index: number): boolean {
-  const cmd = seq[index].command;
+  const cmd = seq[index];
   if (cmd.leading.some((w) => w === 'if' || w === 'elif' || w === 'while' || w === 'until' || w === '!')) return true;
   // `x | dkms …` / `dkms … | y`
   if (cmd.after === '|' || cmd.before === '|') return true;
   for (let j = index; j < seq.length; j++) {
-    const after = seq[j].command.after;
+    const after = seq[j].after;
     if (after === '||') return true;
     if (after !== '&&' && after !== '|') break;
   }
@@ -25,8 +25,8 @@ function handled(seq: ScriptCommand[], index: number): boolean {
 function errexitBefore(seq: ScriptCommand[], index: number): boolean {
   for (let j = 0; j < index; j++) {
     const w = words(seq[j]);
-    const k = seq[j].command.commandIndex;
-    if (k < 0 || seq[j].command.words[k].text !== 'set') continue;
+    const k = seq[j].nameIndex;
+    if (k < 0 || seq[j].words[k].text !== 'set') continue;
     const args = w.slice(w.indexOf('set') + 1);
     if (args.some((a) => /^-[a-z]*e[a-z]*$/.test(a)) || (args.includes('-o') && args.includes('errexit'))) return true;
   }
@@ -37,11 +37,12 @@ function errexitBefore(seq: ScriptCommand[], index: number): boolean {
 function isLast(seq: ScriptCommand[], index: number): boolean {
   let skipping = 0; // depth of the if/case block whose other arms we skip
   for (let j = index + 1; j < seq.length; j++) {
-    const c = seq[j].command;
-    const name = c.commandIndex >= 0 ? c.words[c.commandIndex].text : undefined;
-    const opens = c.leading.includes('if') || c.leading.includes('while') || c.leading.includes('until') || name === 'case' || name === 'for';
+    const c = seq[j];
+    const name = c.nameIndex >= 0 ? c.words[c.nameIndex].text : undefined;
+    const opens = c.leading.some((w) => w === 'if' || w === 'while' || w === 'until' || w === 'case' || w === 'for' || w === 'select');
     const closes = c.leading.filter((w) => w === 'fi' || w === 'done' || w === 'esac').length;
-    const otherArm = c.leading.some((w) => w === 'else' || w === 'elif' || (/\)$/.test(w) && !w.includes('(')));
+    // `else`, `elif` or a case pattern (`remove)`, `(0)`)
+    const otherArm = c.leading.some((w) => w === 'else' || w === 'elif' || w.endsWith(')'));
     if (skipping > 0) {
       if (opens) skipping++;
       skipping -= closes;
@@ -52,10 +53,10 @@ function isLast(seq: ScriptCommand[], index: number): boolean {
       skipping = 1 - closes;
       continue;
     }
-    if (name === undefined) continue; // fi, done, esac, }
     if (opens) return false;
+    if (name === undefined) continue; // fi, done, esac, }
     if (name === 'exit') {
-      const arg = c.words[c.commandIndex + 1]?.text;
+      const arg = c.words[c.nameIndex + 1]?.text;
       return arg === undefined || /^"?\$\?"?$/.test(arg);
     }
     return false;
@@ -77,7 +78,7 @@ export default defineSpecRule({
       const seq = call.sequence;
       if (handled(seq, call.index)) continue;
       const errexit = errexitBefore(seq, call.index);
-      const cmd = seq[call.index].command;
+      const cmd = seq[call.index];
       const last = isLast(seq, call.index);
       if (!last && !(errexit && cmd.after !== '&&')) continue;
       const scriptlet = `%${call.section.name}`;
@@ -85,7 +86,7 @@ export default defineSpecRule({
         ? 'rpm then refuses to remove or upgrade the package'
         : 'rpm then reports the transaction as failed';
       const why = last ? `it is the last command of ${scriptlet}, so its exit status is the scriptlet's` : `${scriptlet} runs under set -e`;
-      const end = seq[call.index].endOf(cmd.words[cmd.words.length - 1]);
+      const end = cmd.words[cmd.words.length - 1].end;
       const canFix = cmd.after === '' || cmd.after === ';';
       ctx.report({
         start: call.exe.start,

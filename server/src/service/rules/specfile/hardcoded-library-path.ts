@@ -1,7 +1,7 @@
 import { macroValue } from '../../catalog/expand';
 import type { SpecDocument } from '../../specfile/ast';
 import { isNoarch } from '../../specfile/query';
-import { isShellScriptlet, sectionCommands } from '../../specfile/scriptletShell';
+import { isShellScriptlet, shellScript } from '../../shell/specShell';
 import { filesEntryPaths } from '../../specfile/paths';
 import { defineSpecRule } from '../types';
 
@@ -75,16 +75,15 @@ export default defineSpecRule({
     for (const section of doc.sections) {
       if (section.kind === 'build' || section.kind === 'install' || section.kind === 'check' || isShellScriptlet(section)) {
         const noarch = section.packageIndex >= 0 && isShellScriptlet(section) ? isNoarch(doc, section.packageIndex) : mainNoarch;
-        for (const sc of sectionCommands(doc, section)) {
-          const cmd = sc.command;
-          const name = cmd.commandIndex >= 0 ? cmd.words[cmd.commandIndex].text.replace(/^.*\//, '') : '';
+        for (const cmd of shellScript(doc, section)?.commands ?? []) {
+          const name = cmd.nameIndex >= 0 ? cmd.words[cmd.nameIndex].text.replace(/^.*\//, '') : '';
           const textCommand = TEXT_COMMANDS.test(name) || (isShellScriptlet(section) && PROBE_COMMANDS.test(name));
           for (let k = 0; k < cmd.words.length; k++) {
             const w = cmd.words[k];
-            if (textCommand && !w.redirect && k !== cmd.commandIndex) continue;
+            if (textCommand && !w.redirect && k !== cmd.nameIndex) continue;
             if (!w.text.includes('/lib')) continue; // what LIB_PATH looks for
-            const start = sc.startOf(w);
-            const end = sc.endOf(w);
+            const start = w.start;
+            const end = w.end;
             // words that span a continuation are checked piecewise by offset
             if (end - start !== w.text.length) continue;
             check(w.text, start, doc.lines.lineOf(start), noarch, name === 'ln' || name === 'mkdir');

@@ -1,5 +1,5 @@
 import { macroValue } from '../../catalog/expand';
-import { sectionCommands } from '../../specfile/scriptletShell';
+import { shellScript } from '../../shell/specShell';
 import { DIR_OPTION, filesEntryPaths, macroForPath, macroMatches, type PathMacro } from '../../specfile/paths';
 import type { Report } from '../types';
 import { defineSpecRule } from '../types';
@@ -46,20 +46,19 @@ export default defineSpecRule({
     };
     for (const section of doc.sections) {
       if (section.kind === 'build' || section.kind === 'install' || section.kind === 'check') {
-        for (const sc of sectionCommands(doc, section)) {
-          const cmd = sc.command;
-          const name = cmd.commandIndex >= 0 ? cmd.words[cmd.commandIndex].text : '';
+        for (const cmd of shellScript(doc, section)?.commands ?? []) {
+          const name = cmd.nameIndex >= 0 ? cmd.words[cmd.nameIndex].text : '';
           const base0 = name.replace(/^.*\//, '').replace(/^%\{?__(\w+)\}?$/, '$1');
           const textCommand = TEXT_COMMANDS.test(base0);
           for (let k = 0; k < cmd.words.length; k++) {
             const w = cmd.words[k];
             // Both checks below are about a literal absolute path: no slash, nothing to find.
             if (!w.text.includes('/')) continue;
-            if (textCommand && !w.redirect && k !== cmd.commandIndex) {
+            if (textCommand && !w.redirect && k !== cmd.nameIndex) {
               // a file operand like %{buildroot}/usr/bin/foo is still a location; expressions are not
               if (/^["']?s(.).*\1/.test(w.text) || /^-/.test(w.text) || /[|]/.test(w.text) || name === 'echo' || name === 'printf') continue;
             }
-            const base = sc.startOf(w);
+            const base = w.start;
             BUILDROOT_PATH.lastIndex = 0;
             for (let mm = BUILDROOT_PATH.exec(w.text); mm; mm = BUILDROOT_PATH.exec(w.text)) {
               if (!mm[1]) continue;

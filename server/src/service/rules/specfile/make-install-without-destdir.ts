@@ -1,4 +1,6 @@
-import { BUILDROOT_REFERENCE, commandArgs, commandName, isMakeCommand, sectionCommands, usesQmake } from '../../specfile/shellCommands';
+import { commandArgs, commandName } from '../../shell';
+import { BUILDROOT_REFERENCE, isMakeCommand, usesQmake } from '../../shell/buildCommands';
+import { shellScript } from '../../shell/specShell';
 import { defineSpecRule } from '../types';
 
 /**
@@ -23,20 +25,20 @@ export default defineSpecRule({
     let exportedBefore = false;
     for (const s of doc.sections) {
       if (s.kind === 'build' || s.kind === 'conf') {
-        if (sectionCommands(doc, s).some((c) => configuredIntoBuildroot(c.words))) exportedBefore = true;
+        if ((shellScript(doc, s)?.commands ?? []).some((c) => configuredIntoBuildroot(c.words))) exportedBefore = true;
         continue;
       }
       if (s.kind !== 'install') continue;
       let exported = exportedBefore;
-      for (const cmd of sectionCommands(doc, s)) {
-        if (configuredIntoBuildroot(cmd.words) && !isMakeCommand(commandName(cmd))) exported = true;
+      for (const cmd of shellScript(doc, s)?.commands ?? []) {
+        if (configuredIntoBuildroot(cmd.words) && !isMakeCommand(commandName(cmd)?.value)) exported = true;
         // `export DESTDIR=…`, `DESTDIR=…` alone, `cd %{buildroot}` or a build-root variable set earlier.
-        if (cmd.nameIndex >= cmd.words.length || cmd.words[0].value === 'export' || cmd.words[0].value === 'cd') {
+        if ((cmd.nameIndex < 0 && cmd.leading.length === 0) || cmd.words[0].value === 'export' || cmd.words[0].value === 'cd') {
           if (cmd.words.some((w) => BUILDROOT_REFERENCE.test(w.value))) exported = true;
           continue;
         }
         if (exported) continue;
-        const name = commandName(cmd);
+        const name = commandName(cmd)?.value;
         if (!isMakeCommand(name)) continue;
         const args = commandArgs(cmd);
         const install = args.find((a) => a.value === 'install' || a.value === 'install-strip');

@@ -1,5 +1,5 @@
 import type { OffsetEdit } from '../../types';
-import { BUILD_SHELL_KINDS } from '../../specfile/shellCommands';
+import { BUILD_SECTION_KINDS } from '../../shell/specShell';
 import { defineSpecRule } from '../types';
 
 interface Use {
@@ -25,7 +25,7 @@ export default defineSpecRule({
     const inShell = (offset: number) => {
       const line = doc.lines.lineOf(offset);
       const s = doc.sections[doc.lineSection[line]];
-      return !!s && BUILD_SHELL_KINDS.includes(s.kind) && doc.lineKinds[line] !== 'comment' && doc.lineKinds[line] !== 'definition' && doc.lineKinds[line] !== 'definition-continuation';
+      return !!s && BUILD_SECTION_KINDS.includes(s.kind) && doc.lineKinds[line] !== 'comment' && doc.lineKinds[line] !== 'definition' && doc.lineKinds[line] !== 'definition-continuation';
     };
     for (const r of doc.macroReferences) {
       if (r.name !== 'buildroot' || (r.form !== 'plain' && r.form !== 'braced') || r.argument) continue;
@@ -33,7 +33,7 @@ export default defineSpecRule({
     }
     const re = /\$(?:RPM_BUILD_ROOT(?![A-Za-z0-9_])|\{RPM_BUILD_ROOT\})/g;
     for (const s of doc.sections) {
-      if (!BUILD_SHELL_KINDS.includes(s.kind)) continue;
+      if (!BUILD_SECTION_KINDS.includes(s.kind)) continue;
       re.lastIndex = s.body.start;
       const body = doc.text.slice(0, s.body.end);
       let m: RegExpExecArray | null;

@@ -1,13 +1,14 @@
 import type { SpecDocument } from '../../specfile/ast';
-import { commandArgs, commandName, shellCommands } from '../../specfile/shellCommands';
+import { commandArgs, commandName } from '../../shell';
+import { specShellCommands } from '../../shell/specShell';
 import { defineSpecRule } from '../types';
 
 const DIR_OPTIONS = /^--(?:libdir|sysconfdir|mandir|datadir|localstatedir|bindir|sbindir|includedir|infodir|libexecdir|docdir|datarootdir)=/;
 
 /** Evidence that ./configure is an autoconf script (so %configure's options are understood). */
 function autotools(doc: SpecDocument): boolean {
-  const cmds = shellCommands(doc, ['prep', 'conf', 'build']);
-  if (cmds.some((c) => /^(?:autoreconf|autoconf|automake|libtoolize|aclocal|\.\/autogen\.sh|%\{?autoreconf\}?|NOCONFIGURE=\S*)$/.test(commandName(c) ?? ''))) return true;
+  const cmds = specShellCommands(doc, ['prep', 'conf', 'build']);
+  if (cmds.some((c) => /^(?:autoreconf|autoconf|automake|libtoolize|aclocal|\.\/autogen\.sh|%\{?autoreconf\}?|NOCONFIGURE=\S*)$/.test(commandName(c)?.value ?? ''))) return true;
   return doc.tags.some((t) => t.key === 'buildrequires' && (t.dependencies ?? []).some((d) => /^(?:autoconf|automake|libtool)$/.test(d.name)));
 }
 
@@ -27,8 +28,8 @@ export default defineSpecRule({
   check(ctx) {
     const { doc } = ctx;
     let isAutotools: boolean | undefined;
-    for (const cmd of shellCommands(doc, ['conf', 'build'])) {
-      const name = commandName(cmd);
+    for (const cmd of specShellCommands(doc, ['conf', 'build'])) {
+      const name = commandName(cmd)?.value;
       if (name !== './configure') continue;
       const args = commandArgs(cmd);
       // Directories given by hand (`--prefix=%{_prefix} …`): a deliberate choice (%configure's flags

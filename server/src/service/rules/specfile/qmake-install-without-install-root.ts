@@ -1,4 +1,6 @@
-import { commandArgs, commandName, isMakeCommand, sectionCommands, usesQmake } from '../../specfile/shellCommands';
+import { commandArgs, commandName } from '../../shell';
+import { isMakeCommand, usesQmake } from '../../shell/buildCommands';
+import { specShellCommands } from '../../shell/specShell';
 import { defineSpecRule } from '../types';
 
 const OTHER_BUILD_SYSTEM = /^(?:%\{?\??(?:configure|cmake\d?|meson|cmake_build|py3_build|pyproject_wheel|autoreconf)\}?|\.\.?\/configure|cmake\d?|meson|autoreconf|\.\/autogen\.sh)$/;
@@ -17,13 +19,12 @@ export default defineSpecRule({
   check(ctx) {
     const { doc } = ctx;
     if (!usesQmake(doc)) return;
-    const buildSections = doc.sections.filter((s) => s.kind === 'build' || s.kind === 'conf' || s.kind === 'install');
-    const all = buildSections.flatMap((s) => sectionCommands(doc, s));
+    const all = specShellCommands(doc, ['conf', 'build', 'install']);
     // With another build system in the spec, a `make install` may belong to it.
-    if (all.some((c) => OTHER_BUILD_SYSTEM.test(commandName(c) ?? ''))) return;
+    if (all.some((c) => OTHER_BUILD_SYSTEM.test(commandName(c)?.value ?? ''))) return;
     for (const cmd of all) {
       if (cmd.section.kind !== 'install') continue;
-      const name = commandName(cmd);
+      const name = commandName(cmd)?.value;
       const args = commandArgs(cmd);
       const isMakeInstall = isMakeCommand(name) && args.some((a) => a.value === 'install');
       const isMacro = name !== undefined && /^%\{?(?:make_install|makeinstall)\}?$/.test(name);

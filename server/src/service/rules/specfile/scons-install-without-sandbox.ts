@@ -1,4 +1,6 @@
-import { BUILDROOT_REFERENCE, commandArgs, commandName, shellCommands } from '../../specfile/shellCommands';
+import { commandArgs, commandName } from '../../shell';
+import { BUILDROOT_REFERENCE } from '../../shell/buildCommands';
+import { specShellCommands } from '../../shell/specShell';
 import { defineSpecRule } from '../types';
 
 /**
@@ -13,8 +15,8 @@ export default defineSpecRule({
   fixSafety: 'unsafe',
   requires: ['scons'],
   check(ctx) {
-    for (const cmd of shellCommands(ctx.doc, ['install'])) {
-      const name = commandName(cmd);
+    for (const cmd of specShellCommands(ctx.doc, ['install'])) {
+      const name = commandName(cmd)?.value;
       if (!name || !/^(?:scons(?:-[23])?|%\{?__scons\}?|%\{?scons\}?)$/.test(name)) continue;
       const args = commandArgs(cmd);
       const target = args.find((a) => /^install(?:-\S+)?$/.test(a.value));
