@@ -76,6 +76,11 @@ describe('related files', () => {
       assert.deepEqual(forSpec.map((r) => [path.basename(path.dirname(r.uri)), r.languageId, r.text]), [['src', 'dkms-conf', 'PACKAGE_NAME=pkg\n']]);
       const forDkms = findRelatedDocuments(path.join(dir, 'src', 'dkms.conf'), 'dkms-conf');
       assert.deepEqual(forDkms.map((r) => r.uri.replace(/^.*\//, '')).sort(), ['pkg.spec', 'pkg.spec.in']);
+      // the Makefile/Kbuild beside a dkms.conf, first, as text for the dkms.conf rules
+      fs.writeFileSync(path.join(dir, 'src', 'Makefile'), 'KVER := $(shell uname -r)\n');
+      fs.writeFileSync(path.join(dir, 'Kbuild'), 'obj-m := not-beside.o\n');
+      const withMakefile = findRelatedDocuments(path.join(dir, 'src', 'dkms.conf'), 'dkms-conf');
+      assert.deepEqual(withMakefile.map((r) => [r.uri.replace(/^.*\//, ''), r.languageId]), [['Makefile', 'makefile'], ['pkg.spec', 'rpm-spec'], ['pkg.spec.in', 'rpm-spec']]);
       const overlay = findRelatedDocuments(path.join(dir, 'pkg.spec'), 'rpm-spec', { overlay: () => 'EDITED\n' });
       assert.equal(overlay[0].text, 'EDITED\n');
     } finally {

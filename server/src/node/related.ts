@@ -21,16 +21,20 @@ function isSpecName(name: string): boolean {
   return /\.spec(\.in)?$/i.test(name);
 }
 
+/** The kernel build files dkms runs beside a dkms.conf (read as text by the dkms.conf rules). */
+const MAKEFILE_NAMES = ['Kbuild', 'Makefile', 'makefile', 'GNUmakefile'];
+
 /**
  * For a spec: `dkms.conf` in the same folder and in its subfolders one level down.
- * For a dkms.conf: `*.spec` and `*.spec.in` in the same folder and in its parent.
+ * For a dkms.conf: `*.spec` and `*.spec.in` in the same folder and in its parent, and the
+ * `Kbuild`/`Makefile` in its folder.
  * Unreadable, binary and oversized files are left out.
  */
 export function findRelatedDocuments(file: string, languageId: LanguageId, options: RelatedOptions = {}): RelatedDocument[] {
   const cache = options.cache ?? new FsCache();
   const self = path.resolve(file);
   const dir = path.dirname(self);
-  const candidates: { file: string; languageId: LanguageId }[] = [];
+  const candidates: { file: string; languageId: RelatedDocument['languageId'] }[] = [];
   if (languageId === 'rpm-spec') {
     if (cache.hasFile(dir, 'dkms.conf')) candidates.push({ file: path.join(dir, 'dkms.conf'), languageId: 'dkms-conf' });
     for (const e of cache.list(dir)) {
@@ -45,6 +49,8 @@ export function findRelatedDocuments(file: string, languageId: LanguageId, optio
       for (const name of names) candidates.push({ file: path.join(d, name), languageId: 'rpm-spec' });
       if (d === path.dirname(d)) break;
     }
+    // first, so that a folder full of specs cannot push them out
+    candidates.unshift(...MAKEFILE_NAMES.filter((name) => cache.hasFile(dir, name)).map((name) => ({ file: path.join(dir, name), languageId: 'makefile' as const })));
   }
   const out: RelatedDocument[] = [];
   for (const c of candidates) {

@@ -42,10 +42,13 @@ export interface Report {
   related?: { start: number; end: number; message: string; uri?: string; range?: import('../types').Range }[];
 }
 
-/** A file next to the linted one that rules may look at (dkms.conf beside a spec, or the spec beside a dkms.conf). */
+/**
+ * A file next to the linted one that rules may look at: dkms.conf beside a spec, the spec beside a
+ * dkms.conf, and the Makefile/Kbuild beside a dkms.conf (`makefile`: read as text, not linted).
+ */
 export interface RelatedDocument {
   uri: string;
-  languageId: LanguageId;
+  languageId: LanguageId | 'makefile';
   text: string;
 }
 
