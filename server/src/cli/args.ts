@@ -5,9 +5,10 @@ import { didYouMean } from '../node/suggest';
 import { UsageError } from './io';
 import { parseWithList, type CliTool } from '../node/tools/cliTools';
 import { parseFormatArgs, type FormatCommand } from './formatCommand';
+import type { LintCommandOptions } from './lintCommand';
 
-export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
-export const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github'];
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'codeclimate';
+export const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github', 'codeclimate'];
 
 /** `--language` values and the language each one means. */
 const LANGUAGE_NAMES: Record<string, LanguageId> = { 'rpm-spec': 'rpm-spec', spec: 'rpm-spec', 'dkms-conf': 'dkms-conf', dkms: 'dkms-conf' };
@@ -15,24 +16,7 @@ const LANGUAGE_NAMES: Record<string, LanguageId> = { 'rpm-spec': 'rpm-spec', spe
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | {
-      kind: 'lint';
-      format: OutputFormat;
-      distro?: DistroId;
-      rules: Record<string, SeverityOrOff>;
-      fix: boolean;
-      paths: string[];
-      with?: CliTool[];
-      requireTools?: boolean;
-      /** --fix-dry-run: print the fixes as a unified diff, write nothing. */
-      fixDryRun?: boolean;
-      /** --language: the language of the files named on the command line. */
-      language?: LanguageId;
-      /** --max-warnings N: exit 1 when there are more than N warnings. */
-      maxWarnings?: number;
-      /** --quiet: report errors only. */
-      quiet?: boolean;
-    }
+  | ({ kind: 'lint' } & LintCommandOptions)
   | { kind: 'rules'; format: 'text' | 'json' }
   | { kind: 'explain'; id: string }
   | { kind: 'query'; format: 'json' | 'text'; distro?: DistroId; defines: [string, string][]; paths: string[] }
@@ -137,8 +121,8 @@ function parseQuery(argv: string[]): Command {
 function parseLint(argv: string[]): Command {
   const raw = scan(
     argv,
-    new Set(['--format', '--distro', '--rule', '--with', '--language', '--max-warnings']),
-    new Set(['--fix', '--fix-dry-run', '--quiet', '-q', '--require-tools', '--help', '-h']),
+    new Set(['--format', '--distro', '--rule', '--with', '--language', '--max-warnings', '--jobs', '-j', '--cache-location', '--stdin-filename']),
+    new Set(['--fix', '--fix-dry-run', '--quiet', '-q', '--require-tools', '--cache', '--help', '-h']),
   );
   if (raw.flags.has('--help') || raw.flags.has('-h')) return { kind: 'help' };
   const format = single(raw, '--format') ?? 'text';
@@ -158,6 +142,19 @@ function parseLint(argv: string[]): Command {
     rules[id] = level as SeverityOrOff;
   }
   if (raw.positional.length === 0) throw new UsageError("'lint' needs at least one file or folder, e.g. specwright lint .");
+  const stdinFilename = single(raw, '--stdin-filename');
+  const stdinCount = raw.positional.filter((p) => p === '-').length;
+  if (stdinFilename !== undefined && stdinCount === 0) throw new UsageError("--stdin-filename names the text read from stdin: give '-' as the path, e.g. specwright lint --stdin-filename foo.spec -");
+  if (stdinCount > 1) throw new UsageError("'-' (stdin) can be given only once");
+  if (stdinCount > 0 && raw.flags.has('--fix')) throw new UsageError('--fix cannot write back to stdin; use --fix-dry-run to see the fixes as a diff');
+  const jobsValues = [...(raw.values.get('--jobs') ?? []), ...(raw.values.get('-j') ?? [])];
+  if (jobsValues.length > 1) throw new UsageError('option --jobs given more than once');
+  let jobs: number | undefined;
+  if (jobsValues.length === 1) {
+    jobs = Number(jobsValues[0]);
+    if (!/^\d{1,4}$/.test(jobsValues[0]) || jobs < 1) throw new UsageError(`--jobs expects a number of threads ≥ 1, not '${jobsValues[0]}'`);
+  }
+  const cacheLocation = single(raw, '--cache-location');
   const tools: CliTool[] = [];
   for (const value of raw.values.get('--with') ?? []) {
     const parsed = parseWithList(value);
@@ -167,6 +164,10 @@ function parseLint(argv: string[]): Command {
   const command: Command = { kind: 'lint', format: format as OutputFormat, distro: distro as DistroId | undefined, rules, fix: raw.flags.has('--fix'), paths: raw.positional };
   if (tools.length > 0) command.with = tools;
   if (raw.flags.has('--require-tools')) command.requireTools = true;
+  if (jobs !== undefined) command.jobs = jobs;
+  if (raw.flags.has('--cache') || cacheLocation !== undefined) command.cache = true;
+  if (cacheLocation !== undefined) command.cacheLocation = cacheLocation;
+  if (stdinFilename !== undefined) command.stdinFilename = stdinFilename;
   if (raw.flags.has('--fix-dry-run')) {
     if (command.fix) throw new UsageError('--fix and --fix-dry-run cannot be combined');
     if (command.format !== 'text') throw new UsageError('--fix-dry-run prints a diff; it cannot be combined with --format');
@@ -192,7 +193,7 @@ export const HELP = `Usage: specwright <command> [options]
 Commands:
   lint [options] PATH...   Lint RPM spec files (*.spec, *.spec.in) and DKMS dkms.conf files.
                            A file named is always linted; a folder is searched recursively
-                           for those names (node_modules and .git are skipped).
+                           for those names (node_modules and .git are skipped); '-' is stdin.
   query [options] PATH...  Print what rpm would read from spec files, like \`rpmspec -q\`, without
                            running any spec code: name, epoch, version, release, sources,
                            sections, dependencies, packages, changelog.
@@ -208,11 +209,13 @@ Commands:
   explain <rule-id>        Show a rule's metadata and its documentation.
 
 Lint options:
-  --format FORMAT          text (default), json, sarif or github. text prints
+  --format FORMAT          text (default), json, sarif, github or codeclimate. text prints
                            "file:line:col: severity: message [rule-id]" on stdout and a
-                           summary on stderr; json and sarif print one document on stdout;
+                           summary on stderr; json, sarif (GitHub code scanning) and
+                           codeclimate (GitLab Code Quality) print one document on stdout;
                            github prints GitHub Actions workflow commands
                            (::error file=…,line=…::message) that annotate a pull request.
+                           Every format is written file by file as the files finish.
   --distro ID              fedora, rhel, opensuse, mageia or generic (default: fedora).
   --rule ID=LEVEL          Set a rule's severity: off, hint, information, warning, error.
                            Repeatable. Overrides specwright.json.
@@ -236,6 +239,15 @@ Lint options:
                            its %(…) shell commands and %{lua:…} code with your rights:
                            use them only on specs you trust.
   --require-tools          Exit 2 when a tool given with --with is missing.
+  -j, --jobs N             Lint on N worker threads (default: the number of cores). The
+                           report is the same, in the same order, for any N. --fix, --with
+                           and stdin run on one thread.
+  --cache                  Reuse the findings of files unchanged since the last run (the key
+                           is the file's text, its configuration and Specwright's version).
+  --cache-location PATH    The cache file, or a folder for it (default ./.specwrightcache).
+                           Implies --cache.
+  --stdin-filename NAME    Lint the text on stdin (path '-') as if it were the file NAME:
+                           its language, specwright.json and related files come from NAME.
 
 Query options:
   --format text|json       text (default): NAME-[EPOCH:]VERSION-RELEASE per package, like

@@ -15,7 +15,7 @@ export interface LintTarget {
 }
 
 /** A named file with an unknown name: a dkms config if it looks like one, else a spec. */
-function guessLanguage(file: string): LanguageId {
+export function guessLanguage(file: string): LanguageId {
   const known = languageOfPath(file);
   if (known) return known;
   return /dkms[^/\\]*\.conf$/i.test(path.basename(file)) ? 'dkms-conf' : 'rpm-spec';

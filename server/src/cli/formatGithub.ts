@@ -31,23 +31,28 @@ function line(kind: string, props: [string, string | number][], message: string)
   return `::${kind} ${props.map(([k, v]) => `${k}=${escapeGithubProperty(String(v))}`).join(',')}::${escapeGithubData(message)}\n`;
 }
 
-export function formatGithub(results: readonly FileResult[], failures: readonly FileFailure[], cwd: string): string {
+/** One file's annotations. */
+export function formatGithubFile(r: FileResult, cwd: string): string {
   let out = '';
-  for (const r of results) {
-    const file = githubPath(r.file, cwd);
-    for (const f of r.findings) {
-      const { start, end } = f.range;
-      const props: [string, string | number][] = [
-        ['file', file],
-        ['line', start.line + 1],
-        ['col', start.character + 1],
-        ['endLine', end.line + 1],
-        ['endColumn', Math.max(end.character, start.line === end.line ? start.character + 1 : 1)],
-        ['title', `Specwright ${f.rule}`],
-      ];
-      out += line(command(f.severity), props, f.message);
-    }
+  const file = githubPath(r.file, cwd);
+  for (const f of r.findings) {
+    const { start, end } = f.range;
+    const props: [string, string | number][] = [
+      ['file', file],
+      ['line', start.line + 1],
+      ['col', start.character + 1],
+      ['endLine', end.line + 1],
+      ['endColumn', Math.max(end.character, start.line === end.line ? start.character + 1 : 1)],
+      ['title', `Specwright ${f.rule}`],
+    ];
+    out += line(command(f.severity), props, f.message);
   }
+  return out;
+}
+
+/** Files that could not be linted, as error annotations (after the findings). */
+export function formatGithubFailures(failures: readonly FileFailure[], cwd: string): string {
+  let out = '';
   for (const f of failures) out += line('error', [['file', githubPath(f.file, cwd)], ['title', 'Specwright']], f.message);
   return out;
 }

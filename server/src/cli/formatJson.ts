@@ -1,24 +1,33 @@
 // One JSON array: per file, its language and diagnostics with 0-based LSP ranges.
+// Written one element at a time (see output.ts), so the document is valid at the end of a
+// stream of any length without holding it in memory.
 import type { FileResult } from './lintCommand';
 
-export function formatJson(results: readonly FileResult[], fix: boolean): string {
-  return JSON.stringify(
-    results.map((r) => ({
-      file: r.file,
-      language: r.languageId,
-      ...(fix ? { fixed: r.fixed ?? 0 } : {}),
-      diagnostics: r.findings.map((f) => ({
-        rule: f.rule,
-        severity: f.severity,
-        message: f.message,
-        range: f.range,
-        fixes: f.fixes.map((x) => ({ title: x.title, safety: x.safety, edits: x.edits })),
-        ...(f.tags ? { tags: f.tags } : {}),
-        ...(f.related ? { related: f.related } : {}),
-      })),
-      ...(r.ruleErrors.length > 0 ? { ruleErrors: r.ruleErrors } : {}),
+function jsonEntry(r: FileResult, fix: boolean) {
+  return {
+    file: r.file,
+    language: r.languageId,
+    ...(fix ? { fixed: r.fixed ?? 0 } : {}),
+    diagnostics: r.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      range: f.range,
+      fixes: f.fixes.map((x) => ({ title: x.title, safety: x.safety, edits: x.edits })),
+      ...(f.tags ? { tags: f.tags } : {}),
+      ...(f.related ? { related: f.related } : {}),
     })),
-    null,
-    2,
-  );
+    ...(r.ruleErrors.length > 0 ? { ruleErrors: r.ruleErrors } : {}),
+  };
+}
+
+/** `value` pretty-printed as it would be `depth` levels deep in a JSON.stringify(…, null, 2) document. */
+export function indentedJson(value: unknown, depth: number): string {
+  const pad = '  '.repeat(depth);
+  return pad + JSON.stringify(value, null, 2).replace(/\n/g, `\n${pad}`);
+}
+
+/** One element of the array, as JSON.stringify(array, null, 2) would print it. */
+export function formatJsonFile(r: FileResult, fix: boolean): string {
+  return indentedJson(jsonEntry(r, fix), 1);
 }

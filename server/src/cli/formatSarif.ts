@@ -5,6 +5,7 @@ import { URI } from 'vscode-uri';
 import { ALL_RULES, ruleDocUrl } from '../service/rules/registry';
 import type { Range, Severity, SeverityOrOff } from '../service/types';
 import type { FileFailure, FileResult } from './lintCommand';
+import { indentedJson } from './formatJson';
 import { VERSION } from './version';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -36,45 +37,62 @@ export function artifactLocation(file: string, cwd: string): { uri: string; uriB
   return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
 }
 
-export function formatSarif(results: readonly FileResult[], failures: readonly FileFailure[], cwd: string): string {
-  const ruleIndex = new Map(ALL_RULES.map((r, i) => [r.id, i]));
-  const sarifResults = results.flatMap((r) => {
-    const location = artifactLocation(r.file, cwd);
-    return r.findings.map((f) => ({
-      ruleId: f.rule,
-      ...(ruleIndex.has(f.rule) ? { ruleIndex: ruleIndex.get(f.rule) } : {}),
-      level: level(f.severity),
-      message: { text: f.message },
-      locations: [{ physicalLocation: { artifactLocation: location, region: region(f.range) } }],
-      ...(f.related && f.related.length > 0
-        ? {
-            relatedLocations: f.related.map((x, id) => ({
-              id,
-              message: { text: x.message },
-              physicalLocation: {
-                artifactLocation: x.uri ? artifactLocation(URI.parse(x.uri).fsPath, cwd) : location,
-                region: region(x.range),
+/** One file's results, each pretty-printed at its depth in the document, joined by commas. */
+export function formatSarifFile(r: FileResult, cwd: string): string {
+  return sarifResults(r, cwd)
+    .map((x) => indentedJson(x, RESULTS_DEPTH))
+    .join(',\n');
+}
+
+function sarifResults(r: FileResult, cwd: string) {
+  const location = artifactLocation(r.file, cwd);
+  return r.findings.map((f) => ({
+    ruleId: f.rule,
+    ...(ruleIndex().has(f.rule) ? { ruleIndex: ruleIndex().get(f.rule) } : {}),
+    level: level(f.severity),
+    message: { text: f.message },
+    locations: [{ physicalLocation: { artifactLocation: location, region: region(f.range) } }],
+    ...(f.related && f.related.length > 0
+      ? {
+          relatedLocations: f.related.map((x, id) => ({
+            id,
+            message: { text: x.message },
+            physicalLocation: {
+              artifactLocation: x.uri ? artifactLocation(URI.parse(x.uri).fsPath, cwd) : location,
+              region: region(x.range),
+            },
+          })),
+        }
+      : {}),
+    ...(f.fixes.length > 0
+      ? {
+          fixes: f.fixes.map((x) => ({
+            description: { text: x.title },
+            artifactChanges: [
+              {
+                artifactLocation: location,
+                replacements: x.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
               },
-            })),
-          }
-        : {}),
-      ...(f.fixes.length > 0
-        ? {
-            fixes: f.fixes.map((x) => ({
-              description: { text: x.title },
-              artifactChanges: [
-                {
-                  artifactLocation: location,
-                  replacements: x.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
-                },
-              ],
-              properties: { safety: x.safety },
-            })),
-          }
-        : {}),
-    }));
-  });
-  const log = {
+            ],
+            properties: { safety: x.safety },
+          })),
+        }
+      : {}),
+  }));
+}
+
+let ruleIndexMap: Map<string, number> | undefined;
+function ruleIndex(): Map<string, number> {
+  ruleIndexMap ??= new Map(ALL_RULES.map((r, i) => [r.id, i]));
+  return ruleIndexMap;
+}
+
+/** Depth of an element of runs[0].results in the pretty-printed log. */
+const RESULTS_DEPTH = 4;
+const RESULTS_PLACEHOLDER = '@@specwright-results@@';
+
+function sarifLog(failures: readonly FileFailure[], cwd: string, results: unknown[]) {
+  return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
@@ -96,6 +114,8 @@ export function formatSarif(results: readonly FileResult[], failures: readonly F
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: URI.file(cwd).toString().replace(/\/?$/, '/') } },
+        // results come before invocations so that they can be streamed: the failures are known at the end.
+        results,
         invocations: [
           {
             executionSuccessful: failures.length === 0,
@@ -106,9 +126,20 @@ export function formatSarif(results: readonly FileResult[], failures: readonly F
             })),
           },
         ],
-        results: sarifResults,
       },
     ],
   };
-  return JSON.stringify(log, null, 2);
+}
+
+/** The log up to the opening of runs[0].results (streamed documents start with this). */
+export function sarifHead(cwd: string): string {
+  const text = JSON.stringify(sarifLog([], cwd, [RESULTS_PLACEHOLDER]), null, 2);
+  return text.slice(0, text.indexOf(`"${RESULTS_PLACEHOLDER}"`)).replace(/\s+$/, '');
+}
+
+/** The rest of the log after the last result. */
+export function sarifTail(failures: readonly FileFailure[], cwd: string): string {
+  const text = JSON.stringify(sarifLog(failures, cwd, [RESULTS_PLACEHOLDER]), null, 2);
+  const at = text.indexOf(`"${RESULTS_PLACEHOLDER}"`) + RESULTS_PLACEHOLDER.length + 2;
+  return text.slice(at);
 }

@@ -1,12 +1,12 @@
 // `file:line:col: severity: message [rule-id]`, 1-based line and column (UTF-16 units).
 import type { FileResult } from './lintCommand';
+import type { FindingCounts } from './output';
 
-export function formatText(results: readonly FileResult[]): string {
+/** One file's lines. */
+export function formatTextFile(r: FileResult): string {
   let out = '';
-  for (const r of results) {
-    for (const f of r.findings) {
-      out += `${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity}: ${f.message} [${f.rule}]\n`;
-    }
+  for (const f of r.findings) {
+    out += `${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity}: ${f.message} [${f.rule}]\n`;
   }
   return out;
 }
@@ -16,19 +16,11 @@ function count(n: number, word: string, plural = `${word}s`): string {
 }
 
 /** `3 files, 2 errors, 5 warnings` (information and hints only when there are some). */
-export function summaryLine(results: readonly FileResult[]): string {
-  const by = { error: 0, warning: 0, information: 0, hint: 0 };
-  let fixable = 0;
-  for (const r of results) {
-    for (const f of r.findings) {
-      by[f.severity]++;
-      if (f.fixes.some((x) => x.safety === 'safe')) fixable++;
-    }
-  }
-  const parts = [count(results.length, 'file'), count(by.error, 'error'), count(by.warning, 'warning')];
+export function summaryLine(files: number, by: FindingCounts): string {
+  const parts = [count(files, 'file'), count(by.error, 'error'), count(by.warning, 'warning')];
   if (by.information > 0) parts.push(count(by.information, 'information', 'information'));
   if (by.hint > 0) parts.push(count(by.hint, 'hint'));
   let line = parts.join(', ');
-  if (fixable > 0) line += ` (${fixable} fixable with --fix)`;
+  if (by.fixable > 0) line += ` (${by.fixable} fixable with --fix)`;
   return line;
 }

@@ -1,23 +1,18 @@
-// `specwright lint`: read, lint (and fix) every target, then print in the chosen format.
-import path from 'node:path';
-import { URI } from 'vscode-uri';
-import { createLanguageService, type LanguageService } from '../service/languageService';
-import type { LintOptions } from '../service/lint';
+// `specwright lint`: lint (and fix) every target and stream the report in the chosen format.
+// One file's work is in lintFile.ts; it runs here (--jobs 1, --fix, --with, stdin, small runs)
+// or on worker threads (workers.ts). Parts of the report are written in target order either way.
+import fs from 'node:fs';
 import type { DistroId, Finding, LanguageId, SeverityOrOff } from '../service/types';
-import { FsCache } from '../node/fsCache';
-import { fixAll } from '../node/fixes';
-import { loadFileLintContext } from '../node/lintContext';
-import { readTextFile, type FileSnapshot } from '../node/readText';
-import { writeFileSafely } from '../node/safeWrite';
-import { unifiedDiff } from '../node/unifiedDiff';
-import { CliToolSession, type CliTool } from '../node/tools/cliTools';
+import { decodeText, type ReadResult } from '../node/readText';
+import type { CliTool } from '../node/tools/cliTools';
 import type { OutputFormat } from './args';
-import { collectTargets } from './files';
-import { formatJson } from './formatJson';
-import { formatGithub } from './formatGithub';
-import { formatSarif } from './formatSarif';
-import { formatText, summaryLine } from './formatText';
+import { collectTargets, guessLanguage, type LintTarget } from './files';
+import { summaryLine } from './formatText';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
+import { LintCache, resolveCacheFile } from './lintCache';
+import { FileLinter, type LintJob, type LintOutcome, type LinterSettings } from './lintFile';
+import { addCounts, emptyCounts, ReportStream } from './output';
+import { defaultJobs, lintInWorkers } from './workers';
 
 export interface LintCommandOptions {
   format: OutputFormat;
@@ -37,6 +32,13 @@ export interface LintCommandOptions {
   quiet?: boolean;
   /** `--max-warnings N`: exit 1 when more than N warnings were found (counted before --quiet). */
   maxWarnings?: number;
+  /** `--jobs N`: worker threads (default: the number of cores). */
+  jobs?: number;
+  /** `--cache`, `--cache-location PATH`. */
+  cache?: boolean;
+  cacheLocation?: string;
+  /** `--stdin-filename NAME`: the name of the text read from stdin (path `-`). */
+  stdinFilename?: string;
 }
 
 export interface FileResult {
@@ -55,120 +57,138 @@ export interface FileFailure {
   message: string;
 }
 
+/** Below this many files per thread, worker start-up costs more than it saves. */
+const MIN_FILES_PER_WORKER = 25;
 const PROGRESS_THRESHOLD = 200;
+const PROGRESS_INTERVAL_MS = 100;
 
-export function runLint(options: LintCommandOptions, io: CliIo): number {
-  const { targets, missing } = collectTargets(options.paths, options.language);
+export const STDIN_PATH = '-';
+
+export async function runLint(options: LintCommandOptions, io: CliIo): Promise<number> {
+  const fromStdin = options.paths.includes(STDIN_PATH);
+  const { targets, missing } = collectTargets(
+    options.paths.filter((p) => p !== STDIN_PATH),
+    options.language,
+  );
+  const stdinName = options.stdinFilename ?? '<stdin>';
+  const stdinTarget: LintTarget | undefined = fromStdin ? { file: stdinName, languageId: options.language ?? guessLanguage(options.stdinFilename ?? 'stdin.spec') } : undefined;
+  const all = stdinTarget ? [stdinTarget, ...targets] : targets;
+  const stdinIndex = stdinTarget ? 0 : -1;
   const failures: FileFailure[] = missing.map((file) => ({ file, message: 'no such file or directory' }));
-  const service = createLanguageService();
-  const cache = new FsCache();
-  const results: FileResult[] = [];
-  const diffs: string[] = [];
+
+  const tools = options.with && options.with.length > 0 ? options.with : undefined;
+  const settings: LinterSettings = {
+    format: options.format,
+    cwd: io.cwd,
+    fix: options.fix,
+    fixMode: options.fix ? 'write' : options.fixDryRun ? 'diff' : 'none',
+    quiet: Boolean(options.quiet),
+    distro: options.distro,
+    rules: options.rules,
+    cache: Boolean(options.cache),
+  };
+  if (tools) settings.with = tools;
+
+  const cache = options.cache ? new LintCache(resolveCacheFile(options.cacheLocation, io.cwd)) : undefined;
+  const cacheProblem = cache?.problem;
+  if (cacheProblem) io.stderr(`specwright: ${cacheProblem}\n`);
+
+  const report = new ReportStream(settings, (t) => io.stdout(t), settings.fixMode === 'diff');
+  const counts = emptyCounts();
   const reportedConfigs = new Set<string>();
   let configError = false;
-  const progress = targets.length > PROGRESS_THRESHOLD && io.stderrIsTTY;
-  const tools = options.with && options.with.length > 0 ? new CliToolSession(options.with, (m) => io.stderr(m)) : undefined;
+  let linted = 0;
+  let warnings = 0;
+  let delivered = 0;
+  const progress = all.length > PROGRESS_THRESHOLD && io.stderrIsTTY;
+  let progressShown = false;
+  let lastProgress = 0;
+  const clearProgress = () => {
+    if (progressShown) io.stderr(`\r${' '.repeat(50)}\r`);
+    progressShown = false;
+  };
 
-  targets.forEach((target, i) => {
-    if (progress && i % 20 === 0) io.stderr(`\rspecwright: ${i}/${targets.length} files`);
-    const read = readTextFile(target.file);
-    if (!read.ok) {
-      failures.push({ file: target.file, message: read.message });
-      return;
-    }
-    const context = loadFileLintContext(target.file, target.languageId, { cache });
-    if (context.config && context.config.errors.length > 0) {
+  const deliver = (o: LintOutcome) => {
+    delivered++;
+    const hasStderr = o.configErrors || o.messages.length > 0 || o.ruleErrors.length > 0 || o.fixed || o.failure;
+    if (hasStderr) clearProgress();
+    if (o.configErrors) {
       configError = true;
-      if (!reportedConfigs.has(context.config.file)) {
-        reportedConfigs.add(context.config.file);
-        for (const e of context.config.errors) io.stderr(`specwright: ${e}\n`);
+      if (!reportedConfigs.has(o.configErrors.file)) {
+        reportedConfigs.add(o.configErrors.file);
+        for (const e of o.configErrors.errors) io.stderr(`specwright: ${e}\n`);
       }
     }
-    const lintOptions: LintOptions = {
-      distro: options.distro ?? context.config?.config.distro ?? 'fedora',
-      rules: { ...context.config?.config.rules, ...options.rules },
-      related: context.related,
-      rpmlintFilters: context.rpmlintFilters,
-    };
-    const result = lintFile(service, target.file, target.languageId, read, lintOptions, options.fix ? 'write' : options.fixDryRun ? 'diff' : 'none', failures);
-    if (result.diff) diffs.push(result.diff);
-    if (tools && target.languageId === 'rpm-spec') {
-      const external = tools.findings(target.file, result.text, result.findings);
-      if (external.length > 0) {
-        result.findings = [...result.findings, ...external].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-      }
+    report.part(o.output);
+    for (const m of o.messages) io.stderr(m);
+    for (const e of o.ruleErrors) io.stderr(`${o.file}: internal error in rule ${e.rule}: ${e.error.split('\n')[0]}\n`);
+    if (o.fixed && settings.fixMode === 'write') io.stderr(`${o.file}: fixed ${o.fixed} problem${o.fixed === 1 ? '' : 's'}\n`);
+    if (o.fixed && settings.fixMode === 'diff') io.stderr(`${o.file}: would fix ${o.fixed} problem${o.fixed === 1 ? '' : 's'}\n`);
+    if (o.failure) {
+      failures.push({ file: o.file, message: o.failure });
+      io.stderr(`${o.file}: error: ${o.failure}\n`);
     }
-    results.push({ file: target.file, languageId: target.languageId, findings: result.findings, ruleErrors: result.ruleErrors, fixed: result.fixed });
-    service.forget(URI.file(path.resolve(target.file)).toString());
-  });
-  if (progress) io.stderr(`\r${' '.repeat(40)}\r`);
-  const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
-  if (options.quiet) for (const r of results) r.findings = r.findings.filter((f) => f.severity === 'error');
+    if (o.linted) {
+      linted++;
+      warnings += o.warnings;
+      addCounts(counts, o.counts);
+    }
+    if (cache && o.index !== stdinIndex) cache.record(o.file, o.cacheEntry);
+    const now = Date.now();
+    if (progress && (now - lastProgress >= PROGRESS_INTERVAL_MS || delivered === all.length)) {
+      lastProgress = now;
+      progressShown = true;
+      io.stderr(`\rspecwright: ${delivered}/${all.length} files`);
+    }
+  };
 
-  if (options.fixDryRun) io.stdout(diffs.join(''));
-  else switch (options.format) {
-    case 'json':
-      io.stdout(formatJson(results, options.fix) + '\n');
-      break;
-    case 'sarif':
-      io.stdout(formatSarif(results, failures, io.cwd) + '\n');
-      break;
-    case 'github':
-      io.stdout(formatGithub(results, failures, io.cwd));
-      break;
-    default:
-      io.stdout(formatText(results));
+  const makeJob = (index: number): LintJob => {
+    const target = all[index];
+    const job: LintJob = { index, file: target.file, languageId: target.languageId };
+    if (index === stdinIndex) {
+      const read = readStdin();
+      if (read.ok) job.text = read.text;
+      else job.unreadable = read.message;
+    } else if (cache) {
+      const cached = cache.lookup(target.file);
+      if (cached) job.cached = cached;
+    }
+    return job;
+  };
+
+  // --fix rewrites files that other files are checked against (a spec and its dkms.conf), and
+  // --with tools report through the main thread: both keep to one thread for a stable result.
+  const requested = options.jobs ?? defaultJobs();
+  const threads = settings.fixMode === 'write' || tools || fromStdin ? 1 : Math.max(1, Math.min(requested, Math.floor(all.length / MIN_FILES_PER_WORKER)));
+  let missingTools = 0;
+  if (threads <= 1) {
+    const linter = new FileLinter(settings);
+    for (let i = 0; i < all.length; i++) deliver(linter.lint(makeJob(i)));
+    missingTools = linter.missingTools;
+  } else {
+    await lintInWorkers(settings, threads, all.length, makeJob, deliver);
   }
-  for (const r of results) {
-    for (const e of r.ruleErrors) io.stderr(`${r.file}: internal error in rule ${e.rule}: ${e.error.split('\n')[0]}\n`);
-    if (options.fix && r.fixed) io.stderr(`${r.file}: fixed ${r.fixed} problem${r.fixed === 1 ? '' : 's'}\n`);
-    if (options.fixDryRun && r.fixed) io.stderr(`${r.file}: would fix ${r.fixed} problem${r.fixed === 1 ? '' : 's'}\n`);
+  clearProgress();
+
+  report.finish(failures);
+  for (const f of failures.slice(0, missing.length)) io.stderr(`${f.file}: error: ${f.message}\n`);
+  if (cache) {
+    cache.save();
+    if (cache.problem && cache.problem !== cacheProblem) io.stderr(`specwright: ${cache.problem}\n`);
   }
-  for (const f of failures) io.stderr(`${f.file}: error: ${f.message}\n`);
-  if (options.format === 'text' || options.format === 'github') io.stderr(summaryLine(results) + '\n');
+  if (options.format === 'text' || options.format === 'github') io.stderr(summaryLine(linted, counts) + '\n');
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   if (tooManyWarnings) io.stderr(`specwright: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
-  if (targets.length === 0 && missing.length === 0) io.stderr('specwright: no *.spec, *.spec.in or dkms.conf files found\n');
+  if (all.length === 0 && missing.length === 0) io.stderr('specwright: no *.spec, *.spec.in or dkms.conf files found\n');
 
-  if (failures.length > 0 || configError || (options.requireTools && tools && tools.missing.size > 0)) return EXIT_USAGE;
-  return tooManyWarnings || results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
+  if (failures.length > 0 || configError || (options.requireTools && missingTools > 0)) return EXIT_USAGE;
+  return tooManyWarnings || counts.error > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function lintFile(
-  service: LanguageService,
-  file: string,
-  languageId: LanguageId,
-  read: { text: string; snapshot?: FileSnapshot },
-  lintOptions: LintOptions,
-  fix: 'none' | 'write' | 'diff',
-  failures: FileFailure[],
-): Omit<FileResult, 'file' | 'languageId'> & { text: string; diff?: string } {
-  const text = read.text;
-  const uri = URI.file(path.resolve(file)).toString();
-  let version = 1;
-  const lint = (t: string) => service.lint({ uri, languageId, version: version++, text: t }, lintOptions);
-  if (fix === 'none') {
-    const r = lint(text);
-    return { findings: r.findings, ruleErrors: r.ruleErrors, text };
+function readStdin(): ReadResult {
+  try {
+    return decodeText(fs.readFileSync(0));
+  } catch (e) {
+    return { ok: false, reason: 'unreadable', message: `cannot read stdin (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
   }
-  const fixedResult = fixAll(text, (t) => lint(t).findings);
-  let fixed = 0;
-  let finalText = text;
-  if (fix === 'diff') {
-    const r = lint(fixedResult.text);
-    return { findings: r.findings, ruleErrors: r.ruleErrors, fixed: fixedResult.fixed, text: fixedResult.text, diff: unifiedDiff(text, fixedResult.text, file) };
-  }
-  if (fixedResult.text !== text) {
-    const written = read.snapshot
-      ? writeFileSafely(file, fixedResult.text, read.snapshot)
-      : ({ ok: false, reason: 'io', message: 'the file was not read from disk' } as const);
-    if (written.ok) {
-      fixed = fixedResult.fixed;
-      finalText = fixedResult.text;
-    } else {
-      failures.push({ file, message: `fixes not written: ${written.message}` });
-    }
-  }
-  const r = lint(finalText);
-  return { findings: r.findings, ruleErrors: r.ruleErrors, fixed, text: finalText };
 }

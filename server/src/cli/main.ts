@@ -6,8 +6,9 @@ import { runLint } from './lintCommand';
 import { runQuery } from './queryCommand';
 import { runExplain, runRules } from './rulesCommand';
 import { VERSION } from './version';
+import { runWorkerIfAsked } from './workers';
 
-export function run(argv: string[], io: CliIo): number {
+export async function run(argv: string[], io: CliIo): Promise<number> {
   let command;
   try {
     command = parseArgs(argv);
@@ -42,13 +43,14 @@ export function run(argv: string[], io: CliIo): number {
   }
 }
 
-if (require.main === module) {
-  let code: number;
-  try {
-    code = run(process.argv.slice(2), processIo());
-  } catch (e) {
-    process.stderr.write(`specwright: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    code = 3;
-  }
-  process.exitCode = code;
+if (!runWorkerIfAsked() && require.main === module) {
+  run(process.argv.slice(2), processIo()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`specwright: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 3;
+    },
+  );
 }

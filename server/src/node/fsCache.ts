@@ -11,17 +11,35 @@ export interface DirEntry {
   isDirectory: boolean;
 }
 
+interface DirListing {
+  entries: DirEntry[];
+  /** Names of the regular files (and links to files), for constant-time lookups: a Fedora-sized
+   * folder holds 23,000 specs, and every spec asks for a few names in it. */
+  files: Set<string>;
+  subdirectories: string[];
+}
+
 export class FsCache {
-  private readonly dirs = new Map<string, DirEntry[]>();
+  private readonly dirs = new Map<string, DirListing>();
   private readonly files = new Map<string, ReadResult>();
 
   /** Entries of a folder; empty when it cannot be read. */
   list(dir: string): DirEntry[] {
+    return this.listing(dir).entries;
+  }
+
+  /** Names of the subfolders of a folder (links to folders included). */
+  subdirectories(dir: string): readonly string[] {
+    return this.listing(dir).subdirectories;
+  }
+
+  private listing(dir: string): DirListing {
     const key = path.resolve(dir);
     let hit = this.dirs.get(key);
     if (!hit) {
+      let entries: DirEntry[];
       try {
-        hit = fs.readdirSync(key, { withFileTypes: true }).map((d) => {
+        entries = fs.readdirSync(key, { withFileTypes: true }).map((d) => {
           let isFile = d.isFile();
           let isDirectory = d.isDirectory();
           if (d.isSymbolicLink()) {
@@ -36,15 +54,20 @@ export class FsCache {
           return { name: d.name, isFile, isDirectory };
         });
       } catch {
-        hit = [];
+        entries = [];
       }
+      hit = {
+        entries,
+        files: new Set(entries.filter((e) => e.isFile).map((e) => e.name)),
+        subdirectories: entries.filter((e) => e.isDirectory).map((e) => e.name),
+      };
       this.dirs.set(key, hit);
     }
     return hit;
   }
 
   hasFile(dir: string, name: string): boolean {
-    return this.list(dir).some((e) => e.isFile && e.name === name);
+    return this.listing(dir).files.has(name);
   }
 
   read(file: string): ReadResult {

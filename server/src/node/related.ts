@@ -37,9 +37,9 @@ export function findRelatedDocuments(file: string, languageId: LanguageId, optio
   const candidates: { file: string; languageId: RelatedDocument['languageId'] }[] = [];
   if (languageId === 'rpm-spec') {
     if (cache.hasFile(dir, 'dkms.conf')) candidates.push({ file: path.join(dir, 'dkms.conf'), languageId: 'dkms-conf' });
-    for (const e of cache.list(dir)) {
-      if (!e.isDirectory || SKIP_DIRS.has(e.name)) continue;
-      const sub = path.join(dir, e.name);
+    for (const name of cache.subdirectories(dir)) {
+      if (SKIP_DIRS.has(name)) continue;
+      const sub = path.join(dir, name);
       if (cache.hasFile(sub, 'dkms.conf')) candidates.push({ file: path.join(sub, 'dkms.conf'), languageId: 'dkms-conf' });
     }
   } else {
