@@ -69,8 +69,12 @@ test('recursion bomb is bounded', () => {
   assert.ok(wide.text.length <= 65536);
 });
 
-test('shell, expression and Lua forms are never executed', () => {
-  for (const s of ['%(rm -rf /)', '%[1 + 2]', '%{lua: print("x")}', '%(echo %{name})']) {
+test('shell and Lua forms are never executed; %[expression] is evaluated as rpm evaluates it', () => {
+  const expr = expandMacros('%[1 + 2]-%[%{undefined foo} && 2 > 1]');
+  assert.equal(expr.text, '3-1');
+  assert.equal(expr.unresolved, false);
+  assert.equal(expandMacros('%[v"1.0" < v"2.0"]').text, '%[v"1.0" < v"2.0"]');
+  for (const s of ['%(rm -rf /)', '%{lua: print("x")}', '%(echo %{name})']) {
     const r = expandMacros(s, { definitions: { name: 'n' } });
     assert.equal(r.text, s);
     assert.equal(r.unresolved, true);

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { scopeOf } from '../../server/src/service/specfile/macroScope';
 import { parseSpec } from '../../server/src/service/specfile/parser';
+import { querySpec } from '../../server/src/service/specfile/rpmQuery';
 import { sourceEntries } from '../../server/src/service/specfile/sources';
 import type { DistroId } from '../../server/src/service/types';
 
@@ -93,5 +94,37 @@ describe('structure as rpm reads it', () => {
   test('Source numbering: an unnumbered entry gets the highest number so far plus one; %sourcelist lines are sources', () => {
     const doc = parseSpec('Source10: a\nSource1: b\nSource: c\nPatch: p\n%sourcelist\nd\ne\n%patchlist\nq\n');
     assert.deepEqual(sourceEntries(doc).map((e) => `${e.kind}${e.number}=${e.value}`), ['source10=a', 'source1=b', 'source11=c', 'patch0=p', 'source12=d', 'source13=e', 'patch1=q']);
+  });
+});
+
+describe('query: what rpm reads that the line structure hides', () => {
+  const query = async (text: string, distro: DistroId = 'generic') => querySpec(parseSpec(text), distro);
+
+  test('a line-start macro that expands to a tag is that tag (%{?with_x:BuildRequires: …})', async () => {
+    const q = await query('Name: x\n%bcond_without tests\n%bcond_with asio\n%{?with_tests:BuildRequires: CUnit >= 2.1}\n%{?with_asio:BuildRequires: boost-devel}\n');
+    assert.deepEqual(q.buildRequires, [{ name: 'CUnit', op: '>=', version: '2.1' }]);
+  });
+
+  test('%package header arguments are expanded before -n is read', async () => {
+    const q = await query('Name: x\n%global subpkg -n python3-x\n%package %{?subpkg}\nSummary: s\n%description %{?subpkg}\n');
+    assert.deepEqual(q.packages.map((p) => p.name), ['x', 'python3-x']);
+  });
+
+  test('=> is an operator for rpm; rich dependencies print with single blanks; Requires(interp) is not a requirement', async () => {
+    const q = await query('Name: x\nBuildRequires: rubygem(rspec) => 3.0\nRequires: (a   >= 1   with a < 2)\nRequires(interp): /bin/sh-like\n');
+    assert.deepEqual(q.buildRequires, [{ name: 'rubygem(rspec)', op: '>=', version: '3.0' }]);
+    assert.deepEqual(q.packages[0].requires, [{ name: '(a >= 1 with a < 2)' }]);
+  });
+
+  test('%[expression] in a %bcond default is evaluated', async () => {
+    const q = await query('Name: x\n%bcond tests %[%{undefined rhel} || 0%{?rhel} < 9]\n%if %{with tests}\nBuildRequires: kyua\n%endif\n');
+    assert.deepEqual(q.buildRequires.map((d) => d.name), ['kyua']);
+    assert.deepEqual(q.uncertain, []);
+  });
+
+  test('pure shell and Lua one-liners give a best guess, never run, and stay uncertain', async () => {
+    const q = await query('%global commit 6e3381d07d01714bd6bd2198be83f45230e2f3d0\nName: x\nVersion: %(echo 5.15.18 | cut -d. -f1-2)\nRelease: %{lua:print(macros.commit:sub(1,7))}\nSource0: x-%(c=%{commit}; echo ${c:0:7}).tar.gz\n');
+    assert.deepEqual([q.version, q.release, q.sources[0].file], ['5.15', '6e3381d', 'x-6e3381d.tar.gz']);
+    assert.deepEqual(q.uncertain.sort(), ['/release', '/sources', '/version']);
   });
 });

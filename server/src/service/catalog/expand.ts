@@ -5,6 +5,7 @@
 import type { DistroId } from '../types';
 import { ALL_MACRO_SOURCES, PROFILES, resolveProfileMap } from './macros';
 import type { MacroInfo, MacroSource } from './macros';
+import { evaluateExpression } from './expression';
 
 /** A read-only view of macro definitions: a Map, or the spec's macro scope at one offset. */
 export interface MacroTable {
@@ -260,10 +261,26 @@ function expandText(text: string, depth: number, state: State): string {
     out += text.slice(i, pct);
     const next = text[pct + 1];
     if (next === '%') { out += '%'; i = pct + 2; continue; }
-    if (next === '(' || next === '[') {
-      const close = matchClose(text, pct + 1, next, next === '(' ? ')' : ']');
+    if (next === '[') {
+      // %[expression] (rpm ≥ 4.16): expand, then evaluate; left as written when it cannot be read.
+      const close = matchClose(text, pct + 1, '[', ']');
       const end = close < 0 ? text.length : close + 1;
-      out += text.slice(pct, end);
+      const before = state.unresolved;
+      const inner = close < 0 ? undefined : expandText(text.slice(pct + 2, close), depth + 1, state);
+      const value = inner === undefined || (state.unresolved && !before) ? undefined : evaluateExpression(inner);
+      if (value === undefined) {
+        out += text.slice(pct, end);
+        state.unresolved = true;
+      } else out += String(value);
+      i = end;
+      continue;
+    }
+    if (next === '(') {
+      const close = matchClose(text, pct + 1, '(', ')');
+      const end = close < 0 ? text.length : close + 1;
+      // Never run: a few pure idioms (substring, cut, tr) give a best guess, still unresolved.
+      const guess = close < 0 ? undefined : pureShellIdiom(expandText(text.slice(pct + 2, close), depth + 1, state));
+      out += guess ?? text.slice(pct, end);
       state.unresolved = true;
       i = end;
       continue;
@@ -342,7 +359,10 @@ function expandReference(name: string, form: RefForm, depth: number, state: Stat
   }
   // Built-in functions `%{name:arg}` (not the conditional form, where ':' introduces the value).
   if (form.arg !== undefined && !form.cond && !form.neg) {
-    if (name === 'lua') { state.unresolved = true; return form.raw; }
+    if (name === 'lua') {
+      state.unresolved = true;
+      return pureLuaIdiom(form.arg, depth, state) ?? form.raw;
+    }
     const ownDefined = state.spec.has(name);
     if (!ownDefined) {
       if (name === 'expand') {
@@ -361,7 +381,10 @@ function expandReference(name: string, form: RefForm, depth: number, state: Stat
       return form.raw;
     }
   }
-  if (name === 'lua') { state.unresolved = true; return form.raw; }
+  if (name === 'lua') {
+    state.unresolved = true;
+    return (form.arg !== undefined ? pureLuaIdiom(form.arg, depth, state) : undefined) ?? form.raw;
+  }
   noteUse(name, state);
   // %{with NAME} / %{without NAME}
   if (form.args !== undefined && !form.cond && (name === 'with' || name === 'without') && !state.spec.has(name)) {
@@ -394,8 +417,10 @@ function expandReference(name: string, form: RefForm, depth: number, state: Stat
     return form.raw;
   }
   if (keepLiteral) return form.raw;
-  if (r === undefined && state.literalUndefined && form.args === undefined) {
+  if (r === undefined && state.literalUndefined) {
     noteUndefined(name, state);
+    // rpm leaves an undefined macro as written, with the macros in its arguments expanded.
+    if (form.args !== undefined && form.raw.startsWith('%{')) return `%{${name} ${expandText(form.args, depth + 1, state)}}`;
     return form.raw;
   }
   if (r === undefined || r.kind === 'opaque' || r.kind === 'parametric') {
@@ -408,4 +433,39 @@ function expandReference(name: string, form: RefForm, depth: number, state: Stat
   }
   if (r.kind === 'value') return r.value;
   return expandText(r.body, depth + 1, state);
+}
+
+/**
+ * Best guesses for shell one-liners that only compute text from their (already expanded) input:
+ * `c=VALUE; echo ${c:0:7}`, `echo VALUE | cut -d. -f1-2`, `tr - _ <<< VALUE`. Nothing is run.
+ */
+function pureShellIdiom(body: string): string | undefined {
+  const sub = /^\s*(\w+)=("?)([^;"]*)\2\s*;\s*echo\s+\$\{\1:(\d+)(?::(\d+))?\}\s*$/.exec(body);
+  if (sub) return sub[3].substr(Number(sub[4]), sub[5] === undefined ? undefined : Number(sub[5]));
+  const cut = /^\s*echo\s+"?([^|"]*?)"?\s*\|\s*cut\s+-d\s*'?"?(.)'?"?\s+-f\s*(\d+)(?:-(\d+))?\s*$/.exec(body);
+  if (cut) {
+    const parts = cut[1].trim().split(cut[2]);
+    const from = Number(cut[3]);
+    const to = cut[4] === undefined ? from : Number(cut[4]);
+    return parts.slice(from - 1, to).join(cut[2]);
+  }
+  const tr = /^\s*(?:tr\s+(\S)\s+(\S)\s+<<<\s*"?([^"]*?)"?|echo\s+"?([^|"]*?)"?\s*\|\s*tr\s+'?(\S)'?\s+'?(\S)'?)\s*$/.exec(body);
+  if (tr) {
+    const [from, to, value] = tr[1] !== undefined ? [tr[1], tr[2], tr[3]] : [tr[5], tr[6], tr[4]];
+    return value.trim().split(from).join(to);
+  }
+  return undefined;
+}
+
+/** Best guesses for Lua one-liners over macro values: `print(macros.x:sub(1,7))`, `string.gsub(rpm.expand("%{x}"), "-", "~")`. */
+function pureLuaIdiom(code: string, depth: number, state: State): string | undefined {
+  const value = (name: string) => {
+    const v = expandText(`%{${name}}`, depth + 1, state);
+    return v.startsWith('%') ? undefined : v;
+  };
+  const sub = /^\s*print\(\s*macros\.(\w+):sub\(\s*(\d+)\s*,\s*(\d+)\s*\)\s*\)\s*$/.exec(code);
+  if (sub) return value(sub[1])?.slice(Number(sub[2]) - 1, Number(sub[3]));
+  const gsub = /^\s*(\w+)\s*=\s*string\.gsub\(\s*rpm\.expand\(\s*"%\{(\w+)\}"\s*\)\s*,\s*"([^"%]*)"\s*,\s*"([^"%]*)"\s*\)\s*;?\s*print\(\s*\1\s*\)\s*$/.exec(code);
+  if (gsub && gsub[3]) return value(gsub[2])?.split(gsub[3]).join(gsub[4]);
+  return undefined;
 }

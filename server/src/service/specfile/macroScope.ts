@@ -15,6 +15,7 @@
 // marked uncertain; a definition in a false arm is dead.
 import { expandMacros, lookupMacro } from '../catalog/index';
 import type { MacroTable } from '../catalog/expand';
+import { evaluateExpression } from '../catalog/expression';
 import { cachedPerParse } from '../perParse';
 import type { DistroId } from '../types';
 import type { BuildConditional, ConditionalBranch, ConditionalPath, MacroDefinition, MacroReference, SpecDocument, Tag } from './ast';
@@ -190,13 +191,8 @@ export class MacroScope {
   /** Evaluates an `%if`/`%elif` expression at `offset`. */
   evaluate(expression: string, offset: number): ArmState {
     const x = this.expand(expression, offset);
-    let value: boolean | undefined;
-    try {
-      const v = new ExpressionParser(x.text).parse();
-      value = typeof v === 'number' ? v !== 0 : v !== '';
-    } catch {
-      value = undefined;
-    }
+    const v = evaluateExpression(x.text);
+    const value = v === undefined ? undefined : typeof v === 'number' ? v !== 0 : v !== '';
     if (value === undefined) return { truth: 'unknown', taken: false };
     if (x.uncertain) return { truth: 'unknown', taken: value };
     return { truth: value ? 'true' : 'false', taken: value };
@@ -455,133 +451,4 @@ export const macroScope = cachedPerParse((doc: SpecDocument): { get(distro: Dist
 /** The spec's definition model on a profile. */
 export function scopeOf(doc: SpecDocument, distro: DistroId, options?: ScopeOptions): MacroScope {
   return macroScope(doc).get(distro, options);
-}
-
-// ---- rpm's %if expression language (numbers, "strings", comparisons, && || !, + - * /) ----
-
-type Value = number | string;
-
-class ExpressionError extends Error {}
-
-export class ExpressionParser {
-  private i = 0;
-  constructor(private readonly s: string) {}
-
-  parse(): Value {
-    const v = this.or();
-    this.ws();
-    if (this.i < this.s.length) throw new ExpressionError();
-    return v;
-  }
-
-  private ws(): void {
-    while (this.i < this.s.length && /\s/.test(this.s[this.i])) this.i++;
-  }
-
-  private eat(tok: string): boolean {
-    this.ws();
-    if (this.s.startsWith(tok, this.i)) {
-      this.i += tok.length;
-      return true;
-    }
-    return false;
-  }
-
-  private or(): Value {
-    let v = this.and();
-    while (this.eat('||')) {
-      const r = this.and();
-      v = truthy(v) ? v : r;
-    }
-    return v;
-  }
-
-  private and(): Value {
-    let v = this.cmp();
-    while (this.eat('&&')) {
-      const r = this.cmp();
-      v = truthy(v) ? r : v;
-    }
-    return v;
-  }
-
-  private cmp(): Value {
-    const l = this.add();
-    for (const op of ['==', '!=', '<=', '>=', '<', '>']) {
-      if (!this.eat(op)) continue;
-      const r = this.add();
-      if (typeof l !== typeof r) throw new ExpressionError();
-      const c = l < r ? -1 : l > r ? 1 : 0;
-      const res = op === '==' ? c === 0 : op === '!=' ? c !== 0 : op === '<=' ? c <= 0 : op === '>=' ? c >= 0 : op === '<' ? c < 0 : c > 0;
-      return res ? 1 : 0;
-    }
-    return l;
-  }
-
-  private add(): Value {
-    let v = this.mul();
-    for (;;) {
-      this.ws();
-      const c = this.s[this.i];
-      if ((c !== '+' && c !== '-') || this.s[this.i + 1] === c) return v;
-      this.i++;
-      const r = this.mul();
-      if (typeof v !== 'number' || typeof r !== 'number') throw new ExpressionError();
-      v = c === '+' ? v + r : v - r;
-    }
-  }
-
-  private mul(): Value {
-    let v = this.unary();
-    for (;;) {
-      this.ws();
-      const c = this.s[this.i];
-      if (c !== '*' && c !== '/') return v;
-      this.i++;
-      const r = this.unary();
-      if (typeof v !== 'number' || typeof r !== 'number' || (c === '/' && r === 0)) throw new ExpressionError();
-      v = c === '*' ? v * r : Math.trunc(v / r);
-    }
-  }
-
-  private unary(): Value {
-    this.ws();
-    if (this.s[this.i] === '!' && this.s[this.i + 1] !== '=') {
-      this.i++;
-      return truthy(this.unary()) ? 0 : 1;
-    }
-    if (this.s[this.i] === '-') {
-      this.i++;
-      const v = this.unary();
-      if (typeof v !== 'number') throw new ExpressionError();
-      return -v;
-    }
-    return this.primary();
-  }
-
-  private primary(): Value {
-    this.ws();
-    const rest = this.s.slice(this.i);
-    const num = /^\d+/.exec(rest);
-    if (num) {
-      this.i += num[0].length;
-      if (/^[A-Za-z_.]/.test(this.s.slice(this.i))) throw new ExpressionError();
-      return Number(num[0]);
-    }
-    const str = /^"([^"]*)"/.exec(rest);
-    if (str) {
-      this.i += str[0].length;
-      return str[1];
-    }
-    if (this.eat('(')) {
-      const v = this.or();
-      if (!this.eat(')')) throw new ExpressionError();
-      return v;
-    }
-    throw new ExpressionError();
-  }
-}
-
-function truthy(v: Value): boolean {
-  return typeof v === 'number' ? v !== 0 : v !== '';
 }

@@ -112,30 +112,75 @@ export function querySpec(doc: SpecDocument, distro: DistroId, options?: ScopeOp
 
   const buildRequires: QueryDependency[] = [];
   const summaries = new Set<number>();
+  const addTag = (key: string, qualifier: string | undefined, text: string, target: number, unsure: boolean) => {
+    const field = DEPENDENCY_FIELD[key];
+    if (!field) return;
+    // rpm keeps Requires(interp)/Requires(rpmlib) out of the package's requirements.
+    if (field === 'requires' && qualifier && /\b(?:interp|rpmlib)\b/.test(qualifier)) return;
+    const deps = queryDependencies(text);
+    if (field === 'buildRequires') {
+      buildRequires.push(...deps);
+      if (unsure) uncertain.add('/buildRequires');
+    } else {
+      packages[target][field].push(...deps);
+      if (unsure) uncertain.add(`/packages/${target}/${field}`);
+    }
+  };
+  interface Fact { offset: number; run: () => void }
+  const facts: Fact[] = [];
   for (const t of doc.tags) {
     const c = scope.condition(t.conditionalPath);
     if (!live(c)) continue;
     const target = packageOf.get(t.packageIndex);
     if (target === undefined) continue;
-    if (t.key === 'summary' && !summaries.has(target)) {
-      summaries.add(target);
-      packages[target].summary = value(t, `/packages/${target}/summary`);
-      continue;
+    facts.push({
+      offset: t.start,
+      run: () => {
+        if (t.key === 'summary') {
+          if (summaries.has(target)) return;
+          summaries.add(target);
+          packages[target].summary = value(t, `/packages/${target}/summary`);
+          return;
+        }
+        if (!DEPENDENCY_FIELD[t.key]) return;
+        const x = scope.expand(t.value, t.start);
+        addTag(t.key, t.qualifier, x.text, target, c.uncertain || x.uncertain);
+      },
+    });
+  }
+  // A line-start macro call rpm expands before it reads the line: `%{?with_x:BuildRequires: foo}`
+  // is a tag when the macro expands to one; one that cannot be expanded (Lua, shell, a macro
+  // Specwright does not know) may add packages, sources or dependencies.
+  for (let line = 0; line < doc.lineKinds.length; line++) {
+    if (doc.lineKinds[line] !== 'macro-line') continue;
+    const section = doc.sections[doc.lineSection[line]];
+    const c = scope.lineCondition(line);
+    if (!section || !live(c) || SHELL_BODIES.has(section.kind)) continue;
+    const start = doc.lines.lineStarts[line];
+    const ref = doc.macroReferences.find((r) => r.start >= start && r.depth === 0 && r.start <= start + 4);
+    const end = ref ? Math.max(ref.end, doc.lines.lineEnd(line)) : doc.lines.lineEnd(line);
+    const raw = doc.text.slice(start, end);
+    const x = scope.expand(raw, start);
+    if (x.uncertain) {
+      if (/package/i.test(raw) || ref?.name === 'lua' || !/^\s*%\{[?!]/.test(raw)) {
+        uncertain.add('/packages');
+        uncertain.add('/sources');
+        uncertain.add('/buildRequires');
+      }
     }
-    const field = DEPENDENCY_FIELD[t.key];
-    if (!field) continue;
-    const x = scope.expand(t.value, t.start);
-    const deps = parseDependencies(x.text, 0).map((d) => ({
-      name: d.name, ...(d.operator ? { op: d.operator } : {}), ...(d.version !== undefined ? { version: d.version } : {}),
-    }));
-    if (field === 'buildRequires') {
-      buildRequires.push(...deps);
-      if (c.uncertain || x.uncertain) uncertain.add('/buildRequires');
-    } else {
-      packages[target][field].push(...deps);
-      if (c.uncertain || x.uncertain) uncertain.add(`/packages/${target}/${field}`);
+    if (section.kind !== 'preamble' && section.kind !== 'package') continue;
+    const target = packageOf.get(section.packageIndex);
+    if (target === undefined) continue;
+    for (const out of x.text.split('\n')) {
+      const m = /^[ \t]*([A-Za-z][A-Za-z0-9_]*)[ \t]*(?:\(([^)]*)\))?[ \t]*:[ \t]*(.*)$/.exec(out);
+      if (!m) continue;
+      const key = m[1].toLowerCase();
+      if (!DEPENDENCY_FIELD[key]) continue;
+      facts.push({ offset: start, run: () => addTag(key, m[2], m[3], target, c.uncertain || x.uncertain) });
     }
   }
+  facts.sort((a, b) => a.offset - b.offset);
+  for (const f of facts) f.run();
 
   // Scriptlets and %files go to the package their -n/suffix names (expanded).
   const byName = new Map(packages.map((p, k) => [p.name, k]));
@@ -166,8 +211,46 @@ export function querySpec(doc: SpecDocument, distro: DistroId, options?: ScopeOp
   return { name, epoch, version, release, sources, sections, buildRequires, packages, changelog, uncertain: [...uncertain] };
 }
 
+/** Sections whose body rpm runs as a script: line-start macros there are commands, not tags. */
+const SHELL_BODIES = new Set(['prep', 'conf', 'generate_buildrequires', 'build', 'install', 'check', 'clean', 'scriptlet', 'trigger', 'filetrigger']);
+
+/**
+ * A dependency list as rpm reads it after expansion: `=>`/`=<` are operators too (rpm reads the
+ * operator's characters), and a rich dependency's blanks are collapsed as rpm prints it.
+ */
+function queryDependencies(text: string): QueryDependency[] {
+  const out: QueryDependency[] = [];
+  const deps = parseDependencies(text, 0);
+  for (let k = 0; k < deps.length; k++) {
+    const d = deps[k];
+    const last = out[out.length - 1];
+    const op = /^[<>=]{1,2}$/.exec(d.name);
+    if (op && last && !last.op && !last.name.startsWith('(') && k + 1 < deps.length) {
+      const chars = new Set(d.name);
+      last.op = (chars.has('<') ? '<' : chars.has('>') ? '>' : '') + (chars.has('=') ? '=' : '');
+      last.version = deps[++k].name;
+      continue;
+    }
+    const name = d.rich ? d.name.replace(/\s+/g, ' ').replace(/\(\s+/g, '(').replace(/\s+\)/g, ')') : d.name;
+    out.push({ name, ...(d.operator ? { op: d.operator === '==' ? '=' : d.operator } : {}), ...(d.version !== undefined ? { version: d.version } : {}) });
+  }
+  return out;
+}
+
 /** The full package name a `%package`/`%files`/scriptlet header names: `-n NAME` or `%{name}-SUFFIX`. */
 function sectionPackageName(scope: MacroScope, s: Section, doc: SpecDocument): { name: string; uncertain: boolean } {
+  if (s.args.includes('%')) {
+    // rpm expands the header line first: `%package %{?subpkg}` may hold `-n name`.
+    const x = scope.expand(s.args, s.start);
+    const words = x.text.trim().split(/\s+/).filter(Boolean);
+    const n = words.indexOf('-n');
+    if (n >= 0 && words[n + 1]) return { name: words[n + 1], uncertain: x.uncertain };
+    const target = words.find((w, k) => !w.startsWith('-') && !(k > 0 && /^-[fp]$/.test(words[k - 1])));
+    if (target !== undefined && s.kind !== 'package') {
+      const main = scope.lookup('name', s.start);
+      return { name: `${main.entry?.value ?? doc.packages[0].name}-${target}`, uncertain: x.uncertain || main.uncertain };
+    }
+  }
   if (s.nameOption !== undefined) {
     const x = scope.expand(s.nameOption, s.start);
     return { name: x.text, uncertain: x.uncertain };
