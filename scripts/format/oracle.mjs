@@ -42,7 +42,7 @@ export async function loadFormatter() {
   const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'specwright-fmt-')), 'format.cjs');
   await esbuild.build({
     stdin: {
-      contents: "export { parseSpec } from './server/src/service/specfile/parser'; export { formatSpecText, DEFAULT_FORMAT_OPTIONS } from './server/src/service/features/format';",
+      contents: "export { parseSpec } from './server/src/service/specfile/parser'; export { formatSpecText, DEFAULT_FORMAT_OPTIONS } from './server/src/service/features/format'; export { querySpec } from './server/src/service/specfile/rpmQuery';",
       resolveDir: root,
       loader: 'ts',
     },
@@ -51,7 +51,10 @@ export async function loadFormatter() {
   const { createRequire } = await import('node:module');
   const mod = createRequire(import.meta.url)(out);
   rmSync(path.dirname(out), { recursive: true, force: true });
-  return (text, options = {}) => mod.formatSpecText(mod.parseSpec(text), { ...mod.DEFAULT_FORMAT_OPTIONS, ...options });
+  const format = (text, options = {}) => mod.formatSpecText(mod.parseSpec(text), { ...mod.DEFAULT_FORMAT_OPTIONS, ...options });
+  /** `specwright query` output (Fedora profile) as JSON text. */
+  format.query = (text) => JSON.stringify(mod.querySpec(mod.parseSpec(text), 'fedora'));
+  return format;
 }
 
 /** A sandboxed python3-rpm process answering one spec path per line. */
@@ -116,7 +119,7 @@ export async function runOracle(files, { jobs = 1, mode = 'full', progress = () 
   const format = await loadFormatter();
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'specwright-oracle-'));
   const viewers = Array.from({ length: jobs }, (_, i) => new RpmViewer(path.join(scratch, `w${i}`)));
-  const r = { formatted: 0, unreadable: 0, changed: 0, notIdempotent: [], rpmRejected: 0, rpmRejectedAfter: [], byteIdentical: 0, sameAfterWhitespace: 0, nondeterministic: [], differed: [] };
+  const r = { queryDiffered: [], formatted: 0, unreadable: 0, changed: 0, notIdempotent: [], rpmRejected: 0, rpmRejectedAfter: [], byteIdentical: 0, sameAfterWhitespace: 0, nondeterministic: [], differed: [] };
   let next = 0;
   let done = 0;
   const worker = async (viewer, wi) => {
@@ -129,6 +132,7 @@ export async function runOracle(files, { jobs = 1, mode = 'full', progress = () 
       if (format(once, { mode }) !== once) r.notIdempotent.push(file);
       if (once !== text) {
         r.changed++;
+        if (format.query(once) !== format.query(text)) r.queryDiffered.push(file);
         const base = path.basename(file);
         const a = path.join(scratch, `w${wi}`, 'a', base);
         const b = path.join(scratch, `w${wi}`, 'b', base);
@@ -225,15 +229,17 @@ async function main() {
     rpmViewSameUpToWhitespace: r.sameAfterWhitespace,
     nondeterministicSpecs: r.nondeterministic.length,
     rpmViewDiffered: r.differed.length,
+    specwrightQueryDiffered: r.queryDiffered.length,
     seconds: Math.round((Date.now() - t0) / 1000),
   };
   console.log(JSON.stringify(summary, null, 2));
   if (outFile) mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true });
-  if (outFile) writeFileSync(outFile, JSON.stringify({ summary, notIdempotent: r.notIdempotent, rpmRejectedAfter: r.rpmRejectedAfter, nondeterministic: r.nondeterministic, differed: r.differed }, null, 2));
+  if (outFile) writeFileSync(outFile, JSON.stringify({ summary, queryDiffered: r.queryDiffered, notIdempotent: r.notIdempotent, rpmRejectedAfter: r.rpmRejectedAfter, nondeterministic: r.nondeterministic, differed: r.differed }, null, 2));
   for (const d of r.differed.slice(0, 20)) console.error(`DIFFERS ${d.file}: ${JSON.stringify(d.diff).slice(0, 600)}`);
   for (const f of r.notIdempotent.slice(0, 20)) console.error(`NOT IDEMPOTENT ${f}`);
   for (const f of r.rpmRejectedAfter.slice(0, 20)) console.error(`REJECTED AFTER FORMATTING ${f.file}: ${f.error}`);
-  process.exit(r.differed.length + r.notIdempotent.length + r.rpmRejectedAfter.length === 0 ? 0 : 1);
+  for (const f of r.queryDiffered.slice(0, 20)) console.error(`QUERY DIFFERS ${f}`);
+  process.exit(r.queryDiffered.length + r.differed.length + r.notIdempotent.length + r.rpmRejectedAfter.length === 0 ? 0 : 1);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { formatSpecText } from '../../server/src/service/features/format';
 import { parseSpec } from '../../server/src/service/specfile/parser';
+import { querySpec } from '../../server/src/service/specfile/rpmQuery';
 import { REPO_ROOT } from '../helpers/lsp';
 import { SHARED_MISSING, sharedDir } from '../helpers/fixtures';
 
@@ -20,7 +21,7 @@ function corpusSpecs(shared: string): string[] {
   return out;
 }
 
-test('formatting the corpus: idempotent, whitespace-only, same macros and tag values', (t) => {
+test('formatting the corpus: idempotent, whitespace-only, same macros, tag values and specwright query output', (t) => {
   const shared = sharedDir();
   if (!shared) return t.skip(SHARED_MISSING);
   const problems: string[] = [];
@@ -42,6 +43,9 @@ test('formatting the corpus: idempotent, whitespace-only, same macros and tag va
     if (dnl(after) !== dnl(before)) problems.push(`${file}: %dnl lines differ`);
     const changelog = (d: typeof before) => { const s = d.sections.find((x) => x.kind === 'changelog'); return s ? d.text.slice(s.body.start, s.body.end).replace(/\n+$/, '') : ''; };
     if (changelog(after) !== changelog(before)) problems.push(`${file}: %changelog text differs`);
+    for (const distro of ['fedora', 'opensuse'] as const) {
+      if (JSON.stringify(querySpec(after, distro)) !== JSON.stringify(querySpec(before, distro))) problems.push(`${file}: specwright query (${distro}) differs`);
+    }
   }
   assert.ok(files.length > 400, `only ${files.length} corpus specs`);
   assert.ok(changed > 100, `only ${changed} specs changed: is the formatter doing anything?`);
@@ -53,7 +57,7 @@ test('rpm oracle sample: rpm sees the same spec before and after formatting', as
   if (!shared) return t.skip(SHARED_MISSING);
   const oracle = (await import(pathToFileURL(path.join(REPO_ROOT, 'scripts', 'format', 'oracle.mjs')).href)) as {
     oracleUnavailable(): string | undefined;
-    runOracle(files: string[], options?: { jobs?: number }): Promise<{ formatted: number; changed: number; rpmRejected: number; byteIdentical: number; sameAfterWhitespace: number; notIdempotent: string[]; rpmRejectedAfter: unknown[]; differed: unknown[] }>;
+    runOracle(files: string[], options?: { jobs?: number }): Promise<{ queryDiffered: string[]; formatted: number; changed: number; rpmRejected: number; byteIdentical: number; sameAfterWhitespace: number; notIdempotent: string[]; rpmRejectedAfter: unknown[]; differed: unknown[] }>;
   };
   const why = oracle.oracleUnavailable();
   if (why) return t.skip(`skipped: ${why}`);
@@ -63,5 +67,5 @@ test('rpm oracle sample: rpm sees the same spec before and after formatting', as
   assert.equal(r.formatted, files.length);
   assert.ok(r.changed - r.rpmRejected >= 10, `too few changed specs that rpm accepts (${r.changed - r.rpmRejected})`);
   assert.equal(r.byteIdentical + r.sameAfterWhitespace, r.changed - r.rpmRejected - r.differed.length);
-  assert.deepEqual({ differed: r.differed, rejectedAfter: r.rpmRejectedAfter, notIdempotent: r.notIdempotent }, { differed: [], rejectedAfter: [], notIdempotent: [] });
+  assert.deepEqual({ differed: r.differed, rejectedAfter: r.rpmRejectedAfter, notIdempotent: r.notIdempotent, queryDiffered: r.queryDiffered }, { differed: [], rejectedAfter: [], notIdempotent: [], queryDiffered: [] });
 });
