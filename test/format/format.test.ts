@@ -106,6 +106,15 @@ describe('formatter: what it leaves alone', () => {
     same(['Name:           a', '', '%install', 'make', '%if 0', '%files', '%endif', '', '', '', 'more', '']);
   });
 
+  it('adds or removes no line in a %if block that holds a section header (rpm keeps false-arm lines as empty description lines)', () => {
+    same(['Name:           a', '', '%description perl', 'Perl.', '', '%if %{JAVA}', '%package java', 'Summary:        J', '%description java', '%endif', 'Java.', '']);
+    same(['Name:           a', '', '%if %{with x}', '%package x', 'Summary:        X', '', '', '%endif', '']);
+  });
+
+  it('leaves the spacing before %conf (a line of %prep for rpm before 4.18.1)', () => {
+    same(['Name:           a', '', '%prep', '%autosetup', '', '', '%conf', '%meson', '']);
+  });
+
   it('dkms.conf is not formatted', () => {
     const service = createLanguageService();
     assert.deepEqual(service.format({ uri: 'file:///x/dkms.conf', languageId: 'dkms-conf', version: 1, text: 'PACKAGE_NAME=a   \n' }), []);

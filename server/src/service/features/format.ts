@@ -46,6 +46,12 @@ interface LineFacts {
    * %endif) a section header that sits inside a %if. Only trailing whitespace is touched there.
    */
   uncertain: boolean;
+  /**
+   * The line sits in a %if block that holds a section header: lines there may not be added or
+   * removed. rpm keeps a false arm's lines as empty lines when the arm falls in a %description
+   * (in rpm's view), so even blank lines there are text.
+   */
+  fixedLineCount: boolean;
   /** Trailing whitespace on this line is data (here-document, quote, multi-line macro, changelog, %dnl). */
   keepTrailing: boolean;
   section: Section | undefined;
@@ -60,10 +66,20 @@ function lineFacts(doc: SpecDocument): LineFacts[] {
     const sw = FORMAT_SWITCH.exec(text);
     if (sw && sw[1] === 'off') off = true;
     const section = doc.sections[doc.lineSection[l]];
-    facts.push({ frozen: off, uncertain: !sameOrInside(doc, doc.lineConditional[l], section?.conditionalPath ?? 0), keepTrailing: false, section });
+    facts.push({ frozen: off, uncertain: !sameOrInside(doc, doc.lineConditional[l], section?.conditionalPath ?? 0), fixedLineCount: false, keepTrailing: false, section });
     if (sw && sw[1] === 'on') off = false;
   }
   for (const c of doc.comments) if (c.kind === 'dnl') facts[c.line].frozen = true;
+  const blocksWithHeaders = new Set<number>();
+  for (const sec of doc.sections) {
+    for (let p = sec.conditionalPath; p !== 0; p = doc.conditionalPaths[p].parent) blocksWithHeaders.add(doc.conditionalPaths[p].block);
+  }
+  if (blocksWithHeaders.size > 0) {
+    for (const b of doc.conditionals) {
+      if (!blocksWithHeaders.has(b.id)) continue;
+      for (let l = b.startLine; l <= b.endLine && l < n; l++) facts[l].fixedLineCount = true;
+    }
+  }
   for (const s of doc.sections) {
     if (TEXT_KINDS.has(s.kind)) {
       for (let l = s.bodyStartLine; l <= s.endLine; l++) facts[l].keepTrailing = true;
@@ -170,7 +186,7 @@ function plan(doc: SpecDocument, options: FormatOptions): Plan {
   while (last >= 0 && blank(last)) last--;
   // Not after a section header: `%check` with an empty line is an empty section, without one no section.
   if (last >= 0 && !facts[last].frozen && !endsWithBackslash(last) && doc.lineKinds[last] !== 'section-header') {
-    for (let l = last + 1; l < n - 1; l++) if (!facts[l].frozen) drop[l] = true;
+    for (let l = last + 1; l < n - 1; l++) if (!facts[l].frozen && !facts[l].fixedLineCount) drop[l] = true;
   }
 
   if (!full) return { replace, drop, blankBefore };
@@ -180,14 +196,15 @@ function plan(doc: SpecDocument, options: FormatOptions): Plan {
   for (let l = 1; l < n - 1; l++) {
     if (!blank(l) || !blank(l - 1) || drop[l]) continue;
     const kind = facts[l].section?.kind;
-    if (kind === undefined || !LOOSE_KINDS.has(kind) || facts[l].frozen || facts[l - 1].frozen || facts[l].uncertain || facts[l - 1].uncertain) continue;
+    if (kind === undefined || !LOOSE_KINDS.has(kind) || facts[l].frozen || facts[l - 1].frozen || facts[l].uncertain || facts[l - 1].uncertain || facts[l].fixedLineCount) continue;
     if (facts[l - 1].section !== facts[l].section) continue;
     drop[l] = true;
   }
 
   // 4. One blank line before each section header (with the comments right above it).
   for (const s of doc.sections) {
-    if (s.kind === 'preamble') continue;
+    // %conf is a section since rpm 4.18.1 only: older rpm reads it as a line of %prep.
+    if (s.kind === 'preamble' || s.kind === 'conf') continue;
     let top = s.headerLine;
     while (top > 0 && doc.lineKinds[top - 1] === 'comment' && !facts[top - 1].frozen) top--;
     if (top === 0) continue;
@@ -207,7 +224,7 @@ function plan(doc: SpecDocument, options: FormatOptions): Plan {
     // Trailing blank lines inside a shell body whose last line is quoted text: leave them.
     if (prev.keepTrailing) continue;
     let frozenGap = false;
-    for (let l = above; l <= s.headerLine; l++) if (facts[l].frozen || facts[l].uncertain) frozenGap = true;
+    for (let l = above; l <= s.headerLine; l++) if (facts[l].frozen || facts[l].uncertain || facts[l].fixedLineCount) frozenGap = true;
     if (frozenGap) continue;
     const gap = top - above - 1;
     if (gap === 0) blankBefore[top] = true;
