@@ -90,6 +90,7 @@ export async function activateCommon(context: vscode.ExtensionContext, makeClien
       if (client?.isRunning()) void client.sendNotification(TRUST_CHANGED_NOTIFICATION, params);
     }),
     distroStatus.disposable,
+    ...registerChoreCommands(() => client),
   );
 
   await client.start();
@@ -356,4 +357,57 @@ async function showExpandedSpec(client: BaseLanguageClient | undefined, provider
   const view = await vscode.workspace.openTextDocument(uri);
   await vscode.languages.setTextDocumentLanguage(view, 'rpm-spec').then(undefined, () => undefined);
   await vscode.window.showTextDocument(view, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: false });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Packaging chores: the server does the work (workspace/executeCommand, so every LSP editor has
+// them); the client asks for the comment or the version and moves the cursor into the new entry.
+
+const CHORE_PROMPTS: Record<string, { command: string; ask?: 'comment' | 'version' }> = {
+  'specwright.bumpRelease': { command: 'specwright.server.bumpRelease', ask: 'comment' },
+  'specwright.addChangelogEntry': { command: 'specwright.server.addChangelogEntry', ask: 'comment' },
+  'specwright.newUpstreamVersion': { command: 'specwright.server.newUpstreamVersion', ask: 'version' },
+  'specwright.convertToRpmautospec': { command: 'specwright.server.convertToRpmautospec' },
+};
+
+function registerChoreCommands(getClient: () => BaseLanguageClient | undefined): vscode.Disposable[] {
+  return Object.entries(CHORE_PROMPTS).map(([id, chore]) =>
+    vscode.commands.registerCommand(id, async (args?: { comment?: string; version?: string }) => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== 'rpm-spec') {
+        void vscode.window.showWarningMessage('Specwright: open a spec file first.');
+        return;
+      }
+      const client = getClient();
+      if (!client?.isRunning()) {
+        void vscode.window.showWarningMessage('Specwright: the language server is not running.');
+        return;
+      }
+      const params: { uri: string; comment?: string; version?: string } = { uri: editor.document.uri.toString() };
+      // Arguments given (tests, keybindings) skip the prompts.
+      if (args && typeof args === 'object') {
+        if (typeof args.comment === 'string') params.comment = args.comment;
+        if (typeof args.version === 'string') params.version = args.version;
+      } else if (chore.ask === 'comment') {
+        const comment = await vscode.window.showInputBox({ title: 'Changelog entry', prompt: 'What changed? (empty: write it in the editor)', placeHolder: 'Rebuilt for …' });
+        if (comment === undefined) return;
+        if (comment.trim()) params.comment = comment;
+      } else if (chore.ask === 'version') {
+        const version = await vscode.window.showInputBox({ title: 'New upstream version', prompt: 'Version', validateInput: (v) => (/^[A-Za-z0-9._+~^]+$/.test(v) ? undefined : 'letters, digits and . _ + ~ ^ only') });
+        if (!version) return;
+        params.version = version;
+      }
+      // The server saves nothing: the edit goes into the open document like any other edit.
+      const result = await client.sendRequest<{ applied: boolean; message: string; cursor?: { line: number; character: number } } | null>('workspace/executeCommand', {
+        command: chore.command,
+        arguments: [params],
+      });
+      if (result?.applied && result.cursor && vscode.window.activeTextEditor?.document === editor.document) {
+        const p = new vscode.Position(result.cursor.line, result.cursor.character);
+        editor.selection = new vscode.Selection(p, p);
+        editor.revealRange(new vscode.Range(p, p));
+      }
+      return result;
+    }),
+  );
 }

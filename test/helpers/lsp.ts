@@ -78,6 +78,8 @@ export class LspClient {
         const items = (msg.params as { items: unknown[] }).items;
         result = items.map(() => this.configuration);
       }
+      const handler = this.requestHandlers.get(msg.method);
+      if (handler) result = handler(msg.params);
       this.send({ jsonrpc: '2.0', id: msg.id, result });
       return;
     }
@@ -100,6 +102,13 @@ export class LspClient {
         p.resolve(msg);
       }
     }
+  }
+
+  private readonly requestHandlers = new Map<string, (params: unknown) => unknown>();
+
+  /** Answers the server's requests of this method (workspace/applyEdit…) with the handler's result. */
+  onRequest(method: string, handler: (params: unknown) => unknown): void {
+    this.requestHandlers.set(method, handler);
   }
 
   /** False: leave workspace/configuration requests unanswered (a broken client). */

@@ -6,6 +6,7 @@ import { UsageError } from './io';
 import { parseWithList, type CliTool } from '../node/tools/cliTools';
 import { parseFormatArgs, type FormatCommand } from './formatCommand';
 import type { LintCommandOptions } from './lintCommand';
+import { parseBumpArgs, type BumpCommand } from './bumpCommand';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'codeclimate';
 export const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github', 'codeclimate'];
@@ -20,9 +21,10 @@ export type Command =
   | { kind: 'rules'; format: 'text' | 'json' }
   | { kind: 'explain'; id: string }
   | { kind: 'query'; format: 'json' | 'text'; distro?: DistroId; defines: [string, string][]; paths: string[] }
-  | FormatCommand;
+  | FormatCommand
+  | BumpCommand;
 
-const COMMANDS = ['lint', 'query', 'format', 'rules', 'explain', 'help'];
+const COMMANDS = ['lint', 'query', 'format', 'bump', 'rules', 'explain', 'help'];
 
 interface RawOptions {
   values: Map<string, string[]>;
@@ -76,6 +78,7 @@ export function parseArgs(argv: string[]): Command {
   if (first === 'lint') return parseLint(rest);
   if (first === 'query') return parseQuery(rest);
   if (first === 'format') return parseFormatArgs(rest);
+  if (first === 'bump') return parseBumpArgs(rest);
   if (first === 'rules') {
     const raw = scan(rest, new Set(['--format']), new Set(['--help', '-h']));
     if (raw.flags.size > 0) return { kind: 'help' };
@@ -205,6 +208,12 @@ Commands:
                            --mode minimal: whitespace errors only; --tag-value-column N
                            (default 16, 0: one space). '# specwright: format off' / 'on'
                            comments keep a region as written.
+  bump [--comment TEXT] [--author 'NAME <EMAIL>'] [--new-version V] PATH...
+                           Like rpmdev-bumpspec: Release +1 in its last number (3%{?dist}
+                           becomes 4%{?dist}), or Version set to V and Release reset to 1,
+                           and a changelog entry (author: --author, $RPM_PACKAGER, %packager
+                           in ~/.rpmmacros, git config). Specs using %autorelease and
+                           %autochangelog are left alone (rpmautospec's).
   rules [--format json]    List the rules: id, language, default severity, fixable, description.
   explain <rule-id>        Show a rule's metadata and its documentation.
 

@@ -1,6 +1,7 @@
 // The `specwright` command line. stdout carries the report, stderr everything else.
 import { HELP, parseArgs } from './args';
 import { EXIT_USAGE, UsageError, processIo, type CliIo } from './io';
+import { runBump } from './bumpCommand';
 import { runFormat } from './formatCommand';
 import { runLint } from './lintCommand';
 import { runQuery } from './queryCommand';
@@ -32,6 +33,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       return runLint(command, io);
     case 'query':
       return runQuery(command, io);
+    case 'bump':
+      return runBump(command, io);
     case 'format':
       try {
         return runFormat(command, io);

@@ -23,6 +23,8 @@ export interface Settings {
   format: FormatOptions;
   /** `specwright.rpmlint.errorsAsErrors`: rpmlint's E: messages as errors (else warnings). */
   rpmlintErrorsAsErrors: boolean;
+  /** `specwright.changelog.author`: `Name <email>` for new changelog entries ('' = find it). */
+  changelogAuthor: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -33,6 +35,7 @@ export const DEFAULT_SETTINGS: Settings = {
   tools: DEFAULT_TOOL_SETTINGS,
   format: formatOptionsFrom(undefined),
   rpmlintErrorsAsErrors: false,
+  changelogAuthor: '',
 };
 
 /** Total: invalid values fall back to defaults; unknown rule ids and levels are reported in `problems`. */
@@ -57,6 +60,9 @@ export function normaliseSettings(raw: unknown): { settings: Settings; problems:
   if (typeof macroExpansion === 'boolean') settings.inlayMacroExpansion = macroExpansion;
   if (typeof obj.dimInactiveBranches === 'boolean') settings.dimInactiveBranches = obj.dimInactiveBranches;
   settings.tools = normaliseToolSettings(obj, problems);
+  const changelog = obj.changelog;
+  const author = typeof changelog === 'object' && changelog !== null ? (changelog as Record<string, unknown>).author : obj['changelog.author'];
+  if (typeof author === 'string') settings.changelogAuthor = author.trim();
   settings.format = formatOptionsFrom(typeof obj.format === 'object' && obj.format !== null ? obj.format : {
     mode: obj['format.mode'], tagValueColumn: obj['format.tagValueColumn'], indentConditionals: obj['format.indentConditionals'], indentWidth: obj['format.indentWidth'],
   });

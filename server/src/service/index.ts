@@ -13,3 +13,5 @@ export type * from './specfile/ast';
 export type { SpecQuery, QueryPackage, QueryDependency, QuerySource, QueryChangelogEntry } from './specfile/rpmQuery';
 export type * from './dkms/ast';
 export { DEFAULT_FORMAT_OPTIONS, formatOptionsFrom, type FormatMode, type FormatOptions } from './features/format';
+export { CHORES, type Chore } from './languageService';
+export { changelogDate, type ChangelogDate, type ChoreInput, type ChoreResult } from './features/chores';

@@ -21,6 +21,10 @@ import { specDocumentLinks } from './features/links';
 import { specDefinition, specHighlights, specPrepareRename, specReferences, specRename } from './features/navigation';
 import { dkmsSemanticTokens, specSemanticTokens } from './features/semanticTokens';
 import { DEFAULT_FORMAT_OPTIONS, formatSpec, type FormatOptions } from './features/format';
+import { addChangelogEntry, bumpRelease, convertToRpmautospec, newUpstreamVersion, type ChoreInput, type ChoreResult } from './features/chores';
+
+export type Chore = 'bumpRelease' | 'addChangelogEntry' | 'newUpstreamVersion' | 'convertToRpmautospec';
+export const CHORES: readonly Chore[] = ['bumpRelease', 'addChangelogEntry', 'newUpstreamVersion', 'convertToRpmautospec'];
 
 /** Options of the editor-intelligence methods: the active distribution profile. */
 export interface IntelligenceOptions {
@@ -189,6 +193,17 @@ export class LanguageService {
     const parsed = this.parse(doc);
     if (parsed.languageId !== 'rpm-spec') return [];
     return formatSpec(parsed.spec, { ...DEFAULT_FORMAT_OPTIONS, ...options }, range);
+  }
+
+  /** A packaging chore (bump release, changelog entry, new version, rpmautospec) as edits of a spec. */
+  chore(doc: DocumentInput, chore: Chore, input: ChoreInput, version?: string): ChoreResult {
+    const spec = this.parseSpec(doc);
+    switch (chore) {
+      case 'bumpRelease': return bumpRelease(spec, input);
+      case 'addChangelogEntry': return addChangelogEntry(spec, input);
+      case 'newUpstreamVersion': return newUpstreamVersion(spec, version ?? '', input);
+      case 'convertToRpmautospec': return convertToRpmautospec(spec);
+    }
   }
 
   private parseRelated<T extends SpecDocument | DkmsDocument>(r: RelatedDocument, parse: (text: string) => T): T {

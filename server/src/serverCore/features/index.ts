@@ -3,6 +3,7 @@ import type { Feature } from '../feature';
 import { codeActionsFeature } from './codeActions';
 import { completionFeature } from './completion';
 import { externalToolsFeature } from './externalTools';
+import { choresFeature } from './chores';
 import { formattingFeature } from './formatting';
 import { hoverFeature } from './hover';
 import { inlayHintsFeature } from './inlayHints';
@@ -12,4 +13,4 @@ import { outlineFeature } from './outline';
 import { profileFeature } from './profile';
 import { validationFeature } from './validation';
 
-export const FEATURES: Feature[] = [validationFeature, outlineFeature, codeActionsFeature, completionFeature, hoverFeature, navigationFeature, semanticTokensFeature, inlayHintsFeature, profileFeature, externalToolsFeature, formattingFeature];
+export const FEATURES: Feature[] = [validationFeature, outlineFeature, codeActionsFeature, completionFeature, hoverFeature, navigationFeature, semanticTokensFeature, inlayHintsFeature, profileFeature, externalToolsFeature, formattingFeature, choresFeature];
