@@ -7,10 +7,12 @@
 //                                     [--out FILE] [--jobs N] [--findings FILE]
 //   --per-rule  findings drawn per rule (default 10; all when a rule has fewer)
 //   --seed      the sample is a function of the seed and the findings (default "specwright")
-//   --rules     only these rules (comma-separated); default every rule with findings
+//   --rules     only these rules (comma-separated; every other rule is turned off, rules that are
+//               off by default are turned on): default every rule
 //   --out       default precision-sample.md in the current folder
+//   --cli       the CLI to run (default dist/cli.js of this checkout)
 //   --findings  reuse the findings JSON of an earlier run (written next to --out as *.findings.json)
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,20 +32,49 @@ const out = path.resolve(option('--out', 'precision-sample.md'));
 const jobs = Number(option('--jobs', String(Math.max(1, Math.min(4, os.cpus().length)))));
 const findingsFile = option('--findings', out.replace(/\.md$/, '') + '.findings.json');
 const reuse = args.includes('--findings');
-const cli = path.join(repoRoot, 'dist', 'cli.js');
+const cli = path.resolve(option('--cli', path.join(repoRoot, 'dist', 'cli.js')));
 
-function lintChunk(files) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, 'lint', '--format', 'json', '--distro', distro, ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
+// With --rules, every other rule is turned off: a quick count of a few rules on all of Fedora.
+let ruleFlags = [];
+if (onlyRules.length > 0) {
+  const list = spawnSync(process.execPath, [cli, 'rules', '--format', 'json'], { encoding: 'utf8' });
+  ruleFlags = JSON.parse(list.stdout).filter((r) => !onlyRules.includes(r.id)).flatMap((r) => ['--rule', `${r.id}=off`]);
+  // rules that are off by default are turned on at their documented "on" level
+  for (const r of JSON.parse(list.stdout)) if (onlyRules.includes(r.id) && r.defaultSeverity === 'off') ruleFlags.push('--rule', `${r.id}=hint`);
+}
+const crashed = [];
+
+/** Lints files with the CLI; resolves to its JSON, or null when the CLI failed (crash, bad output). */
+function runCli(files) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cli, 'lint', '--format', 'json', '--distro', distro, ...ruleFlags, ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
     const chunks = [];
+    const errors = [];
     child.stdout.on('data', (d) => chunks.push(d));
-    child.stderr.on('data', () => {});
-    child.on('error', reject);
+    child.stderr.on('data', (d) => errors.push(d));
+    child.on('error', () => resolve(null));
     child.on('close', (code) => {
-      if (code !== 0 && code !== 1) return reject(new Error(`specwright lint exited with ${code}`));
-      resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      try {
+        if (code !== 0 && code !== 1) throw new Error(`exit ${code}`);
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      } catch {
+        resolve(null);
+      }
     });
   });
+}
+
+/** A chunk the CLI fails on is linted file by file; files it still fails on are listed as crashes. */
+async function lintChunk(files) {
+  const whole = await runCli(files);
+  if (whole) return whole;
+  const out = [];
+  for (const f of files) {
+    const one = await runCli([f]);
+    if (one) out.push(...one);
+    else crashed.push(path.basename(f));
+  }
+  return out;
 }
 
 async function lintAll(files) {
@@ -84,6 +115,7 @@ if (reuse && fs.existsSync(findingsFile)) findings = JSON.parse(fs.readFileSync(
 else {
   findings = await lintAll(fedoraSpecs());
   fs.writeFileSync(findingsFile, JSON.stringify(findings));
+  if (crashed.length) fs.writeFileSync(findingsFile.replace(/\.json$/, '.crashed.txt'), crashed.join('\n') + '\n');
 }
 
 const byRule = new Map();
@@ -95,6 +127,7 @@ const rules = [...byRule.keys()].filter((r) => onlyRules.length === 0 || onlyRul
 const lines = [
   `# Precision sample: ${findings.length} findings on ${fs.readdirSync(dir).length} Fedora specs (--distro ${distro}), seed "${seed}", ${perRule} per rule`,
   '',
+  ...(crashed.length ? [`**The CLI failed on ${crashed.length} specs:** ${crashed.join(', ')}`, ''] : []),
   'Classify each finding as a packager would: **right** (worth changing the spec), **debatable** (style, or right only in some readings), **wrong** (false: the spec is fine or the message is untrue). Write the verdict after `verdict:`.',
   '',
   '| rule | severity | findings on Fedora | specs |',

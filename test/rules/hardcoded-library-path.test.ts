@@ -41,9 +41,8 @@ test(`${RULE}: arch-independent trees and other near-misses stay silent`, () => 
   assertFindings(HEAD + `%install
 install -D foo.rules %{buildroot}/usr/lib/udev/rules.d/60-foo.rules
 install -D foo.service %{buildroot}/usr/lib/systemd/system/foo.service
-install -D fw.bin %{buildroot}/usr/lib/firmware/fw.bin
 install -D foo.ko %{buildroot}/lib/modules/%{kver}/extra/foo.ko
-mkdir -p %{buildroot}%{_prefix}/lib/udev %{buildroot}/usr/lib/debug %{buildroot}/usr/lib/sysimage/foo
+mkdir -p %{buildroot}%{_prefix}/lib/udev %{buildroot}/usr/lib/debug %{buildroot}%{_prefix}/lib/sysimage/foo
 install -D foo %{buildroot}/usr/libexec/foo
 sed -i 's|/usr/lib64|%{_libdir}|' foo.pc
 echo "/usr/lib64/foo" > foo.conf
@@ -59,9 +58,15 @@ ln -s /usr/lib64/libfoo.so.1 %{buildroot}%{_libdir}/libfoo.so
 if [ -e /usr/lib64/old/thing ]; then rm -f /usr/lib64/old/thing; fi
 %files
 %{_libdir}/libfoo.so.*
-/usr/lib/foo/plugin.so
-/usr/lib/python3.12/site-packages/foo
+%{_prefix}/lib/foo/plugin.so
+%exclude /usr/lib/debug/.build-id
+/usr/lib/udev/rules.d/60-foo.rules
+/lib/modules/%{kver}/extra/foo.ko
 %dir /lib64
+%global _libdir %{_libdir}/wine
+%ifarch x86_64
+%global _lib lib64
+%endif
 `, { rules: [RULE] });
   // noarch: /usr/lib is right
   assertFindings(HEAD + `BuildArch: noarch
@@ -99,6 +104,77 @@ test(`${RULE}: fixes`, () => {
 /usr/lib64/libfoo.so.1
 `;
   assert.deepEqual(lintText(noarch, { rules: [RULE] }).map((f) => f.fixes.length), [0]);
+});
+
+test(`${RULE}: library-directory arguments, %{_prefix}/lib64 and redefinitions of %_libdir/%_lib`, () => {
+  const f = assertFindings(`%define _libdir /usr/lib64
+#       ^^^^^^^^^^^^^^^^^^ ${RULE}
+%global _lib lib64
+#       ^^^^^^^^^^ ${RULE}
+` + HEAD + `%prep
+./configure --libdir=/usr/lib64
+#                    ^^^^^^^^^^ ${RULE}
+%build
+%configure --libdir=/usr/lib
+#                   ^^^^^^^^ ${RULE}
+%cmake -DCMAKE_INSTALL_LIBDIR=/usr/lib
+#                             ^^^^^^^^ ${RULE}
+%make_build LIBDIR=/usr/lib PREFIX=/usr
+#                  ^^^^^^^^ ${RULE}
+%install
+install -D libfoo.so.1 %{buildroot}%{_prefix}/lib64/libfoo.so.1
+#                                  ^^^^^^^^^^^^^^^^ ${RULE}
+`, { rules: [RULE] });
+  assert.equal(f[0].message, '%define _libdir /usr/lib64 sets the library directory of every architecture to /usr/lib64: rpm already sets %{_libdir} per architecture (lib64 on 64-bit, lib on 32-bit); remove the line');
+  assert.equal(f[3].message, '/usr/lib as the library directory is wrong on 64-bit architectures (/usr/lib64): use %{_libdir}');
+  assert.deepEqual(f.map((x) => x.fixes.map((fix) => fix.safety)), [[], [], ['safe'], ['unsafe'], ['unsafe'], ['unsafe'], ['safe']]);
+});
+
+test(`${RULE}: other trees under /usr/lib where files are installed or listed: the dedicated macro, else %{_prefix}/lib`, () => {
+  const text = HEAD + `%install
+install -D fw.bin %{buildroot}/usr/lib/firmware/fw.bin
+#                             ^^^^^^^^^^^^^^^^^ ${RULE}
+cp -a plugins %{buildroot}/usr/lib/%{name}/
+#                         ^^^^^^^^ ${RULE}
+%files
+/usr/lib/java/foo.jar
+#<- ${RULE}
+/usr/lib/python3.12/site-packages/foo
+#<- ${RULE}
+/usr/lib64/python3.14/site-packages/foo
+#<- ${RULE}
+/usr/lib/%{name}/plugin.so
+#<- ${RULE}
+/usr/lib/gcc/x86_64-redhat-linux/14/plugin
+#<- ${RULE}
+`;
+  const f = assertFindings(text, { rules: [RULE] });
+  assert.deepEqual(f.map((x) => x.message), [
+    '/usr/lib/firmware is hard-coded: use %{_firmwarepath}',
+    '/usr/lib is hard-coded: use %{_prefix}/lib for a tree that is lib on every architecture, or %{_libdir} if it holds architecture-dependent files (plugins, .so)',
+    '/usr/lib/java is hard-coded: use %{_jnidir}',
+    '/usr/lib/python3.12/site-packages is hard-coded: use %{python3_sitelib} (/usr/lib/python3.14/site-packages on fedora)',
+    '/usr/lib64/python3.14/site-packages is hard-coded and only exists on 64-bit architectures: use %{python3_sitearch}',
+    '/usr/lib is hard-coded: use %{_prefix}/lib for a tree that is lib on every architecture, or %{_libdir} if it holds architecture-dependent files (plugins, .so)',
+    '/usr/lib is hard-coded: use %{_prefix}/lib for a tree that is lib on every architecture, or %{_libdir} if it holds architecture-dependent files (plugins, .so)',
+  ]);
+  assert.deepEqual(f.map((x) => x.fixes.map((fix) => `${fix.title}:${fix.safety}`)), [
+    ['Use %{_firmwarepath}:safe'],
+    ['Use %{_prefix}/lib:safe', 'Use %{_libdir} (architecture-dependent files):unsafe'],
+    ['Use %{_jnidir}:safe'],
+    ['Use %{python3_sitelib}:unsafe'],
+    ['Use %{python3_sitearch}:safe'],
+    ['Use %{_prefix}/lib:safe', 'Use %{_libdir} (architecture-dependent files):unsafe'],
+    ['Use %{_prefix}/lib:safe', 'Use %{_libdir} (architecture-dependent files):unsafe'],
+  ]);
+  const fixed = applyFixes(text.replace(/^#.*\n/gm, ''), lintText(text.replace(/^#.*\n/gm, ''), { rules: [RULE] }));
+  assert.match(fixed, /^%\{_jnidir\}\/foo\.jar$/m);
+  assert.match(fixed, /^%\{_prefix\}\/lib\/gcc\/x86_64-redhat-linux\/14\/plugin$/m);
+  // fixed output converges: nothing left to report
+  assert.deepEqual(lintText(fixed, { rules: [RULE] }).map((x) => x.message), []);
+  // noarch: only %{_prefix}/lib is offered
+  const noarch = HEAD + 'BuildArch: noarch\n%files\n/usr/lib/%{name}/data\n';
+  assert.deepEqual(lintText(noarch, { rules: [RULE] }).map((x) => [x.message, x.fixes.map((fix) => fix.title)]), [['/usr/lib is hard-coded: use %{_prefix}/lib', ['Use %{_prefix}/lib']]]);
 });
 
 testDocExamples(RULE);

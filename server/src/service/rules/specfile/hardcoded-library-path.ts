@@ -1,20 +1,25 @@
-import { macroValue } from '../../catalog/expand';
+import { allMacros, macroValue } from '../../catalog/expand';
 import type { SpecDocument } from '../../specfile/ast';
 import { isNoarch } from '../../specfile/query';
 import { isShellScriptlet, shellScript } from '../../shell/specShell';
-import { filesEntryPaths } from '../../specfile/paths';
-import { defineSpecRule } from '../types';
+import { filesEntryPaths, macroForPath } from '../../specfile/paths';
+import type { DistroId } from '../../types';
+import { defineSpecRule, type ReportFix } from '../types';
 
 /**
- * A literal library directory: `/usr/lib64` or `/lib64` anywhere, or `/usr/lib`/`/lib` when what
- * follows is a library file directly in it (`libfoo.so.1`, `*.a`, `*.la`) or `pkgconfig`.
- * The path must start a word, follow `=`, `:`, `,`, `-L`/`-I`, or follow the build root.
+ * A literal library directory at the start of a location: a word, after `=`, `:`, `,`, `-L`/`-I`,
+ * after the build root, or after `%{_prefix}` (`%{_prefix}/lib64`). Group 1: `/usr` or the
+ * `%{_prefix}` spelling; group 2: `64`; group 3: the rest of the path.
  */
-const LIB_PATH = /(?<=^|[\s=:,("'[]|-[LI]|%\{\??buildroot\}|%buildroot|\$RPM_BUILD_ROOT|\$\{RPM_BUILD_ROOT\}|\$\{?DESTDIR\}?)(\/usr)?\/lib(64)?(?=\/|$|[\s"':;,)\]])(\/([^/\s"';|&)]+))?/g;
+const LIB_PATH = /(?<=^|[\s=:,("'[]|-[LI]|%\{\??buildroot\}|%buildroot|\$RPM_BUILD_ROOT|\$\{RPM_BUILD_ROOT\}|\$\{?DESTDIR\}?)(\/usr|%\{_prefix\}|%_prefix|%\{_exec_prefix\})?\/lib(64)?(?=\/|$|[\s"':;,)\]])((?:\/[^/\s"';|&)]+)*)/g;
 const LIB_FILE = /^(?:lib[^/]*|[^/]*\*[^/]*)\.(?:so(?:\.[\w.*]*)?|a|la)$|^\*\.(?:so|a|la)(?:\.\*|\*)?$|^pkgconfig$/;
 const TEXT_COMMANDS = /^(?:sed|perl|awk|gawk|grep|egrep|echo|printf|cat)$/;
 /** Scriptlet commands that probe or clean up a known old location on purpose. */
 const PROBE_COMMANDS = /^(?:rm|rmdir|test|\[|\[\[|ls|find|readlink)$/;
+/** Arguments that set the library directory of a build (`--libdir=/usr/lib` is wrong on 64-bit). */
+const LIBDIR_ARGUMENT = /^(?:--libdir|--with-libdir|-DCMAKE_INSTALL_LIBDIR|-DLIB_INSTALL_DIR|-DLIBDIR|-Dlibdir|LIBDIR|libdir|LIB_DIR|PREFIX_LIB)=$/;
+/** Build-root trees under /usr/lib that rpm itself manages (debuginfo): written literally on purpose in %exclude lines. */
+const RPM_OWN_TREES = /^\/(?:debug|\.build-id)(?:\/|$)/;
 
 /** The line sits in an %ifarch/%ifnarch arm, or an %if that looks at the architecture. */
 function archConditional(doc: SpecDocument, line: number): boolean {
@@ -32,48 +37,142 @@ function archConditional(doc: SpecDocument, line: number): boolean {
   return false;
 }
 
+/** Directory macros whose value on the profile lies under /usr/lib or /usr/lib64 (not %{_libdir} itself), longest first. */
+const dedicatedCache = new Map<DistroId, { macro: string; value: string }[]>();
+function dedicatedMacros(distro: DistroId): { macro: string; value: string }[] {
+  let list = dedicatedCache.get(distro);
+  if (!list) {
+    list = [];
+    for (const m of allMacros()) {
+      if (m.name === '_libdir' || m.name === '_lib' || m.parametric) continue;
+      const value = macroValue(m.name, distro);
+      if (value && /^\/usr\/lib(64)?\/[^%]+$/.test(value)) list.push({ macro: m.name, value });
+    }
+    list.sort((a, b) => b.value.length - a.value.length);
+    dedicatedCache.set(distro, list);
+  }
+  return list;
+}
+
+/** The dedicated macro for a path; `exact` false when it only names the same kind of tree (another Python version). */
+function dedicatedFor(path: string, distro: DistroId): { macro: string; value: string; exact: boolean } | undefined {
+  const hit = dedicatedMacros(distro).find((d) => path === d.value || path.startsWith(d.value + '/'));
+  if (hit) return { ...hit, exact: true };
+  const py = /^\/usr\/lib(64)?\/python3\.\d+\/site-packages(?=\/|$)/.exec(path);
+  if (py) return { macro: py[1] ? 'python3_sitearch' : 'python3_sitelib', value: py[0], exact: false };
+  return undefined;
+}
+
 export default defineSpecRule({
   id: 'hardcoded-library-path',
   category: 'paths',
   defaultSeverity: 'warning',
-  description: 'A library directory is hard-coded as /usr/lib64, /lib64 or /usr/lib instead of %{_libdir} or /%{_lib}',
+  description: 'A library directory is hard-coded (/usr/lib64, /lib64, /usr/lib) where %{_libdir}, /%{_lib}, %{_prefix}/lib or a dedicated macro belongs',
   fixSafety: 'unsafe',
-  requires: ['/lib'],
+  requires: ['/lib', '_lib ', '_lib\t'],
   rpmlintId: 'hardcoded-library-path',
   check(ctx) {
     const doc = ctx.doc;
     // packages limited to named architectures may know their library directory
     if (doc.tags.some((t) => t.key === 'exclusivearch')) return;
     const libdir = macroValue('_libdir', ctx.distro);
-    const check = (text: string, base: number, line: number, noarch: boolean, bareDirOk: boolean) => {
+
+    /**
+     * One word or %files path. `location`: a place files are installed to or listed from (%files,
+     * after the build root), where every tree under /usr/lib is checked; elsewhere only library
+     * directories are.
+     */
+    const check = (text: string, base: number, line: number, noarch: boolean, bareDirOk: boolean, location: boolean) => {
       if (!text.includes('/lib') || archConditional(doc, line)) return;
       LIB_PATH.lastIndex = 0;
       for (let m = LIB_PATH.exec(text); m; m = LIB_PATH.exec(text)) {
-        const usr = !!m[1];
+        const prefix = m[1];
+        const usr = !!prefix;
         const lib64 = !!m[2];
-        const next = m[4];
-        if (!lib64 && (next === undefined || !LIB_FILE.test(next))) continue;
-        if (!lib64 && noarch) continue;
-        // creating or listing the directory itself (`%dir /lib64`, `ln -s usr/lib %{buildroot}/lib64`): only layout packages (filesystem) do that
-        if (lib64 && next === undefined && bareDirOk && (m.index === 0 || /(buildroot\}?|BUILD_ROOT\}?)$/.test(text.slice(0, m.index)))) continue;
-        const literal = `${usr ? '/usr' : ''}/lib${lib64 ? '64' : ''}`;
+        const rest = m[3];
+        const next = rest ? rest.slice(1).split('/')[0] : undefined;
+        const before = text.slice(0, m.index);
+        const afterBuildroot = /(?:buildroot\}?|BUILD_ROOT\}?|DESTDIR\}?)$/.test(before);
+        const literal = `${prefix ?? ''}/lib${lib64 ? '64' : ''}`;
         const start = base + m.index;
         const end = start + literal.length;
-        const replacement = usr ? '%{_libdir}' : '/%{_lib}';
-        const expected = usr ? libdir : libdir?.replace(/^\/usr/, '');
-        const same = expected === literal;
-        const what = lib64 ? `${literal} only exists on 64-bit architectures` : `${literal} is the library directory only on 32-bit architectures`;
+        const canonical = `${usr ? '/usr' : ''}/lib${lib64 ? '64' : ''}`;
+        // %{_prefix}/lib is the right spelling of a lib-on-every-architecture tree
+        if (prefix && prefix !== '/usr' && !lib64) continue;
+        const fixes: ReportFix[] = [];
+        const replace = (replacement: string, safe: boolean, title = `Use ${replacement}`) => {
+          if (!noarch || replacement !== '%{_libdir}') fixes.push({ title, safety: safe ? 'safe' : 'unsafe', edits: [{ start, end, newText: replacement }] });
+        };
+
+        if (lib64) {
+          if (next === undefined && bareDirOk && (m.index === 0 || afterBuildroot)) continue; // `%dir /lib64`, `mkdir %{buildroot}/lib64`: layout packages
+          const dedicated = usr ? dedicatedFor(canonical + rest, ctx.distro) : undefined;
+          if (dedicated) {
+            const rEnd = start + literal.length + dedicated.value.length - canonical.length;
+            ctx.report({
+              start,
+              end: rEnd,
+              message: `${dedicated.value} is hard-coded and only exists on 64-bit architectures: use %{${dedicated.macro}}`,
+              fixes: noarch ? [] : [{ title: `Use %{${dedicated.macro}}`, safety: dedicated.exact ? 'safe' : 'unsafe', edits: [{ start, end: rEnd, newText: `%{${dedicated.macro}}` }] }],
+            });
+            continue;
+          }
+          const replacement = usr ? '%{_libdir}' : '/%{_lib}';
+          const expected = usr ? libdir : libdir?.replace(/^\/usr/, '');
+          if (!noarch) replace(replacement, expected === canonical);
+          ctx.report({ start, end, message: `${literal} only exists on 64-bit architectures: use ${replacement}, which names the right one for the architecture being built`, fixes });
+          continue;
+        }
+
+        // /usr/lib or /lib from here on
+        const libdirArgument = LIBDIR_ARGUMENT.test(before);
+        if (libdirArgument && rest === '') {
+          const replacement = usr ? '%{_libdir}' : '/%{_lib}';
+          if (noarch) continue;
+          replace(replacement, false);
+          ctx.report({ start, end, message: `${literal} as the library directory is wrong on 64-bit architectures (${libdir ?? '%{_libdir}'}): use ${replacement}`, fixes });
+          continue;
+        }
+        if (next !== undefined && LIB_FILE.test(next)) {
+          if (noarch) continue;
+          replace(usr ? '%{_libdir}' : '/%{_lib}', false);
+          ctx.report({ start, end, message: `${literal} is the library directory only on 32-bit architectures: use ${usr ? '%{_libdir}' : '/%{_lib}'}, which names the right one for the architecture being built`, fixes });
+          continue;
+        }
+        // Another tree under /usr/lib, where files are installed or listed.
+        if (!usr || !location || next === undefined || RPM_OWN_TREES.test(rest)) continue;
+        const path = canonical + rest;
+        // trees with a macro in hardcoded-path's table are reported there, with that macro
+        const covered = macroForPath(path);
+        if (covered && covered.prefix.startsWith('/usr/lib/')) continue;
+        const dedicated = dedicatedFor(path, ctx.distro);
+        if (dedicated) {
+          const dEnd = start + dedicated.value.length;
+          ctx.report({
+            start,
+            end: dEnd,
+            message: `${dedicated.value} is hard-coded: use %{${dedicated.macro}}${dedicated.exact ? '' : ` (${macroValue(dedicated.macro, ctx.distro) ?? 'another Python version'} on ${ctx.distro})`}`,
+            fixes: [{ title: `Use %{${dedicated.macro}}`, safety: dedicated.exact ? 'safe' : 'unsafe', edits: [{ start, end: dEnd, newText: `%{${dedicated.macro}}` }] }],
+          });
+          continue;
+        }
+        replace('%{_prefix}/lib', true);
+        if (!noarch) replace('%{_libdir}', false, 'Use %{_libdir} (architecture-dependent files)');
         ctx.report({
           start,
           end,
-          message: `${what}: use ${replacement}, which names the right one for the architecture being built`,
-          fixes: noarch ? [] : [{ title: `Use ${replacement}`, safety: same ? 'safe' : 'unsafe', edits: [{ start, end, newText: replacement }] }],
+          message: noarch
+            ? '/usr/lib is hard-coded: use %{_prefix}/lib'
+            : '/usr/lib is hard-coded: use %{_prefix}/lib for a tree that is lib on every architecture, or %{_libdir} if it holds architecture-dependent files (plugins, .so)',
+          fixes,
         });
       }
     };
+
     const mainNoarch = isNoarch(doc, 0);
     for (const section of doc.sections) {
-      if (section.kind === 'build' || section.kind === 'install' || section.kind === 'check' || isShellScriptlet(section)) {
+      const shellSection = section.kind === 'prep' || section.kind === 'conf' || section.kind === 'build' || section.kind === 'install' || section.kind === 'check';
+      if (shellSection || isShellScriptlet(section)) {
         const noarch = section.packageIndex >= 0 && isShellScriptlet(section) ? isNoarch(doc, section.packageIndex) : mainNoarch;
         for (const cmd of shellScript(doc, section)?.commands ?? []) {
           const name = cmd.nameIndex >= 0 ? cmd.words[cmd.nameIndex].text.replace(/^.*\//, '') : '';
@@ -86,7 +185,8 @@ export default defineSpecRule({
             const end = w.end;
             // words that span a continuation are checked piecewise by offset
             if (end - start !== w.text.length) continue;
-            check(w.text, start, doc.lines.lineOf(start), noarch, name === 'ln' || name === 'mkdir');
+            const location = /(?:%\{\??buildroot\}|%buildroot|\$RPM_BUILD_ROOT|\$\{RPM_BUILD_ROOT\})\/usr\/lib\//.test(w.text);
+            check(w.text, start, doc.lines.lineOf(start), noarch, name === 'ln' || name === 'mkdir', location && (section.kind === 'install' || isShellScriptlet(section)));
           }
         }
       } else if (section.kind === 'files') {
@@ -96,9 +196,22 @@ export default defineSpecRule({
           const start = doc.lines.lineStarts[l];
           const text = doc.text.slice(start, doc.lines.lineEnd(l));
           if (!text.includes('/lib')) continue;
-          for (const e of filesEntryPaths(text)) check(e.path, start + e.index, l, noarch, true);
+          for (const e of filesEntryPaths(text)) check(e.path, start + e.index, l, noarch, true, true);
         }
       }
+    }
+
+    // %define _libdir /usr/lib64, %global _lib lib64: fixes one architecture's layout for all of them
+    for (const d of doc.macroDefinitions) {
+      if (d.keyword !== 'define' && d.keyword !== 'global') continue;
+      const body = d.body.trim();
+      const fixed = d.name === '_libdir' ? /^(?:\/usr|%\{_prefix\}|%_prefix|%\{_exec_prefix\})?\/lib(?:64)?\/?$/.test(body) : d.name === '_lib' && /^lib(?:64)?$/.test(body);
+      if (!fixed || archConditional(doc, d.line)) continue;
+      ctx.report({
+        start: d.nameSpan.start,
+        end: d.bodySpan.end,
+        message: `%${d.keyword} ${d.name} ${body} sets the library directory of every architecture to ${d.name === '_lib' ? body : body.replace(/^%\{?_(exec_)?prefix\}?/, '/usr')}: rpm already sets %{${d.name}} per architecture (lib64 on 64-bit, lib on 32-bit); remove the line`,
+      });
     }
   },
 });
