@@ -24,3 +24,6 @@ if (result.status !== 0 && result.status !== 1) {
   process.exit(result.status || 2);
 }
 console.log('\nTry: node dist/cli.js lint --format sarif examples, node dist/cli.js rules, node dist/cli.js explain <rule-id>');
+// examples/ is tracked and its flaws are the demo: --fix would rewrite it.
+console.log('See what --fix would change without writing anything: node dist/cli.js lint --fix-dry-run examples');
+console.log('Try --fix itself on a copy: cp -r examples /tmp/specwright-try && node dist/cli.js lint --fix /tmp/specwright-try');

@@ -6,6 +6,7 @@ import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languagec
 import {
   DOCUMENT_PROFILE_REQUEST,
   EXPANDED_SPEC_REQUEST,
+  EXPLAIN_RULE_COMMAND,
   TRUST_CHANGED_NOTIFICATION,
   type DocumentProfileParams,
   type DocumentProfileResult,
@@ -38,7 +39,7 @@ export function clientOptions(output: vscode.OutputChannel, schemes: string[]): 
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{specwright.json,*rpmlintrc,dkms.conf,dkms.conf.in,dkms-*.conf,*.spec,*.spec.in,Makefile,Kbuild}'),
     },
     // A function: evaluated again on every (re)start, so a restart after a trust grant says so.
-    initializationOptions: (): SpecwrightInitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
+    initializationOptions: (): SpecwrightInitializationOptions => ({ trusted: vscode.workspace.isTrusted, explainRuleCommand: true }),
     outputChannel: output,
   };
 }
@@ -66,6 +67,7 @@ export async function activateCommon(context: vscode.ExtensionContext, makeClien
 
   context.subscriptions.push(
     vscode.commands.registerCommand('specwright.restartServer', async () => {
+      output.appendLine(`[${new Date().toLocaleTimeString()}] Restarting the language server (Specwright: Restart Language Server).`);
       if (client) {
         // BaseLanguageClient has no restart(): stop + start is what the Node client's restart does.
         if (client.isRunning()) await client.stop();
@@ -77,6 +79,7 @@ export async function activateCommon(context: vscode.ExtensionContext, makeClien
       distroStatus.refresh();
     }),
     vscode.commands.registerCommand('specwright.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand(EXPLAIN_RULE_COMMAND, (rule?: unknown) => explainRule(context.extensionUri, typeof rule === 'string' ? rule : undefined)),
     vscode.commands.registerCommand('specwright.newDkmsPackage', (folder?: vscode.Uri) => newDkmsPackage(folder instanceof vscode.Uri ? folder : undefined)),
     vscode.commands.registerCommand('specwright.selectDistro', () => selectDistro(() => client)),
     vscode.commands.registerCommand('specwright.showExpandedSpec', (uri?: vscode.Uri) =>
@@ -104,6 +107,58 @@ export async function activateCommon(context: vscode.ExtensionContext, makeClien
       if (c) await c.stop();
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Explain Rule: the rule's page from docs/rules, shipped inside the extension (works offline)
+
+/** A rule id as the file names in docs/rules spell it (ten start with `%`); nothing that leaves the folder. */
+const RULE_ID = /^%?[A-Za-z0-9][A-Za-z0-9_%-]*$/;
+
+/** The Specwright rule ids of the diagnostics at the cursor of the active editor. */
+function rulesAtCursor(): string[] {
+  const editor = activeLanguageEditor();
+  if (!editor) return [];
+  const at = editor.selection.active;
+  const ids = vscode.languages
+    .getDiagnostics(editor.document.uri)
+    .filter((d) => d.source === 'specwright' && d.range.contains(at))
+    .map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '')))
+    .filter((id) => RULE_ID.test(id));
+  return [...new Set(ids)];
+}
+
+export async function explainRule(extensionUri: vscode.Uri, rule?: string): Promise<void> {
+  const folder = vscode.Uri.joinPath(extensionUri, 'docs', 'rules');
+  let id = rule;
+  if (id === undefined) {
+    const here = rulesAtCursor();
+    let all: string[] = [];
+    try {
+      all = (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name).filter((n) => n.endsWith('.md')).map((n) => n.slice(0, -3)).sort();
+    } catch {
+      // no docs shipped (a development build): the message below says so
+    }
+    const items = [...here.map((r) => ({ label: r, description: 'at the cursor' })), ...all.filter((r) => !here.includes(r)).map((r) => ({ label: r, description: '' }))];
+    if (here.length === 1 && rule === undefined) id = here[0];
+    else id = (await vscode.window.showQuickPick(items, { title: 'Specwright: Explain Rule', placeHolder: 'Rule id' }))?.label;
+    if (id === undefined) return;
+  }
+  if (!RULE_ID.test(id)) {
+    void vscode.window.showErrorMessage(`Specwright: '${id}' is not a rule id.`);
+    return;
+  }
+  const page = vscode.Uri.joinPath(folder, `${id}.md`);
+  try {
+    await vscode.workspace.fs.stat(page);
+  } catch {
+    void vscode.window.showErrorMessage(`Specwright: no documentation page for '${id}' in this installation.`);
+    return;
+  }
+  // The rendered page; a plain editor where the Markdown preview is not available.
+  await vscode.commands.executeCommand('markdown.showPreview', page).then(undefined, async () => {
+    await vscode.window.showTextDocument(page, { preview: true });
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,13 +7,27 @@ import { activateCommon, type Extension } from './common';
 
 let extension: Extension | undefined;
 
+/**
+ * The Node client, except that a server leaving with exit code 0 (after shutdown: a restart or
+ * closing the window) is logged as information, not as "[Error] Server process exited with code 0".
+ */
+class SpecwrightLanguageClient extends LanguageClient {
+  override error(message: string, data?: unknown, showNotification?: boolean | 'force'): void {
+    if (message === 'Server process exited with code 0.') {
+      this.info('The language server stopped (exit code 0).');
+      return;
+    }
+    super.error(message, data, showNotification);
+  }
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
-  extension = await activateCommon(context, (options) => new LanguageClient('specwright', 'Specwright', serverOptions, options), {
+  extension = await activateCommon(context, (options) => new SpecwrightLanguageClient('specwright', 'Specwright', serverOptions, options), {
     schemes: ['file', 'untitled'],
     processes: true,
   });

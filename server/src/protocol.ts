@@ -24,7 +24,15 @@ export interface TrustChangedParams {
 export interface SpecwrightInitializationOptions {
   /** true: the workspace is trusted, so the server may run external tools (rpmlint, shellcheck, rpmspec). Absent or false: it never does. */
   trusted?: boolean;
+  /**
+   * true: the client has the `specwright.explainRule` command (argument: a rule id), which opens
+   * the rule's page shipped with the extension; the server then offers it as a code action.
+   */
+  explainRuleCommand?: boolean;
 }
+
+/** The client command that shows a rule's documentation page (VS Code: the page inside the extension, offline). */
+export const EXPLAIN_RULE_COMMAND = 'specwright.explainRule';
 
 /**
  * Client → server request: which distribution profile a document is analysed with, and where it

@@ -1,5 +1,6 @@
 // The Specwright language server (node): `specwright-language-server --stdio` (or --node-ipc,
 // --socket=N, --pipe=NAME). Without a transport argument it talks over stdio.
+import fs from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { ResyncingFrameStream } from './node/framing';
@@ -40,5 +41,13 @@ console.error = (...args: unknown[]) => connection.console.error(args.map(String
 process.on('unhandledRejection', (e) => connection.console.error(formatError('unhandled rejection', e)));
 process.on('uncaughtException', (e) => connection.console.error(formatError('uncaught exception', e)));
 
-startServer(connection, undefined, guard);
+startServer(connection, undefined, guard, {
+  fileExists: (fsPath) => {
+    try {
+      return fs.statSync(fsPath).isFile();
+    } catch {
+      return false;
+    }
+  },
+});
 if (heapWarning) connection.console.warn(heapWarning);

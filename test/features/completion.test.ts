@@ -28,6 +28,14 @@ describe('completion: macros', () => {
     assert.ok(item.sortText);
   });
 
+  it('ranks the everyday conditionals first in %{? (the file\'s own macros, then dist, fedora, rhel, suse_version), rpm internals last', () => {
+    const { list } = complete(`%global module acme\n${PREAMBLE}%build\n%{?|}\n`);
+    const sorted = [...list.items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : a.sortText! > b.sortText! ? 1 : 0)).map((i) => i.label);
+    assert.deepEqual(sorted.slice(0, 5), ['module', 'dist', 'fedora', 'rhel', 'suse_version']);
+    const firstInternal = sorted.findIndex((l) => String(l).startsWith('__'));
+    assert.ok(firstInternal > sorted.indexOf('_libdir'), `an rpm internal (${sorted[firstInternal]}) before _libdir`);
+  });
+
   it('replaces only what was typed after %{? and closes the brace when it is missing', () => {
     const { c, find } = complete(`${PREAMBLE}%files\n%{?_li|\n`);
     const item = find('_libdir')!;

@@ -158,3 +158,13 @@ describe('hover: dkms.conf', () => {
     assert.match(own.value, /Assigned at line 1/);
   });
 });
+
+describe('hover: scriptlet options', () => {
+  it('keeps <lua> in the %post -p description (escaped, not dropped as an HTML tag)', () => {
+    const { value } = hover(`${PREAMBLE}%po|st -p <lua>\nprint("x")\n`);
+    assert.match(value, /e\.g\. &lt;lua&gt; or \/sbin\/ldconfig/);
+    assert.doesNotMatch(value, /e\.g\. <lua>/);
+    // Inside code spans nothing is escaped.
+    assert.match(hover(`${PREAMBLE}%change|log\n`).value, /`\* Day Mon DD YYYY Name <email> - version-release`/);
+  });
+});

@@ -139,12 +139,12 @@ describe('editor intelligence over stdio', () => {
     assert.deepEqual(hints.map((h) => [h.position.line, h.label]), [[21, '= /usr/lib64']]);
   });
 
-  it('links URLs and local patches, resolved against the document', async () => {
+  it('links URLs; a local patch that does not exist is no link (test/lsp/newcomer.test.ts has one that does)', async () => {
     const links = await client.request<{ target: string }[]>('textDocument/documentLink', { textDocument: td });
     const targets = links.map((l) => l.target);
     assert.ok(targets.includes('https://example.org/hello'));
     assert.ok(targets.includes('https://example.org/hello/archive/abc123.tar.gz'));
-    assert.ok(targets.includes('file:///nonexistent-specwright-intelligence/fix.patch'));
+    assert.ok(!targets.includes('file:///nonexistent-specwright-intelligence/fix.patch'));
   });
 
   it('publishes inactive %if arms as unnecessary hints when dimming is on', async () => {

@@ -71,6 +71,8 @@ export class ServerContext {
     readonly connection: Connection,
     readonly documents: TextDocuments<TextDocument>,
     readonly service: LanguageService,
+    /** Whether a file exists (undefined: cannot tell, as in the browser). The service stays pure: the server asks. */
+    readonly fileExists: (fsPath: string) => boolean | undefined = () => undefined,
   ) {}
 
   /** Problems (the Output channel shows them as errors). */
@@ -82,8 +84,12 @@ export class ServerContext {
     return Boolean(this.clientCapabilities.workspace?.configuration);
   }
 
+  /** The client has the specwright.explainRule command (initializationOptions.explainRuleCommand). */
+  explainRuleCommand = false;
+
   setInitializationOptions(options: unknown): void {
     this.trusted = typeof options === 'object' && options !== null && (options as Record<string, unknown>).trusted === true;
+    this.explainRuleCommand = typeof options === 'object' && options !== null && (options as Record<string, unknown>).explainRuleCommand === true;
     this.setGlobalSettings(settingsFromInitializationOptions(options));
   }
 

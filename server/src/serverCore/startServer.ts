@@ -8,10 +8,15 @@ import type { Feature } from './feature';
 import { FEATURES } from './features/index';
 import { guardedDocumentConnection, type InitializeGuard } from './protocolGuards';
 
+/** What the host can do beyond the protocol (Node: look at files). */
+export interface ServerHost {
+  fileExists?(fsPath: string): boolean;
+}
+
 /** `guard`: the initialize guard whose messageStrategy the connection was made with. */
-export function startServer(connection: Connection, features: Feature[] = FEATURES, guard?: InitializeGuard): ServerContext {
+export function startServer(connection: Connection, features: Feature[] = FEATURES, guard?: InitializeGuard, host: ServerHost = {}): ServerContext {
   const documents = new TextDocuments(TextDocument);
-  const ctx = new ServerContext(connection, documents, createLanguageService());
+  const ctx = new ServerContext(connection, documents, createLanguageService(), host.fileExists);
 
   connection.onInitialize((params): InitializeResult => {
     ctx.clientCapabilities = params.capabilities;
@@ -21,6 +26,11 @@ export function startServer(connection: Connection, features: Feature[] = FEATUR
     return { capabilities, serverInfo: { name: 'specwright', version: VERSION } };
   });
 
+  connection.onInitialized(() => {
+    const runtime = typeof process === 'object' && process.versions?.node ? `Node ${process.versions.node}` : 'browser';
+    const tools = features.some((f) => f.name === 'externalTools') ? (ctx.trusted ? 'external tools allowed (trusted workspace)' : 'no external tools (workspace not trusted)') : 'no external tools here';
+    ctx.info(`Specwright ${VERSION} language server started (${runtime}); ${tools}`);
+  });
   guard?.register(connection);
   for (const f of features) f.register(ctx);
   documents.listen(guardedDocumentConnection(connection, ctx.log));

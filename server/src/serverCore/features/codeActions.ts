@@ -10,6 +10,7 @@ import { DIAGNOSTIC_SOURCE, isDiagnosticData } from '../diagnostics';
 import type { Feature } from '../feature';
 import { runSafe } from '../runSafe';
 import { externalToolCodeActions } from './externalTools';
+import { EXPLAIN_RULE_COMMAND } from '../../protocol';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.specwright`;
 
@@ -87,6 +88,16 @@ async function codeActions(ctx: ServerContext, params: CodeActionParams): Promis
           actions.push({ title: `Fix all ${rule} problems in file`, kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: edits } } });
         }
       }
+    }
+  }
+  // "Show documentation for <id>": the rule's page, shipped with the extension (works offline).
+  if (ctx.explainRuleCommand && wanted(only, CodeActionKind.QuickFix)) {
+    const explained = new Set<string>();
+    for (const diagnostic of ours) {
+      const rule = diagnostic.code as string;
+      if (explained.has(rule)) continue;
+      explained.add(rule);
+      actions.push({ title: `Show documentation for ${rule}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: `Show documentation for ${rule}`, command: EXPLAIN_RULE_COMMAND, arguments: [rule] } });
     }
   }
   if (needFixAll) {

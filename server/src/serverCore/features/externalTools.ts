@@ -232,6 +232,7 @@ export const externalToolsFeature: Feature = {
       for (const doc of ctx.documents.all()) void check(doc.uri);
     });
     ctx.onTrustChanged((trusted) => {
+      ctx.info(trusted ? 'The workspace is now trusted: external tools may run' : 'The workspace is not trusted: external tools stopped');
       if (!trusted) tools.clearAll();
       else for (const doc of ctx.documents.all()) void check(doc.uri);
     });

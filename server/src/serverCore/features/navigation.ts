@@ -1,5 +1,6 @@
 // Definition, references, highlights and rename for what a spec defines itself; document links
-// (local source/patch targets are resolved against the document's URI here).
+// (local source/patch targets are resolved against the document's URI here, and left out when
+// the file does not exist).
 import { ResponseError, ErrorCodes, type DocumentLink, type Location, type WorkspaceEdit } from 'vscode-languageserver';
 import { URI, Utils } from 'vscode-uri';
 import type { ServerContext } from '../context';
@@ -72,7 +73,10 @@ export const navigationFeature: Feature = {
         const out: DocumentLink[] = [];
         for (const link of ctx.service.documentLinks(input, { distro })) {
           const target = link.target === undefined ? undefined : resolveLinkTarget(input.uri, link.target);
-          if (target !== undefined) out.push({ ...link, target });
+          // A local Source/Patch that is not there (a tarball downloaded at build time) is no link:
+          // opening it would only offer to create an empty file. URLs stay links.
+          if (target === undefined || (target.startsWith('file:') && ctx.fileExists(URI.parse(target).fsPath) === false)) continue;
+          out.push({ ...link, target });
         }
         return out;
       }),

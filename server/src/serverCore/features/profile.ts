@@ -10,6 +10,15 @@ export const profileFeature: Feature = {
   name: 'profile',
   capabilities: () => ({}),
   register(ctx: ServerContext) {
+    // The Output channel says which profile each opened document is analysed with, and why.
+    ctx.documents.onDidOpen((e) => {
+      const uri = e.document.uri;
+      if (!ctx.input(uri)) return;
+      ctx.distroWithSource(uri).then(
+        ({ distro, configFile }) => ctx.info(`${uri.replace(/^.*\//, '')}: profile ${distro} (${configFile ? `set by ${configFile}` : 'editor setting specwright.distro'})`),
+        () => undefined,
+      );
+    });
     ctx.connection.onRequest(
       DOCUMENT_PROFILE_REQUEST,
       runSafe(ctx.log, DOCUMENT_PROFILE_REQUEST, null, async (params: DocumentProfileParams): Promise<DocumentProfileResult | null> => {

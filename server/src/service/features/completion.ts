@@ -371,7 +371,9 @@ function macroCompletion(
     const isFunction = info.kind === 'function' && info.argument !== undefined;
     const lazy: Lazy = () => catalogDoc(info, distro);
     const deprecated = !!info.deprecated;
-    const group = info.definedOn.includes(distro) ? 'b' : 'y';
+    const everyday = conditionalForm ? EVERYDAY_CONDITIONALS.indexOf(info.name) : -1;
+    // In %{?…} the distribution tests come first; rpm's internals (`__cmake`) after the public macros.
+    const group = everyday >= 0 ? `b${String(everyday).padStart(2, '0')}` : !info.definedOn.includes(distro) ? 'y' : info.name.startsWith('__') ? 'x' : 'b';
     const common = { kind: catalogKind(info), group, lazy, deprecated };
     if (isFunction) {
       if (conditionalForm) continue;
@@ -393,6 +395,15 @@ function macroCompletion(
   }
   return c.result();
 }
+
+/**
+ * What `%{?…}` and `%{!?…}` test in everyday specs, ranked above the rest: the distribution tests
+ * first, then the most used others (Fedora corpus: `%{?_isa}` 14,528, `%{?dist}` 13,084,
+ * `%{?rhel}` 5,189, `%{?fedora}` 4,387, `%{?epoch}` 1,525, `%{?suse_version}` 623).
+ */
+const EVERYDAY_CONDITIONALS = [
+  'dist', 'fedora', 'rhel', 'suse_version', '_isa', 'epoch', 'sle_version', 'is_opensuse', 'centos', 'mageia', 'el8', 'el9', 'el10', 'amzn', 'mdkversion', '_smp_mflags',
+];
 
 function tagCompletion(doc: SpecDocument, offset: number, lineEnd: number, typed: string, subpackage: boolean): CompletionList {
   const { text, lines } = doc;

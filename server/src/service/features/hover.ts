@@ -8,7 +8,7 @@ import type { DkmsDocument } from '../dkms/ast';
 import type { SpecDocument, Span } from '../specfile/ast';
 import type { DistroId, Hover } from '../types';
 import { scopeOf } from '../specfile/macroScope';
-import { DISTRO_LABEL, code, macroDocumentation, truncate } from './markdown';
+import { DISTRO_LABEL, code, macroDocumentation, plain, truncate } from './markdown';
 import { numberedTags, occurrences, specTargetAt, type SpecTarget } from './specTargets';
 
 export interface HoverOptions {
@@ -72,9 +72,9 @@ function specHoverText(doc: SpecDocument, target: SpecTarget, distro: DistroId):
     case 'section': {
       const info = lookupSection(`%${target.section.name}`);
       if (!info) return undefined;
-      const parts = [`**${info.name}** ${info.kind === 'section' ? 'section' : info.kind}${info.status !== 'current' ? ` (${info.status})` : ''}`, info.description];
+      const parts = [`**${info.name}** ${info.kind === 'section' ? 'section' : info.kind}${info.status !== 'current' ? ` (${info.status})` : ''}`, plain(info.description)];
       if (info.argument) parts.push(`\`$1\`: ${info.argument}`);
-      if (info.options.length > 0) parts.push(info.options.map((o) => `- ${code(o.argument ? `${o.name} ${o.argument}` : o.name)}: ${o.description}`).join('\n'));
+      if (info.options.length > 0) parts.push(info.options.map((o) => `- ${code(o.argument ? `${o.name} ${o.argument}` : o.name)}: ${plain(o.description)}`).join('\n'));
       if (info.since) parts.push(`*Since rpm ${info.since}.*`);
       return parts.join('\n\n');
     }

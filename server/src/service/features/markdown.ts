@@ -10,6 +10,18 @@ export function code(text: string): string {
   return `${fence}${pad}${text}${pad}${fence}`;
 }
 
+/**
+ * Plain catalog text inside Markdown: `<lua>` would be read as an HTML tag and dropped by the
+ * renderer ("e.g. or /sbin/ldconfig"), so angle brackets are escaped.
+ */
+export function plain(text: string): string {
+  // Odd parts are inside `code` spans, where the renderer shows `<` as it is.
+  return text
+    .split(/(`[^`]*`)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+    .join('');
+}
+
 /** A cell of a markdown table. */
 export function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
