@@ -232,6 +232,15 @@ describe('completion: %prep commands and dkms in scriptlets', () => {
     const none = complete(`${PREAMBLE}%description\ndkms ad|\n`);
     assert.equal(none.list.items.length, 0);
   });
+
+  it('reads the dkms command with the shell layer: after options, after an empty word, never in Lua', () => {
+    assert.equal(complete(`${PREAMBLE}%post\ndkms -q ins|\n`).labels[0], 'install');
+    assert.ok(complete(`${PREAMBLE}%post\nif true; then dkms |\n`).labels.includes('remove'));
+    // `-k 6.1` is an option with its value, `build` the subcommand: its options come first
+    const opt = complete(`${PREAMBLE}%post\ndkms -k 6.1 build --f|\n`);
+    assert.ok(opt.labels.includes('--force'));
+    assert.equal(complete(`${PREAMBLE}%post -p <lua>\ndkms ad|\n`).list.items.length, 0);
+  });
 });
 
 describe('completion: dkms.conf', () => {

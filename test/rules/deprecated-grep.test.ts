@@ -27,6 +27,19 @@ sed -i 's/egrep/grep -E/' x
 `, { rules: [RULE] });
 });
 
+test(`${RULE}: Lua and other interpreters are not shell, here-document bodies are data`, () => {
+  assertFindings(`${SPEC_HEAD}
+%post -p <lua>
+print(1) -- callers used egrep before
+%postun -p /usr/bin/perl
+print "egrep";
+%install
+cat > x.txt <<'EOF'
+Use egrep at your own risk
+EOF
+`, { rules: [RULE] });
+});
+
 test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => {
   assertFindings('# héllo wörld ✓\n' + POSITIVE, { rules: [RULE], crlf: true });
 });

@@ -9,7 +9,9 @@ import {
   DKMS_COMMAND_OPTIONS, DKMS_DEST_LOCATION_PREFIXES, DKMS_DIRECTIVES, DKMS_SUBCOMMANDS, DKMS_VARIABLES, getDkmsDirective, getDkmsSubcommand,
 } from '../catalog/dkmsDirectives';
 import type { DkmsDocument } from '../dkms/ast';
-import type { SpecDocument } from '../specfile/ast';
+import type { Section, SpecDocument } from '../specfile/ast';
+import { commandName } from '../shell';
+import { shellScript } from '../shell/specShell';
 import { refAt } from '../specfile/query';
 import type { CompletionItem, CompletionItemKindValue, CompletionList, DistroId, MarkupContent, Range } from '../types';
 import { CompletionItemKind } from '../types';
@@ -24,7 +26,6 @@ export interface CompletionOptions {
 /** Upper bound on the items of one answer (the list is marked incomplete when cut). */
 export const MAX_COMPLETION_ITEMS = 300;
 
-const SHELL_KINDS = new Set(['prep', 'conf', 'generate_buildrequires', 'build', 'install', 'check', 'clean', 'scriptlet', 'trigger', 'filetrigger']);
 const VCS_NAMES = ['git', 'git_am', 'quilt', 'patch', 'gendiff', 'hg', 'bzr'];
 const md = (value: string): MarkupContent => ({ kind: 'markdown', value });
 
@@ -194,20 +195,19 @@ export function specCompletion(doc: SpecDocument, offset: number, options: Compl
   }
 
   // dkms commands in shell sections.
-  if (SHELL_KINDS.has(section.kind)) {
-    const sub = /(?:^|[\s;&|(`])dkms\s+([a-z_]*)$/.exec(before);
-    if (sub) {
-      const c = new Collector(rangeOf(offset - sub[1].length, identifierEnd(text, offset, lineEnd)), sub[1]);
+  const dkms = section.bodyLanguage === 'shell' ? dkmsCommandAt(doc, section, offset) : undefined;
+  if (dkms) {
+    const { prefix, subcommand } = dkms;
+    if (!prefix.startsWith('-') && subcommand === undefined && /^[a-z_]*$/.test(prefix)) {
+      const c = new Collector(rangeOf(offset - prefix.length, identifierEnd(text, offset, lineEnd)), prefix);
       for (const s of DKMS_SUBCOMMANDS) c.add(s.name, s.name, { kind: CompletionItemKind.Method, detail: s.synopsis, documentation: md(s.description) });
       return c.result();
     }
-    const opt = /(?:^|[\s;&|(`])dkms\s+(?:(\w+)\s)?(?:.*\s)?(-[-\w]*)$/.exec(before);
-    if (opt) {
-      const subInfo = opt[1] ? getDkmsSubcommand(opt[1]) : undefined;
-      const word = opt[2];
-      const start = offset - word.length;
+    if (/^-[-\w]*$/.test(prefix)) {
+      const subInfo = subcommand ? getDkmsSubcommand(subcommand) : undefined;
+      const start = offset - prefix.length;
       const end = start + /^[-\w]*/.exec(text.slice(start, lineEnd))![0].length;
-      const c = new Collector(rangeOf(start, end), word);
+      const c = new Collector(rangeOf(start, end), prefix);
       for (const o of DKMS_COMMAND_OPTIONS) {
         const relevant = !subInfo || o.names.some((n) => subInfo.options.includes(n));
         for (const n of o.names) c.add(n, o.argument ? `${n} ` : n, { kind: CompletionItemKind.Property, group: relevant ? 'a' : 'b', detail: o.argument ? `${n} ${o.argument}` : n, documentation: md(o.description) });
@@ -538,4 +538,40 @@ export function dkmsCompletion(doc: DkmsDocument, offset: number): CompletionLis
     return c.result();
   }
   return EMPTY;
+}
+
+const DKMS_VALUE_OPTIONS = new Set(DKMS_COMMAND_OPTIONS.filter((o) => o.argument).flatMap((o) => o.names));
+
+/**
+ * The cursor is in (or just after) a `dkms …` command of a shell section: the text of the word
+ * before the cursor and the subcommand given before it, if any.
+ */
+function dkmsCommandAt(doc: SpecDocument, section: Section, offset: number): { prefix: string; subcommand?: string } | undefined {
+  const script = shellScript(doc, section);
+  if (!script) return undefined;
+  const line = doc.lines.lineOf(offset);
+  for (const cmd of script.commands) {
+    if (cmd.start > offset) break;
+    if (offset > cmd.end && (doc.lines.lineOf(cmd.end) !== line || !/^[ \t]+$/.test(doc.text.slice(cmd.end, offset)))) continue;
+    const name = commandName(cmd);
+    if (!name || !/(?:^|\/)dkms$/.test(name.value) || offset <= name.end) continue;
+    let subcommand: string | undefined;
+    let prefix = '';
+    for (let k = cmd.nameIndex + 1; k < cmd.words.length; k++) {
+      const w = cmd.words[k];
+      if (w.start > offset) break;
+      if (offset <= w.end) {
+        prefix = doc.text.slice(w.start, offset);
+        break;
+      }
+      if (w.redirect) continue;
+      if (w.text.startsWith('-')) {
+        if (DKMS_VALUE_OPTIONS.has(w.text)) k++;
+        continue;
+      }
+      subcommand ??= w.text;
+    }
+    return subcommand === undefined ? { prefix } : { prefix, subcommand };
+  }
+  return undefined;
 }

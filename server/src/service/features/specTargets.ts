@@ -4,6 +4,9 @@
 import { sourceEntries } from '../specfile/sources';
 import type { BuildConditional, MacroDefinition, MacroReference, Section, SpecDocument, Span, Tag } from '../specfile/ast';
 import { refAt } from '../specfile/query';
+import { DKMS_COMMAND_OPTIONS } from '../catalog/dkmsDirectives';
+import { commandName } from '../shell';
+import { shellScript } from '../shell/specShell';
 
 export type SpecTarget =
   | { kind: 'macro'; name: string; span: Span; ref?: MacroReference; definition?: MacroDefinition }
@@ -28,7 +31,6 @@ export interface Occurrence {
 }
 
 const NAME_CHAR = /[A-Za-z0-9_]/;
-const SHELL_KINDS = new Set(['prep', 'conf', 'generate_buildrequires', 'build', 'install', 'check', 'clean', 'scriptlet', 'trigger', 'filetrigger']);
 
 interface Word {
   word: string;
@@ -172,20 +174,9 @@ export function specTargetAt(doc: SpecDocument, offset: number): SpecTarget | un
       if ((first.name === 'autopatch' || first.name === 'autosetup') && within(offset, { start: first.start, end: first.nameEnd })) return { kind: 'macro', name: first.name, span: { start: first.nameStart, end: first.nameEnd }, ref: first };
     }
     const section = doc.sections[doc.lineSection[line]];
-    if (section && SHELL_KINDS.has(section.kind)) {
-      const lt = lines.lineText(line);
-      const re = /(^|[\s;&|(`])dkms((?:\s+-{1,2}[\w-]+(?:\s+[^\s-]\S*)?)*)\s+([a-z_]+)/g;
-      for (let m = re.exec(lt); m; m = re.exec(lt)) {
-        const subStart = lineStart + m.index + m[0].length - m[3].length;
-        if (within(offset, { start: subStart, end: subStart + m[3].length })) return { kind: 'dkms-subcommand', name: m[3], span: { start: subStart, end: subStart + m[3].length } };
-      }
-      const opt = /(^|\s)(-{1,2}[A-Za-z][\w-]*)/g;
-      if (/\bdkms\s/.test(lt)) {
-        for (let m = opt.exec(lt); m; m = opt.exec(lt)) {
-          const s = lineStart + m.index + m[1].length;
-          if (within(offset, { start: s, end: s + m[2].length })) return { kind: 'dkms-option', name: m[2], span: { start: s, end: s + m[2].length } };
-        }
-      }
+    if (section) {
+      const target = dkmsTargetAt(doc, section, offset);
+      if (target) return target;
     }
   }
 
@@ -304,4 +295,34 @@ export function occurrences(doc: SpecDocument, target: SpecTarget): Occurrence[]
   }
   out.sort((a, b) => a.span.start - b.span.start);
   return out;
+}
+
+/** Options of the dkms command that take a value (the next word). */
+const DKMS_VALUE_OPTIONS = new Set(DKMS_COMMAND_OPTIONS.filter((o) => o.argument).flatMap((o) => o.names));
+
+/** A dkms subcommand or option under the cursor, in a shell command that runs dkms. */
+function dkmsTargetAt(doc: SpecDocument, section: Section, offset: number): SpecTarget | undefined {
+  const script = shellScript(doc, section);
+  if (!script) return undefined;
+  for (const cmd of script.commands) {
+    if (offset < cmd.start || offset > cmd.end) continue;
+    if (!/(?:^|\/)dkms$/.test(commandName(cmd)?.value ?? '')) continue;
+    let sawSubcommand = false;
+    for (let k = cmd.nameIndex + 1; k < cmd.words.length; k++) {
+      const w = cmd.words[k];
+      if (w.redirect) continue;
+      const option = /^-{1,2}[A-Za-z][\w-]*/.exec(w.text);
+      if (option) {
+        const span = { start: w.start, end: w.start + option[0].length };
+        if (within(offset, span)) return { kind: 'dkms-option', name: option[0], span };
+        if (DKMS_VALUE_OPTIONS.has(option[0]) && option[0] === w.text) k++;
+        continue;
+      }
+      if (!sawSubcommand && /^[a-z_]+$/.test(w.text)) {
+        sawSubcommand = true;
+        if (within(offset, w)) return { kind: 'dkms-subcommand', name: w.text, span: { start: w.start, end: w.end } };
+      }
+    }
+  }
+  return undefined;
 }

@@ -155,3 +155,40 @@ export const specHereDocs = cachedPerParse((doc: SpecDocument): SpecHereDoc[] =>
   }
   return out;
 });
+
+/** Per line of the spec: the document offset where a shell comment starts on it (shell sections only). */
+const commentStarts = cachedPerParse((doc: SpecDocument): Map<number, number> => {
+  const out = new Map<number, number>();
+  for (const script of shellScripts(doc)) {
+    for (const c of script.comments) {
+      const line = doc.lines.lineOf(c.start);
+      if (!out.has(line)) out.set(line, c.start);
+    }
+  }
+  return out;
+});
+
+/**
+ * Document offset of the `#` that starts a shell comment on the line, or -1: the line must be in
+ * a shell section and the `#` start a word outside quotes, here-documents and continued quotes.
+ */
+export function shellCommentStart(doc: SpecDocument, line: number): number {
+  return commentStarts(doc).get(line) ?? -1;
+}
+
+/** Lines of here-document bodies and terminators (data, not commands), cached per parse. */
+const hereDocLines = cachedPerParse((doc: SpecDocument): Set<number> => {
+  const out = new Set<number>();
+  for (const { hereDoc } of specHereDocs(doc)) {
+    const first = doc.lines.lineOf(hereDoc.bodyStart);
+    const last = doc.lines.lineOf(hereDoc.terminator ? hereDoc.terminator.start : Math.max(hereDoc.bodyStart, hereDoc.bodyEnd - 1));
+    for (let l = first; l <= last; l++) out.add(l);
+  }
+  return out;
+});
+
+/** The line holds shell code: it is in a shell section and not in a here-document. */
+export function isShellCodeLine(doc: SpecDocument, line: number): boolean {
+  const section = doc.sections[doc.lineSection[line]];
+  return section !== undefined && section.bodyLanguage === 'shell' && !hereDocLines(doc).has(line);
+}

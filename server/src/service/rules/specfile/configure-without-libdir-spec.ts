@@ -1,5 +1,5 @@
 import { isNoarch, logicalLines } from '../../specfile/query';
-import { shellCommentStart } from '../../specfile/shellComments';
+import { shellCommentStart } from '../../shell/specShell';
 import { defineSpecRule } from '../types';
 
 /**
@@ -19,10 +19,17 @@ export default defineSpecRule({
     const { doc } = ctx;
     if (isNoarch(doc, 0)) return;
     for (const section of doc.sections) {
-      if (section.kind === 'changelog' || section.kind === 'description' || section.kind === 'preamble' || section.kind === 'package' || section.kind === 'files') continue;
+      if (section.bodyLanguage !== 'shell') continue;
       for (const ll of logicalLines(doc, section)) {
-        const hash = shellCommentStart(ll.text);
-        const code = hash >= 0 ? ll.text.slice(0, hash) : ll.text;
+        let code = ll.text;
+        for (let line = ll.line; line <= ll.endLine; line++) {
+          const hash = shellCommentStart(doc, line);
+          if (hash < 0) continue;
+          let k = 0;
+          while (k < ll.text.length && ll.offsetAt(k) < hash) k++;
+          code = ll.text.slice(0, k);
+          break;
+        }
         const at = code.indexOf('./configure');
         if (at < 0 || /[\w./-]/.test(code[at + 11] ?? ' ')) continue;
         if (/--libdir(?:=|\s)/.test(code) || /(^|\s)ln\s/.test(code)) continue;

@@ -1,5 +1,4 @@
-import { SHELL_SECTION_KINDS } from '../../specfile/keywords';
-import { shellCommentStart } from '../../specfile/shellComments';
+import { isShellCodeLine, shellCommentStart } from '../../shell/specShell';
 import { specLines } from '../../specfile/sectionText';
 import { defineSpecRule, mentionsAny } from '../types';
 
@@ -25,12 +24,12 @@ export default defineSpecRule({
   check(ctx) {
     const { doc } = ctx;
     for (const l of specLines(doc)) {
-      if (!SHELL_SECTION_KINDS.has(l.section.kind)) continue;
+      if (!isShellCodeLine(doc, l.line)) continue;
       const kind = doc.lineKinds[l.line];
       if (kind !== 'body' && kind !== 'macro-line') continue;
       if (!mentionsAny(l.text, WORDS)) continue;
-      const hash = shellCommentStart(l.text);
-      const code = hash >= 0 ? l.text.slice(0, hash) : l.text;
+      const hash = shellCommentStart(doc, l.line);
+      const code = hash >= 0 ? l.text.slice(0, hash - l.start) : l.text;
       GREP.lastIndex = 0;
       for (let m = GREP.exec(code); m; m = GREP.exec(code)) {
         const at = m.index + m[1].length + m[2].length;

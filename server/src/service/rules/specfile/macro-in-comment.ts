@@ -1,7 +1,6 @@
-import { SHELL_SECTION_KINDS } from '../../specfile/keywords';
 import { isExpandedInText } from '../../specfile/macroText';
 import { refsInRange } from '../../specfile/query';
-import { shellCommentStart } from '../../specfile/shellComments';
+import { shellCommentStart } from '../../shell/specShell';
 import { defineSpecRule } from '../types';
 
 /**
@@ -31,10 +30,10 @@ export default defineSpecRule({
         const hash = text.indexOf('#');
         if (hash < 0 || text.slice(0, hash).trim() !== '') continue;
         commentStart = lineStart + hash;
-      } else if ((kind === 'body' || kind === 'macro-line') && SHELL_SECTION_KINDS.has(section.kind)) {
-        const hash = shellCommentStart(doc.lines.lineText(line));
-        if (hash <= 0) continue;
-        commentStart = lineStart + hash;
+      } else if ((kind === 'body' || kind === 'macro-line') && section.bodyLanguage === 'shell') {
+        const hash = shellCommentStart(doc, line);
+        if (hash <= lineStart) continue;
+        commentStart = hash;
       } else continue;
       for (const r of refsInRange(doc, commentStart, doc.lines.lineEnd(line))) {
         if (r.depth !== 0 || !isExpandedInText(r)) continue;

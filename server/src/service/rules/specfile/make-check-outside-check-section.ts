@@ -1,4 +1,4 @@
-import { shellCommentStart } from '../../specfile/shellComments';
+import { shellCommentStart } from '../../shell/specShell';
 import { specLines } from '../../specfile/sectionText';
 import { defineSpecRule } from '../types';
 
@@ -25,8 +25,8 @@ export default defineSpecRule({
       const kind = doc.lineKinds[l.line];
       if (kind !== 'body' && kind !== 'macro-line') continue;
       if (!l.text.includes('make')) continue; // every spelling MAKE_CHECK accepts contains it
-      const hash = shellCommentStart(l.text);
-      const code = hash >= 0 ? l.text.slice(0, hash) : l.text;
+      const hash = shellCommentStart(doc, l.line);
+      const code = hash >= 0 ? l.text.slice(0, hash - l.start) : l.text;
       const m = MAKE_CHECK.exec(code);
       if (!m) continue;
       const start = l.start + m.index + m[1].length;

@@ -1,4 +1,4 @@
-import { shellCommentStart } from '../../specfile/shellComments';
+import { shellCommentStart } from '../../shell/specShell';
 import { specLines } from '../../specfile/sectionText';
 import { defineSpecRule } from '../types';
 
@@ -18,8 +18,8 @@ export default defineSpecRule({
       const kind = doc.lineKinds[l.line];
       if (kind !== 'body' && kind !== 'macro-line') continue;
       if (!l.text.includes('setup.py')) continue;
-      const hash = shellCommentStart(l.text);
-      const code = hash >= 0 ? l.text.slice(0, hash) : l.text;
+      const hash = shellCommentStart(doc, l.line);
+      const code = hash >= 0 ? l.text.slice(0, hash - l.start) : l.text;
       const m = /setup\.py\s+test(?![\w-])/.exec(code);
       if (!m) continue;
       ctx.report({

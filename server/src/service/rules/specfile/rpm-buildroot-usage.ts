@@ -1,4 +1,4 @@
-import { shellCommentStart } from '../../specfile/shellComments';
+import { shellCommentStart } from '../../shell/specShell';
 import { specLines } from '../../specfile/sectionText';
 import { defineSpecRule, mentionsAny } from '../types';
 
@@ -29,8 +29,8 @@ export default defineSpecRule({
       const kind = doc.lineKinds[l.line];
       if (kind !== 'body' && kind !== 'macro-line') continue;
       if (!mentionsAny(l.text, WORDS)) continue; // most lines have neither
-      const hash = shellCommentStart(l.text);
-      const code = hash >= 0 ? l.text.slice(0, hash) : l.text;
+      const hash = shellCommentStart(doc, l.line);
+      const code = hash >= 0 ? l.text.slice(0, hash - l.start) : l.text;
       const hits: { start: number; end: number }[] = [];
       for (const m of code.matchAll(/(\\*)\$(\{RPM_BUILD_ROOT\}|RPM_BUILD_ROOT\b)/g)) {
         if (m[1].length % 2 === 0) hits.push({ start: l.start + m.index + m[1].length, end: l.start + m.index + m[0].length });

@@ -1,4 +1,4 @@
-import { shellCommentStart } from '../../specfile/shellComments';
+import { shellCommentStart } from '../../shell/specShell';
 import { specLines } from '../../specfile/sectionText';
 import { defineSpecRule, mentionsAny } from '../types';
 
@@ -23,8 +23,8 @@ export default defineSpecRule({
       const kind = doc.lineKinds[l.line];
       if (kind === 'comment' || kind === 'blank' || l.section.kind === 'changelog' || l.section.kind === 'description') continue;
       if (!mentionsAny(l.text, WORDS)) continue;
-      const hash = shellCommentStart(l.text);
-      const code = hash >= 0 ? l.text.slice(0, hash) : l.text;
+      const hash = shellCommentStart(doc, l.line);
+      const code = hash >= 0 ? l.text.slice(0, hash - l.start) : l.text;
       for (const m of code.matchAll(/(\\*)\$(\{RPM_SOURCE_DIR\}|RPM_SOURCE_DIR\b)/g)) {
         if (m[1].length % 2 === 1) continue;
         const start = l.start + m.index + m[1].length;
