@@ -157,6 +157,19 @@ describe('hover: dkms.conf', () => {
     const own = dkms('PACKAGE_NAME="acme"\nBUILT_MODULE_NAME[0]="${PACKAGE_N|AME}"\n');
     assert.match(own.value, /Assigned at line 1/);
   });
+
+  it('BUILD_EXCLUSIVE_*: each sample kernel from old LTS to 7.x, accepted or excluded under the file\'s settings', () => {
+    const name = dkms('BUILD_EXCLUSIVE_KER|NEL="^[5-6]\\."\nBUILD_EXCLUSIVE_KERNEL_MIN="5.10"\nBUILD_EXCLUSIVE_ARCH="x86_64"\n');
+    assert.match(name.value, /Sample kernels under BUILD_EXCLUSIVE_KERNEL `\^\[5-6\]\\\.`, _MIN 5\.10/);
+    assert.match(name.value, /✗ excluded · `4\.19\.0-27-amd64`/);
+    assert.match(name.value, /✗ excluded · `5\.4\.0-200-generic`/, 'below MIN');
+    assert.match(name.value, /✓ builds · `6\.8\.0-49-generic`/);
+    assert.match(name.value, /✗ excluded · `7\.3\.1`/);
+    assert.match(name.value, /✓ x86_64 · ✗ i686/);
+    const value = dkms('BUILD_EXCLUSIVE_KERNEL="^5\\.[18|-19]"\n');
+    assert.match(value.value, /bash cannot compile the pattern .*dkms excludes every kernel/);
+    assert.doesNotMatch(value.value, /✓ builds/);
+  });
 });
 
 describe('hover: scriptlet options', () => {

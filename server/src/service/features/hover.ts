@@ -5,6 +5,7 @@ import {
 } from '../catalog/index';
 import { getDkmsCommandOption, getDkmsDirective, getDkmsSubcommand, getDkmsVariable } from '../catalog/dkmsDirectives';
 import type { DkmsDocument } from '../dkms/ast';
+import { buildExclusiveSettings, buildExclusiveTable } from '../dkms/buildExclusive';
 import type { SpecDocument, Span } from '../specfile/ast';
 import type { DistroId, Hover } from '../types';
 import { scopeOf } from '../specfile/macroScope';
@@ -164,6 +165,7 @@ export function dkmsHover(doc: DkmsDocument, offset: number): Hover | undefined 
       if (facts.length > 0) parts.push(`*${facts.join(' · ')}*`);
       if (d.deprecated) parts.push(`**Deprecated** since dkms ${d.deprecated.since}: ${d.deprecated.instead}`);
       parts.push(`Example: ${code(d.example)}`);
+      if (a.name.startsWith('BUILD_EXCLUSIVE_') && a.name !== 'BUILD_EXCLUSIVE_CONFIG') parts.push(buildExclusiveTable(buildExclusiveSettings(doc.assignments)));
       return hover(doc, a.nameSpan, parts.join('\n\n'));
     }
     for (const v of a.values) {
@@ -171,6 +173,9 @@ export function dkmsHover(doc: DkmsDocument, offset: number): Hover | undefined 
       for (const ref of v.variables) {
         if (offset < ref.start || offset > ref.end) continue;
         return hover(doc, { start: ref.start, end: ref.end }, dkmsVariableText(doc, ref.name, a.start));
+      }
+      if (a.name.startsWith('BUILD_EXCLUSIVE_') && a.name !== 'BUILD_EXCLUSIVE_CONFIG') {
+        return hover(doc, { start: v.start, end: v.end }, buildExclusiveTable(buildExclusiveSettings(doc.assignments)));
       }
     }
   }
