@@ -70,3 +70,16 @@ describe('rpmlint filters', () => {
     assert.ok(filtered.includes('obsolete-patchn-syntax'), 'rules without an rpmlint id are not affected');
   });
 });
+
+describe('arms that are false on the profile', () => {
+  const ARMS = SPEC('%if 0%{?suse_version}\n%setup\n%else\n%setup -q\n%endif\n%ifarch s390x\n%setup\n%endif');
+  test('rules skip lines rpm never reads on the profile; unknown arms (%ifarch) are still checked', () => {
+    assert.deepEqual(lintText(ARMS, { rules: RULES, distro: 'fedora' }).map((f) => `${f.rule}@${f.range.start.line}`), ['setup-not-quiet@15']);
+    assert.deepEqual(lintText(ARMS, { rules: RULES, distro: 'opensuse' }).map((f) => `${f.rule}@${f.range.start.line}`), ['setup-not-quiet@10', 'setup-not-quiet@15']);
+  });
+
+  test('rules about the arms themselves keep their findings there', () => {
+    const text = SPEC('%if 0%{?suse_version}\n%else\n%else\n%endif');
+    assert.deepEqual(lintText(text, { rules: ['spec-stray-conditional'], distro: 'fedora' }).map((f) => f.range.start.line), [11]);
+  });
+});

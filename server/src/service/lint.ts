@@ -5,6 +5,7 @@ import { getRule, ALL_RULES } from './rules/registry';
 import { collectSuppressions, isSuppressed } from './rules/suppressions';
 import { mentionsAny, type DkmsRuleContext, type RelatedDocument, type Report, type Rule, type RuleContextBase, type SpecRuleContext } from './rules/types';
 import type { SpecDocument } from './specfile/ast';
+import { scopeOf, type MacroScope } from './specfile/macroScope';
 import type { LineIndex } from './text/lineIndex';
 import type { DistroId, Finding, Fix, LanguageId, Severity, SeverityOrOff } from './types';
 
@@ -54,6 +55,17 @@ export function runRules(
   const ruleErrors: LintResult['ruleErrors'] = [];
   const suppressions = collectSuppressions(lines);
   const filters = compileFilters(options.rpmlintFilters);
+  // Lines in %if arms that are false on the profile: rpm never reads them (the directive lines
+  // themselves stay, they are what the conditional rules look at).
+  let scope: MacroScope | undefined;
+  const inDeadArm = (offset: number): boolean => {
+    const spec = doc as SpecDocument;
+    if (spec.conditionals.length === 0) return false;
+    const line = lines.lineOf(offset);
+    if (spec.lineKinds[line] === 'conditional') return false;
+    scope ??= scopeOf(spec, base.distro);
+    return scope.lineCondition(line).dead;
+  };
   for (const rule of ALL_RULES) {
     const crossFile = language === 'dkms-conf' && rule.language === 'rpm-spec' && rule.checkDkms !== undefined;
     if (rule.language !== language && !crossFile) continue;
@@ -80,6 +92,7 @@ export function runRules(
       continue;
     }
     for (const r of reports) {
+      if (!crossFile && language === 'rpm-spec' && !rule.branches && reports.length > 0 && inDeadArm(r.start)) continue;
       const finding = toFinding(rule, severity, r, lines);
       if (isSuppressed(suppressions, rule.id, finding.range.start.line)) continue;
       if (rule.rpmlintId && filters.some((f) => f.test(`${rule.rpmlintId} ${r.message}`) || f.test(rule.rpmlintId!))) continue;

@@ -24,6 +24,11 @@ export interface RuleMeta {
    * the engine skips it (one `includes` instead of a walk over every line). Case-sensitive.
    */
   requires?: readonly string[];
+  /**
+   * The rule is about `%if` arms themselves: its findings inside arms that are false on the
+   * profile are kept. Every other rule's findings there are dropped (rpm never reads those lines).
+   */
+  branches?: boolean;
 }
 
 export interface ReportFix {

@@ -21,6 +21,7 @@ function inArchConditional(doc: SpecDocument, line: number): boolean {
  */
 export default defineSpecRule({
   id: '%ifarch-applied-patch',
+  branches: true,
   category: 'build',
   defaultSeverity: 'warning',
   description: 'A patch is applied inside %ifarch: the sources differ per architecture',

@@ -3,6 +3,7 @@ import { defineSpecRule } from '../types';
 
 export default defineSpecRule({
   id: 'spec-stray-conditional',
+  branches: true,
   category: 'syntax',
   defaultSeverity: 'error',
   description: 'An %else, %elif or %endif has no open %if, or follows %else in the same block',

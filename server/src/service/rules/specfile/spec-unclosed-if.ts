@@ -3,6 +3,7 @@ import { defineSpecRule } from '../types';
 
 export default defineSpecRule({
   id: 'spec-unclosed-if',
+  branches: true,
   category: 'syntax',
   defaultSeverity: 'error',
   description: 'An %if, %ifarch or %ifos block has no matching %endif',
