@@ -11,7 +11,7 @@ test('BuildRoot tags, also in conditionals', () => {
   assertFindings(`Name: foo
 BuildRoot: %{_tmppath}/%{name}-%{version}-root
 # <- ${rule}
-%if 0%{?rhel} == 5
+%ifarch %{ix86}
   buildroot:  /var/tmp/x
 # ^^^^^^^^^^^^^^^^^^^^^^ ${rule}
 %endif
