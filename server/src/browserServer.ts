@@ -9,8 +9,8 @@ import { FEATURES } from './serverCore/features/index';
 import { startServer } from './serverCore/startServer';
 import { createInitializeGuard } from './serverCore/protocolGuards';
 
-/** Features that run programs (rpmlint, shellcheck, rpmspec): there are none in a browser. */
-const NODE_ONLY_FEATURES = new Set(['externalTools']);
+/** Features that run programs (rpmlint, shellcheck, rpmspec) or walk the file system: neither exists in a browser. */
+const NODE_ONLY_FEATURES = new Set(['externalTools', 'workspaceDiagnostics']);
 
 declare const self: DedicatedWorkerGlobalScope;
 

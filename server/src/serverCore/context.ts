@@ -84,6 +84,9 @@ export class ServerContext {
     return Boolean(this.clientCapabilities.workspace?.configuration);
   }
 
+  /** The workspace folders' URIs (initialize's workspaceFolders, else rootUri). */
+  workspaceFolders: string[] = [];
+
   /** The client has the specwright.explainRule command (initializationOptions.explainRuleCommand). */
   explainRuleCommand = false;
 
@@ -109,6 +112,17 @@ export class ServerContext {
     if (this.trusted === trusted) return;
     this.trusted = trusted;
     for (const l of this.trustListeners) l(trusted);
+  }
+
+  private readonly watchedFilesListeners: (() => void)[] = [];
+
+  /** Files the client watches changed on disk (specs, dkms.conf, specwright.json, rpmlintrc). */
+  onWatchedFilesChanged(listener: () => void): void {
+    this.watchedFilesListeners.push(listener);
+  }
+
+  watchedFilesChanged(): void {
+    for (const l of this.watchedFilesListeners) l();
   }
 
   /** After resetSettings (didChangeConfiguration). */
@@ -261,11 +275,12 @@ export class ServerContext {
   }
 
   /**
-   * Lint options for a document: editor settings, then the project's specwright.json (more
-   * specific, so it wins), plus related files and rpmlint filters for file: URIs.
+   * Lint options for a document: editor settings (`known`: already fetched, e.g. once for a
+   * workspace folder), then the project's specwright.json (more specific, so it wins), plus
+   * related files and rpmlint filters for file: URIs.
    */
-  async lintOptions(input: DocumentInput): Promise<Partial<LintOptions>> {
-    const settings = await this.settings(input.uri);
+  async lintOptions(input: DocumentInput, known?: Settings): Promise<Partial<LintOptions>> {
+    const settings = known ?? (await this.settings(input.uri));
     const options: Partial<LintOptions> = { distro: settings.distro, rules: { ...settings.rules }, related: [], rpmlintFilters: [] };
     const uri = URI.parse(input.uri);
     if (uri.scheme !== 'file') return options;

@@ -25,6 +25,8 @@ export interface Settings {
   rpmlintErrorsAsErrors: boolean;
   /** `specwright.changelog.author`: `Name <email>` for new changelog entries ('' = find it). */
   changelogAuthor: string;
+  /** `specwright.workspaceDiagnostics.maxFiles`: closed files checked for the workspace-wide report; 0 turns it off. */
+  workspaceDiagnosticsMaxFiles: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -36,6 +38,7 @@ export const DEFAULT_SETTINGS: Settings = {
   format: formatOptionsFrom(undefined),
   rpmlintErrorsAsErrors: false,
   changelogAuthor: '',
+  workspaceDiagnosticsMaxFiles: 500,
 };
 
 /** Total: invalid values fall back to defaults; unknown rule ids and levels are reported in `problems`. */
@@ -69,6 +72,10 @@ export function normaliseSettings(raw: unknown): { settings: Settings; problems:
   const rpmlint = obj.rpmlint;
   const errorsAsErrors = typeof rpmlint === 'object' && rpmlint !== null ? (rpmlint as Record<string, unknown>).errorsAsErrors : obj['rpmlint.errorsAsErrors'];
   if (typeof errorsAsErrors === 'boolean') settings.rpmlintErrorsAsErrors = errorsAsErrors;
+  const workspace = obj.workspaceDiagnostics;
+  const maxFiles = typeof workspace === 'object' && workspace !== null ? (workspace as Record<string, unknown>).maxFiles : obj['workspaceDiagnostics.maxFiles'];
+  if (typeof maxFiles === 'number' && Number.isInteger(maxFiles) && maxFiles >= 0) settings.workspaceDiagnosticsMaxFiles = maxFiles;
+  else if (maxFiles !== undefined) problems.push(`specwright.workspaceDiagnostics.maxFiles: expected a whole number ≥ 0, not ${JSON.stringify(maxFiles)}`);
   return { settings, problems };
 }
 

@@ -21,6 +21,7 @@ export function startServer(connection: Connection, features: Feature[] = FEATUR
   connection.onInitialize((params): InitializeResult => {
     ctx.clientCapabilities = params.capabilities;
     ctx.setInitializationOptions(params.initializationOptions);
+    ctx.workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const capabilities: ServerCapabilities = {};
     for (const f of features) Object.assign(capabilities, f.capabilities(params.capabilities));
     return { capabilities, serverInfo: { name: 'specwright', version: VERSION } };

@@ -12,5 +12,6 @@ import { semanticTokensFeature } from './semanticTokens';
 import { outlineFeature } from './outline';
 import { profileFeature } from './profile';
 import { validationFeature } from './validation';
+import { workspaceDiagnosticsFeature } from './workspaceDiagnostics';
 
-export const FEATURES: Feature[] = [validationFeature, outlineFeature, codeActionsFeature, completionFeature, hoverFeature, navigationFeature, semanticTokensFeature, inlayHintsFeature, profileFeature, externalToolsFeature, formattingFeature, choresFeature];
+export const FEATURES: Feature[] = [validationFeature, outlineFeature, codeActionsFeature, completionFeature, hoverFeature, navigationFeature, semanticTokensFeature, inlayHintsFeature, profileFeature, externalToolsFeature, formattingFeature, choresFeature, workspaceDiagnosticsFeature];

@@ -154,6 +154,7 @@ export const validationFeature: Feature = {
     ctx.connection.onDidChangeWatchedFiles(
       runSafeVoid(log, 'didChangeWatchedFiles', () => {
         ctx.resetProjectConfigs();
+        ctx.watchedFilesChanged();
         validator.scheduleAll();
       }),
     );
