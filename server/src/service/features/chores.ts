@@ -9,6 +9,7 @@ import { parseSpec } from '../specfile/parser';
 import { querySpec } from '../specfile/rpmQuery';
 import type { DistroId, Position, TextEdit } from '../types';
 import { applyEdits } from './format';
+import { definitionTable } from '../specfile/macroScope';
 
 export interface ChangelogDate {
   year: number;
@@ -72,7 +73,7 @@ function referencesIn(doc: SpecDocument, start: number, end: number): MacroRefer
 
 /** The single file definition (`%global x 3`) of a macro, if it is defined exactly once. */
 function soleDefinition(doc: SpecDocument, name: string): MacroDefinition | undefined {
-  const defs = doc.macroDefinitions.filter((d) => d.name === name);
+  const defs = definitionTable(doc).directives(name);
   return defs.length === 1 && defs[0].keyword !== 'undefine' && defs[0].parameters === undefined ? defs[0] : undefined;
 }
 

@@ -8,7 +8,7 @@ import type { DkmsDocument } from '../dkms/ast';
 import { buildExclusiveSettings, buildExclusiveTable } from '../dkms/buildExclusive';
 import type { SpecDocument, Span } from '../specfile/ast';
 import type { DistroId, Hover } from '../types';
-import { scopeOf } from '../specfile/macroScope';
+import { definitionTable, scopeOf } from '../specfile/macroScope';
 import { DISTRO_LABEL, code, macroDocumentation, plain, truncate } from './markdown';
 import { numberedTags, occurrences, specTargetAt, type SpecTarget } from './specTargets';
 
@@ -111,7 +111,7 @@ function dkmsSubcommandText(name: string): string | undefined {
 /** Hover text of a macro: the file's own definition first, then the catalog. */
 export function macroHoverText(doc: SpecDocument | undefined, name: string, distro: DistroId): string | undefined {
   const info = lookupMacro(name);
-  const defs = doc ? doc.macroDefinitions.filter((d) => d.name === name && d.keyword !== 'undefine') : [];
+  const defs = doc ? definitionTable(doc).definitions(name) : [];
   const parts: string[] = [];
   if (defs.length > 0) {
     const d = defs[0];

@@ -4,6 +4,7 @@ import type { SpecDocument } from '../specfile/ast';
 import { refsInRange } from '../specfile/query';
 import type { DistroId, InlayHint } from '../types';
 import { DISTRO_LABEL, code } from './markdown';
+import { definitionTable } from '../specfile/macroScope';
 
 export interface InlayHintOptions {
   distro: DistroId;
@@ -12,10 +13,9 @@ export interface InlayHintOptions {
 /** Hints for references starting inside [start, end). */
 export function specInlayHints(doc: SpecDocument, start: number, end: number, options: InlayHintOptions): InlayHint[] {
   const out: InlayHint[] = [];
-  const own = new Set<string>();
-  for (const d of doc.macroDefinitions) own.add(d.name);
+  const own = definitionTable(doc);
   for (const r of refsInRange(doc, start, end)) {
-    if ((r.form !== 'plain' && r.form !== 'braced') || !r.name || r.argument || own.has(r.name)) continue;
+    if ((r.form !== 'plain' && r.form !== 'braced') || !r.name || r.argument || own.directives(r.name).length > 0) continue;
     if (r.form === 'braced' && !r.closed) continue;
     const info = lookupMacro(r.name);
     if (!info || info.kind !== 'directory') continue;

@@ -4,6 +4,7 @@ import { lookupMacro } from '../catalog/index';
 import type { SpecDocument, Span } from '../specfile/ast';
 import type { DocumentHighlight, Location, Range, RenameResult, TextEdit } from '../types';
 import { numberedTags, occurrences, specTargetAt, type Occurrence, type SpecTarget } from './specTargets';
+import { definitionTable } from '../specfile/macroScope';
 
 function navigable(doc: SpecDocument, offset: number): SpecTarget | undefined {
   const t = specTargetAt(doc, offset);
@@ -17,7 +18,7 @@ const loc = (doc: SpecDocument, uri: string, span: Span): Location => ({ uri, ra
 export function specDefinition(doc: SpecDocument, uri: string, offset: number): Location[] {
   const t = navigable(doc, offset);
   if (!t) return [];
-  if (t.kind === 'macro' && (t.name === 'autopatch' || t.name === 'autosetup') && !doc.macroDefinitions.some((d) => d.name === t.name)) {
+  if (t.kind === 'macro' && (t.name === 'autopatch' || t.name === 'autosetup') && !definitionTable(doc).directives(t.name).length) {
     return numberedTags(doc, 'patch').map((p) => loc(doc, uri, p.tag.nameSpan));
   }
   return occurrences(doc, t).filter((o) => o.definition).map((o) => loc(doc, uri, o.span));
@@ -46,7 +47,7 @@ export function specPrepareRename(doc: SpecDocument, offset: number): { range: R
     return { range: doc.lines.range(t.span.start, t.span.end), placeholder: t.name };
   }
   if (t.kind !== 'macro') return { error: 'Only macros and build conditionals defined in this file can be renamed.' };
-  if (!doc.macroDefinitions.some((d) => d.name === t.name && d.keyword !== 'undefine')) {
+  if (!definitionTable(doc).has(t.name)) {
     return { error: lookupMacro(t.name) ? `%${t.name} is a distribution or rpm macro, not defined in this file: it cannot be renamed.` : `%${t.name} is not defined in this file.` };
   }
   if (lookupMacro(t.name)) return { error: `%${t.name} overrides a distribution or rpm macro: renaming it would drop the override.` };
@@ -63,12 +64,12 @@ export function specRename(doc: SpecDocument, uri: string, offset: number, newNa
   if (name === oldName) return { edit: { changes: { [uri]: [] } } };
   if (t.kind === 'macro') {
     if (name.length < 3) return { error: `'${name}' is too short: rpm refuses macro names of fewer than 3 characters.` };
-    if (doc.macroDefinitions.some((d) => d.name === name && d.keyword !== 'undefine')) return { error: `%${name} is already defined in this file.` };
+    if (definitionTable(doc).has(name)) return { error: `%${name} is already defined in this file.` };
     if (lookupMacro(name)) return { error: `%${name} is a distribution or rpm macro: renaming to it would change what it means.` };
     if (/^(with|without)_/.test(name) && doc.buildConditionals.some((b) => name.endsWith(`_${b.name}`))) return { error: `%${name} is the macro of a build conditional.` };
   } else if (doc.buildConditionals.some((b) => b.name === name)) {
     return { error: `Build conditional '${name}' already exists in this file.` };
-  } else if (doc.macroDefinitions.some((d) => d.name === `with_${name}` || d.name === `without_${name}`)) {
+  } else if (definitionTable(doc).directives(`with_${name}`).length > 0 || definitionTable(doc).directives(`without_${name}`).length > 0) {
     return { error: `%with_${name} / %without_${name} is already defined in this file.` };
   }
   const edits: TextEdit[] = occurrences(doc, t)

@@ -7,6 +7,7 @@ import type { SpecDocument } from '../specfile/ast';
 import type { LineIndex } from '../text/lineIndex';
 import type { SemanticTokens, SemanticTokensLegend } from '../types';
 import { sectionPackageSpan } from './specTargets';
+import { definitionTable } from '../specfile/macroScope';
 
 export const TOKEN_TYPES = ['macro', 'property', 'keyword', 'namespace', 'variable', 'parameter', 'function'] as const;
 export const TOKEN_MODIFIERS = ['declaration', 'defaultLibrary', 'deprecated', 'local', 'unresolved', 'readonly'] as const;
@@ -74,7 +75,7 @@ export function specSemanticTokens(doc: SpecDocument): SemanticTokens {
   const b = new TokenBuilder();
   const { text } = doc;
   const fileDefined = new Set<string>();
-  for (const d of doc.macroDefinitions) if (d.keyword !== 'undefine') fileDefined.add(d.name);
+  for (const name of definitionTable(doc).names()) fileDefined.add(name);
   const bconds = new Set(doc.buildConditionals.map((x) => x.name));
   const catalog = new Map<string, MacroInfo | null>();
   const info = (name: string): MacroInfo | null => {

@@ -1,4 +1,5 @@
 import { defineSpecRule } from '../types';
+import { definitionTable } from '../../specfile/macroScope';
 
 /**
  * `%define __find_requires …` (or provides) without `%define _use_internal_dependency_generator 0`:
@@ -12,10 +13,9 @@ export default defineSpecRule({
   fixSafety: 'none',
   rpmlintId: 'depscript-without-disabling-depgen',
   check(ctx) {
-    const defs = ctx.doc.macroDefinitions.filter((d) => d.keyword === 'define' || d.keyword === 'global');
-    if (defs.some((d) => d.name === '_use_internal_dependency_generator' && /^0\b/.test(d.body.trim()))) return;
-    for (const d of defs) {
-      if (d.name !== '__find_requires' && d.name !== '__find_provides') continue;
+    const table = definitionTable(ctx.doc);
+    if (table.definitions('_use_internal_dependency_generator').some((d) => /^0\b/.test(d.body.trim()))) return;
+    for (const d of [...table.definitions('__find_requires'), ...table.definitions('__find_provides')].sort((a, b) => a.start - b.start)) {
       ctx.report({
         start: d.nameSpan.start,
         end: d.nameSpan.end,

@@ -1,4 +1,5 @@
 import { defineSpecRule } from '../types';
+import { definitionTable } from '../../specfile/macroScope';
 
 /**
  * `%define _default_patch_fuzz N` with N > 0: patches then apply at shifted places without
@@ -12,8 +13,7 @@ export default defineSpecRule({
   fixSafety: 'none',
   rpmlintId: 'patch-fuzz-is-changed',
   check(ctx) {
-    for (const d of ctx.doc.macroDefinitions) {
-      if ((d.keyword !== 'define' && d.keyword !== 'global') || d.name !== '_default_patch_fuzz') continue;
+    for (const d of definitionTable(ctx.doc).definitions('_default_patch_fuzz')) {
       const m = /^(\d+)\s*$/.exec(d.body.trim());
       if (!m || Number(m[1]) === 0) continue;
       ctx.report({
