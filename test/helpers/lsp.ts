@@ -166,13 +166,13 @@ export class LspClient {
     });
   }
 
-  async initialize(capabilities: unknown = defaultCapabilities(), initializationOptions?: unknown): Promise<{ capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } }> {
+  async initialize(capabilities: unknown = defaultCapabilities(), initializationOptions?: unknown, workspaceFolders: { uri: string; name: string }[] | null = null): Promise<{ capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } }> {
     const result = await this.request<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: null,
       capabilities,
       initializationOptions,
-      workspaceFolders: null,
+      workspaceFolders,
     });
     this.notify('initialized', {});
     return result;

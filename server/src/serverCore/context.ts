@@ -49,6 +49,8 @@ export class ServerContext {
   private readonly settingsCache = new Map<string, Promise<Settings>>();
   private readonly reported = new Set<string>();
   clientCapabilities: ClientCapabilities = {};
+  /** Workspace folder URIs from initialize (workspace symbols search them). */
+  workspaceRoots: string[] = [];
   /**
    * Workspace trust: external tools run only when true. rpmlint and rpmspec let rpm evaluate the
    * spec, which runs its `%(…)` and `%{lua:}` code, so trust is never assumed: it comes from

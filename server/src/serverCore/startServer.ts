@@ -20,6 +20,7 @@ export function startServer(connection: Connection, features: Feature[] = FEATUR
 
   connection.onInitialize((params): InitializeResult => {
     ctx.clientCapabilities = params.capabilities;
+    ctx.workspaceRoots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     ctx.setInitializationOptions(params.initializationOptions);
     ctx.workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const capabilities: ServerCapabilities = {};

@@ -21,6 +21,9 @@ import { specDocumentLinks } from './features/links';
 import { specDefinition, specHighlights, specPrepareRename, specReferences, specRename } from './features/navigation';
 import { dkmsSemanticTokens, specSemanticTokens } from './features/semanticTokens';
 import { DEFAULT_FORMAT_OPTIONS, formatSpec, type FormatOptions } from './features/format';
+import { specWorkspaceSymbols, type SpecWorkspaceSymbol } from './features/workspaceSymbols';
+import { specCodeLenses, type SpecCodeLens } from './features/codeLens';
+import { specSignatureHelp, type SignatureHelp } from './features/signatureHelp';
 import { addChangelogEntry, bumpRelease, convertToRpmautospec, newUpstreamVersion, type ChoreInput, type ChoreResult } from './features/chores';
 
 export type Chore = 'bumpRelease' | 'addChangelogEntry' | 'newUpstreamVersion' | 'convertToRpmautospec';
@@ -204,6 +207,24 @@ export class LanguageService {
       case 'newUpstreamVersion': return newUpstreamVersion(spec, version ?? '', input);
       case 'convertToRpmautospec': return convertToRpmautospec(spec);
     }
+  }
+
+  /** Code lenses: on which profiles each %if arm and build conditional is live. */
+  codeLenses(doc: DocumentInput): SpecCodeLens[] {
+    const parsed = this.parse(doc);
+    return parsed.languageId === 'rpm-spec' ? specCodeLenses(parsed.spec) : [];
+  }
+
+  /** Signature help for parametric macros and dkms subcommands. */
+  signatureHelp(doc: DocumentInput, position: Position, options: IntelligenceOptions = DEFAULT_INTELLIGENCE): SignatureHelp | undefined {
+    const parsed = this.parse(doc);
+    return parsed.languageId === 'rpm-spec' ? specSignatureHelp(parsed.spec, this.offsetOf(parsed, position), options.distro) : undefined;
+  }
+
+  /** Packages and global macros of a spec, for workspace/symbol. */
+  workspaceSymbols(doc: DocumentInput): SpecWorkspaceSymbol[] {
+    const parsed = this.parse(doc);
+    return parsed.languageId === 'rpm-spec' ? specWorkspaceSymbols(parsed.spec) : [];
   }
 
   private parseRelated<T extends SpecDocument | DkmsDocument>(r: RelatedDocument, parse: (text: string) => T): T {

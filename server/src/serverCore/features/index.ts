@@ -5,6 +5,8 @@ import { completionFeature } from './completion';
 import { externalToolsFeature } from './externalTools';
 import { choresFeature } from './chores';
 import { formattingFeature } from './formatting';
+import { lensesFeature } from './lenses';
+import { workspaceSymbolsFeature } from './workspaceSymbols';
 import { hoverFeature } from './hover';
 import { inlayHintsFeature } from './inlayHints';
 import { navigationFeature } from './navigation';
@@ -14,4 +16,4 @@ import { profileFeature } from './profile';
 import { validationFeature } from './validation';
 import { workspaceDiagnosticsFeature } from './workspaceDiagnostics';
 
-export const FEATURES: Feature[] = [validationFeature, outlineFeature, codeActionsFeature, completionFeature, hoverFeature, navigationFeature, semanticTokensFeature, inlayHintsFeature, profileFeature, externalToolsFeature, formattingFeature, choresFeature, workspaceDiagnosticsFeature];
+export const FEATURES: Feature[] = [validationFeature, outlineFeature, codeActionsFeature, completionFeature, hoverFeature, navigationFeature, semanticTokensFeature, inlayHintsFeature, profileFeature, externalToolsFeature, formattingFeature, choresFeature, workspaceDiagnosticsFeature, lensesFeature, workspaceSymbolsFeature];

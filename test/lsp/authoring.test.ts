@@ -1,0 +1,51 @@
+// Code lens, signature help and workspace symbols over stdio against the bundled server.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { LspClient, ensureBuilt } from '../helpers/lsp';
+import { tempDir } from '../cli/helpers';
+
+const OPEN = 'Name: hello\nVersion: 1\nRelease: 1\n%global commit abc\n%if 0%{?fedora}\nRequires: x\n%endif\n%description\nx\n%prep\n%autosetup -n foo \n%package devel\nSummary: d\n';
+
+describe('code lens, signature help and workspace symbols over stdio', () => {
+  let client: LspClient;
+  let dir: { dir: string; cleanup: () => void };
+  let uri: string;
+  before(async () => {
+    ensureBuilt();
+    dir = tempDir();
+    fs.mkdirSync(path.join(dir.dir, 'other'));
+    fs.writeFileSync(path.join(dir.dir, 'other', 'world.spec'), 'Name: world\n%global world_api 3\n%package -n libworld\nSummary: l\n');
+    fs.mkdirSync(path.join(dir.dir, 'node_modules'));
+    fs.writeFileSync(path.join(dir.dir, 'node_modules', 'skip.spec'), 'Name: skipped\n');
+    uri = pathToFileURL(path.join(dir.dir, 'hello.spec')).toString();
+    client = new LspClient();
+    const caps = (await client.initialize(undefined, undefined, [{ uri: pathToFileURL(dir.dir).toString(), name: 'w' }])).capabilities as Record<string, unknown>;
+    assert.ok(caps.codeLensProvider);
+    assert.ok(caps.signatureHelpProvider);
+    assert.equal(caps.workspaceSymbolProvider, true);
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'rpm-spec', version: 1, text: OPEN } });
+  });
+  after(() => { client?.close(); dir?.cleanup(); });
+
+  it('code lens above %if says where the arm is live', async () => {
+    const lenses = await client.request<{ range: { start: { line: number } }; command: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri } });
+    assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command.title]), [[4, 'live: Fedora · dead: RHEL, openSUSE, Mageia, generic rpm']]);
+  });
+
+  it('signature help for %autosetup', async () => {
+    const h = await client.request<{ signatures: { label: string }[]; activeParameter: number }>('textDocument/signatureHelp', { textDocument: { uri }, position: { line: 10, character: 18 } });
+    assert.match(h.signatures[0].label, /^%autosetup \[-p N\]/);
+  });
+
+  it('workspace symbols: packages and macros of open and unopened specs, node_modules skipped', async () => {
+    const all = await client.request<{ name: string; containerName?: string; location: { uri: string } }[]>('workspace/symbol', { query: '' });
+    const names = all.map((s) => s.name).sort();
+    assert.deepEqual(names, ['%commit', '%world_api', 'hello', 'hello-devel', 'libworld', 'world']);
+    const lib = await client.request<{ name: string; location: { uri: string } }[]>('workspace/symbol', { query: 'libw' });
+    assert.deepEqual(lib.map((s) => s.name), ['libworld']);
+    assert.match(lib[0].location.uri, /other\/world\.spec$/);
+  });
+});
