@@ -314,3 +314,14 @@ describe('completion latency', () => {
     assert.ok(runs[10] < 25, `median ${runs[10].toFixed(2)} ms`);
   });
 });
+
+describe('completion: a dkms.conf written by a here-document in the spec', () => {
+  it('offers dkms.conf directives inside the body, with edits at spec positions', () => {
+    const { c, find } = complete(`${PREAMBLE}%install\ncat > dkms.conf <<'EOF'\nPACKAGE_NAME=hello\nBUILT_MOD|\nEOF\n`);
+    const item = find('BUILT_MODULE_NAME');
+    assert.ok(item, 'BUILT_MODULE_NAME is offered');
+    assert.equal(textAt(c, item.textEdit!.range), 'BUILT_MOD');
+    const outside = complete(`${PREAMBLE}%install\ncat > dkms.conf <<'EOF'\nPACKAGE_NAME=hello\nEOF\nBUILT_MOD|\n`);
+    assert.equal(outside.find('BUILT_MODULE_NAME'), undefined);
+  });
+});

@@ -181,3 +181,16 @@ describe('hover: scriptlet options', () => {
     assert.match(hover(`${PREAMBLE}%change|log\n`).value, /`\* Day Mon DD YYYY Name <email> - version-release`/);
   });
 });
+
+describe('hover: a dkms.conf written by a here-document in the spec', () => {
+  it('hovers its directives and variables as in a dkms.conf, with spec ranges', () => {
+    const d = hover(`${PREAMBLE}%install\ncat > dkms.conf <<'EOF'\nPACKAGE_NAME=hello\nDEST_MODULE_LOC|ATION[0]="/updates"\nEOF\n`);
+    assert.equal(d.token, 'DEST_MODULE_LOCATION');
+    assert.match(d.value, /dkms\.conf directive/);
+    const v = hover(`${PREAMBLE}%install\ncat > %{buildroot}/usr/src/hello-1.0/dkms.conf <<EOF\nMAKE[0]="make KVER=\\$kernel|ver"\nEOF\n`);
+    assert.equal(v.token, '$kernelver');
+    // outside the body: spec hover as before
+    const spec = hover(`${PREAMBLE}%install\ncat > dkms.conf <<'EOF'\nPACKAGE_NAME=hello\nEOF\ninstall -d %{_us|rsrc}\n`);
+    assert.equal(spec.token, '_usrsrc');
+  });
+});

@@ -9,6 +9,8 @@ import { DEFAULT_LINT_OPTIONS, runRules, type LintOptions, type LintResult } fro
 import type { RelatedDocument } from './rules/types';
 import type { SpecDocument } from './specfile/ast';
 import { parseSpec } from './specfile/parser';
+import { embeddedConfAt } from './specfile/embeddedDkms';
+import { embeddedRangeMapper, lintEmbeddedDkms } from './specfile/embeddedDkmsLint';
 import { querySpec, type SpecQuery } from './specfile/rpmQuery';
 import { languageOfPath } from './languageOfPath';
 import type { DocumentInput, DocumentSymbol, FoldingRange } from './types';
@@ -103,7 +105,14 @@ export class LanguageService {
       parseRelatedSpec: (r: RelatedDocument) => this.parseRelated(r, parseSpec),
       parseRelatedDkms: (r: RelatedDocument) => this.parseRelated(r, parseDkms),
     };
-    if (parsed.languageId === 'rpm-spec') return runRules('rpm-spec', parsed.spec, parsed.spec.lines, base, opts);
+    if (parsed.languageId === 'rpm-spec') {
+      const result = runRules('rpm-spec', parsed.spec, parsed.spec.lines, base, opts);
+      const embedded = lintEmbeddedDkms(parsed.spec, base, opts);
+      if (embedded.length === 0) return result;
+      const findings = [...result.findings, ...embedded];
+      findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
+      return { findings, ruleErrors: result.ruleErrors };
+    }
     return runRules('dkms-conf', parsed.dkms, parsed.dkms.lines, base, opts);
   }
 
@@ -126,13 +135,31 @@ export class LanguageService {
   complete(doc: DocumentInput, position: Position, options: IntelligenceOptions = DEFAULT_INTELLIGENCE): CompletionList {
     const parsed = this.parse(doc);
     const offset = this.offsetOf(parsed, position);
-    return parsed.languageId === 'rpm-spec' ? specCompletion(parsed.spec, offset, options) : dkmsCompletion(parsed.dkms, offset);
+    if (parsed.languageId === 'rpm-spec') {
+      // Inside a here-document that writes a dkms.conf: complete as in a dkms.conf.
+      const inner = embeddedConfAt(parsed.spec, offset);
+      if (inner) {
+        const list = dkmsCompletion(inner.conf.dkms, inner.offset);
+        const map = embeddedRangeMapper(parsed.spec, inner.conf);
+        return { ...list, items: list.items.map((i) => (i.textEdit ? { ...i, textEdit: { ...i.textEdit, range: map(i.textEdit.range) } } : i)) };
+      }
+      return specCompletion(parsed.spec, offset, options);
+    }
+    return dkmsCompletion(parsed.dkms, offset);
   }
 
   hover(doc: DocumentInput, position: Position, options: IntelligenceOptions = DEFAULT_INTELLIGENCE): Hover | undefined {
     const parsed = this.parse(doc);
     const offset = this.offsetOf(parsed, position);
-    return parsed.languageId === 'rpm-spec' ? specHover(parsed.spec, offset, options) : dkmsHover(parsed.dkms, offset);
+    if (parsed.languageId === 'rpm-spec') {
+      const inner = embeddedConfAt(parsed.spec, offset);
+      if (inner) {
+        const h = dkmsHover(inner.conf.dkms, inner.offset);
+        if (h) return h.range ? { ...h, range: embeddedRangeMapper(parsed.spec, inner.conf)(h.range) } : h;
+      }
+      return specHover(parsed.spec, offset, options);
+    }
+    return dkmsHover(parsed.dkms, offset);
   }
 
   definition(doc: DocumentInput, position: Position): Location[] {

@@ -18,6 +18,7 @@ import r_deprecated_grep from './deprecated-grep';
 import r_depscript_without_disabling_depgen from './depscript-without-disabling-depgen';
 import r_dkms_conf_mismatch from './dkms-conf-mismatch';
 import r_dkms_hardcoded_sbin_path from './dkms-hardcoded-sbin-path';
+import r_dkms_heredoc_expansion from './dkms-heredoc-expansion';
 import r_dkms_missing_requires_dkms from './dkms-missing-requires-dkms';
 import r_dkms_package_not_noarch from './dkms-package-not-noarch';
 import r_dkms_post_incomplete from './dkms-post-incomplete';
@@ -106,6 +107,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   r_depscript_without_disabling_depgen,
   r_dkms_conf_mismatch,
   r_dkms_hardcoded_sbin_path,
+  r_dkms_heredoc_expansion,
   r_dkms_missing_requires_dkms,
   r_dkms_package_not_noarch,
   r_dkms_post_incomplete,
