@@ -39,6 +39,16 @@ describe('definition model: rpm macro semantics', () => {
     test(title, () => assert.equal(valueAt(src, name).text, expected));
   }
 
+  test('parametric macros expand with their options and arguments, as rpm does', () => {
+    const defs = '%define pkgname(n:p) %{?-p:python3-}%{-n*}%{!?-n:%1}-%#\n%define both() [%*|%**|%0]\n';
+    // Checked with rpmspec -q --provides on the same definitions.
+    assert.equal(valueAt(`${defs}`, 'pkgname -n foo bar').text, 'foo-1');
+    assert.equal(valueAt(`${defs}`, 'pkgname -p baz qux').text, 'python3-baz-2');
+    assert.equal(valueAt(`${defs}`, 'both a b').text, '[a b|a b|both]');
+    // An option the definition does not declare: rpm fails; the value is unknown.
+    assert.equal(valueAt(`${defs}`, 'pkgname -z').uncertain, true);
+  });
+
   test('--define turns on %bcond_with (rpm --with)', () => {
     assert.equal(valueAt('%bcond_with docs\n', 'with_docs', 'generic', [['_with_docs', '--with-docs']]).text, '1');
   });

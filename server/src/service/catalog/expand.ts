@@ -13,6 +13,8 @@ export interface MacroTable {
   has(name: string): boolean;
   /** Defined with options (`%define foo(a:) …`): its value needs arguments, so it is not expanded statically. */
   isParametric?(name: string): boolean;
+  /** The option string of a parametric definition (`a:` for `%define foo(a:) …`): the macro is expanded with its arguments. */
+  parameters?(name: string): string | undefined;
 }
 
 export interface ExpandOptions {
@@ -55,6 +57,7 @@ type Resolution =
   | { kind: 'value'; value: string }
   | { kind: 'opaque' }
   | { kind: 'parametric' }
+  | { kind: 'function'; body: string; options: string }
   | undefined;
 
 interface State {
@@ -72,6 +75,8 @@ interface State {
   keep?: Set<string>;
   /** Cut short: stop expanding, copy the rest verbatim. */
   exhausted: boolean;
+  /** Inside a parametric macro's body: %0 %1 … %* %** %# and %{-x} %{-x*}. */
+  locals?: Map<string, string>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -202,7 +207,11 @@ export function expandMacros(text: string, options: ExpandOptions = {}): ExpandR
 
 function resolve(name: string, state: State): Resolution {
   const own = state.spec.get(name);
-  if (own !== undefined) return state.spec.isParametric?.(name) ? { kind: 'parametric' } : { kind: 'body', body: own };
+  if (own !== undefined) {
+    if (!state.spec.isParametric?.(name)) return { kind: 'body', body: own };
+    const options = state.spec.parameters?.(name);
+    return options === undefined ? { kind: 'parametric' } : { kind: 'function', body: own, options };
+  }
   const info = lookupMacroForExpansion(name);
   if (!info || !info.definedOn.includes(state.distro)) return undefined;
   // %name, %version…: defined by the spec's own tags, so undefined until the spec defines them.
@@ -301,6 +310,17 @@ function expandText(text: string, depth: number, state: State): string {
       let k = j + 1;
       while (k < text.length && NAME_CHAR.test(text[k])) k++;
       const name = text.slice(j, k);
+      if (!cond && !neg) {
+        const fn = resolve(name, state);
+        if (fn?.kind === 'function') {
+          // `%name args…` without braces: the arguments run to the end of the line.
+          const eol = text.indexOf('\n', k);
+          const lineEnd = eol < 0 ? text.length : eol;
+          out += callFunction(name, fn, text.slice(k, lineEnd).trim(), depth, state);
+          i = lineEnd;
+          continue;
+        }
+      }
       if (name === 'dnl' && !cond && !neg && !state.spec.has('dnl')) {
         // rpm's %dnl discards the rest of the line, its newline included.
         const eol = text.indexOf('\n', k);
@@ -311,7 +331,13 @@ function expandText(text: string, depth: number, state: State): string {
       i = k;
       continue;
     }
-    // %1, %*, %#, %-f: parametric-body references; a lone %.
+    // %1, %*, %**, %#: a parametric macro's arguments; a lone %.
+    if (state.locals && next !== undefined && /[0-9*#]/.test(next)) {
+      const m = /^(?:\d+|\*\*|\*|#)/.exec(text.slice(pct + 1))!;
+      out += state.locals.get(m[0]) ?? '';
+      i = pct + 1 + m[0].length;
+      continue;
+    }
     if (next !== undefined && /[0-9*#-]/.test(next)) state.unresolved = true;
     out += '%';
     i = pct + 1;
@@ -326,6 +352,22 @@ function expandBraced(inner: string, raw: string, depth: number, state: State): 
   let cond = false;
   let neg = false;
   while (inner[j] === '?' || inner[j] === '!') { if (inner[j] === '?') cond = true; else neg = true; j++; }
+  if (state.locals && j < inner.length && /[-0-9*#]/.test(inner[j])) {
+    // %{-x} %{-x*} %{?-x:…} %{!?-x:…} %{1} %{?2:…} %{*}: the arguments of the macro being expanded.
+    const m = /^(?:-\w\*?|\d+|\*\*|\*|#)/.exec(inner.slice(j));
+    if (m) {
+      const value = state.locals.get(m[0]);
+      const rest = inner.slice(j + m[0].length);
+      if (rest !== '' && rest[0] !== ':') { state.unresolved = true; return raw; }
+      const defined = value !== undefined;
+      if (rest[0] === ':') {
+        if (!cond) { state.unresolved = true; return raw; }
+        return (neg ? !defined : defined) ? expandText(rest.slice(1), depth + 1, state) : '';
+      }
+      if (neg) return '';
+      return value ?? '';
+    }
+  }
   if (j >= inner.length || !NAME_START.test(inner[j])) {
     state.unresolved = true;
     return raw;
@@ -423,15 +465,17 @@ function expandReference(name: string, form: RefForm, depth: number, state: Stat
     if (form.args !== undefined && form.raw.startsWith('%{')) return `%{${name} ${expandText(form.args, depth + 1, state)}}`;
     return form.raw;
   }
+  if (r !== undefined && r.kind === 'function' && form.cond && form.arg === undefined) return callFunction(name, r, form.args ?? '', depth, state);
   if (r === undefined || r.kind === 'opaque' || r.kind === 'parametric') {
     state.unresolved = true;
     return form.raw;
   }
-  if (form.args !== undefined) {
+  if (form.args !== undefined && r.kind !== 'function') {
     // A simple macro called with arguments: rpm ignores them; we do the same but flag it.
     state.unresolved = true;
   }
   if (r.kind === 'value') return r.value;
+  if (r.kind === 'function') return callFunction(name, r, form.args ?? '', depth, state);
   return expandText(r.body, depth + 1, state);
 }
 
@@ -468,4 +512,43 @@ function pureLuaIdiom(code: string, depth: number, state: State): string | undef
   const gsub = /^\s*(\w+)\s*=\s*string\.gsub\(\s*rpm\.expand\(\s*"%\{(\w+)\}"\s*\)\s*,\s*"([^"%]*)"\s*,\s*"([^"%]*)"\s*\)\s*;?\s*print\(\s*\1\s*\)\s*$/.exec(code);
   if (gsub && gsub[3]) return value(gsub[2])?.split(gsub[3]).join(gsub[4]);
   return undefined;
+}
+
+/**
+ * Expands a parametric macro the spec defines (`%define name(opts) body`) with its arguments, as
+ * rpm does: the arguments are expanded, options parsed with the option string (getopt style,
+ * stopping at the first non-option), then the body sees %0, %1…, %*, %**, %#, %{-x} and %{-x*}.
+ */
+function callFunction(name: string, fn: { body: string; options: string }, rawArgs: string, depth: number, state: State): string {
+  const args = expandText(rawArgs, depth + 1, state).split(/\s+/).filter(Boolean);
+  const locals = new Map<string, string>([['0', name], ['**', args.join(' ')]]);
+  let k = 0;
+  for (; k < args.length; k++) {
+    const a = args[k];
+    if (a === '--') { k++; break; }
+    if (!a.startsWith('-') || a.length < 2) break;
+    for (let c = 1; c < a.length; c++) {
+      const at = fn.options.indexOf(a[c]);
+      if (at < 0 || a[c] === ':') { state.unresolved = true; return `%{${name}${rawArgs ? ` ${rawArgs}` : ''}}`; }
+      if (fn.options[at + 1] === ':') {
+        const value = c + 1 < a.length ? a.slice(c + 1) : args[++k];
+        if (value === undefined) { state.unresolved = true; return `%{${name}${rawArgs ? ` ${rawArgs}` : ''}}`; }
+        locals.set(`-${a[c]}`, `-${a[c]} ${value}`);
+        locals.set(`-${a[c]}*`, value);
+        break;
+      }
+      locals.set(`-${a[c]}`, `-${a[c]}`);
+    }
+  }
+  const positional = args.slice(k);
+  positional.forEach((p, n) => locals.set(String(n + 1), p));
+  locals.set('*', positional.join(' '));
+  locals.set('#', String(positional.length));
+  const outer = state.locals;
+  state.locals = locals;
+  try {
+    return expandText(fn.body, depth + 1, state);
+  } finally {
+    state.locals = outer;
+  }
 }

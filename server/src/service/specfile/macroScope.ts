@@ -164,6 +164,7 @@ export class MacroScope {
       get: (name) => get(name)?.value,
       has: (name) => get(name) !== undefined,
       isParametric: (name) => get(name)?.parametric ?? false,
+      parameters: (name) => get(name)?.definition?.parameters,
     };
   }
 
