@@ -1,6 +1,6 @@
 // Specwright benchmarks: `npm run bench` (node bench/run.mjs).
 //
-//   node bench/run.mjs [--runs N] [--only cli,inproc,lsp,memory,cold,scaling] [--rpmlint-sample 30] [--edits 10000]
+//   node bench/run.mjs [--runs N] [--only cli,inproc,lsp,memory,cold,scaling,fedora] [--rpmlint-sample 30] [--edits 10000]
 //
 // Everything is measured in one run and written side by side to bench/results/latest.md (also
 // printed). Times are medians over repeated runs with min/max (or p50/p95/max for latencies).
@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fedoraBench } from './fedora.mjs';
 import { syntheticSpec } from './synthetic.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -593,6 +594,8 @@ if (enabled('scaling')) {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+if (enabled('fedora')) fedoraBench({ md, goal, cli: path.join(repo, 'dist', 'cli.js'), shared });
 
 md('## Goals');
 md();
