@@ -25,7 +25,7 @@ function readHooks(): Hook[] {
   const hooks: Record<string, string>[] = [];
   for (const line of text.split('\n')) {
     if (line.startsWith('#') || line.trim() === '') continue;
-    const m = /^(- |  )(\w+): (.*)$/.exec(line);
+    const m = /^(- | {2})(\w+): (.*)$/.exec(line);
     assert.ok(m, `unexpected line in .pre-commit-hooks.yaml: ${line}`);
     if (m[1] === '- ') hooks.push({});
     hooks[hooks.length - 1][m[2]] = m[3].replace(/^'(.*)'$/, '$1');
