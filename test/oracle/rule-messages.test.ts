@@ -177,6 +177,25 @@ describe('rule messages that say what rpm does are true for rpm 4.18', () => {
     assert.match(w.stderr ?? '', /Summary field must be present in package: foo-devel/);
   });
 
+  test('unversioned-virtual-requires: a version is checked only against providers that carry one', async (t) => {
+    if (skip) return t.skip(skip);
+    const head = `${HEAD}%description\nFoo.\n%files\n`;
+    assertClaim('unversioned-virtual-requires', head.replace('%description', 'Requires: webserver\n%description'), /all without a version: any of them satisfies it, and a version here would not be checked either/);
+    assertClaim('unversioned-virtual-requires', head.replace('%description', 'Requires: java-headless\n%description'), /without a version any of them in any version satisfies it, so a newer one can never be enforced/);
+    // rpm's own comparison (rpmdsCompare): does each Provides satisfy the Requires?
+    const code = [
+      'import rpm',
+      "req = rpm.ds(('webserver', rpm.RPMSENSE_GREATER | rpm.RPMSENSE_EQUAL, '2.4'), rpm.RPMTAG_REQUIRENAME)",
+      "unversioned = rpm.ds(('webserver', 0, ''), rpm.RPMTAG_PROVIDENAME)",
+      "old = rpm.ds(('webserver', rpm.RPMSENSE_EQUAL, '1.0'), rpm.RPMTAG_PROVIDENAME)",
+      "anyreq = rpm.ds(('java-headless', 0, ''), rpm.RPMTAG_REQUIRENAME)",
+      "jdk8 = rpm.ds(('java-headless', rpm.RPMSENSE_EQUAL, '1:1.8.0'), rpm.RPMTAG_PROVIDENAME)",
+      'print(bool(req.Compare(unversioned)), bool(req.Compare(old)), bool(anyreq.Compare(jdk8)))',
+    ].join('\n');
+    const r = await rpm!.rpmTool('/usr/bin/python3', ['-c', code], '');
+    assert.equal(r.stdout.trim(), 'True False True', r.stderr);
+  });
+
   test('spec-unclosed-macro and spec-unclosed-if: rpm rejects the spec', async (t) => {
     if (skip) return t.skip(skip);
     const macro = `${HEAD}Source0: https://example.org/%{name-%{version}.tar.gz\n%description\nFoo.\n`;

@@ -68,6 +68,22 @@ if [ -e /usr/lib64/old/thing ]; then rm -f /usr/lib64/old/thing; fi
 %global _lib lib64
 %endif
 `, { rules: [RULE] });
+  // upstream's install location: probed, removed, or the source of a move
+  assertFindings(HEAD + `%install
+rm -f $RPM_BUILD_ROOT/usr/lib/libfoo_core.a %{buildroot}/usr/lib64/libfoo.la
+if test -d %{buildroot}/usr/lib64/cups; then
+  install -D -m0755 %{buildroot}/usr/lib64/cups/backend/foo %{buildroot}%{_prefix}/lib/cups/backend/foo
+  mv %{buildroot}/usr/lib/foo %{buildroot}%{_prefix}/lib/bar
+fi
+find %{_libdir}/qt6 /usr/lib64/qt6 -name rcc
+mkdir -p $RPM_BUILD_ROOT/usr/lib/debug%{_bindir}
+%files
+%exclude /usr/lib/systemd
+%dir /usr/lib/modules
+`, { rules: [RULE] });
+  // a noarch package may pin %{_libdir}
+  assertFindings("%global _libdir /usr/lib\n" + HEAD + `BuildArch: noarch
+`, { rules: [RULE] });
   // noarch: /usr/lib is right
   assertFindings(HEAD + `BuildArch: noarch
 %files

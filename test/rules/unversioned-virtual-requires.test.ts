@@ -21,8 +21,9 @@ Requires: webclient smtpdaemon java-headless
 #                   ^^^^^^^^^^ ${RULE}
 #                              ^^^^^^^^^^^^^ ${RULE}
 `, { rules: [RULE] });
-  assert.equal(f[0].message, 'c++_compiler is a virtual capability that several packages provide (gcc-c++, clang): without a version any of them in any version satisfies it, so a newer one can never be enforced. Add the minimum version the package needs (>= …)');
-  assert.match(f[2].message, /^webclient is a virtual capability that several packages provide \(curl, dillo, elinks, firefox, …\)/);
+  assert.equal(f[0].message, 'c++_compiler is a virtual capability that several packages provide (gcc-c++, gccN-c++ (gcc13-c++, gcc14-c++ …)), all without a version: any of them satisfies it, and a version here would not be checked either. If a minimum version matters, require the package that has it (<package> >= …)');
+  assert.match(f[2].message, /^webclient is a virtual capability that several packages provide \(curl, dillo, elinks, firefox, …\), all without a version/);
+  assert.equal(f[4].message, 'java-headless is a virtual capability that several packages provide (java-25-openjdk-headless, java-latest-openjdk-headless): without a version any of them in any version satisfies it, so a newer one can never be enforced. Add the minimum version the package needs (>= …)');
 });
 
 test(`${RULE}: generator-filled capabilities, versioned ones and look-alikes stay silent`, () => {
@@ -41,16 +42,17 @@ Provides: webserver = %{version}
 `, { rules: [RULE] });
 });
 
-test(`${RULE}: the fix inserts " >= " after the capability (unsafe: the version is the packager's)`, () => {
-  const text = HEAD + 'BuildRequires: c++_compiler\nRequires: webclient, curl\n';
+test(`${RULE}: the fix inserts " >= " where providers carry a version (unsafe: the version is the packager's); none where a version would not be checked`, () => {
+  const text = HEAD + 'BuildRequires: java-devel\nRequires: java-headless, curl\nRequires: webclient\n';
   const f = lintText(text, { rules: [RULE] });
-  assert.equal(f.length, 2);
+  assert.equal(f.length, 3);
   assert.equal(f[0].severity, 'hint');
   assert.deepEqual(f.map((x) => x.fixes.map((fix) => [fix.title, fix.safety])), [
-    [['Add a minimum version: c++_compiler >= …', 'unsafe']],
-    [['Add a minimum version: webclient >= …', 'unsafe']],
+    [['Add a minimum version: java-devel >= …', 'unsafe']],
+    [['Add a minimum version: java-headless >= …', 'unsafe']],
+    [],
   ]);
-  assert.equal(applyFixes(text, f), HEAD + 'BuildRequires: c++_compiler >= \nRequires: webclient >= , curl\n');
+  assert.equal(applyFixes(text, f), HEAD + 'BuildRequires: java-devel >= \nRequires: java-headless >= , curl\nRequires: webclient\n');
 });
 
 test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => {

@@ -17,32 +17,38 @@ export const VERSIONLESS_NAMESPACES = new Set([
 /** A virtual capability that several packages provide: who provides it and where that fact comes from. */
 export interface VirtualCapability {
   providers: readonly string[];
+  /**
+   * Whether the providers give it a version (`Provides: java-headless = 1:25…`). An unversioned
+   * Provides satisfies every versioned Requires (rpm's rpmdsCompare), so a version on the
+   * requirement is only checked when this is true.
+   */
+  versioned: boolean;
   source: string;
 }
 
-const FEDORA = 'Fedora package specs (major/fedora-rpm-specs at 10e71f1, 2026-08-22): `Provides:` lines of';
-const OPENJDK = `${FEDORA} java-25-openjdk.spec and java-latest-openjdk.spec (each JDK provides it; older Fedora releases add java-17/21-openjdk)`;
-const SUSE_GCC = 'openSUSE packaging guidelines ("use BuildRequires: c++_compiler instead of g++-4.5"); openSUSE gccN / gccN-c++ packages provide c_compiler / c++_compiler';
+const FEDORA = 'Fedora package specs (major/fedora-rpm-specs at 10e71f1, 2026-08-22): unversioned `Provides:` lines of';
+const OPENJDK = `Fedora package specs (major/fedora-rpm-specs at 10e71f1): \`Provides: … = %{epoch}:%{version}-%{release}\` in java-25-openjdk.spec and java-latest-openjdk.spec (each JDK provides it; older Fedora releases add java-17/21-openjdk)`;
+const SUSE_GCC = 'openSUSE packaging guidelines ("use BuildRequires: c++_compiler instead of g++-4.5"); openSUSE gcc / gcc-c++ packages: `Provides: c_compiler`, `Provides: c++_compiler`, without a version';
 
 /**
  * Capabilities that several packages provide, none of which is "the" package: without a version
  * any provider in any version satisfies a requirement. The catalog lists what was checked.
  */
 export const MULTI_PROVIDER_CAPABILITIES: ReadonlyMap<string, VirtualCapability> = new Map<string, VirtualCapability>([
-  ['c_compiler', { providers: ['gcc', 'clang'], source: SUSE_GCC }],
-  ['c++_compiler', { providers: ['gcc-c++', 'clang'], source: SUSE_GCC }],
-  ['webclient', { providers: ['curl', 'dillo', 'elinks', 'firefox', 'icecat', 'links', 'lynx', 'seamonkey', 'w3m', 'wget1', 'wget2'], source: `${FEDORA} those packages` }],
-  ['text-www-browser', { providers: ['elinks', 'lynx', 'w3m'], source: `${FEDORA} those packages` }],
-  ['webserver', { providers: ['caddy', 'httpd', 'lighttpd', 'nginx'], source: `${FEDORA} those packages` }],
-  ['MTA', { providers: ['exim', 'postfix', 'sendmail'], source: `${FEDORA} those packages` }],
-  ['smtpdaemon', { providers: ['exim', 'opensmtpd', 'postfix', 'sendmail', 'ssmtp'], source: `${FEDORA} those packages` }],
-  ['server(smtp)', { providers: ['exim', 'opensmtpd', 'postfix', 'sendmail'], source: `${FEDORA} those packages` }],
-  ['syslog', { providers: ['rsyslog', 'syslog-ng', 'systemd'], source: `${FEDORA} those packages` }],
-  ['java', { providers: ['java-25-openjdk', 'java-latest-openjdk'], source: OPENJDK }],
-  ['jre', { providers: ['java-25-openjdk', 'java-latest-openjdk'], source: OPENJDK }],
-  ['java-headless', { providers: ['java-25-openjdk-headless', 'java-latest-openjdk-headless'], source: OPENJDK }],
-  ['jre-headless', { providers: ['java-25-openjdk-headless', 'java-latest-openjdk-headless'], source: OPENJDK }],
-  ['java-devel', { providers: ['java-25-openjdk-devel', 'java-latest-openjdk-devel'], source: OPENJDK }],
+  ['c_compiler', { versioned: false, providers: ['gcc', 'gccN (gcc13, gcc14 …)'], source: SUSE_GCC }],
+  ['c++_compiler', { versioned: false, providers: ['gcc-c++', 'gccN-c++ (gcc13-c++, gcc14-c++ …)'], source: SUSE_GCC }],
+  ['webclient', { versioned: false, providers: ['curl', 'dillo', 'elinks', 'firefox', 'icecat', 'links', 'lynx', 'seamonkey', 'w3m', 'wget1', 'wget2'], source: `${FEDORA} those packages` }],
+  ['text-www-browser', { versioned: false, providers: ['elinks', 'lynx', 'w3m'], source: `${FEDORA} those packages` }],
+  ['webserver', { versioned: false, providers: ['caddy', 'httpd', 'lighttpd', 'nginx'], source: `${FEDORA} those packages` }],
+  ['MTA', { versioned: false, providers: ['exim', 'postfix', 'sendmail'], source: `${FEDORA} those packages` }],
+  ['smtpdaemon', { versioned: false, providers: ['exim', 'opensmtpd', 'postfix', 'sendmail', 'ssmtp'], source: `${FEDORA} those packages` }],
+  ['server(smtp)', { versioned: false, providers: ['exim', 'opensmtpd', 'postfix', 'sendmail'], source: `${FEDORA} those packages` }],
+  ['syslog', { versioned: false, providers: ['rsyslog', 'syslog-ng', 'systemd'], source: `${FEDORA} those packages` }],
+  ['java', { versioned: true, providers: ['java-25-openjdk', 'java-latest-openjdk'], source: OPENJDK }],
+  ['jre', { versioned: true, providers: ['java-25-openjdk', 'java-latest-openjdk'], source: OPENJDK }],
+  ['java-headless', { versioned: true, providers: ['java-25-openjdk-headless', 'java-latest-openjdk-headless'], source: OPENJDK }],
+  ['jre-headless', { versioned: true, providers: ['java-25-openjdk-headless', 'java-latest-openjdk-headless'], source: OPENJDK }],
+  ['java-devel', { versioned: true, providers: ['java-25-openjdk-devel', 'java-latest-openjdk-devel'], source: OPENJDK }],
 ]);
 
 /**

@@ -14,12 +14,18 @@ import { defineSpecRule, type ReportFix } from '../types';
 const LIB_PATH = /(?<=^|[\s=:,("'[]|-[LI]|%\{\??buildroot\}|%buildroot|\$RPM_BUILD_ROOT|\$\{RPM_BUILD_ROOT\}|\$\{?DESTDIR\}?)(\/usr|%\{_prefix\}|%_prefix|%\{_exec_prefix\})?\/lib(64)?(?=\/|$|[\s"':;,)\]])((?:\/[^/\s"';|&)]+)*)/g;
 const LIB_FILE = /^(?:lib[^/]*|[^/]*\*[^/]*)\.(?:so(?:\.[\w.*]*)?|a|la)$|^\*\.(?:so|a|la)(?:\.\*|\*)?$|^pkgconfig$/;
 const TEXT_COMMANDS = /^(?:sed|perl|awk|gawk|grep|egrep|echo|printf|cat)$/;
-/** Scriptlet commands that probe or clean up a known old location on purpose. */
-const PROBE_COMMANDS = /^(?:rm|rmdir|test|\[|\[\[|ls|find|readlink)$/;
+/**
+ * Commands that probe, remove or enter files already there (upstream's install location, an old
+ * location a scriptlet cleans up): the literal names where the files are, on purpose.
+ */
+const PROBE_COMMANDS = /^(?:rm|rmdir|unlink|test|\[|\[\[|ls|find|readlink|cd|pushd)$/;
+/** Commands whose operands before the last are sources (files upstream installed) and the last the destination. */
+const COPY_COMMANDS = /^(?:cp|mv|install)$/;
+const BUILDROOT_START = /^["']?(?:%\{\??buildroot\}|%buildroot|\$RPM_BUILD_ROOT|\$\{RPM_BUILD_ROOT\})/;
 /** Arguments that set the library directory of a build (`--libdir=/usr/lib` is wrong on 64-bit). */
 const LIBDIR_ARGUMENT = /^(?:--libdir|--with-libdir|-DCMAKE_INSTALL_LIBDIR|-DLIB_INSTALL_DIR|-DLIBDIR|-Dlibdir|LIBDIR|libdir|LIB_DIR|PREFIX_LIB)=$/;
 /** Build-root trees under /usr/lib that rpm itself manages (debuginfo): written literally on purpose in %exclude lines. */
-const RPM_OWN_TREES = /^\/(?:debug|\.build-id)(?:\/|$)/;
+const RPM_OWN_TREES = /^\/(?:debug|\.build-id)(?:\/|$|%)/;
 
 /** The line sits in an %ifarch/%ifnarch arm, or an %if that looks at the architecture. */
 function archConditional(doc: SpecDocument, line: number): boolean {
@@ -176,10 +182,14 @@ export default defineSpecRule({
         const noarch = section.packageIndex >= 0 && isShellScriptlet(section) ? isNoarch(doc, section.packageIndex) : mainNoarch;
         for (const cmd of shellScript(doc, section)?.commands ?? []) {
           const name = cmd.nameIndex >= 0 ? cmd.words[cmd.nameIndex].text.replace(/^.*\//, '') : '';
-          const textCommand = TEXT_COMMANDS.test(name) || (isShellScriptlet(section) && PROBE_COMMANDS.test(name));
+          const textCommand = TEXT_COMMANDS.test(name) || PROBE_COMMANDS.test(name);
+          // cp/mv/install: a build-root source operand is where upstream installed the file
+          let lastOperand = -1;
+          if (COPY_COMMANDS.test(name)) for (let k = cmd.words.length - 1; k > cmd.nameIndex && lastOperand < 0; k--) if (!cmd.words[k].redirect) lastOperand = k;
           for (let k = 0; k < cmd.words.length; k++) {
             const w = cmd.words[k];
             if (textCommand && !w.redirect && k !== cmd.nameIndex) continue;
+            if (lastOperand >= 0 && k !== lastOperand && k !== cmd.nameIndex && BUILDROOT_START.test(w.text)) continue;
             if (!w.text.includes('/lib')) continue; // what LIB_PATH looks for
             const start = w.start;
             const end = w.end;
@@ -195,14 +205,18 @@ export default defineSpecRule({
           if (doc.lineKinds[l] !== 'body' && doc.lineKinds[l] !== 'macro-line') continue;
           const start = doc.lines.lineStarts[l];
           const text = doc.text.slice(start, doc.lines.lineEnd(l));
-          if (!text.includes('/lib')) continue;
-          for (const e of filesEntryPaths(text)) check(e.path, start + e.index, l, noarch, true, true);
+          // %exclude names what upstream installed, to leave it out
+          if (!text.includes('/lib') || /(?:^|\s)%exclude\b/.test(text)) continue;
+          // %dir of a tree under /usr/lib: layout packages (filesystem, setup) own them literally
+          const dirEntry = /(?:^|\s)%dir\b/.test(text);
+          for (const e of filesEntryPaths(text)) check(e.path, start + e.index, l, noarch, true, !dirEntry);
         }
       }
     }
 
-    // %define _libdir /usr/lib64, %global _lib lib64: fixes one architecture's layout for all of them
-    for (const d of doc.macroDefinitions) {
+    // %define _libdir /usr/lib64, %global _lib lib64: fixes one architecture's layout for all of
+    // them (a noarch package may pin %{_libdir} to /usr/lib on purpose)
+    for (const d of mainNoarch ? [] : doc.macroDefinitions) {
       if (d.keyword !== 'define' && d.keyword !== 'global') continue;
       const body = d.body.trim();
       const fixed = d.name === '_libdir' ? /^(?:\/usr|%\{_prefix\}|%_prefix|%\{_exec_prefix\})?\/lib(?:64)?\/?$/.test(body) : d.name === '_lib' && /^lib(?:64)?$/.test(body);

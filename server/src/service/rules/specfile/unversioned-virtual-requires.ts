@@ -3,9 +3,11 @@ import { defineSpecRule } from '../types';
 
 /**
  * A requirement without a version on a capability that several packages provide (webclient,
- * smtpdaemon, c++_compiler, java-headless …, the catalog in virtualCapabilities.ts). Capabilities
- * that automatic dependency generators fill (pkgconfig(…), perl(…) …) name one exact thing: they
- * are unversioned-generated-requires' (off by default).
+ * smtpdaemon, c++_compiler, java-headless …, the catalog in virtualCapabilities.ts). What to do
+ * depends on whether the providers give it a version: an unversioned Provides satisfies every
+ * versioned Requires (checked with rpm's rpmdsCompare), so `webserver >= 2` would not be checked.
+ * Capabilities that automatic dependency generators fill (pkgconfig(…), perl(…) …) name one exact
+ * thing: they are unversioned-generated-requires' (off by default).
  */
 export default defineSpecRule({
   id: 'unversioned-virtual-requires',
@@ -17,14 +19,23 @@ export default defineSpecRule({
   check(ctx) {
     for (const { dep, kind } of unversionedVirtualRequirements(ctx.doc)) {
       if (kind !== 'known') continue;
-      const providers = MULTI_PROVIDER_CAPABILITIES.get(dep.name)!.providers;
+      const capability = MULTI_PROVIDER_CAPABILITIES.get(dep.name)!;
+      const providers = capability.providers;
       const shown = providers.length > 4 ? `${providers.slice(0, 4).join(', ')}, …` : providers.join(', ');
-      ctx.report({
-        start: dep.nameSpan.start,
-        end: dep.nameSpan.end,
-        message: `${dep.name} is a virtual capability that several packages provide (${shown}): without a version any of them in any version satisfies it, so a newer one can never be enforced. Add the minimum version the package needs (>= …)`,
-        fixes: [{ title: `Add a minimum version: ${dep.name} >= …`, safety: 'unsafe', edits: [{ start: dep.nameSpan.end, end: dep.nameSpan.end, newText: ' >= ' }] }],
-      });
+      if (capability.versioned) {
+        ctx.report({
+          start: dep.nameSpan.start,
+          end: dep.nameSpan.end,
+          message: `${dep.name} is a virtual capability that several packages provide (${shown}): without a version any of them in any version satisfies it, so a newer one can never be enforced. Add the minimum version the package needs (>= …)`,
+          fixes: [{ title: `Add a minimum version: ${dep.name} >= …`, safety: 'unsafe', edits: [{ start: dep.nameSpan.end, end: dep.nameSpan.end, newText: ' >= ' }] }],
+        });
+      } else {
+        ctx.report({
+          start: dep.nameSpan.start,
+          end: dep.nameSpan.end,
+          message: `${dep.name} is a virtual capability that several packages provide (${shown}), all without a version: any of them satisfies it, and a version here would not be checked either. If a minimum version matters, require the package that has it (<package> >= …)`,
+        });
+      }
     }
   },
 });
