@@ -24,6 +24,7 @@ import { specDefinition, specHighlights, specPrepareRename, specReferences, spec
 import { dkmsSemanticTokens, specSemanticTokens } from './features/semanticTokens';
 import { DEFAULT_FORMAT_OPTIONS, formatSpec, type FormatOptions } from './features/format';
 import { specWorkspaceSymbols, type SpecWorkspaceSymbol } from './features/workspaceSymbols';
+import { specRefactorings, type Refactoring } from './features/refactorings';
 import { specCodeLenses, type SpecCodeLens } from './features/codeLens';
 import { specSignatureHelp, type SignatureHelp } from './features/signatureHelp';
 import { addChangelogEntry, bumpRelease, convertToRpmautospec, newUpstreamVersion, type ChoreInput, type ChoreResult } from './features/chores';
@@ -252,6 +253,12 @@ export class LanguageService {
   workspaceSymbols(doc: DocumentInput): SpecWorkspaceSymbol[] {
     const parsed = this.parse(doc);
     return parsed.languageId === 'rpm-spec' ? specWorkspaceSymbols(parsed.spec) : [];
+  }
+
+  /** Refactorings for the range (code actions of kind refactor.rewrite). */
+  refactorings(doc: DocumentInput, range: Range): Refactoring[] {
+    const parsed = this.parse(doc);
+    return parsed.languageId === 'rpm-spec' ? specRefactorings(parsed.spec, range) : [];
   }
 
   private parseRelated<T extends SpecDocument | DkmsDocument>(r: RelatedDocument, parse: (text: string) => T): T {

@@ -107,6 +107,10 @@ async function codeActions(ctx: ServerContext, params: CodeActionParams): Promis
       actions.push({ title: 'Fix all auto-fixable Specwright problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
     }
   }
+  // Rewrites not tied to a finding (%setup + %patch → %autosetup).
+  if (wanted(only, CodeActionKind.RefactorRewrite)) {
+    for (const r of ctx.service.refactorings(input, params.range)) actions.push({ title: r.title, kind: CodeActionKind.RefactorRewrite, edit: { changes: { [uri]: r.edits } } });
+  }
   // shellcheck's own fixes (and any other external tool's) for the diagnostics it published.
   if (wanted(only, CodeActionKind.QuickFix)) {
     actions.push(...externalToolCodeActions(uri, input.version, params.context.diagnostics.filter((d) => d.source !== DIAGNOSTIC_SOURCE)));
@@ -116,7 +120,7 @@ async function codeActions(ctx: ServerContext, params: CodeActionParams): Promis
 
 export const codeActionsFeature: Feature = {
   name: 'codeActions',
-  capabilities: () => ({ codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } }),
+  capabilities: () => ({ codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND] } }),
   register(ctx) {
     ctx.connection.onCodeAction(runSafe(ctx.log, 'codeAction', [], (params) => codeActions(ctx, params)));
   },
