@@ -19,6 +19,7 @@ import r_depscript_without_disabling_depgen from './depscript-without-disabling-
 import r_dkms_conf_mismatch from './dkms-conf-mismatch';
 import r_dkms_hardcoded_sbin_path from './dkms-hardcoded-sbin-path';
 import r_dkms_heredoc_expansion from './dkms-heredoc-expansion';
+import r_dkms_kernel_glob from './dkms-kernel-glob';
 import r_dkms_missing_requires_dkms from './dkms-missing-requires-dkms';
 import r_dkms_package_not_noarch from './dkms-package-not-noarch';
 import r_dkms_post_incomplete from './dkms-post-incomplete';
@@ -26,6 +27,7 @@ import r_dkms_preun_upgrade from './dkms-preun-upgrade';
 import r_dkms_remove_without_all from './dkms-remove-without-all';
 import r_dkms_scriptlet_can_fail from './dkms-scriptlet-can-fail';
 import r_dkms_source_path from './dkms-source-path';
+import r_dkms_status_parsing from './dkms-status-parsing';
 import r_duplicate_dependency from './duplicate-dependency';
 import r_forbidden_controlchar_found from './forbidden-controlchar-found';
 import r_hardcoded_library_path from './hardcoded-library-path';
@@ -108,6 +110,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   r_dkms_conf_mismatch,
   r_dkms_hardcoded_sbin_path,
   r_dkms_heredoc_expansion,
+  r_dkms_kernel_glob,
   r_dkms_missing_requires_dkms,
   r_dkms_package_not_noarch,
   r_dkms_post_incomplete,
@@ -115,6 +118,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   r_dkms_remove_without_all,
   r_dkms_scriptlet_can_fail,
   r_dkms_source_path,
+  r_dkms_status_parsing,
   r_duplicate_dependency,
   r_forbidden_controlchar_found,
   r_hardcoded_library_path,

@@ -1,0 +1,29 @@
+import { isShellScriptlet, shellScripts } from '../../shell/specShell';
+import { defineSpecRule } from '../types';
+
+/** `/lib/modules/` (or `/usr/lib/modules/`) followed by a kernel-version pattern: `[5-6]*`, `5.*`, `6.1*`, `{5,6}.*`. */
+const GLOB = /(?:\/usr)?\/lib\/modules\/(?:\[[0-9][0-9-]*\][^\s/;|&)"']*|[0-9]+\.[0-9]*\*[^\s/;|&)"']*|\{[0-9.,]+\}[^\s/;|&)"']*)/g;
+
+export default defineSpecRule({
+  id: 'dkms-kernel-glob',
+  category: 'dkms',
+  defaultSeverity: 'warning',
+  description: 'A scriptlet hard-codes kernel versions in a /lib/modules glob (/lib/modules/[5-6]*), so new kernel series are skipped',
+  fixSafety: 'none',
+  requires: ['/lib/modules/'],
+  check(ctx) {
+    for (const script of shellScripts(ctx.doc)) {
+      if (!isShellScriptlet(script.section)) continue;
+      for (const m of script.text.matchAll(GLOB)) {
+        const start = script.map.at(m.index!);
+        const end = script.map.endAt(m.index! + m[0].length);
+        if (script.comments.some((c) => c.start <= start && start < c.end)) continue;
+        ctx.report({
+          start,
+          end,
+          message: `${m[0]} names kernel versions: the loop skips every kernel outside them (7.x kernels, the next series), so the module is not built for them. Use /lib/modules/*/ (with a test for build/), or let dkms do it: dkms autoinstall builds for the installed kernels it can`,
+        });
+      }
+    }
+  },
+});
