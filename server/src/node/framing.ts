@@ -11,17 +11,50 @@ const LENGTH_KEY = Buffer.from('Content-Length:');
 /** Where a header line names the length, in bytes of the buffer. */
 const LENGTH_LINE = /^Content-Length:[ \t]*(\d+)[ \t]*\r\n/;
 
+/** Larger bodies are refused as framing errors (a 200 MB notification is still accepted). */
+const MAX_BODY_BYTES = 1024 * 1024 * 1024;
+
+function hasHeader(bytes: Buffer): boolean {
+  for (let at = bytes.indexOf(LENGTH_KEY); at >= 0; at = bytes.indexOf(LENGTH_KEY, at + 1)) {
+    if (LENGTH_LINE.test(bytes.subarray(at, at + 64).toString('latin1'))) return true;
+  }
+  return false;
+}
+
 export class ResyncingFrameStream extends Transform {
   private buffer: Buffer = Buffer.alloc(0);
   /** The body bytes of the current frame already searched for an embedded header. */
   private scanned = 0;
+  /**
+   * While a long body arrives: its chunks, joined only once it is complete (joining on every
+   * chunk would copy a 50 MB message hundreds of times), and the size the buffer must reach.
+   */
+  private queued: Buffer[] = [];
+  private queuedBytes = 0;
+  private waitingFor = 0;
 
   constructor(private readonly warn: (message: string) => void = () => undefined) {
     super();
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    if (this.waitingFor > 0) {
+      // Queue the chunk unless it (with the end of what came before) holds a header.
+      const before = this.queued.at(-1) ?? this.buffer;
+      const probe = Buffer.concat([before.subarray(Math.max(0, before.length - 64)), chunk]);
+      this.queued.push(chunk);
+      this.queuedBytes += chunk.length;
+      if (!hasHeader(probe) && this.buffer.length + this.queuedBytes < this.waitingFor) {
+        done();
+        return;
+      }
+      this.buffer = Buffer.concat([this.buffer, ...this.queued]);
+      this.queued = [];
+      this.queuedBytes = 0;
+      this.waitingFor = 0;
+    } else {
+      this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    }
     this.drain();
     done();
   }
@@ -57,6 +90,11 @@ export class ResyncingFrameStream extends Transform {
       }
       const bodyStart = headerEnd + HEADER_END.length;
       const bodyLength = Number(length[1]);
+      if (bodyLength > MAX_BODY_BYTES) {
+        const next = this.nextHeader(1);
+        this.skip(next >= 0 ? next : bodyStart, `Content-Length ${bodyLength} is over the limit of ${MAX_BODY_BYTES} bytes`);
+        continue;
+      }
       const available = Math.min(this.buffer.length - bodyStart, bodyLength);
       // Search only what is new since the last chunk (plus a header's length of overlap).
       const from = bodyStart + Math.max(0, this.scanned - 64);
@@ -67,6 +105,7 @@ export class ResyncingFrameStream extends Transform {
       }
       if (this.buffer.length - bodyStart < bodyLength) {
         this.scanned = available;
+        this.waitingFor = bodyStart + bodyLength;
         return;
       }
       this.push(this.buffer.subarray(0, bodyStart + bodyLength));
