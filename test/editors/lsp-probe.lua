@@ -76,6 +76,26 @@ local ok, err = pcall(function()
   else
     result.completion_error = 'server advertises no completionProvider'
   end
+  -- Formatting over LSP: the edits apply to the buffer, and formatting again changes nothing.
+  if client.server_capabilities.documentFormattingProvider then
+    local fparams = { textDocument = { uri = uri }, options = { tabSize = 4, insertSpaces = true } }
+    local fresp = vim.lsp.buf_request_sync(bufnr, 'textDocument/formatting', fparams, timeout)
+    local fr = fresp and fresp[client_id]
+    if not fr or fr.err then
+      result.formatting_error = tostring(fr and vim.inspect(fr.err) or 'no response')
+    else
+      local edits = fr.result or {}
+      result.formatting_edits = #edits
+      local before = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n')
+      vim.lsp.util.apply_text_edits(edits, bufnr, client.offset_encoding or 'utf-16')
+      result.formatting_changed_buffer = before ~= table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n')
+      vim.wait(500)                                        -- didChange goes out (debounced)
+      local again = vim.lsp.buf_request_sync(bufnr, 'textDocument/formatting', fparams, timeout)
+      local ar = again and again[client_id]
+      result.formatting_edits_after = (ar and not ar.err and #(ar.result or {})) or -1
+    end
+    result.timings_ms.formatting = ms()
+  end
   vim.lsp.stop_client(client_id)                          -- shutdown + exit
   vim.wait(3000, function() return exit_info ~= nil end, 10)
   result.server_exit = exit_info or vim.NIL

@@ -21,6 +21,10 @@ export interface ProbeResult {
   completion_labels?: string[];
   completion_error?: string;
   flymake?: string[];
+  formatting_edits?: number;
+  formatting_edits_after?: number;
+  formatting_changed_buffer?: boolean;
+  formatting_error?: string;
   timings_ms?: Record<string, number>;
 }
 
