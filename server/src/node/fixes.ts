@@ -102,12 +102,21 @@ export function selectNonOverlapping(text: string, fixes: readonly Fix[]): { edi
 /** Applies non-overlapping edits (LSP ranges) to a text. */
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
   const lines = new LineIndex(text);
+  // Ascending by start; at one point an insertion goes before a replacement, and of two edits
+  // on the same range the later one first (as applying them from the end of the text did).
   const sorted = edits
-    .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText }))
-    .sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
+    .map((e, i) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText, i }))
+    .sort((a, b) => a.start - b.start || a.end - b.end || b.i - a.i);
+  // One pass over the text (slicing the whole text once per edit was quadratic: 20k fixes, 10 s).
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of sorted) {
+    if (e.start < at) continue; // overlaps an edit already applied
+    parts.push(text.slice(at, e.start), e.newText);
+    at = Math.max(at, e.end);
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /**
