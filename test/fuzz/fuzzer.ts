@@ -303,12 +303,24 @@ const MUTATORS: Record<string, Mutator> = {
     const i = int(r, t.length + 1);
     return t.slice(0, i) + piece + t.slice(i);
   },
+  // Lines built to make backtracking regexes blow up (the reliability run's attack shapes and
+  // recheck's attack strings): repeated ambiguous units, long runs, and a tail that fails the match.
+  pathological: (r, t) => {
+    const ls = splitLines(t);
+    const unit = pick(r, ['d -rd -r', ' ---', ' -x y', '/', 'e', '\\', '%', '\t', ' ', '$', ':', '#', ',', '(', ')', '<', '=', '*', '.so.', 'lib*', 'DKMS', ' -C x', ' local -', '\\i', '%{', 'make\t-(']);
+    const count = pick(r, [24, 40, 300, 5000, Math.floor(60_000 / unit.length)]);
+    const prefix = pick(r, ['', 'read -r', 'dkms', 'set -', '/usr/lib/', 'addFilter("', '* Mon Jan 01 2024 ', 'Requires: ', 'BuildArch: ', '%ifarch ', 'make ', 'MAKE[0]="', '# specwright: disable ', 'rm -rf %{buildroot}', '- ']);
+    const tail = pick(r, ['', 'x/', '!', 'e=', ' 1', '\n', '\0', ')']);
+    const section = pick(r, ['', '%post\n', '%install\n', '%files\n', '%changelog\n']);
+    ls.splice(int(r, ls.length + 1), 0, section + prefix + unit.repeat(count) + tail);
+    return ls.join('\n');
+  },
   empty: (r) => (r() < 0.5 ? '' : pick(r, ['\n', '\r\n', '\r', '%', '%{', '\\', '\0', '\uFEFF'])),
 };
 
 const MUTATOR_NAMES = Object.keys(MUTATORS);
 /** Rare mutators (expensive or destructive) get a lower weight. */
-const RARE = new Set(['hugeLine', 'empty', 'deepNesting']);
+const RARE = new Set(['hugeLine', 'empty', 'deepNesting', 'pathological']);
 
 export function generateInput(seeds: Seed[], seed: number, iteration: number): FuzzInput {
   const r = rngFor(seed, iteration);

@@ -8,7 +8,8 @@ export function parseRpmlintFilters(text: string): string[] {
   const out: string[] = [];
   for (const line of text.split(/\r?\n|\r/)) {
     if (/^\s*#/.test(line)) continue;
-    const re = /addFilter\s*\(\s*([rR]?)(["'])((?:\\.|(?!\2).)*)\2\s*\)/g;
+    // `[^\\]`, not `.`: a backslash either starts an escape or nothing (exponential otherwise).
+    const re = /addFilter\s*\(\s*([rR]?)(["'])((?:\\.|(?!\2)[^\\])*)\2\s*\)/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(line)) !== null) out.push(m[1] ? m[3] : unescapePython(m[3]));
   }

@@ -6,6 +6,7 @@ import type { DistroId } from '../types';
 import { ALL_MACRO_SOURCES, PROFILES, resolveProfileMap } from './macros';
 import type { MacroInfo, MacroSource } from './macros';
 import { evaluateExpression } from './expression';
+import { trimTrailingSlashes } from '../text/trim';
 
 /** A read-only view of macro definitions: a Map, or the spec's macro scope at one offset. */
 export interface MacroTable {
@@ -384,8 +385,8 @@ function expandBraced(inner: string, raw: string, depth: number, state: State): 
 }
 
 const FUNCTIONS: Record<string, (arg: string) => string> = {
-  basename: (a) => { const t = a.replace(/\/+$/, ''); return t === '' ? (a.startsWith('/') ? '/' : '') : t.slice(t.lastIndexOf('/') + 1); },
-  dirname: (a) => { const t = a.replace(/\/+$/, ''); const s = t.lastIndexOf('/'); return s < 0 ? '.' : s === 0 ? '/' : t.slice(0, s); },
+  basename: (a) => { const t = trimTrailingSlashes(a); return t === '' ? (a.startsWith('/') ? '/' : '') : t.slice(t.lastIndexOf('/') + 1); },
+  dirname: (a) => { const t = trimTrailingSlashes(a); const s = t.lastIndexOf('/'); return s < 0 ? '.' : s === 0 ? '/' : t.slice(0, s); },
   suffix: (a) => { const base = a.slice(a.lastIndexOf('/') + 1); const d = base.lastIndexOf('.'); return d < 0 ? '' : base.slice(d + 1); },
   lower: (a) => a.toLowerCase(),
   upper: (a) => a.toUpperCase(),

@@ -69,14 +69,36 @@ export function referencedNames(doc: DkmsDocument): Set<string> {
   return names;
 }
 
+/** `read` options whose value is the next word (`-a NAME` sets the array NAME). */
+const READ_OPTIONS_WITH_VALUE = new Set(['a', 'd', 'i', 'n', 'N', 'p', 't', 'u']);
+
+/**
+ * The variables a `read` sets, from the words after `read`: options first (a cluster such as
+ * `-rd` takes its value from the next word when its last letter needs one), then names. Word by
+ * word: a single regex for this backtracked exponentially (a 170-byte `read -rd -rd …` line: 53 s).
+ */
+export function readTargets(args: string): string[] {
+  const words = args.split(/[ \t]+/).filter((w) => w !== '');
+  const names: string[] = [];
+  let i = 0;
+  while (i < words.length && /^-[A-Za-z]+$/.test(words[i])) {
+    const letter = words[i][words[i].length - 1];
+    if (READ_OPTIONS_WITH_VALUE.has(letter) && i + 1 < words.length) {
+      if (letter === 'a' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(words[i + 1])) names.push(words[i + 1]);
+      i++;
+    }
+    i++;
+  }
+  for (; i < words.length && /^[A-Za-z_][A-Za-z0-9_]*$/.test(words[i]); i++) names.push(words[i]);
+  return names;
+}
+
 /** Names a file sets some other way than a plain assignment: loop variables and `read` targets. */
 export function shellDefinedNames(doc: DkmsDocument): Set<string> {
   const names = new Set<string>();
   for (const s of doc.shellCode) {
     for (const m of s.text.matchAll(/\b(?:for|select)\s+([A-Za-z_][A-Za-z0-9_]*)/g)) names.add(m[1]);
-    for (const m of s.text.matchAll(/\bread\b((?:\s+-[A-Za-z]+(?:\s+\S+)?)*)((?:\s+[A-Za-z_][A-Za-z0-9_]*)+)/g)) {
-      for (const n of m[2].trim().split(/\s+/)) names.add(n);
-    }
+    for (const m of s.text.matchAll(/\bread\b([^\n;&|<>()]*)/g)) for (const n of readTargets(m[1])) names.add(n);
     for (const m of s.text.matchAll(/\b(?:local|declare|typeset|export|readonly)\s+(?:-\w+\s+)*([A-Za-z_][A-Za-z0-9_]*)/g)) names.add(m[1]);
   }
   return names;

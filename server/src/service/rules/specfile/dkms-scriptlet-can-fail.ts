@@ -28,7 +28,7 @@ function errexitBefore(seq: ScriptCommand[], index: number): boolean {
     const k = seq[j].nameIndex;
     if (k < 0 || seq[j].words[k].text !== 'set') continue;
     const args = w.slice(w.indexOf('set') + 1);
-    if (args.some((a) => /^-[a-z]*e[a-z]*$/.test(a)) || (args.includes('-o') && args.includes('errexit'))) return true;
+    if (args.some((a) => /^-[a-z]+$/.test(a) && a.includes('e')) || (args.includes('-o') && args.includes('errexit'))) return true;
   }
   return false;
 }

@@ -1,10 +1,6 @@
 import { dkmsCalls, expandSpecText, MUTATING_ACTIONS, normalizeMacroText, usrSrcDirs, type SourceDir } from '../../specfile/dkmsScriptlets';
+import { globMatches } from '../../text/glob';
 import { defineSpecRule } from '../types';
-
-function globToRegExp(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`);
-}
 
 export default defineSpecRule({
   id: 'dkms-source-path',
@@ -30,7 +26,7 @@ export default defineSpecRule({
       if (dirs.some((d) => normalizeMacroText(d.text) === norm)) continue;
       const exp = expandSpecText(doc, `${normalizeMacroText(call.module.text)}-${normalizeMacroText(call.version.text)}`, ctx.distro);
       if (!exp.resolved) continue;
-      if (expandedDirs.some((d) => (/[*?]/.test(d.text) ? globToRegExp(d.text).test(exp.text) : d.text === exp.text))) continue;
+      if (expandedDirs.some((d) => (/[*?]/.test(d.text) ? globMatches(d.text, exp.text) : d.text === exp.text))) continue;
       if (reported.has(exp.text)) continue;
       reported.add(exp.text);
       const shown = expandedDirs.map((d) => `/usr/src/${d.text}`).filter((v, i, a) => a.indexOf(v) === i).join(', ');

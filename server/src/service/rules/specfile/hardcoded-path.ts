@@ -3,6 +3,7 @@ import { shellScript } from '../../shell/specShell';
 import { DIR_OPTION, filesEntryPaths, macroForPath, macroMatches, type PathMacro } from '../../specfile/paths';
 import type { Report } from '../types';
 import { defineSpecRule } from '../types';
+import { trimTrailingSlashes } from '../../text/trim';
 
 const BUILDROOT_PATH = /(?:%\{\??buildroot\}|%buildroot|\$RPM_BUILD_ROOT|\$\{RPM_BUILD_ROOT\})\/?(\/[A-Za-z0-9_.+@-][^\s"';|&)`$%{}\\]*)/g;
 /**
@@ -16,9 +17,9 @@ const TEXT_COMMANDS = /^(?:sed|perl|awk|gawk|grep|echo|printf)$/;
 
 /** Paths under /usr/lib and /lib without a macro of their own are hardcoded-library-path's business (or correct). */
 function candidate(path: string): PathMacro | undefined {
-  const p = macroForPath(path.replace(/\/+$/, '') || '/');
+  const p = macroForPath(trimTrailingSlashes(path) || '/');
   if (!p) return undefined;
-  if (p.prefix === '/usr' && path.replace(/\/+$/, '') !== '/usr') return undefined;
+  if (p.prefix === '/usr' && trimTrailingSlashes(path) !== '/usr') return undefined;
   return p;
 }
 
@@ -77,7 +78,7 @@ export default defineSpecRule({
               const value = raw.slice(q).replace(/["']$/, '');
               if (value.startsWith('/') && !/[%$]/.test(value)) {
                 const p = candidate(value);
-                if (p && value.replace(/\/+$/, '') === p.prefix) report(base + opt[0].length + q, p, `in ${opt[0].slice(0, -1)}`);
+                if (p && trimTrailingSlashes(value) === p.prefix) report(base + opt[0].length + q, p, `in ${opt[0].slice(0, -1)}`);
               }
             }
           }
@@ -93,7 +94,7 @@ export default defineSpecRule({
           for (const e of filesEntryPaths(text)) {
             const p = candidate(e.path);
             // the directory itself (`/sbin`, `%dir /etc`) is only listed by layout packages such as filesystem
-            if (p && e.path.replace(/\/+$/, '') !== p.prefix) report(start + e.index, p, 'in %files');
+            if (p && trimTrailingSlashes(e.path) !== p.prefix) report(start + e.index, p, 'in %files');
           }
         }
       }

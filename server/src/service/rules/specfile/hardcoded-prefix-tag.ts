@@ -1,4 +1,5 @@
 import { defineSpecRule } from '../types';
+import { trimTrailingSlashes } from '../../text/trim';
 
 /** `Prefix: /usr` instead of `Prefix: %{_prefix}`: relocatable packages should follow the macros. */
 export default defineSpecRule({
@@ -11,7 +12,7 @@ export default defineSpecRule({
   check(ctx) {
     for (const tag of ctx.doc.tags) {
       if (tag.key !== 'prefix' || tag.value === '' || tag.value.startsWith('%') || tag.value.startsWith('@')) continue;
-      const fix = tag.value.replace(/\/+$/, '') === '/usr'
+      const fix = trimTrailingSlashes(tag.value) === '/usr'
         ? [{ title: 'Use %{_prefix}', edits: [{ start: tag.valueSpan.start, end: tag.valueSpan.end, newText: '%{_prefix}' }] }]
         : [];
       ctx.report({

@@ -6,7 +6,8 @@ const BR = String.raw`(?:%\{buildroot\}|%buildroot|\$RPM_BUILD_ROOT|\$\{RPM_BUIL
 const QBR = String.raw`(?:"${BR}/?"|'${BR}/?'|${BR}/?)`;
 const RM = String.raw`(?:rm|/bin/rm|/usr/bin/rm|%\{__rm\}|%__rm)\s+(?:-[rRf]{2}|-[rR]\s+-f|-f\s+-[rR]|--recursive\s+--force|--force\s+--recursive)`;
 const GUARD = String.raw`(?:(?:\[|test)\s+${QBR}\s+!=\s+(?:"/"|'/'|/)\s*\]?\s*&&\s*)`;
-const CLEANUP = new RegExp(String.raw`^\s*${GUARD}?${RM}\s+${QBR}\s*;?\s*$`);
+/** Exported for the regex checker (test/security/redos.test.ts), which cannot read a built pattern. */
+export const CLEANUP = new RegExp(String.raw`^\s*${GUARD}?${RM}\s+${QBR}\s*;?\s*$`);
 
 /**
  * `rm -rf %{buildroot}` as the first command of %install: rpm (4.6 and later, every current

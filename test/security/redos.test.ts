@@ -1,0 +1,172 @@
+// Every regular expression in server/src goes through recheck, a static ReDoS checker
+// (https://makenowjust-labs.github.io/recheck/). An exponential one fails the test at once (one
+// crafted line froze the server for hours: reliability run F1, F2). A polynomial one fails unless
+// it is in KNOWN_POLYNOMIAL below, so a new one gets looked at. Patterns built at run time with
+// `new RegExp` must be listed in DYNAMIC with the reason they are safe.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import ts from 'typescript';
+import { CLEANUP } from '../../server/src/service/rules/specfile/redundant-buildroot-cleanup';
+import { REPO_ROOT } from '../helpers/lsp';
+
+interface RecheckDiagnostics {
+  status: 'safe' | 'vulnerable' | 'unknown';
+  complexity?: { type: 'exponential' | 'polynomial' | 'safe'; degree?: number };
+  attack?: { pattern: string };
+  error?: { kind: string };
+}
+type CheckSync = (source: string, flags: string, params?: { timeout?: number }) => RecheckDiagnostics;
+
+/**
+ * Polynomial patterns known when the checker was added, with the highest degree recheck has
+ * reported (it reports some as `unknown` when the machine is busy). The reliability run tried
+ * the cubic ones at 8 to 32 KB and the quadratic ones at 100 KB: all under 0.5 s, except the two
+ * it reported (`/\/+$/`, `/^-[a-z]*e[a-z]*$/`), which are gone. Keyed by file and source, so a
+ * moved line keeps its entry; an edited pattern is checked afresh.
+ */
+const KNOWN_POLYNOMIAL: [file: string, source: string, degree: number][] = [
+  ['server/src/cli/files.ts', 'dkms[^/\\\\]*\\.conf$', 2],
+  ['server/src/cli/rulesCommand.ts', '\\s*$', 2],
+  ['server/src/node/tools/rpmlint.ts', '^(.+?):(?:(\\d+):)?\\s+([EWI]):\\s+(\\S+)(?:\\s+(.*))?$', 2],
+  ['server/src/node/tools/rpmlint.ts', '^[\'"(]+|[\'"),:;.]+$', 2],
+  ['server/src/node/tools/rpmspec.ts', '^(error|warning):\\s+(?:(?:\\S+?:\\s*)?line (\\d+):\\s*|\\S+?\\.spec(?:\\.in)?:(\\d+):\\s*)?(.*)$', 2],
+  ['server/src/serverCore/context.ts', '[?#].*$', 2],
+  ['server/src/service/catalog/specKeywords.ts', '\\s*\\(.*$', 2],
+  ['server/src/service/features/completion.ts', '^\\s*%(ifarch|ifnarch|elifarch|elifnarch)\\s+(?:.*[\\s,])?(\\S*)$', 3],
+  ['server/src/service/features/completion.ts', '^\\s*(ExclusiveArch|ExcludeArch|BuildArch|BuildArchitectures)\\s*:\\s*(?:.*[\\s,])?(\\S*)$', 3],
+  ['server/src/service/features/completion.ts', '[^\\s()]*$', 2],
+  ['server/src/service/features/completion.ts', '[^,\\s]*$', 2],
+  ['server/src/service/features/completion.ts', '(?:^|[\\s;&|(`])dkms\\s+(?:(\\w+)\\s)?(?:.*\\s)?(-[-\\w]*)$', 2],
+  ['server/src/service/features/completion.ts', '(\\S+)\\s+\\S*$', 2],
+  ['server/src/service/features/completion.ts', '^\\s*(\\([^)]*\\))?\\s*:', 2],
+  ['server/src/service/features/completion.ts', '=(.*)$', 2],
+  ['server/src/service/features/markdown.ts', '\\s*\\\\?\\r?\\n\\s*', 2],
+  ['server/src/service/rules/dkms/_util.ts', '\\b(?:local|declare|typeset|export|readonly)\\s+(?:-\\w+\\s+)*([A-Za-z_][A-Za-z0-9_]*)', 2],
+  ['server/src/service/rules/specfile/hardcoded-library-path.ts', '^(?:lib[^/]*|[^/]*\\*[^/]*)\\.(?:so(?:\\.[\\w.*]*)?|a|la)$|^\\*\\.(?:so|a|la)(?:\\.\\*|\\*)?$|^pkgconfig$', 3],
+  ['server/src/service/rules/specfile/invalid-spdx-license.ts', '(\\s+(?:and|or|AND|OR)\\s+|\\(|\\))', 2],
+  ['server/src/service/rules/specfile/invalid-spec-name.ts', '[?#].*$', 2],
+  ['server/src/service/rules/specfile/make-check-outside-check-section.ts', '(^|[\\s;&|(`])(?:%\\{?__make\\}?|make|gmake)((?:\\s+(?:-C\\s+\\S+|-j\\s*\\d+|-\\S+|\\w+=\\S*))*)\\s+(check|tests?)(?=[\\s;&|)`]|$)', 2],
+  ['server/src/service/rules/specfile/rpm-buildroot-usage.ts', '(\\\\*)\\$(\\{RPM_BUILD_ROOT\\}|RPM_BUILD_ROOT\\b)', 2],
+  ['server/src/service/rules/specfile/rpm-buildroot-usage.ts', '(%+)(\\{\\??buildroot\\}|buildroot\\b)', 2],
+  ['server/src/service/rules/specfile/use-of-RPM_SOURCE_DIR.ts', '(\\\\*)\\$(\\{RPM_SOURCE_DIR\\}|RPM_SOURCE_DIR\\b)', 2],
+  ['server/src/service/specfile/dkmsScriptlets.ts', ':([^}]*)\\}$', 2],
+  ['server/src/service/specfile/parser.ts', '([A-Za-z][A-Za-z0-9_]*)[ \\t]*(?:\\(([^)\\r\\n]*)\\))?[ \\t]*:', 2],
+  ['server/src/service/specfile/parser.ts', '<([^>]*)>', 2],
+  ['server/src/service/specfile/parser.ts', '^[ \\t]*-?[ \\t]*(\\S+)[ \\t]*$', 2],
+  ['server/src/service/specfile/parser.ts', '(?:^|[ \\t])-?[ \\t]*(\\S*\\d\\S*)[ \\t]*$', 3],
+  ['server/src/service/specfile/parser.ts', '[ \\t]+-$', 2],
+  ['server/src/service/specfile/patches.ts', '#.*$', 2],
+  ['server/src/service/specfile/paths.ts', '(\\S*\\([^)]*\\)|\\S+)', 2],
+];
+/** Long patterns are matched by their start (the file and the first 60 characters). */
+const PREFIX_KNOWN: [file: string, prefix: string, degree: number][] = [
+  ['server/src/service/specfile/parser.ts', '^\\*[ \\t]+(([A-Za-z]{3})[ \\t]+([A-Za-z]{3})[ \\t]+(\\d{1,2})(?:', 2],
+  ['server/src/service/rules/specfile/redundant-buildroot-cleanup.ts', '^\\s*(?:(?:\\[|test)\\s+', 2],
+  ['server/src/service/rules/specfile/superfluous-%clean-section.ts', '^\\s*(?:(?:rm|\\/bin\\/rm|%\\{__rm\\}|%__rm)\\s+-[rRf]+\\s+(?:', 2],
+];
+
+/** `new RegExp(…)` with a pattern built at run time, and why it is safe. */
+const DYNAMIC: Record<string, string> = {
+  'server/src/service/lint.ts': 'rpmlint addFilter() patterns from the rpmlintrc next to the spec: the user\'s own regexes, matched against short finding lines (see the note in the README\'s CLI section)',
+  'server/src/service/rules/specfile/invalid-spdx-license.ts': 'a licence id with its regex characters escaped, between fixed anchors',
+  'server/src/service/rules/specfile/unused-macro.ts': 'a macro name (letters, digits, _) between lookarounds',
+  'server/src/service/rules/specfile/redundant-buildroot-cleanup.ts': 'built from constants: CLEANUP is checked below',
+};
+
+function loadRecheck(): CheckSync | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('recheck') as { checkSync: CheckSync }).checkSync;
+  } catch {
+    return undefined;
+  }
+}
+
+function sourceFiles(dir: string, out: string[] = []): string[] {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) sourceFiles(p, out);
+    else if (e.name.endsWith('.ts')) out.push(p);
+  }
+  return out;
+}
+
+interface Found {
+  file: string;
+  line: number;
+  source: string;
+  flags: string;
+}
+
+function collect(): { literals: Found[]; constructed: Found[] } {
+  const literals: Found[] = [];
+  const constructed: Found[] = [];
+  for (const abs of sourceFiles(path.join(REPO_ROOT, 'server', 'src'))) {
+    const file = path.relative(REPO_ROOT, abs).split(path.sep).join('/');
+    const sf = ts.createSourceFile(abs, fs.readFileSync(abs, 'utf8'), ts.ScriptTarget.Latest, true);
+    const lineOf = (n: ts.Node) => sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1;
+    const visit = (n: ts.Node): void => {
+      if (n.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+        const text = n.getText(sf);
+        const slash = text.lastIndexOf('/');
+        literals.push({ file, line: lineOf(n), source: text.slice(1, slash), flags: text.slice(slash + 1) });
+      } else if ((ts.isNewExpression(n) || ts.isCallExpression(n)) && ts.isIdentifier(n.expression) && n.expression.text === 'RegExp') {
+        const first = n.arguments?.[0];
+        if (first && ts.isStringLiteral(first)) {
+          const flags = n.arguments?.[1];
+          literals.push({ file, line: lineOf(n), source: first.text, flags: flags && ts.isStringLiteral(flags) ? flags.text : '' });
+        } else constructed.push({ file, line: lineOf(n), source: first ? first.getText(sf) : '', flags: '' });
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+  }
+  return { literals, constructed };
+}
+
+function allowedDegree(f: Found): number {
+  const exact = KNOWN_POLYNOMIAL.find(([file, source]) => file === f.file && source === f.source);
+  if (exact) return exact[2];
+  const prefix = PREFIX_KNOWN.find(([file, start]) => file === f.file && f.source.startsWith(start));
+  return prefix ? prefix[2] : 1;
+}
+
+describe('regular expressions are free of catastrophic backtracking', () => {
+  const checkSync = loadRecheck();
+
+  it('every pattern built at run time is listed with a reason', () => {
+    const { constructed } = collect();
+    for (const c of constructed) assert.ok(DYNAMIC[c.file], `${c.file}:${c.line}: new RegExp(${c.source.slice(0, 80)}) is built at run time; make it a literal or list it in DYNAMIC with why it is safe`);
+  });
+
+  it('recheck finds no exponential pattern and no new polynomial one', { timeout: 15 * 60_000 }, (t) => {
+    if (!checkSync) {
+      t.skip('the recheck package is not installed (npm install)');
+      return;
+    }
+    const { literals } = collect();
+    assert.ok(literals.length > 300, `${literals.length} patterns found`);
+    literals.push({ file: 'server/src/service/rules/specfile/redundant-buildroot-cleanup.ts', line: 0, source: CLEANUP.source, flags: CLEANUP.flags });
+    const verdicts = new Map<string, RecheckDiagnostics>();
+    const problems: string[] = [];
+    const unknown: string[] = [];
+    for (const f of literals) {
+      const key = `${f.flags}/${f.source}`;
+      let d = verdicts.get(key);
+      if (!d) {
+        d = checkSync(f.source, f.flags, { timeout: 2000 });
+        verdicts.set(key, d);
+      }
+      const where = `${f.file}:${f.line}: /${f.source.length > 100 ? f.source.slice(0, 100) + '…' : f.source}/${f.flags}`;
+      if (d.status === 'unknown') unknown.push(`${where} (${d.error?.kind ?? 'unknown'})`);
+      if (d.status !== 'vulnerable' || !d.complexity) continue;
+      const attack = d.attack ? `, e.g. ${d.attack.pattern.slice(0, 60)}` : '';
+      if (d.complexity.type === 'exponential') problems.push(`${where}: exponential${attack}`);
+      else if ((d.complexity.degree ?? 2) > allowedDegree(f)) problems.push(`${where}: polynomial of degree ${d.complexity.degree}${attack}`);
+    }
+    if (unknown.length > 0) t.diagnostic(`recheck gave no verdict (time-out on a busy machine) for ${unknown.length}: ${unknown.join('; ')}`);
+    assert.deepEqual(problems, [], 'rewrite these without ambiguous repetition (or scan word by word); a polynomial one that only ever sees short input may go into KNOWN_POLYNOMIAL with the reason');
+  });
+});
