@@ -20,7 +20,11 @@ if (spawnSync('rpmspec', ['--version']).error) {
 }
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'specwright-fixcheck-'));
 const names = fs.readdirSync(specDir).filter((n) => n.endsWith('.spec'));
-for (const n of names) fs.copyFileSync(path.join(specDir, n), path.join(work, n));
+// The corpus may be read-only; --fix leaves read-only files alone.
+for (const n of names) {
+  fs.copyFileSync(path.join(specDir, n), path.join(work, n));
+  fs.chmodSync(path.join(work, n), 0o644);
+}
 
 const accepts = (file) => spawnSync('rpmspec', ['-P', file], { encoding: 'utf8', timeout: 30_000, cwd: work }).status === 0;
 const before = new Map(names.map((n) => [n, accepts(path.join(work, n))]));

@@ -32,7 +32,11 @@ describe('--fix on the shared corpus', () => {
         const from = path.join(shared!, 'corpus', sub);
         const to = path.join(dir, sub);
         fs.mkdirSync(to);
-        for (const name of fs.readdirSync(from)) fs.copyFileSync(path.join(from, name), path.join(to, name));
+        for (const name of fs.readdirSync(from)) {
+          fs.copyFileSync(path.join(from, name), path.join(to, name));
+          // The shared corpus may be read-only, and --fix leaves read-only files alone (even as root).
+          fs.chmodSync(path.join(to, name), 0o644);
+        }
       }
       const lint = () => {
         const r = cli(['lint', '--format', 'json', dir]);
