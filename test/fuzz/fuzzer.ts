@@ -308,7 +308,7 @@ const MUTATORS: Record<string, Mutator> = {
   pathological: (r, t) => {
     const ls = splitLines(t);
     const unit = pick(r, ['d -rd -r', ' ---', ' -x y', '/', 'e', '\\', '%', '\t', ' ', '$', ':', '#', ',', '(', ')', '<', '=', '*', '.so.', 'lib*', 'DKMS', ' -C x', ' local -', '\\i', '%{', 'make\t-(']);
-    const count = pick(r, [24, 40, 300, 5000, Math.floor(60_000 / unit.length)]);
+    const count = pick(r, [24, 40, 300, 3000, Math.floor(20_000 / unit.length)]);
     const prefix = pick(r, ['', 'read -r', 'dkms', 'set -', '/usr/lib/', 'addFilter("', '* Mon Jan 01 2024 ', 'Requires: ', 'BuildArch: ', '%ifarch ', 'make ', 'MAKE[0]="', '# specwright: disable ', 'rm -rf %{buildroot}', '- ']);
     const tail = pick(r, ['', 'x/', '!', 'e=', ' 1', '\n', '\0', ')']);
     const section = pick(r, ['', '%post\n', '%install\n', '%files\n', '%changelog\n']);
