@@ -485,9 +485,12 @@ function expandReference(name: string, form: RefForm, depth: number, state: Stat
  * `c=VALUE; echo ${c:0:7}`, `echo VALUE | cut -d. -f1-2`, `tr - _ <<< VALUE`. Nothing is run.
  */
 function pureShellIdiom(body: string): string | undefined {
+  // The idioms are short one-liners; their patterns are polynomial on long blank runs (a 620-character
+  // `echo … | cut -d …` line took 97 s before the cut idiom was parsed by hand).
+  if (body.length > MAX_IDIOM_LENGTH) return undefined;
   const sub = /^\s*(\w+)=("?)([^;"]*)\2\s*;\s*echo\s+\$\{\1:(\d+)(?::(\d+))?\}\s*$/.exec(body);
   if (sub) return sub[3].substr(Number(sub[4]), sub[5] === undefined ? undefined : Number(sub[5]));
-  const cut = /^\s*echo\s+"?([^|"]*?)"?\s*\|\s*cut\s+-d\s*'?"?(.)'?"?\s+-f\s*(\d+)(?:-(\d+))?\s*$/.exec(body);
+  const cut = echoCut(body);
   if (cut) {
     const parts = cut[1].trim().split(cut[2]);
     const from = Number(cut[3]);
@@ -502,8 +505,37 @@ function pureShellIdiom(body: string): string | undefined {
   return undefined;
 }
 
+const MAX_IDIOM_LENGTH = 512;
+
+/**
+ * `echo VALUE | cut -d D -f N[-M]` as [, VALUE, D, N, M]: split at the pipe and read each side
+ * in order (one regex for the whole line backtracked in four places: degree 4).
+ */
+function echoCut(body: string): [string, string, string, string, string | undefined] | undefined {
+  const pipe = body.indexOf('|');
+  if (pipe < 0) return undefined;
+  const left = /^\s*echo\s(.*)$/s.exec(body.slice(0, pipe));
+  if (!left) return undefined;
+  let value = left[1].trim();
+  if (value.startsWith('"')) value = value.slice(1);
+  if (value.endsWith('"')) value = value.slice(0, -1);
+  if (value.includes('"')) return undefined;
+  const right = /^\s*cut\s+-d/.exec(body.slice(pipe + 1));
+  if (!right) return undefined;
+  let rest = body.slice(pipe + 1 + right[0].length).trimStart();
+  if (rest.startsWith("'") || rest.startsWith('"')) rest = rest.slice(1);
+  if (rest === '') return undefined;
+  const delimiter = rest[0];
+  rest = rest.slice(1);
+  if (rest.startsWith("'") || rest.startsWith('"')) rest = rest.slice(1);
+  if (rest.startsWith('"')) rest = rest.slice(1);
+  const fields = /^\s+-f\s*(\d+)(?:-(\d+))?\s*$/.exec(rest);
+  return fields ? [body, value, delimiter, fields[1], fields[2]] : undefined;
+}
+
 /** Best guesses for Lua one-liners over macro values: `print(macros.x:sub(1,7))`, `string.gsub(rpm.expand("%{x}"), "-", "~")`. */
 function pureLuaIdiom(code: string, depth: number, state: State): string | undefined {
+  if (code.length > MAX_IDIOM_LENGTH) return undefined;
   const value = (name: string) => {
     const v = expandText(`%{${name}}`, depth + 1, state);
     return v.startsWith('%') ? undefined : v;
