@@ -49,7 +49,7 @@ const KNOWN_POLYNOMIAL: [file: string, source: string, degree: number][] = [
   ['server/src/service/rules/specfile/hardcoded-library-path.ts', '^(?:lib[^/]*|[^/]*\\*[^/]*)\\.(?:so(?:\\.[\\w.*]*)?|a|la)$|^\\*\\.(?:so|a|la)(?:\\.\\*|\\*)?$|^pkgconfig$', 3],
   ['server/src/service/rules/specfile/invalid-spdx-license.ts', '(\\s+(?:and|or|AND|OR)\\s+|\\(|\\))', 2],
   ['server/src/service/rules/specfile/invalid-spec-name.ts', '[?#].*$', 2],
-  ['server/src/service/rules/specfile/make-check-outside-check-section.ts', '(^|[\\s;&|(`])(?:%\\{?__make\\}?|make|gmake)((?:\\s+(?:-C\\s+\\S+|-j\\s*\\d+|-\\S+|\\w+=\\S*))*)\\s+(check|tests?)(?=[\\s;&|)`]|$)', 2],
+  ['server/src/service/rules/specfile/make-check-outside-check-section.ts', '(^|[\\s;&|(`])(?:%\\{?__make\\}?|make|gmake)((?:\\s+(?:-C\\s+\\S+|-j\\s*\\d+|-\\S+|\\w+=\\S*))*)\\s+(check|tests?)(?=[\\s;&|)`]|$)', 3],
   ['server/src/service/rules/specfile/rpm-buildroot-usage.ts', '(\\\\*)\\$(\\{RPM_BUILD_ROOT\\}|RPM_BUILD_ROOT\\b)', 2],
   ['server/src/service/rules/specfile/rpm-buildroot-usage.ts', '(%+)(\\{\\??buildroot\\}|buildroot\\b)', 2],
   ['server/src/service/rules/specfile/use-of-RPM_SOURCE_DIR.ts', '(\\\\*)\\$(\\{RPM_SOURCE_DIR\\}|RPM_SOURCE_DIR\\b)', 2],
@@ -76,6 +76,8 @@ const KNOWN_POLYNOMIAL: [file: string, source: string, degree: number][] = [
 const PREFIX_KNOWN: [file: string, prefix: string, degree: number][] = [
   ['server/src/service/specfile/parser.ts', '^\\*[ \\t]', 2],
   ['server/src/service/catalog/expand.ts', '^\\s*(\\w+)=("?)([^;"]*)\\2\\s*;\\s*echo', 3],
+  // dkms status in a pipe or $(…): 0.9 s on a 90 KB line of `d$(dkms\tstatus&` (measured).
+  ['server/src/service/rules/specfile/dkms-status-parsing.ts', '\\$\\(\\s*(?:[^\\s()|;&]*\\/)?dkms\\s+status', 3],
   ['server/src/service/catalog/expand.ts', '^\\s*echo\\s+"?([^|"]*?)"?\\s*\\|\\s*cut', 4],
   ['server/src/service/catalog/expand.ts', '^\\s*(\\w+)\\s*=\\s*string\\.gsub\\(', 3],
   ['server/src/service/rules/specfile/redundant-buildroot-cleanup.ts', '^\\s*(?:(?:\\[|test)\\s+', 2],
