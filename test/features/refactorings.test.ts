@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyEdits } from '../../server/src/service/features/format';
 import { specRefactorings } from '../../server/src/service/features/refactorings';
+import { includedFiles, referencesInIncluded } from '../../server/src/service/features/includeReferences';
 import { parseSpec } from '../../server/src/service/specfile/parser';
 
 const HEAD = ['Name: a', 'Version: 1', 'Release: 1', 'Summary: s', 'License: MIT', 'Source0: a.tar.gz', 'Patch0: zero.patch', 'Patch1: one.patch', '', '%description', 'x', '', '%prep'];
@@ -29,5 +30,14 @@ describe('%setup + %patch → %autosetup', () => {
     assert.equal(rewrite(['%setup -q', '%patch -P0 -p1', '%if 0%{?fedora}', '%patch -P1 -p1', '%endif']), undefined);
     assert.equal(rewrite(['%setup -q', '%patch -P0 -p1', 'sed -i s/a/b/ x', '%patch -P1 -p1']), undefined);
     assert.equal(rewrite(['%autosetup -p1']), undefined);
+  });
+});
+
+describe('references in %include files', () => {
+  it('lists the included files (literal and %{SOURCEn}) and finds the macro there', () => {
+    const doc = parseSpec('%global ver 1\nName: a\nSource1: https://example.org/x/common.inc\n%include %{SOURCE1}\n%include extra.inc\n%include %{_sourcedir}/skip.inc\nVersion: %{ver}\n');
+    assert.deepEqual(includedFiles(doc), ['common.inc', 'extra.inc']);
+    const locs = referencesInIncluded(doc, doc.text.indexOf('ver 1') + 1, [{ uri: 'file:///x/common.inc', text: 'Release: %{ver}.1\n%define other %ver\n' }], true);
+    assert.deepEqual(locs.map((l) => [l.uri, l.range.start.line, l.range.start.character]), [['file:///x/common.inc', 0, 11], ['file:///x/common.inc', 1, 15]]);
   });
 });

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { LspClient, ensureBuilt } from '../helpers/lsp';
 import { tempDir } from '../cli/helpers';
 
-const OPEN = 'Name: hello\nVersion: 1\nRelease: 1\n%global commit abc\n%if 0%{?fedora}\nRequires: x\n%endif\n%description\nx\n%prep\n%autosetup -n foo \n%package devel\nSummary: d\n';
+const OPEN = 'Name: hello\nVersion: 1\nRelease: 1\n%global commit abc\n%if 0%{?fedora}\nRequires: x\n%endif\n%description\nx\n%prep\n%autosetup -n foo \n%package devel\nSummary: d\n%include common.inc\n';
 
 describe('code lens, signature help and workspace symbols over stdio', () => {
   let client: LspClient;
@@ -18,6 +18,7 @@ describe('code lens, signature help and workspace symbols over stdio', () => {
     dir = tempDir();
     fs.mkdirSync(path.join(dir.dir, 'other'));
     fs.writeFileSync(path.join(dir.dir, 'other', 'world.spec'), 'Name: world\n%global world_api 3\n%package -n libworld\nSummary: l\n');
+    fs.writeFileSync(path.join(dir.dir, 'common.inc'), 'Source9: %{commit}.tar.gz\n');
     fs.mkdirSync(path.join(dir.dir, 'node_modules'));
     fs.writeFileSync(path.join(dir.dir, 'node_modules', 'skip.spec'), 'Name: skipped\n');
     uri = pathToFileURL(path.join(dir.dir, 'hello.spec')).toString();
@@ -47,5 +48,10 @@ describe('code lens, signature help and workspace symbols over stdio', () => {
     const lib = await client.request<{ name: string; location: { uri: string } }[]>('workspace/symbol', { query: 'libw' });
     assert.deepEqual(lib.map((s) => s.name), ['libworld']);
     assert.match(lib[0].location.uri, /other\/world\.spec$/);
+  });
+
+  it('references of a macro include its uses in %include files', async () => {
+    const refs = await client.request<{ uri: string; range: { start: { line: number; character: number } } }[]>('textDocument/references', { textDocument: { uri }, position: { line: 3, character: 9 }, context: { includeDeclaration: true } });
+    assert.deepEqual(refs.map((r) => [path.basename(r.uri), r.range.start.line, r.range.start.character]), [['hello.spec', 3, 8], ['common.inc', 0, 11]]);
   });
 });

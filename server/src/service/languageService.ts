@@ -24,6 +24,7 @@ import { specDefinition, specHighlights, specPrepareRename, specReferences, spec
 import { dkmsSemanticTokens, specSemanticTokens } from './features/semanticTokens';
 import { DEFAULT_FORMAT_OPTIONS, formatSpec, type FormatOptions } from './features/format';
 import { specWorkspaceSymbols, type SpecWorkspaceSymbol } from './features/workspaceSymbols';
+import { includedFiles, referencesInIncluded } from './features/includeReferences';
 import { specRefactorings, type Refactoring } from './features/refactorings';
 import { specCodeLenses, type SpecCodeLens } from './features/codeLens';
 import { specSignatureHelp, type SignatureHelp } from './features/signatureHelp';
@@ -259,6 +260,18 @@ export class LanguageService {
   refactorings(doc: DocumentInput, range: Range): Refactoring[] {
     const parsed = this.parse(doc);
     return parsed.languageId === 'rpm-spec' ? specRefactorings(parsed.spec, range) : [];
+  }
+
+  /** Files the spec `%include`s (relative to its folder), for referencesInIncluded. */
+  includedFiles(doc: DocumentInput): string[] {
+    const parsed = this.parse(doc);
+    return parsed.languageId === 'rpm-spec' ? includedFiles(parsed.spec) : [];
+  }
+
+  /** References of the macro / build conditional at the position inside the included files given. */
+  referencesInIncluded(doc: DocumentInput, position: Position, included: readonly { uri: string; text: string }[], includeDeclaration = true): Location[] {
+    const parsed = this.parse(doc);
+    return parsed.languageId === 'rpm-spec' ? referencesInIncluded(parsed.spec, this.offsetOf(parsed, position), included, includeDeclaration) : [];
   }
 
   private parseRelated<T extends SpecDocument | DkmsDocument>(r: RelatedDocument, parse: (text: string) => T): T {

@@ -3,6 +3,8 @@
 // the file does not exist).
 import { ResponseError, ErrorCodes, type DocumentLink, type Location, type WorkspaceEdit } from 'vscode-languageserver';
 import { URI, Utils } from 'vscode-uri';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { ServerContext } from '../context';
 import type { Feature } from '../feature';
 import { runSafe } from '../runSafe';
@@ -16,6 +18,23 @@ export function resolveLinkTarget(documentUri: string, target: string): string |
   } catch {
     return undefined;
   }
+}
+
+/** The %include'd files beside a local spec that exist and are small (none for other schemes). */
+function readIncluded(specUri: string, names: string[]): { uri: string; text: string }[] {
+  const spec = URI.parse(specUri);
+  if (spec.scheme !== 'file' || names.length === 0) return [];
+  const out: { uri: string; text: string }[] = [];
+  for (const name of names.slice(0, 20)) {
+    const file = path.resolve(path.dirname(spec.fsPath), name);
+    try {
+      if (fs.statSync(file).size > 2 * 1024 * 1024) continue;
+      out.push({ uri: URI.file(file).toString(), text: fs.readFileSync(file, 'utf8') });
+    } catch {
+      // missing or unreadable: nothing to search
+    }
+  }
+  return out;
 }
 
 export const navigationFeature: Feature = {
@@ -38,7 +57,9 @@ export const navigationFeature: Feature = {
     ctx.connection.onReferences(
       runSafe(log, 'references', [] as Location[], (params) => {
         const input = ctx.input(params.textDocument.uri);
-        return input ? ctx.service.references(input, params.position, params.context.includeDeclaration) : [];
+        if (!input) return [];
+        const here = ctx.service.references(input, params.position, params.context.includeDeclaration);
+        return here.concat(ctx.service.referencesInIncluded(input, params.position, readIncluded(input.uri, ctx.service.includedFiles(input)), params.context.includeDeclaration));
       }),
     );
     ctx.connection.onDocumentHighlight(
