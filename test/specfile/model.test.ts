@@ -2,6 +2,7 @@
 // rpm 4.18 does (rpmspec -q / rpm --eval on the same text).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { createLanguageService } from '../../server/src/service/index';
 import { scopeOf } from '../../server/src/service/specfile/macroScope';
 import { parseSpec } from '../../server/src/service/specfile/parser';
 import { querySpec } from '../../server/src/service/specfile/rpmQuery';
@@ -136,5 +137,13 @@ describe('query: what rpm reads that the line structure hides', () => {
     const q = await query('%global commit 6e3381d07d01714bd6bd2198be83f45230e2f3d0\nName: x\nVersion: %(echo 5.15.18 | cut -d. -f1-2)\nRelease: %{lua:print(macros.commit:sub(1,7))}\nSource0: x-%(c=%{commit}; echo ${c:0:7}).tar.gz\n');
     assert.deepEqual([q.version, q.release, q.sources[0].file], ['5.15', '6e3381d', 'x-6e3381d.tar.gz']);
     assert.deepEqual(q.uncertain.sort(), ['/release', '/sources', '/version']);
+  });
+});
+
+describe('outline reads the model', () => {
+  test('package names as rpm reads them on the profile', () => {
+    const text = '%global sub -n python3-%{srcname}\n%global srcname foo\nName: %{srcname}\nVersion: 1\n%package %{sub}\nSummary: s\n%package devel\nSummary: d\n';
+    const symbols = createLanguageService().documentSymbols({ uri: 'file:///x.spec', languageId: 'rpm-spec', version: 1, text }, { distro: 'generic' });
+    assert.deepEqual(symbols.map((s) => [s.name, s.detail]), [['foo', 'main package'], ['%package %{sub}', 'python3-foo'], ['%package devel', undefined]]);
   });
 });

@@ -118,9 +118,9 @@ export class LanguageService {
     return runRules('dkms-conf', parsed.dkms, parsed.dkms.lines, base, opts);
   }
 
-  documentSymbols(doc: DocumentInput): DocumentSymbol[] {
+  documentSymbols(doc: DocumentInput, options?: IntelligenceOptions): DocumentSymbol[] {
     const parsed = this.parse(doc);
-    return parsed.languageId === 'rpm-spec' ? specDocumentSymbols(parsed.spec) : dkmsDocumentSymbols(parsed.dkms);
+    return parsed.languageId === 'rpm-spec' ? specDocumentSymbols(parsed.spec, options?.distro) : dkmsDocumentSymbols(parsed.dkms);
   }
 
   foldingRanges(doc: DocumentInput): FoldingRange[] {

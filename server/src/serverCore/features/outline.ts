@@ -8,9 +8,10 @@ export const outlineFeature: Feature = {
   capabilities: () => ({ documentSymbolProvider: true, foldingRangeProvider: true }),
   register(ctx: ServerContext) {
     ctx.connection.onDocumentSymbol(
-      runSafe(ctx.log, 'documentSymbol', [], (params) => {
+      runSafe(ctx.log, 'documentSymbol', [], async (params) => {
         const input = ctx.input(params.textDocument.uri);
-        return input ? ctx.service.documentSymbols(input) : [];
+        // Package names are read with the active profile's macros.
+        return input ? ctx.service.documentSymbols(input, { distro: await ctx.distro(input.uri) }) : [];
       }),
     );
     ctx.connection.onFoldingRanges(

@@ -1,7 +1,9 @@
 // Document outline for spec files: packages with their tags, sections, macro definitions,
 // changelog entries.
 import type { Section, SpecDocument, Tag } from '../specfile/ast';
-import type { DocumentSymbol, SymbolKindValue } from '../types';
+import { scopeOf } from '../specfile/macroScope';
+import { sectionPackageName } from '../specfile/rpmQuery';
+import type { DistroId, DocumentSymbol, SymbolKindValue } from '../types';
 import { SymbolKind } from '../types';
 
 function sectionKind(s: Section): SymbolKindValue {
@@ -30,8 +32,10 @@ function lastContentLine(doc: SpecDocument, from: number, to: number): number {
   return l;
 }
 
-export function specDocumentSymbols(doc: SpecDocument): DocumentSymbol[] {
+/** The outline; package names are shown as rpm reads them on the profile (`%{name}-devel` → `foo-devel`). */
+export function specDocumentSymbols(doc: SpecDocument, distro: DistroId = 'generic'): DocumentSymbol[] {
   const { lines } = doc;
+  const scope = scopeOf(doc, distro);
   const out: DocumentSymbol[] = [];
   const tagsBySection = new Map<number, Tag[]>();
   for (const t of doc.tags) {
@@ -76,7 +80,8 @@ export function specDocumentSymbols(doc: SpecDocument): DocumentSymbol[] {
     if (s.kind === 'preamble') {
       if (children.length === 0) return;
       const endLine = lastContentLine(doc, 0, s.endLine);
-      const name = doc.packages[0].name || 'Preamble';
+      const nameTag = doc.tags.find((t) => t.key === 'name' && t.packageIndex === 0);
+      const name = (nameTag ? scope.expand(nameTag.value, nameTag.start).text.trim() : '') || doc.packages[0].name || 'Preamble';
       out.push({
         name, detail: 'main package', kind: SymbolKind.Package,
         range: { start: { line: 0, character: 0 }, end: lines.positionAt(lines.lineEnd(endLine)) },
@@ -86,8 +91,10 @@ export function specDocumentSymbols(doc: SpecDocument): DocumentSymbol[] {
     }
     const endLine = lastContentLine(doc, s.headerLine, s.endLine);
     const name = `%${s.name}${s.args ? ` ${s.args}` : ''}`;
+    const packageName = s.kind === 'package' && s.args.includes('%') ? sectionPackageName(scope, s, doc).name : undefined;
     out.push({
       name: name.length > 80 ? `${name.slice(0, 77)}…` : name,
+      ...(packageName ? { detail: packageName } : {}),
       kind: sectionKind(s),
       range: { start: lines.positionAt(s.header.start), end: lines.positionAt(lines.lineEnd(endLine)) },
       selectionRange: lines.range(s.keywordSpan.start, s.keywordSpan.end),

@@ -238,7 +238,7 @@ function queryDependencies(text: string): QueryDependency[] {
 }
 
 /** The full package name a `%package`/`%files`/scriptlet header names: `-n NAME` or `%{name}-SUFFIX`. */
-function sectionPackageName(scope: MacroScope, s: Section, doc: SpecDocument): { name: string; uncertain: boolean } {
+export function sectionPackageName(scope: MacroScope, s: Section, doc: SpecDocument): { name: string; uncertain: boolean } {
   if (s.args.includes('%')) {
     // rpm expands the header line first: `%package %{?subpkg}` may hold `-n name`.
     const x = scope.expand(s.args, s.start);
