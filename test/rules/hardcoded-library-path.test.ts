@@ -80,6 +80,13 @@ mkdir -p $RPM_BUILD_ROOT/usr/lib/debug%{_bindir}
 %files
 %exclude /usr/lib/systemd
 %dir /usr/lib/modules
+%ghost /usr/lib/sendmail
+/usr/lib/sendmail.exim
+`, { rules: [RULE] });
+  // a layout package owns /usr/lib and its trees literally
+  assertFindings(HEAD + `%files
+%dir %attr(555,root,root) /usr/lib
+%attr(555,root,root) /usr/lib/games
 `, { rules: [RULE] });
   // a noarch package may pin %{_libdir}
   assertFindings("%global _libdir /usr/lib\n" + HEAD + `BuildArch: noarch

@@ -26,6 +26,8 @@ const BUILDROOT_START = /^["']?(?:%\{\??buildroot\}|%buildroot|\$RPM_BUILD_ROOT|
 const LIBDIR_ARGUMENT = /^(?:--libdir|--with-libdir|-DCMAKE_INSTALL_LIBDIR|-DLIB_INSTALL_DIR|-DLIBDIR|-Dlibdir|LIBDIR|libdir|LIB_DIR|PREFIX_LIB)=$/;
 /** Build-root trees under /usr/lib that rpm itself manages (debuginfo): written literally on purpose in %exclude lines. */
 const RPM_OWN_TREES = /^\/(?:debug|\.build-id)(?:\/|$|%)/;
+/** Fixed names other programs look for literally: /usr/lib/sendmail (the MTA alternatives). */
+const FIXED_NAMES = /^\/sendmail(?:\.[\w-]+)?$/;
 
 /** The line sits in an %ifarch/%ifnarch arm, or an %if that looks at the architecture. */
 function archConditional(doc: SpecDocument, line: number): boolean {
@@ -82,6 +84,8 @@ export default defineSpecRule({
     // packages limited to named architectures may know their library directory
     if (doc.tags.some((t) => t.key === 'exclusivearch')) return;
     const libdir = macroValue('_libdir', ctx.distro);
+    // A layout package (filesystem) owns /usr/lib itself and lists its trees literally.
+    const layoutPackage = /^(?:%dir\s+)?(?:%attr\([^)]*\)\s+)?\/usr\/lib\/?\s*$/m.test(doc.text) || /^%dir\s+%attr\([^)]*\)\s+\/usr\/lib\/?\s*$/m.test(doc.text);
 
     /**
      * One word or %files path. `location`: a place files are installed to or listed from (%files,
@@ -146,7 +150,7 @@ export default defineSpecRule({
           continue;
         }
         // Another tree under /usr/lib, where files are installed or listed.
-        if (!usr || !location || next === undefined || RPM_OWN_TREES.test(rest)) continue;
+        if (!usr || !location || layoutPackage || next === undefined || RPM_OWN_TREES.test(rest) || FIXED_NAMES.test(rest)) continue;
         const path = canonical + rest;
         // trees with a macro in hardcoded-path's table are reported there, with that macro
         const covered = macroForPath(path);
