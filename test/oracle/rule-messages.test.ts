@@ -152,6 +152,11 @@ describe('rule messages that say what rpm does are true for rpm 4.18', () => {
     assertClaim('comparison-operator-in-deptoken', text, /'libfoo>=1\.0' is read as one capability name/);
     const v = await view(text);
     assert.deepEqual(v.packages[0].requires, [{ name: 'libfoo>=1.0' }]);
+    // `=>` standing alone is not a name for rpm: it reads it as `>=`, so the rule leaves it alone
+    const alias = `${HEAD}Requires: libfoo => 1.0\n%description\nFoo.\n%files\n`;
+    assert.deepEqual(lintText(alias, { rules: ['comparison-operator-in-deptoken'], distro: 'generic' }), []);
+    const w = await view(alias);
+    assert.deepEqual(w.packages[0].requires, [{ name: 'libfoo', op: '>=', version: '1.0' }]);
   });
 
   test('buildprereq-use: rpm reads BuildPreReq: as BuildRequires: (and calls it deprecated)', async (t) => {

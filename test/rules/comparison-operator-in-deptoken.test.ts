@@ -38,4 +38,8 @@ test(`${RULE}: fix`, () => {
   assert.deepEqual(lintText(applyFixes(before, findings), { rules: [RULE] }), []);
 });
 
+test('=> and =< alone (rpm reads them as >= and <=) and operators inside parentheses (arguments) are not reported', () => {
+  assert.deepEqual(lintText('Name: foo\nBuildRequires: SDL-devel => 1.2.5, bar =< 2\nBuildRequires: font(:lang=en) perl(Foo::Bar)\n', { rules: ['comparison-operator-in-deptoken'] }), []);
+});
+
 testDocExamples(RULE);

@@ -76,6 +76,7 @@ if test -d %{buildroot}/usr/lib64/cups; then
   mv %{buildroot}/usr/lib/foo %{buildroot}%{_prefix}/lib/bar
 fi
 find %{_libdir}/qt6 /usr/lib64/qt6 -name rcc
+RCC=$(which rcc || find /usr/lib64/qt6 -name rcc | head -1)
 mkdir -p $RPM_BUILD_ROOT/usr/lib/debug%{_bindir}
 %files
 %exclude /usr/lib/systemd

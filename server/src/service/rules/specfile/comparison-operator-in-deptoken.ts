@@ -19,7 +19,10 @@ export default defineSpecRule({
       for (const dep of tag.dependencies) {
         // `foo >=1.0` is split by the dependency parser: only operators inside a name remain.
         if (dep.operator || dep.rich) continue;
-        const masked = maskMacros(dep.name);
+        // `=>` and `=<` standing alone are not names: rpm reads them as `>=` and `<=` (checked against rpm 4.18).
+        if (dep.name === '=>' || dep.name === '=<') continue;
+        // Operators inside a capability's parentheses belong to its argument: font(:lang=en).
+        const masked = maskMacros(dep.name).replace(/\([^()]*\)/g, (x) => '(' + ' '.repeat(x.length - 2) + ')');
         const m = /(<=|>=|==|<|>|=)/.exec(masked);
         if (!m) continue;
         const name = dep.name.slice(0, m.index);
