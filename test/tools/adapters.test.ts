@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseSpec } from '../../server/src/service/specfile/parser';
-import { extractShellBodies } from '../../server/src/service/specfile/shellExtract';
+import { extractShellBodies } from '../../server/src/service/shell/extract';
 import { planTool, type SpecTarget } from '../../server/src/node/tools/index';
 import { parseRpmlintOutput, rpmlintFinding } from '../../server/src/node/tools/rpmlint';
 import { parseRpmMessages } from '../../server/src/node/tools/rpmspec';

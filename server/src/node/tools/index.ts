@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SpecDocument } from '../../service/specfile/ast';
-import { extractShellBodies } from '../../service/specfile/shellExtract';
+import { extractShellBodies } from '../../service/shell/extract';
 import type { Finding } from '../../service/types';
 import { rpmlintrcNames } from '../rpmlintrc';
 import { interpretRpmlint, rpmlintChecks, rpmlintInvocation } from './rpmlint';

@@ -1,10 +1,10 @@
 // shellcheck on the shell bodies of a spec (%prep…%clean, scriptlets and triggers run by /bin/sh).
-// service/specfile/shellExtract.ts turns each body into a script whose lines and columns are the
+// service/shell/extract.ts turns each body into a script whose lines and columns are the
 // spec's; this module runs shellcheck once per spec (one temporary file per body, json1 output,
 // where a tab is one column and columns count code points) and maps the comments back.
 import path from 'node:path';
 import type { SpecDocument } from '../../service/specfile/ast';
-import { touchesPlaceholder, type ShellBody } from '../../service/specfile/shellExtract';
+import { touchesPlaceholder, type ShellBody } from '../../service/shell/extract';
 import type { Fix, Severity, TextEdit } from '../../service/types';
 import { problemOf } from './problem';
 import type { ToolInvocation, ToolResult } from './run';

@@ -10,8 +10,7 @@
 // `# specwright: format off` … `# specwright: format on` leaves a region (or the rest of the file)
 // alone. The formatter's oracle is rpm itself: scripts/format/oracle.mjs.
 import type { Section, SectionKind, SpecDocument } from '../specfile/ast';
-import { hereDocLines, openQuoteLines } from '../specfile/scriptletShell';
-import { SHELL_SECTION_KINDS } from '../specfile/keywords';
+import { hereDocLinesOf, openQuoteLines } from '../shell/specShell';
 import type { Range, TextEdit } from '../types';
 
 export type FormatMode = 'full' | 'minimal';
@@ -84,15 +83,13 @@ function lineFacts(doc: SpecDocument): LineFacts[] {
     if (TEXT_KINDS.has(s.kind)) {
       for (let l = s.bodyStartLine; l <= s.endLine; l++) facts[l].keepTrailing = true;
     }
-    if (SHELL_SECTION_KINDS.has(s.kind)) {
-      const interpreter = s.interpreter;
-      const shell = interpreter === undefined || /^(\/usr)?\/bin\/(ba|da)?sh$/.test(interpreter);
-      if (!shell) {
-        // Lua or another interpreter: its string syntax is not ours to judge.
-        for (let l = s.bodyStartLine; l <= s.endLine; l++) facts[l].keepTrailing = true;
-        continue;
-      }
-      for (const l of hereDocLines(doc, s)) facts[l].frozen = true;
+    if (s.bodyLanguage === 'lua' || s.bodyLanguage === 'other-interpreter') {
+      // Lua or another interpreter: its string syntax is not ours to judge.
+      for (let l = s.bodyStartLine; l <= s.endLine; l++) facts[l].keepTrailing = true;
+      continue;
+    }
+    if (s.bodyLanguage === 'shell') {
+      for (const l of hereDocLinesOf(doc, s)) facts[l].frozen = true;
       for (const l of openQuoteLines(doc, s)) facts[l].keepTrailing = true;
     }
   }

@@ -91,8 +91,7 @@ export function specShellCommands(doc: SpecDocument, kinds?: readonly SectionKin
   return shellScripts(doc, kinds).flatMap((s) => s.commands);
 }
 
-/** The sections rpmbuild runs with `sh -e` (%prep … %clean). */
-export const BUILD_SECTION_KINDS: readonly SectionKind[] = ['prep', 'conf', 'generate_buildrequires', 'build', 'install', 'check', 'clean'];
+export { BUILD_SECTION_KINDS } from '../specfile/keywords';
 
 /** A scriptlet, trigger or file trigger (whatever its interpreter). */
 export function isScriptletSection(section: Section): boolean {
@@ -191,4 +190,33 @@ const hereDocLines = cachedPerParse((doc: SpecDocument): Set<number> => {
 export function isShellCodeLine(doc: SpecDocument, line: number): boolean {
   const section = doc.sections[doc.lineSection[line]];
   return section !== undefined && section.bodyLanguage === 'shell' && !hereDocLines(doc).has(line);
+}
+
+/** Lines of the section's here-document bodies and terminators. */
+export function hereDocLinesOf(doc: SpecDocument, section: Section): Set<number> {
+  const out = new Set<number>();
+  for (const hereDoc of shellScript(doc, section)?.hereDocs ?? []) {
+    const first = doc.lines.lineOf(hereDoc.bodyStart);
+    const last = doc.lines.lineOf(hereDoc.terminator ? hereDoc.terminator.start : Math.max(hereDoc.bodyStart, hereDoc.bodyEnd - 1));
+    for (let l = first; l <= last; l++) out.add(l);
+  }
+  return out;
+}
+
+/** Lines of the section that end inside a quoted string (their line break is part of the string). */
+export function openQuoteLines(doc: SpecDocument, section: Section): Set<number> {
+  const out = new Set<number>();
+  for (const cmd of shellScript(doc, section)?.commands ?? []) {
+    for (const w of cmd.words) {
+      for (const p of w.parts) {
+        if (p.kind !== 'single' && p.kind !== 'double' && p.kind !== 'ansi') continue;
+        const first = doc.lines.lineOf(p.start);
+        const last = doc.lines.lineOf(Math.max(p.start, p.end - 1));
+        for (let l = first; l < last; l++) out.add(l);
+        // an unclosed quote runs to the end of the section
+        if (p.end >= section.body.end && !/["']$/.test(doc.text.slice(p.start, p.end))) out.add(last);
+      }
+    }
+  }
+  return out;
 }

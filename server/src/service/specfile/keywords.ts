@@ -19,17 +19,13 @@ export const SECTION_KINDS: ReadonlyMap<string, SectionKind> = new Map<string, S
 /** Section options that take a value. */
 export const VALUE_OPTIONS = new Set(['-n', '-f', '-p', '-l', '-P']);
 
-/** Sections whose body is shell script (unless `-p` names another interpreter). Being replaced by Section.bodyLanguage. */
-export const SHELL_SECTION_KINDS: ReadonlySet<SectionKind> = new Set<SectionKind>([
-  'prep', 'conf', 'generate_buildrequires', 'build', 'install', 'check', 'clean', 'scriptlet', 'trigger', 'filetrigger',
-]);
-
-const BUILD_SHELL_KINDS: ReadonlySet<SectionKind> = new Set<SectionKind>(['prep', 'conf', 'generate_buildrequires', 'build', 'install', 'check', 'clean']);
+/** The sections rpmbuild runs with `sh -e` (%prep … %clean): the only list of them. */
+export const BUILD_SECTION_KINDS: readonly SectionKind[] = ['prep', 'conf', 'generate_buildrequires', 'build', 'install', 'check', 'clean'];
 const SHELL_INTERPRETER = /^(?:\/usr)?\/bin\/(?:ba|da)?sh$/;
 
 /** The language of a section's body, from its kind and its `-p` interpreter (scriptlets and triggers). */
 export function bodyLanguageOf(kind: SectionKind, interpreter: string | undefined): BodyLanguage {
-  if (BUILD_SHELL_KINDS.has(kind)) return 'shell';
+  if (BUILD_SECTION_KINDS.includes(kind)) return 'shell';
   if (kind === 'scriptlet' || kind === 'trigger' || kind === 'filetrigger') {
     if (interpreter === undefined || SHELL_INTERPRETER.test(interpreter.trim())) return 'shell';
     return interpreter.trim() === '<lua>' ? 'lua' : 'other-interpreter';

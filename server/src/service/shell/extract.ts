@@ -11,12 +11,8 @@
 // - Spec-only lines inside the body (`%if`/`%else`/`%endif`, `%define`/`%global`, `%dnl`,
 //   `%include`) become shell comments of the same length: their first non-blank character is
 //   replaced by `#`. Both arms of a conditional are kept, as rpm may take either.
-import type { Section, SpecDocument } from './ast';
-
-/** Section kinds whose body rpm runs with the build shell (`/bin/sh -e`). */
-export const BUILD_SHELL_KINDS: ReadonlySet<Section['kind']> = new Set(['prep', 'conf', 'generate_buildrequires', 'build', 'install', 'check', 'clean']);
-const SCRIPTLET_KINDS: ReadonlySet<Section['kind']> = new Set(['scriptlet', 'trigger', 'filetrigger']);
-const SHELL_INTERPRETER = /^(\/usr)?\/bin\/(ba)?sh$/;
+import type { Section, SpecDocument } from '../specfile/ast';
+import { BUILD_SECTION_KINDS } from './specShell';
 
 export interface PlaceholderSpan {
   /** 0-based line; start/end are UTF-16 columns on that line, end exclusive. */
@@ -43,20 +39,13 @@ export interface ShellBody {
   commentedLines: Set<number>;
 }
 
-/** Whether rpm runs the section's body with a POSIX shell. */
-export function isShellSection(section: Section): boolean {
-  if (BUILD_SHELL_KINDS.has(section.kind)) return true;
-  if (!SCRIPTLET_KINDS.has(section.kind)) return false;
-  return section.interpreter === undefined || SHELL_INTERPRETER.test(section.interpreter.trim());
-}
-
 const SPEC_ONLY_LINES = new Set(['conditional', 'definition', 'definition-continuation', 'include']);
 
 /** Every shell body of the spec, in document order. Bodies without a non-blank line are skipped. */
 export function extractShellBodies(doc: SpecDocument): ShellBody[] {
   const out: ShellBody[] = [];
   doc.sections.forEach((section, sectionIndex) => {
-    if (!isShellSection(section)) return;
+    if (section.bodyLanguage !== 'shell') return;
     const startLine = section.bodyStartLine;
     const endLine = section.endLine;
     if (startLine > endLine) return;
@@ -134,7 +123,7 @@ function buildBody(doc: SpecDocument, section: Section, sectionIndex: number, st
   return {
     sectionIndex,
     label: header || `%${section.name}`,
-    buildSection: BUILD_SHELL_KINDS.has(section.kind),
+    buildSection: BUILD_SECTION_KINDS.includes(section.kind),
     startLine,
     endLine,
     script: scriptLines.join('\n') + '\n',
