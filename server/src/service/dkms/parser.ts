@@ -7,6 +7,7 @@
 
 import type { Span } from '../specfile/ast';
 import { LineIndex } from '../text/lineIndex';
+import { ShellScanner, type ShellLexProblem, type ShellVariableRef } from '../shell/lexer';
 import type {
   DkmsAssignment,
   DkmsBlock,
@@ -19,6 +20,16 @@ import type {
 } from './ast';
 
 const MALFORMED = 'dkms-malformed-line';
+
+/** What an unclosed construct is called in messages. */
+const UNCLOSED: Partial<Record<ShellLexProblem['kind'], string>> = {
+  'unclosed-single': 'single quote', 'unclosed-double': 'double quote', 'unclosed-backquote': 'backquote',
+  'unclosed-array': 'parenthesis', 'unclosed-command': '`$(`', 'unclosed-parameter': '`${`',
+};
+
+function variableRef(v: ShellVariableRef): DkmsVariableReference {
+  return { start: v.start, end: v.end, name: v.name, nameSpan: { start: v.nameStart, end: v.nameEnd }, braced: v.braced };
+}
 
 const CH_NL = 10;
 const CH_CR = 13;
@@ -38,14 +49,6 @@ function isBlank(c: number): boolean {
 /** Characters that end an unquoted word (metacharacters and line breaks). */
 function isWordEnd(c: number): boolean {
   return c === CH_SPACE || c === CH_TAB || c === CH_NL || c === CH_CR || c === 59 /* ; */ || c === 38 /* & */ || c === 124 /* | */ || c === 60 /* < */ || c === 62 /* > */ || c === 40 /* ( */ || c === 41 /* ) */;
-}
-
-type Mode = 'sq' | 'dq' | 'paren' | 'brace' | 'bt';
-
-interface Frame {
-  mode: Mode;
-  start: number;
-  ref?: DkmsVariableReference;
 }
 
 type BlockKind = DkmsBlock['kind'];
@@ -76,11 +79,11 @@ class DkmsParser {
   private pendingFunction: { name: string; start: number } | undefined;
   /** Here-documents whose bodies start after the current line. */
   private pendingHeredocs: { delimiter: string; stripTabs: boolean }[] = [];
-  /** Set when an opener scan ran into the end of the file. */
-  private unclosedAt = -1;
+  private readonly scanner: ShellScanner;
 
   constructor(readonly text: string, readonly lines: LineIndex) {
     this.n = text.length;
+    this.scanner = new ShellScanner(text);
   }
 
   code(i: number): number {
@@ -517,276 +520,28 @@ class DkmsParser {
     }
   }
 
-  /** Records `$name` at i (the `$`); returns the offset after it, or -1 when it is not one. */
-  simpleVariable(i: number, refs: DkmsVariableReference[]): number {
-    const c = this.code(i + 1);
-    if (!isIdentStart(c)) return -1;
-    let j = i + 2;
-    while (isIdentChar(this.code(j))) j++;
-    refs.push({ start: i, end: j, name: this.text.slice(i + 1, j), nameSpan: { start: i + 1, end: j }, braced: false });
-    return j;
+  /** Reports unclosed quotes and expansions found by the shared shell scanner. */
+  reportLex(problems: readonly ShellLexProblem[]): void {
+    for (const p of problems) this.problem(p.start, p.end, `Unclosed ${UNCLOSED[p.kind] ?? 'construct'}: the rest of the file is swallowed by it`);
   }
 
-  /**
-   * Skips a nested construct starting at i: `'…'`, `"…"`, `` `…` ``, `$(…)`, `$((…))`, `${…}` or
-   * `(…)`. Variables met along the way (outside single quotes) go to refs. Iterative, linear.
-   * Returns the offset after the closing character; this.unclosedAt is set when the text ended.
-   */
-  skipConstruct(i: number, refs: DkmsVariableReference[]): number {
-    const stack: Frame[] = [];
-    let j = i;
-    const push = (mode: Mode, start: number, ref?: DkmsVariableReference) => {
-      const f: Frame = { mode, start };
-      if (ref) f.ref = ref;
-      stack.push(f);
-    };
-    const openAt = (k: number): number => {
-      // opens the construct at k; returns the offset after its opener
-      const c = this.code(k);
-      if (c === 39) {
-        push('sq', k);
-        return k + 1;
-      }
-      if (c === 34) {
-        push('dq', k);
-        return k + 1;
-      }
-      if (c === 96) {
-        push('bt', k);
-        return k + 1;
-      }
-      if (c === 40) {
-        push('paren', k);
-        return k + 1;
-      }
-      // `$`
-      const d = this.code(k + 1);
-      if (d === 40) {
-        push('paren', k);
-        return k + 2;
-      }
-      // `${`
-      let m = k + 2;
-      if (this.code(m) === 35 || this.code(m) === 33) m++;
-      let ref: DkmsVariableReference | undefined;
-      if (isIdentStart(this.code(m))) {
-        let e = m + 1;
-        while (isIdentChar(this.code(e))) e++;
-        ref = { start: k, end: e, name: this.text.slice(m, e), nameSpan: { start: m, end: e }, braced: true };
-        refs.push(ref);
-      }
-      push('brace', k, ref);
-      return k + 2;
-    };
-    j = openAt(j);
-    while (stack.length > 0) {
-      if (j >= this.n) {
-        this.unclosedAt = stack[0].start;
-        return this.n;
-      }
-      const top = stack[stack.length - 1];
-      const c = this.code(j);
-      if (top.mode === 'sq') {
-        if (c === 39) stack.pop();
-        j++;
-        continue;
-      }
-      if (c === 92 /* \ */) {
-        j += 2;
-        continue;
-      }
-      if (top.mode === 'bt') {
-        if (c === 96) stack.pop();
-        j++;
-        continue;
-      }
-      if (c === 36 /* $ */) {
-        const d = this.code(j + 1);
-        if (d === 40 || d === 123) {
-          j = openAt(j);
-          continue;
-        }
-        const after = this.simpleVariable(j, refs);
-        j = after > 0 ? after : j + 1;
-        continue;
-      }
-      if (c === 96) {
-        j = openAt(j);
-        continue;
-      }
-      if (top.mode === 'dq') {
-        if (c === 34) stack.pop();
-        j++;
-        continue;
-      }
-      // paren and brace
-      if (c === 39 || c === 34) {
-        j = openAt(j);
-        continue;
-      }
-      if (top.mode === 'paren') {
-        if (c === 40) {
-          j = openAt(j);
-          continue;
-        }
-        if (c === 41) {
-          stack.pop();
-          j++;
-          continue;
-        }
-        if (c === 35 && j > 0 && (isBlank(this.code(j - 1)) || this.isNewlineAt(j - 1))) {
-          // a comment inside $( … )
-          const end = this.lineEndAt(j);
-          j = end > j ? end : j + 1;
-          continue;
-        }
-        j++;
-        continue;
-      }
-      // brace
-      if (c === 125) {
-        const f = stack.pop()!;
-        if (f.ref && f.ref.end < j + 1) f.ref.end = j + 1;
-        j++;
-        continue;
-      }
-      j++;
-    }
-    return j;
-  }
-
-  /** Reports an unclosed construct found by skipConstruct. */
-  reportUnclosed(): void {
-    if (this.unclosedAt < 0) return;
-    const at = this.unclosedAt;
-    this.unclosedAt = -1;
-    const c = this.code(at);
-    const what = c === 39 ? 'single quote' : c === 34 ? 'double quote' : c === 96 ? 'backquote' : c === 40 ? 'parenthesis' : this.code(at + 1) === 123 ? '`${`' : '`$(`';
-    this.problem(at, at + (c === 36 ? 2 : 1), `Unclosed ${what}: the rest of the file is swallowed by it`);
-  }
-
-  /** One shell word (a value) starting at i. */
+  /** One shell word (a value) starting at i, read by the shared shell lexer. */
   parseWord(i: number): DkmsValue {
-    let j = i;
-    let text = '';
-    const refs: DkmsVariableReference[] = [];
-    let hasSubst = false;
-    let sawSingle = false;
-    let sawDouble = false;
-    let sawBare = false;
-    while (j < this.n) {
-      const c = this.code(j);
-      if (c === CH_CR && this.code(j + 1) === CH_NL) break;
-      if (isWordEnd(c)) break;
-      if (c === 92 /* \ */) {
-        const cont = this.continuationAt(j);
-        if (cont >= 0) {
-          j = cont;
-          continue;
-        }
-        if (j + 1 < this.n) text += this.text[j + 1];
-        sawBare = true;
-        j += 2;
-        continue;
-      }
-      if (c === 39) {
-        const close = this.text.indexOf("'", j + 1);
-        sawSingle = true;
-        if (close < 0) {
-          this.problem(j, j + 1, 'Unclosed single quote: the rest of the file is swallowed by it');
-          text += this.text.slice(j + 1);
-          j = this.n;
-          break;
-        }
-        text += this.text.slice(j + 1, close);
-        j = close + 1;
-        continue;
-      }
-      if (c === 34) {
-        sawDouble = true;
-        const r = this.doubleQuoted(j, refs);
-        text += r.text;
-        if (r.subst) hasSubst = true;
-        j = r.end;
-        continue;
-      }
-      if (c === 36 /* $ */ || c === 96) {
-        const d = this.code(j + 1);
-        if (c === 96 || d === 40 || d === 123) {
-          if (c === 96 || d === 40) hasSubst = true;
-          const end = this.skipConstruct(j, refs);
-          this.reportUnclosed();
-          text += this.text.slice(j, end);
-          sawBare = true;
-          j = end;
-          continue;
-        }
-        const after = this.simpleVariable(j, refs);
-        const end = after > 0 ? after : j + 1;
-        text += this.text.slice(j, end);
-        sawBare = true;
-        j = end;
-        continue;
-      }
-      text += this.text[j];
-      sawBare = true;
-      j++;
-    }
-    const kinds = (sawSingle ? 1 : 0) + (sawDouble ? 1 : 0) + (sawBare ? 1 : 0);
-    const quoting: DkmsValue['quoting'] = kinds > 1 ? 'mixed' : sawSingle ? 'single' : sawDouble ? 'double' : 'none';
-    const value: DkmsValue = { start: i, end: j, raw: this.text.slice(i, j), text, quoting, variables: refs, hasCommandSubstitution: hasSubst };
+    const { word, problems } = this.scanner.wordAt(i);
+    this.reportLex(problems);
+    const end = word.text === '' ? i : word.end;
+    const value: DkmsValue = {
+      start: i, end, raw: word.text, text: word.value, quoting: word.quoting,
+      variables: word.variables.map(variableRef),
+      // `$((…))` is as unknown as `$(…)`
+      hasCommandSubstitution: word.hasCommandSubstitution || word.parts.some((p) => p.kind === 'arithmetic'),
+    };
+    const text = word.value;
     if (/^#[A-Za-z_][A-Za-z0-9_]*#$/.test(text) && text.length < 200) {
       const at = value.raw.indexOf('#');
       this.placeholders.push({ start: i + at, end: i + at + text.length });
     }
     return value;
-  }
-
-  /** A `"…"` at i: the unquoted text (escapes resolved, expansions as written). */
-  doubleQuoted(i: number, refs: DkmsVariableReference[]): { text: string; end: number; subst: boolean } {
-    let j = i + 1;
-    let out = '';
-    let subst = false;
-    while (j < this.n) {
-      const c = this.code(j);
-      if (c === 34) return { text: out, end: j + 1, subst };
-      if (c === 92) {
-        const cont = this.continuationAt(j);
-        if (cont >= 0) {
-          j = cont;
-          continue;
-        }
-        const d = this.code(j + 1);
-        if (d === 36 || d === 96 || d === 34 || d === 92) {
-          out += this.text[j + 1];
-          j += 2;
-          continue;
-        }
-        out += '\\';
-        j++;
-        continue;
-      }
-      if (c === 36 || c === 96) {
-        const d = this.code(j + 1);
-        if (c === 96 || d === 40 || d === 123) {
-          if (c === 96 || d === 40) subst = true;
-          const end = this.skipConstruct(j, refs);
-          this.reportUnclosed();
-          out += this.text.slice(j, end);
-          j = end;
-          continue;
-        }
-        const after = this.simpleVariable(j, refs);
-        const end = after > 0 ? after : j + 1;
-        out += this.text.slice(j, end);
-        j = end;
-        continue;
-      }
-      out += this.text[j];
-      j++;
-    }
-    this.problem(i, i + 1, 'Unclosed double quote: the rest of the file is swallowed by it');
-    return { text: out, end: this.n, subst };
   }
 
   /**
@@ -795,7 +550,6 @@ class DkmsParser {
    */
   scanShell(i: number): number {
     let j = i;
-    const refs: DkmsVariableReference[] = [];
     while (j < this.n) {
       const c = this.code(j);
       if (c === CH_NL || c === CH_CR || c === 59 || c === 38 || c === 124) return j;
@@ -806,8 +560,9 @@ class DkmsParser {
         continue;
       }
       if (c === 39 || c === 34 || c === 96 || c === 40 || (c === 36 && (this.code(j + 1) === 40 || this.code(j + 1) === 123))) {
-        j = this.skipConstruct(j, refs);
-        this.reportUnclosed();
+        const r = this.scanner.constructAt(j);
+        this.reportLex(r.problems);
+        j = r.end;
         continue;
       }
       if (c === 60 && this.code(j + 1) === 60) {

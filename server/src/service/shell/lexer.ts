@@ -745,6 +745,57 @@ class Lexer {
   }
 }
 
+/**
+ * Reads single words and nested constructs at given offsets, for a parser that walks the text
+ * itself (the dkms.conf parser): the same scanning as lexShell, one piece at a time. Problems
+ * (unclosed quotes and expansions) found by each call are returned with it.
+ */
+export class ShellScanner {
+  private readonly lexer: Lexer;
+
+  constructor(text: string, options: ShellLexOptions = {}) {
+    this.lexer = new Lexer(text, options);
+  }
+
+  private take(): ShellLexProblem[] {
+    const problems = this.lexer.problems.splice(0);
+    return problems;
+  }
+
+  /** The word starting at i (empty when a blank, an operator or the end is there). */
+  wordAt(i: number): { word: ShellWord; problems: ShellLexProblem[] } {
+    const lx = this.lexer;
+    if (i >= lx.n || isMeta(lx.code(i))) {
+      const at = lx.at(i);
+      return { word: { type: 'word', text: '', value: '', start: at, end: at, parts: [], variables: [], quoting: 'none', hasCommandSubstitution: false, redirect: false }, problems: [] };
+    }
+    lx.i = i;
+    lx.word();
+    const word = lx.tokens.pop() as ShellWord;
+    return { word, problems: this.take() };
+  }
+
+  /**
+   * Skips the quote or expansion at i (`'…'`, `"…"`, `` `…` ``, `(…)`, `$(…)`, `${…}`): the
+   * index after it, the variables met inside (outside single quotes) and the problems.
+   */
+  constructAt(i: number): { end: number; variables: ShellVariableRef[]; problems: ShellLexProblem[] } {
+    const lx = this.lexer;
+    const variables: ShellVariableRef[] = [];
+    const c = lx.code(i);
+    let end: number;
+    if (c === 39) {
+      const close = lx.text.indexOf("'", i + 1);
+      if (close < 0) lx.problem('unclosed-single', i, 1);
+      end = close < 0 ? lx.n : close + 1;
+    } else if (c === 34) end = lx.doubleQuoted(i, variables).end;
+    else if (c === 96) end = lx.skip(i, 'bt', variables);
+    else if (c === 40) end = lx.skip(i, 'paren', variables);
+    else end = lx.dollar(i, variables)?.end ?? i + 1;
+    return { end, variables, problems: this.take() };
+  }
+}
+
 /** Lexes shell text. Never throws; runs in time linear in the text. */
 export function lexShell(text: string, options: ShellLexOptions = {}): ShellLexResult {
   const lexer = new Lexer(text, options);
