@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { commandArgs, commandName, lexShell, parseShell, type ShellWord } from '../../server/src/service/shell';
+import { commandArgs, commandName, lexShell, parseShell, ShellScanner, type ShellWord } from '../../server/src/service/shell';
 
 const words = (text: string) => lexShell(text).tokens.filter((t): t is ShellWord => t.type === 'word');
 
@@ -128,4 +128,18 @@ test('linear time and no recursion on deep nesting and long lines', () => {
   const long = 'a '.repeat(200_000) + '\\\n'.repeat(10_000) + '#'.repeat(100_000);
   assert.equal(parseShell(long).commands.length, 1);
   assert.doesNotThrow(() => parseShell('case x in\n' + 'a) b ;;\n'.repeat(20_000) + 'esac\n'));
+});
+
+test('ShellScanner reads one word or construct at an offset (the dkms.conf parser walks the text itself)', () => {
+  const text = 'X="a $(b "c")" Y=${z:-1}\nW=`q\n';
+  const scanner = new ShellScanner(text);
+  const w = scanner.wordAt(2);
+  assert.equal(w.word.text, '"a $(b "c")"');
+  assert.equal(w.word.value, 'a $(b "c")');
+  assert.equal(w.word.hasCommandSubstitution, true);
+  assert.deepEqual(scanner.wordAt(17).word.variables.map((v) => v.name), ['z']);
+  assert.equal(scanner.wordAt(text.indexOf(' Y')).word.text, '', 'an empty word at a blank');
+  const bt = scanner.constructAt(text.indexOf('`'));
+  assert.equal(bt.end, text.length);
+  assert.deepEqual(bt.problems.map((p) => p.kind), ['unclosed-backquote']);
 });
