@@ -5,7 +5,6 @@
 import { lookupMacro } from '../catalog/index';
 import { DKMS_SUBCOMMANDS } from '../catalog/dkmsDirectives';
 import type { SpecDocument } from '../specfile/ast';
-import { SHELL_SECTION_KINDS } from '../specfile/keywords';
 import type { DistroId } from '../types';
 
 export interface SignatureParameter {
@@ -81,7 +80,7 @@ export function specSignatureHelp(doc: SpecDocument, offset: number, distro: Dis
   const before = doc.text.slice(lineStart, offset);
   const section = doc.sections[doc.lineSection[line]];
 
-  if (section && SHELL_SECTION_KINDS.has(section.kind)) {
+  if (section?.bodyLanguage === 'shell') {
     const d = /(?:^|[\s;&|(`])dkms\s+([a-z_]+)(\s.*)?$/.exec(before);
     if (d && d[2] !== undefined) {
       const sub = DKMS_SUBCOMMANDS.find((s) => s.name === d[1]);
