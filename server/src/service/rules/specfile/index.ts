@@ -68,6 +68,7 @@ import r_scons_install_without_sandbox from './scons-install-without-sandbox';
 import r_setup_not_in_prep from './setup-not-in-prep';
 import r_setup_not_quiet from './setup-not-quiet';
 import r_spec_byte_order_mark from './spec-byte-order-mark';
+import r_spec_duplicate_section from './spec-duplicate-section';
 import r_spec_duplicate_tag from './spec-duplicate-tag';
 import r_spec_malformed_definition from './spec-malformed-definition';
 import r_spec_missing_description from './spec-missing-description';
@@ -160,6 +161,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   r_setup_not_in_prep,
   r_setup_not_quiet,
   r_spec_byte_order_mark,
+  r_spec_duplicate_section,
   r_spec_duplicate_tag,
   r_spec_malformed_definition,
   r_spec_missing_description,

@@ -1,0 +1,59 @@
+import { deleteLines } from '../../specfile/edits';
+import { defineSpecRule, type ReportFix } from '../types';
+
+/**
+ * Sections rpm reads at most once per package: a second one makes rpmbuild refuse the spec
+ * (rpm 4.18: `error: line N: second %build`, `Second %preun`, `%package foo: package … already
+ * exists`). A second %files, %description or trigger is accepted by rpm and not reported here;
+ * a second %changelog has its own rule.
+ */
+const ONCE = new Set(['prep', 'conf', 'generate_buildrequires', 'build', 'install', 'check', 'clean', 'scriptlet', 'package']);
+
+export default defineSpecRule({
+  id: 'spec-duplicate-section',
+  category: 'syntax',
+  defaultSeverity: 'error',
+  description: 'A section rpm allows once per package appears twice: rpmbuild refuses the spec',
+  fixSafety: 'unsafe',
+  check(ctx) {
+    const { doc } = ctx;
+    doc.sections.forEach((s, k) => {
+      if (s.duplicateOf === undefined || !ONCE.has(s.kind)) return;
+      const first = doc.sections[s.duplicateOf];
+      const label = s.kind === 'package' ? `%package ${s.args.trim()}` : `%${s.name}`;
+      let empty = true;
+      for (let l = s.headerLine + 1; l <= s.endLine; l++) if (doc.lineKinds[l] !== 'blank') empty = false;
+      const fixes: ReportFix[] = [];
+      if (empty) {
+        fixes.push({ title: `Remove the empty second ${label}`, safety: 'safe', edits: [deleteLines(doc, s.headerLine, s.endLine)] });
+      } else if (s.kind !== 'package') {
+        if (s.duplicateOf === k - 1) {
+          // The first one ends where this one starts: dropping the header merges the bodies.
+          fixes.push({ title: `Merge into the ${label} above`, safety: 'unsafe', edits: [deleteLines(doc, s.headerLine)] });
+        } else {
+          const { lines } = doc;
+          const bodyText = doc.text.slice(lines.lineStarts[s.headerLine + 1], lines.lineEndWithBreak(s.endLine));
+          const at = lines.lineEndWithBreak(first.endLine);
+          const sep = at > 0 && doc.text[at - 1] !== '\n' ? '\n' : '';
+          fixes.push({
+            title: `Move its body to the end of the first ${label} (line ${first.headerLine + 1})`,
+            safety: 'unsafe',
+            edits: [
+              { start: at, end: at, newText: sep + (bodyText.endsWith('\n') ? bodyText : `${bodyText}\n`) },
+              deleteLines(doc, s.headerLine, s.endLine),
+            ],
+          });
+        }
+      }
+      ctx.report({
+        start: s.keywordSpan.start,
+        end: s.header.end,
+        message: s.kind === 'package'
+          ? `${label} declares a package a second time (first on line ${first.headerLine + 1}): rpmbuild refuses the spec ("package … already exists")`
+          : `A second ${label} for the same package (the first is on line ${first.headerLine + 1}): rpmbuild refuses the spec ("second %${s.name}")`,
+        related: [{ start: first.keywordSpan.start, end: first.header.end, message: `first ${label}` }],
+        fixes,
+      });
+    });
+  },
+});
