@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
-import { assertFindings } from '../helpers/fixtures';
+import { assertFindings, lintText } from '../helpers/fixtures';
 import { fixed } from '../helpers/fixing';
 
 const rule = 'obsolete-patchn-syntax';
@@ -48,3 +48,15 @@ test('no fix when a -P is already there', () => {
 });
 
 testDocExamples(rule);
+
+test('severity follows the profile: error on fedora (rpm ≥ 4.20 refuses %patchN), warning elsewhere', () => {
+  const text = `Name: foo
+Patch0: a.patch
+%prep
+%setup -q
+%patch0 -p1
+`;
+  assert.deepEqual(lintText(text, { ...opts, distro: 'fedora' }).map((f) => f.severity), ['error']);
+  assert.deepEqual(lintText(text, { ...opts, distro: 'rhel' }).map((f) => f.severity), ['warning']);
+  assert.deepEqual(lintText(text, { ...opts, distro: 'fedora', severities: { [rule]: 'information' } }).map((f) => f.severity), ['information']);
+});

@@ -27,9 +27,10 @@ export interface LintResult {
 
 export const DEFAULT_LINT_OPTIONS: LintOptions = { distro: 'fedora', rules: {}, related: [], rpmlintFilters: [] };
 
-export function effectiveSeverity(rule: Rule, overrides: Record<string, SeverityOrOff>): SeverityOrOff {
+export function effectiveSeverity(rule: Rule, overrides: Record<string, SeverityOrOff>, distro?: DistroId): SeverityOrOff {
   const level = overrides[rule.id];
-  return level === undefined ? rule.defaultSeverity : level;
+  if (level !== undefined) return level;
+  return (distro !== undefined ? rule.defaultSeverityByDistro?.[distro] : undefined) ?? rule.defaultSeverity;
 }
 
 function compileFilters(filters: string[]): RegExp[] {
@@ -69,7 +70,7 @@ export function runRules(
   for (const rule of ALL_RULES) {
     const crossFile = language === 'dkms-conf' && rule.language === 'rpm-spec' && rule.checkDkms !== undefined;
     if (rule.language !== language && !crossFile) continue;
-    const severity = effectiveSeverity(rule, options.rules);
+    const severity = effectiveSeverity(rule, options.rules, base.distro);
     if (severity === 'off') continue;
     if (rule.requires && !mentionsAny(lines.text, rule.requires)) continue;
     const reports: Report[] = [];

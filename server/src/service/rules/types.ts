@@ -12,6 +12,11 @@ export interface RuleMeta {
   language: LanguageId;
   category: RuleCategory;
   defaultSeverity: SeverityOrOff;
+  /**
+   * Default severity on some profiles instead of defaultSeverity (when the consequence differs:
+   * an error where the profile's rpm refuses the construct). A user's setting still wins.
+   */
+  defaultSeverityByDistro?: Partial<Record<DistroId, SeverityOrOff>>;
   /** One line, ends without a dot. */
   description: string;
   /** What the rule's fixes are, if it has any. */

@@ -4,11 +4,14 @@ import { defineSpecRule } from '../types';
 /**
  * `%patchN` (the number glued to the macro name) was deprecated in rpm 4.18 and removed in rpm
  * 4.20: rpmbuild then fails with "%patchN is obsolete". `%patch -P N` works on every rpm version.
+ * An error on the fedora profile (Fedora ≥ 41 ships rpm ≥ 4.20); a warning on the others, whose
+ * current releases may still ship an older rpm (the profiles carry no rpm version).
  */
 export default defineSpecRule({
   id: 'obsolete-patchn-syntax',
   category: 'deprecated',
   defaultSeverity: 'warning',
+  defaultSeverityByDistro: { fedora: 'error' },
   description: '%patchN (number glued to the name) is removed in rpm 4.20: write %patch -P N',
   fixSafety: 'safe',
   requires: ['%patch'],
