@@ -142,6 +142,8 @@ export function fedoraBench({ md, goal, cli, shared }) {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const shared = [process.env.SPECWRIGHT_SHARED, path.resolve(repo, '../shared')].find((c) => c && fs.existsSync(c));
   const goals = [];
-  fedoraBench({ md: (s = '') => console.log(s), goal: (name, ok, detail) => goals.push({ name, ok, detail }), cli: path.join(repo, 'dist', 'cli.js'), shared });
+  // SPECWRIGHT_CLI: another build of the CLI (e.g. a copy, so that a rebuild of dist/ does not change it mid-run).
+  const cli = process.env.SPECWRIGHT_CLI ?? path.join(repo, 'dist', 'cli.js');
+  fedoraBench({ md: (s = '') => console.log(s), goal: (name, ok, detail) => goals.push({ name, ok, detail }), cli, shared });
   for (const g of goals) console.log(`- ${g.ok ? 'met' : '**not met**'}: ${g.name} — ${g.detail}`);
 }

@@ -27,7 +27,8 @@ const BATCHES_PER_WORKER = 2;
 const WORKER_YOUNG_GENERATION_MB = Number(process.env.SPECWRIGHT_WORKER_YOUNG_MB ?? '') || 12;
 const HEAP_GROWING_PERCENT = 25;
 
-function tuneHeap(): void {
+/** Applies the heap growth step to the whole process (every isolate reads it at its next full collection). */
+export function tuneHeap(): void {
   const env = process.env.SPECWRIGHT_HEAP_GROWING_PERCENT;
   const percent = env !== undefined && /^\d+$/.test(env) ? Number(env) : HEAP_GROWING_PERCENT;
   if (percent > 0) v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
