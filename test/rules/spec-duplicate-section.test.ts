@@ -99,4 +99,28 @@ make install
   assert.deepEqual(lintText(fixed, { rules: [RULE] }), []);
 });
 
+test(`${RULE}: rpm 4.20's %build -a / %check -p and a first copy in an arm dead on the profile stay silent`, () => {
+  assertFindings(`${SPEC_HEAD}%description
+d
+%package -n tool
+Summary: t
+%description -n tool
+t
+%build -p
+export STRIP=true
+%build
+make
+%build -a
+make docs
+%if 0%{?suse_version}
+%preun -n tool
+%stop_on_removal tool
+%endif
+%if 0%{?fedora}
+%preun -n tool
+%systemd_preun tool.service
+%endif
+`, { rules: [RULE], distro: 'fedora' });
+});
+
 testDocExamples(RULE);

@@ -1,4 +1,5 @@
 import { deleteLines } from '../../specfile/edits';
+import { scopeOf } from '../../specfile/macroScope';
 import { defineSpecRule, type ReportFix } from '../types';
 
 /**
@@ -7,6 +8,8 @@ import { defineSpecRule, type ReportFix } from '../types';
  * exists`). A second %files, %description or trigger is accepted by rpm and not reported here;
  * a second %changelog has its own rule.
  */
+/** Build sections that rpm ≥ 4.20 lets appear again with `-a` (append) or `-p` (prepend). */
+const APPENDABLE = new Set(['prep', 'conf', 'generate_buildrequires', 'build', 'install', 'check', 'clean']);
 const ONCE = new Set(['prep', 'conf', 'generate_buildrequires', 'build', 'install', 'check', 'clean', 'scriptlet', 'package']);
 
 export default defineSpecRule({
@@ -19,7 +22,20 @@ export default defineSpecRule({
     const { doc } = ctx;
     doc.sections.forEach((s, k) => {
       if (s.duplicateOf === undefined || !ONCE.has(s.kind)) return;
-      const first = doc.sections[s.duplicateOf];
+      const appends = (t: typeof s) => APPENDABLE.has(t.kind) && t.options.some((o) => o.flag === '-a' || o.flag === '-p');
+      if (appends(s)) return;
+      const key = (t: typeof s) => `${t.kind}\u0000${t.name.toLowerCase()}\u0000${t.nameOption ?? t.target ?? ''}`;
+      // The first one may sit in an arm that is false on the profile (a SUSE-only %preun before
+      // a Fedora-only one): then only an earlier live one on the same path, or outside any %if, counts.
+      let first = doc.sections[s.duplicateOf];
+      const scope = scopeOf(doc, ctx.distro);
+      if (appends(first) || scope.lineCondition(first.headerLine).dead) {
+        const live = doc.sections.slice(0, k).find((t) => key(t) === key(s) && !appends(t) && !scope.lineCondition(t.headerLine).dead
+          && (t.conditionalPath === 0 || t.conditionalPath === s.conditionalPath));
+        if (live === undefined) return;
+        first = live;
+      }
+      const firstIndex = doc.sections.indexOf(first);
       const label = s.kind === 'package' ? `%package ${s.args.trim()}` : `%${s.name}`;
       let empty = true;
       for (let l = s.headerLine + 1; l <= s.endLine; l++) if (doc.lineKinds[l] !== 'blank') empty = false;
@@ -27,7 +43,7 @@ export default defineSpecRule({
       if (empty) {
         fixes.push({ title: `Remove the empty second ${label}`, safety: 'safe', edits: [deleteLines(doc, s.headerLine, s.endLine)] });
       } else if (s.kind !== 'package') {
-        if (s.duplicateOf === k - 1) {
+        if (firstIndex === k - 1) {
           // The first one ends where this one starts: dropping the header merges the bodies.
           fixes.push({ title: `Merge into the ${label} above`, safety: 'unsafe', edits: [deleteLines(doc, s.headerLine)] });
         } else {
