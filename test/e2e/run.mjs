@@ -239,7 +239,8 @@ async function openFile(rel) {
   await page.keyboard.press('Backspace');
   await page.keyboard.type(rel);
   // Enter only once the list is filtered: until then the first row is a recently opened file.
-  await page.waitForSelector(`.quick-input-list .monaco-list-row[data-index="0"][aria-label*="${path.basename(rel)}"]`, { timeout: 15000 });
+  // (The first search of a session can take a while on a loaded machine.)
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[data-index="0"][aria-label*="${path.basename(rel)}"]`, { timeout: 45000 });
   await page.keyboard.press('Enter');
   await page.waitForSelector(`.tab.active[aria-label^="${path.basename(rel)}"]`, { timeout: 30000 });
   await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30000 });
@@ -277,7 +278,64 @@ try {
     const servers = nodeServers().length;
     if (webHost && servers) throw new Error(`--web, yet the Node server runs: ${nodeServers().join('; ')}`);
     if (!webHost && !servers) throw new Error('no Node language server process from the installed extension');
-    return `${webHost ? 'web worker server, no Node server process' : 'Node server process running'}; ${count} Problems rows; "${(await row.innerText()).replace(/\s+/g, ' ').trim().slice(0, 100)}…"`;
+    // Messages are plain text: the Problems panel shows Markdown backticks literally.
+    const texts = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+    const marked = texts.find((t) => t.includes('`'));
+    if (marked) throw new Error(`a Problems row shows a backtick: ${marked.replace(/\s+/g, ' ').trim()}`);
+    return `${webHost ? 'web worker server, no Node server process' : 'Node server process running'}; ${count} Problems rows, none with a backtick; "${(await row.innerText()).replace(/\s+/g, ' ').trim().slice(0, 100)}…"`;
+  });
+
+  await check('workspace-problems-without-opening', async () => {
+    if (webHost) throw new Skip('the web build has no file system to walk (no workspace diagnostics)');
+    // dkms.conf was never opened: its finding comes from the workspace report (workspace/diagnostic).
+    if (!(await page.locator('.markers-panel').first().isVisible())) await page.locator('#status\\.problems').first().click();
+    await page.locator('.markers-panel').first().waitFor({ timeout: 10000 });
+    // The list is virtual (only the visible rows exist): filter it down to the dkms.conf finding.
+    const filter = page.getByPlaceholder(/^Filter \(e\.g\. text/).first();
+    await filter.click();
+    await page.keyboard.type('BUILD_MODULE_NAME');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'BUILD_MODULE_NAME is not a dkms directive' }).first();
+    try {
+      await row.waitFor({ timeout: 30000 });
+      const open = await page.locator('.tab[aria-label^="dkms.conf"]').count();
+      if (open) throw new Error('dkms.conf is open: the check proves nothing');
+      const file = await page.locator('.markers-panel .monaco-list-row', { hasText: 'dkms.conf' }).first().innerText();
+      return `${file.replace(/\s+/g, ' ').trim().slice(0, 60)}: ${(await row.innerText()).replace(/\s+/g, ' ').trim().slice(0, 100)}`;
+    } finally {
+      await filter.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Delete');
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    }
+  });
+
+  await check('explain-rule', async () => {
+    const text = fs.readFileSync(specFile, 'utf8');
+    const line = text.split('\n').findIndex((l) => /dkms remove/.test(l)) + 1;
+    await openFile(specRel);
+    await goToLine(line);
+    await page.keyboard.press('End');
+    // The code action on a finding opens the page shipped in the extension.
+    await page.keyboard.press('Control+.');
+    const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Show documentation for dkms-remove-without-all' }).first();
+    await action.waitFor({ timeout: 20000 });
+    await action.click();
+    await page.locator('.tab[aria-label*="dkms-remove-without-all.md"]').first().waitFor({ timeout: 20000 });
+    // Keys typed into the preview go to its webview: back to the spec's tab by a click.
+    const specTab = page.locator(`.tab[aria-label^="${path.basename(specRel)}"]`).first();
+    await specTab.click();
+    // The command, for a rule picked by name (on a line without findings, so it asks).
+    await openFile(specRel);
+    await goToLine(text.split('\n').findIndex((l) => /^%description/.test(l)) + 2);
+    await runCommand('Specwright: Explain Rule');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10000 });
+    await page.keyboard.type('dkms-conf-mismatch');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'dkms-conf-mismatch' }).first().waitFor({ timeout: 10000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.tab[aria-label*="dkms-conf-mismatch.md"]').first().waitFor({ timeout: 20000 });
+    await specTab.click();
+    await openFile(specRel); // the next checks start in the spec
+    return 'code action → dkms-remove-without-all.md; command → dkms-conf-mismatch.md (previews of the pages in the .vsix)';
   });
 
   await check('distro-status-bar', async () => {
