@@ -7,6 +7,7 @@ import { parseWithList, type CliTool } from '../node/tools/cliTools';
 import { parseFormatArgs, type FormatCommand } from './formatCommand';
 import type { LintCommandOptions } from './lintCommand';
 import { parseBumpArgs, type BumpCommand } from './bumpCommand';
+import { parseNewArgs, type NewCommand } from './newCommand';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'codeclimate';
 export const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github', 'codeclimate'];
@@ -22,9 +23,10 @@ export type Command =
   | { kind: 'explain'; id: string }
   | { kind: 'query'; format: 'json' | 'text'; distro?: DistroId; defines: [string, string][]; paths: string[] }
   | FormatCommand
-  | BumpCommand;
+  | BumpCommand
+  | NewCommand;
 
-const COMMANDS = ['lint', 'query', 'format', 'bump', 'rules', 'explain', 'help'];
+const COMMANDS = ['lint', 'query', 'format', 'bump', 'new', 'rules', 'explain', 'help'];
 
 interface RawOptions {
   values: Map<string, string[]>;
@@ -79,6 +81,7 @@ export function parseArgs(argv: string[]): Command {
   if (first === 'query') return parseQuery(rest);
   if (first === 'format') return parseFormatArgs(rest);
   if (first === 'bump') return parseBumpArgs(rest);
+  if (first === 'new') return parseNewArgs(rest);
   if (first === 'rules') {
     const raw = scan(rest, new Set(['--format']), new Set(['--help', '-h']));
     if (raw.flags.size > 0) return { kind: 'help' };
@@ -214,6 +217,12 @@ Commands:
                            and a changelog entry (author: --author, $RPM_PACKAGER, %packager
                            in ~/.rpmmacros, git config). Specs using %autorelease and
                            %autochangelog are left alone (rpmautospec's).
+  new dkms --name NAME --version V [--build kbuild|make] [--dir DIR]
+                           Write a new DKMS package into DIR/NAME-dkms/: a spec, dkms.conf,
+                           a Kbuild Makefile and a module source (the templates of VS Code's
+                           New DKMS Package command). --build kbuild (default) lets dkms run
+                           the kernel's build system; make runs the package's Makefile with
+                           KDIR set to the target kernel. Existing files are never overwritten.
   rules [--format json]    List the rules: id, language, default severity, fixable, description.
   explain <rule-id>        Show a rule's metadata and its documentation.
 

@@ -2,6 +2,7 @@
 import { HELP, parseArgs } from './args';
 import { EXIT_USAGE, UsageError, processIo, type CliIo } from './io';
 import { runBump } from './bumpCommand';
+import { runNew } from './newCommand';
 import { runFormat } from './formatCommand';
 import { runLint } from './lintCommand';
 import { runQuery } from './queryCommand';
@@ -35,6 +36,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       return runQuery(command, io);
     case 'bump':
       return runBump(command, io);
+    case 'new':
+      return runNew(command, io);
     case 'format':
       try {
         return runFormat(command, io);
