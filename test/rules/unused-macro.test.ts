@@ -48,4 +48,12 @@ test('CRLF and non-ASCII', () => {
   assertFindings('Name: föö\n%global ünused 1\n%global spare 1\n#       ^^^^^ unused-macro\n', { ...opts, crlf: true });
 });
 
+test('kmodtool reads %AkmodsBuildRequires', () => {
+  assertFindings(`Name: foo-kmod
+%global AkmodsBuildRequires libfoo-devel
+%global really_unused 1
+#       ^^^^^^^^^^^^^ unused-macro
+`, { rules: [rule] });
+});
+
 testDocExamples(rule);

@@ -37,4 +37,14 @@ test(`${RULE}: fix`, () => {
   assert.deepEqual(lintText(applyFixes(before, findings), { rules: [RULE] }), []);
 });
 
+test(`${RULE}: capabilities that never carry a version stay silent (kmod(), deprecated(), SUSE pkg:/path)`, () => {
+  assertFindings(`${SPEC_HEAD}Provides: kmod(foo.ko)
+Provides: deprecated()
+Provides: %{name}:/usr/bin/foo
+Provides: oldpkg:/usr/lib/libx.so.1
+Provides: foo-kmod
+#         ^^^^^^^^ unversioned-explicit-provides
+`, { rules: [RULE] });
+});
+
 testDocExamples(RULE);

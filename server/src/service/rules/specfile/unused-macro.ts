@@ -15,6 +15,8 @@ const MACRO_INPUTS = new Set([
   // Read by distribution tooling rather than by the spec: build flags, Photon's checksums, Mageia's spec-helper.
   'toolchain', 'security_hardening', 'sha1', 'sha256', 'sha512', 'keepstatic', 'skip_post_check_so', 'foundry', 'gotest',
   'subrel', 'pkg_module', 'ExtraBuildRequires',
+  // kmodtool (akmods) reads it into the akmod package's BuildRequires.
+  'AkmodsBuildRequires',
 ]);
 
 /**

@@ -4,8 +4,13 @@ import { defineSpecRule } from '../types';
 /**
  * `Provides: foo` without a version: every versioned `Requires: foo >= 2` is satisfied by it and
  * versioned Obsoletes/Conflicts cannot target it. File provides (`/usr/bin/x`) are exempt, as
- * in rpmlint; so is a value that is a single macro (it may expand to a versioned list).
+ * in rpmlint; so is a value that is a single macro (it may expand to a versioned list). So are
+ * capabilities that never carry a version: `kmod(foo.ko)` (kmod generators and akmods match the
+ * name only), `deprecated()` (a marker), and SUSE split provides `pkg:/path/file` (matched by name
+ * when a package was split).
  */
+const NEVER_VERSIONED = /^(?:kmod\(.*\)|deprecated\(\)|[^\s/():]+:\/\S*)$/;
+
 export default defineSpecRule({
   id: 'unversioned-explicit-provides',
   category: 'dependencies',
@@ -17,7 +22,7 @@ export default defineSpecRule({
     for (const tag of ctx.doc.tags) {
       if (tag.key !== 'provides' || !tag.dependencies) continue;
       for (const dep of tag.dependencies) {
-        if (dep.operator || dep.rich || dep.name.startsWith('/') || isWholeMacro(dep.name)) continue;
+        if (dep.operator || dep.rich || dep.name.startsWith('/') || isWholeMacro(dep.name) || NEVER_VERSIONED.test(dep.name)) continue;
         ctx.report({
           start: dep.nameSpan.start,
           end: dep.nameSpan.end,
