@@ -5,11 +5,13 @@ import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
 import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'macro-in-comment';
-const POSITIVE = `${SPEC_HEAD}# uses %{name}
+const POSITIVE = `${SPEC_HEAD}# uses %(date)
 #      ^^^^^^^ macro-in-comment
 %build
-make # %{?_smp_mflags}
-#      ^^^^^^^^^^^^^^^ macro-in-comment
+#%configure
+#^^^^^^^^^^ macro-in-comment
+make # %{configure}
+#      ^^^^^^^^^^^^ macro-in-comment
 `;
 
 test(`${RULE}: reports what rpmlint's check is about`, () => {
@@ -26,18 +28,29 @@ echo "# %{name}"
 `, { rules: [RULE] });
 });
 
+test(`${RULE}: one-line expansions and undefined macros stay silent (rpm 4.18: '# %{_libdir}' becomes '# /usr/lib64')`, () => {
+  assertFindings(`${SPEC_HEAD}%global multi a\\
+b
+# %{name} %{_libdir} %{version} %{not_defined_anywhere}
+%build
+make # %{?_smp_mflags} %{_bindir} %{make_build}
+# %{multi}
+# ^^^^^^^^ macro-in-comment
+`, { rules: [RULE] });
+});
+
 test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => {
   assertFindings('# héllo wörld ✓\n' + POSITIVE, { rules: [RULE], crlf: true });
 });
 
 test(`${RULE}: fix`, () => {
   const before = `Name: a
-# %{name}
+# %configure
 `;
   const findings = lintText(before, { rules: [RULE] });
   assert.equal(findings.length, 1);
   assert.equal(applyFixes(before, findings), `Name: a
-# %%{name}
+# %%configure
 `);
   assert.deepEqual(lintText(applyFixes(before, findings), { rules: [RULE] }), []);
 });

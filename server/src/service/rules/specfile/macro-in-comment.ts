@@ -1,4 +1,6 @@
+import { lookupMacro, macroDefinition } from '../../catalog/expand';
 import { isExpandedInText } from '../../specfile/macroText';
+import { scopeOf } from '../../specfile/macroScope';
 import { refsInRange } from '../../specfile/query';
 import { shellCommentStart } from '../../shell/specShell';
 import { defineSpecRule } from '../types';
@@ -8,8 +10,14 @@ import { defineSpecRule } from '../types';
  * its first line, and `%(…)` runs. Reported: whole-line `#` comments and trailing `#` comments of
  * shell lines. Not reported: `%%` (the escape), `%dnl` comments, `#` inside quotes or words
  * (`s#a#b#`, URL fragments), tag values and macro definition bodies (where `#` is not a comment),
- * and %changelog (see macro-in-%changelog).
+ * and %changelog (see macro-in-%changelog). Nor a macro that expands to one line on the profile
+ * (`# %{_libdir}` becomes `# /usr/lib64`, still a comment: checked with rpm 4.18) or an undefined
+ * one (left as written); only multi-line or unknowable expansions (`%configure`, `%setup`, `%(…)`,
+ * Lua) are reported.
  */
+/** rpm's built-in section commands: their expansion is several shell lines. */
+const SPEC_COMMANDS = new Set(['setup', 'autosetup', 'autopatch', 'patch']);
+
 export default defineSpecRule({
   id: 'macro-in-comment',
   category: 'macros',
@@ -19,6 +27,7 @@ export default defineSpecRule({
   rpmlintId: 'macro-in-comment',
   check(ctx) {
     const { doc } = ctx;
+    let scope: ReturnType<typeof scopeOf> | undefined;
     for (let line = 0; line < doc.lines.lineCount; line++) {
       const section = doc.sections[doc.lineSection[line]];
       if (!section || section.kind === 'changelog') continue;
@@ -38,10 +47,17 @@ export default defineSpecRule({
       for (const r of refsInRange(doc, commentStart, doc.lines.lineEnd(line))) {
         if (r.depth !== 0 || !isExpandedInText(r)) continue;
         const shown = doc.text.slice(r.start, Math.min(r.end, doc.lines.lineEnd(line)));
+        scope ??= scopeOf(doc, ctx.distro);
+        const expansion = scope.expand(doc.text.slice(r.start, r.end), r.start);
+        // Build commands of the catalog (%configure, %cmake, %make_install…) expand to several lines.
+        const runsCode = r.form === 'shell' || r.name === 'lua' || r.name === 'expand' || SPEC_COMMANDS.has(r.name)
+          || (scope.lookup(r.name, r.start).entry === undefined && lookupMacro(r.name)?.kind === 'build'
+            && (macroDefinition(r.name, ctx.distro) ?? '\n').includes('\n'));
+        if (!runsCode && !expansion.text.includes('\n')) continue;
         ctx.report({
           start: r.start,
           end: Math.min(r.end, doc.lines.lineEnd(line)),
-          message: `'${shown}' in a comment is still expanded by rpm: write '%${shown}' (or use %dnl) to keep it as text`,
+          message: `'${shown}' in a comment is still expanded by rpm (a multi-line expansion is commented out on its first line only): write '%${shown}' (or use %dnl) to keep it as text`,
           fixes: [{ title: 'Escape as %%', edits: [{ start: r.start, end: r.start, newText: '%' }] }],
         });
       }
