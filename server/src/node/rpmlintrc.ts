@@ -2,6 +2,7 @@
 // Only the `addFilter("regex")` calls matter to us; the rest of the (Python/TOML) file is ignored.
 import path from 'node:path';
 import { FsCache } from './fsCache';
+import { appendAll } from '../service/text/arrays';
 
 /** Extracts the regular expressions of `addFilter("…")` / `addFilter('…')` calls. Comment lines are skipped. */
 export function parseRpmlintFilters(text: string): string[] {
@@ -34,7 +35,7 @@ export function findRpmlintFilters(specFile: string, cache: FsCache = new FsCach
   for (const name of rpmlintrcNames(specFile)) {
     if (!cache.hasFile(dir, name)) continue;
     const r = cache.read(path.join(dir, name));
-    if (r.ok) out.push(...parseRpmlintFilters(r.text));
+    if (r.ok) appendAll(out, parseRpmlintFilters(r.text));
   }
   return out;
 }

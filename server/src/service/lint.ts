@@ -90,6 +90,16 @@ export function runRules(
       else rule.check(ctx as DkmsRuleContext);
     } catch (e) {
       ruleErrors.push({ rule: rule.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+      // Visible where the user looks (Problems panel, CLI report), once per rule and file: the
+      // rule's findings are missing, which would otherwise pass for a clean file.
+      const first = (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).split('\n')[0].slice(0, 200);
+      findings.push({
+        rule: rule.id,
+        severity: 'warning',
+        message: `Specwright's rule ${rule.id} failed on this file (internal error: ${first}), so its findings are missing. Please report this with the file.`,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        fixes: [],
+      });
       continue;
     }
     for (const r of reports) {

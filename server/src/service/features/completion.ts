@@ -18,6 +18,7 @@ import { CompletionItemKind } from '../types';
 import { code, macroDocumentation, macroExpansionText, truncate } from './markdown';
 import { numberedTags } from './specTargets';
 import { cachedPerParse } from '../perParse';
+import { maxOf } from '../text/arrays';
 
 export interface CompletionOptions {
   distro: DistroId;
@@ -425,7 +426,7 @@ function tagCompletion(doc: SpecDocument, offset: number, lineEnd: number, typed
     if (t.numbered) {
       const key = t.name.toLowerCase() as 'source' | 'patch';
       const used = numberedTags(doc, key);
-      const next = used.length === 0 ? 0 : Math.max(...used.map((u) => u.number)) + 1;
+      const next = used.length === 0 ? 0 : maxOf(used.map((u) => u.number)) + 1;
       const label = `${t.name}${next}`;
       c.add(label, sep(label), { kind: CompletionItemKind.Property, group: 'a', filter: label, detail: 'tag', documentation, deprecated });
       continue;

@@ -8,6 +8,7 @@ import { refsInRange } from './query';
 import type { ShellCommand, ShellWord } from '../shell';
 import { definitionShell, isShellScriptlet, shellScript } from '../shell/specShell';
 import { cachedPerParse } from '../perParse';
+import { maxOf } from '../text/arrays';
 
 /** A command in a scriptlet, or in a macro definition that a scriptlet expands (document offsets). */
 export type ScriptCommand = ShellCommand;
@@ -227,7 +228,7 @@ export function usrSrcDirs(doc: SpecDocument): SourceDir[] {
 export function tagInsertionOffset(doc: SpecDocument, packageIndex: number): number | undefined {
   const tags = doc.tags.filter((t) => t.packageIndex === packageIndex && t.conditionalPath === 0);
   let line: number;
-  if (tags.length > 0) line = Math.max(...tags.map((t) => doc.lines.lineOf(t.end)));
+  if (tags.length > 0) line = maxOf(tags.map((t) => doc.lines.lineOf(t.end)));
   else {
     const header = doc.packages[packageIndex]?.section?.headerLine;
     if (header === undefined) return undefined;

@@ -8,6 +8,7 @@ import type { Section, SpecDocument, Tag } from './ast';
 import { parseDependencies } from './dependencies';
 import { numberSources, rawSourceEntries } from './sources';
 import { scopeOf, type ConditionState, type MacroScope, type ScopeOptions } from './macroScope';
+import { appendAll } from '../text/arrays';
 
 export interface QueryDependency {
   name: string;
@@ -119,10 +120,10 @@ export function querySpec(doc: SpecDocument, distro: DistroId, options?: ScopeOp
     if (field === 'requires' && qualifier && /\b(?:interp|rpmlib)\b/.test(qualifier)) return;
     const deps = queryDependencies(text);
     if (field === 'buildRequires') {
-      buildRequires.push(...deps);
+      appendAll(buildRequires, deps);
       if (unsure) uncertain.add('/buildRequires');
     } else {
-      packages[target][field].push(...deps);
+      appendAll(packages[target][field], deps);
       if (unsure) uncertain.add(`/packages/${target}/${field}`);
     }
   };

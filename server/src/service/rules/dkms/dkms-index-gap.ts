@@ -1,6 +1,7 @@
 import { DKMS_INDEX_FAMILIES, type DkmsIndexFamily } from '../../catalog/dkmsDirectives';
 import { defineDkmsRule } from '../types';
 import { familyAssignments, recordIndex } from './_util';
+import { maxOf } from '../../text/arrays';
 
 const FAMILY_LABEL: Record<DkmsIndexFamily, string> = { module: 'module records', make: 'MAKE/MAKE_MATCH', patch: 'PATCH/PATCH_MATCH' };
 
@@ -17,7 +18,7 @@ export default defineDkmsRule({
       const { assignments, dynamic } = familyAssignments(ctx.doc, family);
       if (dynamic || assignments.length === 0) continue;
       const used = new Set(assignments.map((a) => recordIndex(a)!));
-      const max = Math.max(...used);
+      const max = maxOf(used);
       if (max > 10000) continue; // not a record list
       const missing: number[] = [];
       for (let i = 0; i <= max; i++) if (!used.has(i)) missing.push(i);

@@ -2,6 +2,7 @@ import { DKMS_INDEX_FAMILIES } from '../../catalog/dkmsDirectives';
 import type { DkmsAssignment } from '../../dkms/ast';
 import { defineDkmsRule } from '../types';
 import { assignmentsOf, familyAssignments, includesOtherCode, recordIndex } from './_util';
+import { maxOf } from '../../text/arrays';
 
 export default defineDkmsRule({
   id: 'dkms-missing-required',
@@ -39,7 +40,7 @@ export default defineDkmsRule({
     }
     // dkms reads every record from 0 to the highest index (dkms 3.0: to the longest array's
     // length), so an index left out is an empty record that fails like any other.
-    const max = Math.max(...records.keys());
+    const max = maxOf(records.keys());
     if (max > 10000) return; // not a record list
     const sorted = assignments.filter((a) => a.name !== 'STRIP').sort((x, y) => recordIndex(x)! - recordIndex(y)! || x.start - y.start);
     const at = (a: DkmsAssignment) => ({ start: a.nameSpan.start, end: a.indexSpan ? a.indexSpan.end + 1 : a.nameSpan.end });
