@@ -44,4 +44,25 @@ test(`${RULE}: fix`, () => {
   assert.deepEqual(lintText(applyFixes(before, findings), { rules: [RULE] }), []);
 });
 
+test(`${RULE}: not a command, or not an autoconf script (single-dash options) stays silent`, () => {
+  assertFindings(`${SPEC_HEAD}%build
+[ ! -x ./configure ] && sh bootstrap
+echo -e 'exec ../configure "$@"' > configure
+./configure -library -prefix %{_prefix}
+./configure lazarus=%{_libdir}/lazarus prefix=%{_prefix}
+./configure %{gap_archdir}
+CFLAGS="%{optflags}" ./configure --prefix=%{_prefix}
+#                    ^^^^^^^^^^^ configure-without-libdir-spec
+if ! ./configure --enable-x; then exit 1; fi
+#    ^^^^^^^^^^^ configure-without-libdir-spec
+`, { rules: [RULE] });
+});
+
 testDocExamples(RULE);
+
+test(`${RULE}: aspell dictionaries' own configure script stays silent`, () => {
+  assertFindings(`${SPEC_HEAD}BuildRequires: aspell >= 12:0.60
+%build
+./configure
+`, { rules: [RULE] });
+});

@@ -10,7 +10,7 @@ import { defineSpecRule } from '../types';
 export default defineSpecRule({
   id: 'configure-without-libdir-spec',
   category: 'paths',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'information',
   description: './configure is run without --libdir: use %configure or pass --libdir=%{_libdir}',
   fixSafety: 'unsafe',
   requires: ['configure'],
@@ -18,6 +18,9 @@ export default defineSpecRule({
   check(ctx) {
     const { doc } = ctx;
     if (isNoarch(doc, 0)) return;
+    // aspell dictionaries, GAP packages and Coq libraries ship configure scripts of their own
+    // (no --libdir; the tool's own directories come from aspell/gap/coqc).
+    if (doc.tags.some((t) => t.key === 'buildrequires' && t.dependencies?.some((d) => /^(?:aspell|gap-devel|gap|coq|ocaml-coq)\b/.test(d.name)))) return;
     for (const section of doc.sections) {
       if (section.bodyLanguage !== 'shell') continue;
       for (const ll of logicalLines(doc, section)) {
@@ -33,6 +36,13 @@ export default defineSpecRule({
         const at = code.indexOf('./configure');
         if (at < 0 || /[\w./-]/.test(code[at + 11] ?? ' ')) continue;
         if (/--libdir(?:=|\s)/.test(code) || /(^|\s)ln\s/.test(code)) continue;
+        // Only a command: not `[ -x ./configure ]`, not text an echo writes.
+        const before = code.slice(0, at).replace(/(?:^|\s)\w+=(?:"[^"]*"|'[^']*'|\S*)\s*$/, ' ').replace(/(?:\w+=(?:"[^"]*"|'[^']*'|\S*)\s+)+$/, '');
+        if (!/(?:^|[;&|(!]|\b(?:if|then|do|else|exec|time|env|sh|bash))\s*$/.test(before)) continue;
+        // Qt-style and other hand-written scripts take single-dash words (`-prefix`, `-library`): not autoconf.
+        // So do scripts taking bare words or lower-case settings (`prefix=/usr`, a path): gap, lazarus, aspell.
+        const args = code.slice(at + 11);
+        if (/\s-[a-z]{2,}\b/.test(args) || /(?:^|\s)(?:[a-z][\w-]*=|[%/][^\s=]*(?:\s|$))/.test(args)) continue;
         const start = ll.offsetAt(at);
         const end = start + 11;
         ctx.report({
