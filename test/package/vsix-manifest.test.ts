@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { REPO_ROOT, ensureBuilt } from '../helpers/lsp';
@@ -46,5 +47,16 @@ describe('.vsix manifest', () => {
     const files = r.stdout.trim().split('\n');
     for (const must of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', pkg.icon, 'dist/extension.js', 'dist/server.js', 'dist/web/extension.js']) assert.ok(files.includes(must), must);
     for (const f of files) assert.match(f, /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|images\/icon\.png|dist\/[\w/]+\.js|docs\/rules\/[^/]+\.md|syntaxes\/[\w.-]+\.json|snippets\/[\w.-]+\.json|language-configuration\/[\w.-]+\.json)$/, f);
+  });
+
+  // `vsce ls` accepts a package.json "files" list beside .vscodeignore, but `vsce package` (and so
+  // `npm start`) refuses the pair: npm's allow-list lives in .npmignore instead.
+  it('vsce package builds the .vsix', { skip: fs.existsSync(vsce) ? false : 'vsce is not installed (npm install)' }, () => {
+    ensureBuilt();
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'specwright-vsix-')), 'specwright.vsix');
+    const r = spawnSync(vsce, ['package', '--no-dependencies', '--out', out], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 180_000 });
+    assert.equal(r.status, 0, r.stderr + r.stdout);
+    assert.ok(fs.statSync(out).size > 100_000, 'the .vsix holds the bundles');
+    fs.rmSync(path.dirname(out), { recursive: true, force: true });
   });
 });
