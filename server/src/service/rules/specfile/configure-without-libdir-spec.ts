@@ -37,7 +37,10 @@ export default defineSpecRule({
         if (at < 0 || /[\w./-]/.test(code[at + 11] ?? ' ')) continue;
         if (/--libdir(?:=|\s)/.test(code) || /(^|\s)ln\s/.test(code)) continue;
         // Only a command: not `[ -x ./configure ]`, not text an echo writes.
-        const before = code.slice(0, at).replace(/(?:^|\s)\w+=(?:"[^"]*"|'[^']*'|\S*)\s*$/, ' ').replace(/(?:\w+=(?:"[^"]*"|'[^']*'|\S*)\s+)+$/, '');
+        // Drop quoted text, then leading `VAR=value` words (word by word: no backtracking regex).
+        const words = code.slice(0, at).replace(/"[^"]*"|'[^']*'/g, 'Q').split(/[ \t]+/).filter((w) => w !== '');
+        while (words.length > 0 && /^\w+=/.test(words[words.length - 1])) words.pop();
+        const before = words.join(' ');
         if (!/(?:^|[;&|(!]|\b(?:if|then|do|else|exec|time|env|sh|bash))\s*$/.test(before)) continue;
         // Qt-style and other hand-written scripts take single-dash words (`-prefix`, `-library`): not autoconf.
         // So do scripts taking bare words or lower-case settings (`prefix=/usr`, a path): gap, lazarus, aspell.
