@@ -12,6 +12,8 @@
 //   --out       default precision-sample.md in the current folder
 //   --cli       the CLI to run (default dist/cli.js of this checkout)
 //   --findings  reuse the findings JSON of an earlier run (written next to --out as *.findings.json)
+//   --uniform W,I  instead of per rule: W warning/error findings and I information/hint findings,
+//               drawn uniformly over all findings (issue 12's precision targets are per severity)
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -32,6 +34,7 @@ const out = path.resolve(option('--out', 'precision-sample.md'));
 const jobs = Number(option('--jobs', String(Math.max(1, Math.min(4, os.cpus().length)))));
 const findingsFile = option('--findings', out.replace(/\.md$/, '') + '.findings.json');
 const reuse = args.includes('--findings');
+const uniform = option('--uniform', '')?.split(',').filter(Boolean).map(Number) ?? [];
 const cli = path.resolve(option('--cli', path.join(repoRoot, 'dist', 'cli.js')));
 
 // With --rules, every other rule is turned off: a quick count of a few rules on all of Fedora.
@@ -125,7 +128,7 @@ for (const f of findings) {
 }
 const rules = [...byRule.keys()].filter((r) => onlyRules.length === 0 || onlyRules.includes(r)).sort();
 const lines = [
-  `# Precision sample: ${findings.length} findings on ${fs.readdirSync(dir).length} Fedora specs (--distro ${distro}), seed "${seed}", ${perRule} per rule`,
+  `# Precision sample: ${findings.length} findings on ${fs.readdirSync(dir).length} Fedora specs (--distro ${distro}), seed "${seed}", ${uniform.length === 2 ? `${uniform[0]} warning/error and ${uniform[1]} information/hint drawn uniformly` : `${perRule} per rule`}`,
   '',
   ...(crashed.length ? [`**The CLI failed on ${crashed.length} specs:** ${crashed.join(', ')}`, ''] : []),
   'Classify each finding as a packager would: **right** (worth changing the spec), **debatable** (style, or right only in some readings), **wrong** (false: the spec is fine or the message is untrue). Write the verdict after `verdict:`.',
@@ -136,15 +139,28 @@ const lines = [
   '',
 ];
 const textOf = new Map();
-for (const rule of rules) {
-  const sample = byRule.get(rule).map((f) => ({ f, k: rank(f) })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0)).slice(0, perRule).map((x) => x.f);
-  lines.push(`## ${rule} (${byRule.get(rule).length} findings, ${sample.length} sampled)`, '');
+const byRank = (list) => list.map((f) => ({ f, k: rank(f) })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0)).map((x) => x.f);
+const groups = [];
+if (uniform.length === 2) {
+  const inRules = findings.filter((f) => rules.includes(f.rule));
+  const loud = inRules.filter((f) => f.severity === 'error' || f.severity === 'warning');
+  const quiet = inRules.filter((f) => f.severity === 'information' || f.severity === 'hint');
+  groups.push({ title: `warning and error, drawn uniformly (${loud.length} findings, ${Math.min(uniform[0], loud.length)} sampled)`, name: 'WE', sample: byRank(loud).slice(0, uniform[0]) });
+  groups.push({ title: `information and hint, drawn uniformly (${quiet.length} findings, ${Math.min(uniform[1], quiet.length)} sampled)`, name: 'IH', sample: byRank(quiet).slice(0, uniform[1]) });
+} else {
+  for (const rule of rules) {
+    const sample = byRank(byRule.get(rule)).slice(0, perRule);
+    groups.push({ title: `${rule} (${byRule.get(rule).length} findings, ${sample.length} sampled)`, name: rule, sample });
+  }
+}
+for (const { title, name, sample } of groups) {
+  lines.push(`## ${title}`, '');
   sample.forEach((f, i) => {
     if (!textOf.has(f.file)) textOf.set(f.file, fs.readFileSync(path.join(dir, f.file), 'utf8').split(/\r?\n/));
     const text = textOf.get(f.file);
     const from = Math.max(0, f.line - 3);
     const to = Math.min(text.length, f.line + 4);
-    lines.push(`### ${rule} ${i + 1}: ${f.file}:${f.line + 1}:${f.character + 1}`, '', `> ${f.message}`, '', '```spec');
+    lines.push(`### ${name} ${i + 1}: ${f.rule} (${f.severity}) ${f.file}:${f.line + 1}:${f.character + 1}`, '', `> ${f.message}`, '', '```spec');
     for (let l = from; l < to; l++) lines.push(`${l === f.line ? '>' : ' '}${String(l + 1).padStart(5)}  ${text[l]}`);
     lines.push('```', '', 'verdict: ', '');
   });
