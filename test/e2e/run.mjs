@@ -329,7 +329,8 @@ try {
     await goToLine(text.split('\n').findIndex((l) => /^%description/.test(l)) + 2);
     await runCommand('Specwright: Explain Rule');
     await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10000 });
-    await page.keyboard.type('dkms-conf-mismatch');
+    // fill() focuses the input first: typed keys could reach the editor before the picker had focus.
+    await page.locator('.quick-input-widget input').fill('dkms-conf-mismatch');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'dkms-conf-mismatch' }).first().waitFor({ timeout: 10000 });
     await page.keyboard.press('Enter');
     await page.locator('.tab[aria-label*="dkms-conf-mismatch.md"]').first().waitFor({ timeout: 20000 });
