@@ -103,6 +103,30 @@ export function isShellScriptlet(section: Section): boolean {
   return section.bodyLanguage === 'shell' && isScriptletSection(section);
 }
 
+/** A match of a pattern in the shell text of a scriptlet, with document offsets. */
+export interface ScriptletMatch {
+  match: RegExpMatchArray;
+  start: number;
+  end: number;
+}
+
+/**
+ * Matches of a global pattern in the spec's shell scriptlets and triggers, leaving out those that
+ * start inside a shell comment; offsets are document offsets.
+ */
+export function scriptletMatches(doc: SpecDocument, pattern: RegExp): ScriptletMatch[] {
+  const out: ScriptletMatch[] = [];
+  for (const script of shellScripts(doc)) {
+    if (!isShellScriptlet(script.section)) continue;
+    for (const match of script.text.matchAll(pattern)) {
+      const start = script.map.at(match.index!);
+      if (script.comments.some((c) => c.start <= start && start < c.end)) continue;
+      out.push({ match, start, end: script.map.endAt(match.index! + match[0].length) });
+    }
+  }
+  return out;
+}
+
 /** Shell text inside the spec outside a section body (a macro definition's body, a `%(…)`), lexed with document offsets. */
 export function shellOfSpan(doc: SpecDocument, start: number, end: number): ShellParse {
   return parseShell(doc.text.slice(start, end), { map: OffsetMap.shifted(start), rpmMacros: true });

@@ -1,4 +1,4 @@
-import { isShellScriptlet, shellScripts } from '../../shell/specShell';
+import { scriptletMatches } from '../../shell/specShell';
 import { defineSpecRule } from '../types';
 
 /** `/lib/modules/` (or `/usr/lib/modules/`) followed by a kernel-version pattern: `[5-6]*`, `5.*`, `6.1*`, `{5,6}.*`. */
@@ -12,18 +12,12 @@ export default defineSpecRule({
   fixSafety: 'none',
   requires: ['/lib/modules/'],
   check(ctx) {
-    for (const script of shellScripts(ctx.doc)) {
-      if (!isShellScriptlet(script.section)) continue;
-      for (const m of script.text.matchAll(GLOB)) {
-        const start = script.map.at(m.index!);
-        const end = script.map.endAt(m.index! + m[0].length);
-        if (script.comments.some((c) => c.start <= start && start < c.end)) continue;
-        ctx.report({
-          start,
-          end,
-          message: `${m[0]} names kernel versions: the loop skips every kernel outside them (7.x kernels, the next series), so the module is not built for them. Use /lib/modules/*/ (with a test for build/), or let dkms do it: dkms autoinstall builds for the installed kernels it can`,
-        });
-      }
+    for (const { match, start, end } of scriptletMatches(ctx.doc, GLOB)) {
+      ctx.report({
+        start,
+        end,
+        message: `${match[0]} names kernel versions: the loop skips every kernel outside them (7.x kernels, the next series), so the module is not built for them. Use /lib/modules/*/ (with a test for build/), or let dkms do it: dkms autoinstall builds for the installed kernels it can`,
+      });
     }
   },
 });

@@ -1,4 +1,4 @@
-import { isShellScriptlet, shellScripts } from '../../shell/specShell';
+import { scriptletMatches } from '../../shell/specShell';
 import { defineSpecRule } from '../types';
 
 /** `dkms status` whose output goes into a pipe or a command substitution (up to the end of either). */
@@ -18,19 +18,14 @@ export default defineSpecRule({
   fixSafety: 'none',
   requires: ['status'],
   check(ctx) {
-    for (const script of shellScripts(ctx.doc)) {
-      if (!isShellScriptlet(script.section)) continue;
-      for (const m of script.text.matchAll(PARSED)) {
-        if (!m[0].includes('|') || !FORMAT_DEPENDENT.test(m[0].slice(m[0].indexOf('|')))) continue;
-        const start = script.map.at(m.index!);
-        const end = script.map.endAt(m.index! + m[0].length);
-        if (script.comments.some((c) => c.start <= start && start < c.end)) continue;
-        ctx.report({
-          start,
-          end,
-          message: 'This scriptlet parses `dkms status` output, whose format changed between dkms versions ("name, version, kernel, arch: installed" in dkms 2.x, "name/version, kernel, arch: installed" since 3.0, with more states and warnings since), so the test silently goes wrong on another dkms. Let dkms decide instead: `dkms add` exits 3 when the module is already added and `dkms install` builds what is missing, so `dkms add … || :` and `dkms install … || :` need no status check',
-        });
-      }
+    for (const { match, start, end } of scriptletMatches(ctx.doc, PARSED)) {
+      const parsed = match[0];
+      if (!parsed.includes('|') || !FORMAT_DEPENDENT.test(parsed.slice(parsed.indexOf('|')))) continue;
+      ctx.report({
+        start,
+        end,
+        message: 'This scriptlet parses `dkms status` output, whose format changed between dkms versions ("name, version, kernel, arch: installed" in dkms 2.x, "name/version, kernel, arch: installed" since 3.0, with more states and warnings since), so the test silently goes wrong on another dkms. Let dkms decide instead: `dkms add` exits 3 when the module is already added and `dkms install` builds what is missing, so `dkms add … || :` and `dkms install … || :` need no status check',
+      });
     }
   },
 });
