@@ -56,3 +56,11 @@ test(`${RULE}: fix`, () => {
 });
 
 testDocExamples(RULE);
+
+test(`${RULE}: the message says why: %(…) runs a command, a build macro spans lines`, () => {
+  const messages = lintText(`${SPEC_HEAD}# %(date)\n%build\n#%configure\n`).filter((f) => f.rule === RULE).map((f) => f.message);
+  assert.deepEqual(messages, [
+    "'%(date)' in a comment is still expanded by rpm (it runs the command while the spec is parsed): write '%%(date)' (or use %dnl) to keep it as text",
+    "'%configure' in a comment is still expanded by rpm (a multi-line expansion is commented out on its first line only): write '%%configure' (or use %dnl) to keep it as text",
+  ]);
+});

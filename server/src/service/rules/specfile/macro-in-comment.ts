@@ -57,10 +57,17 @@ export default defineSpecRule({
         ctx.report({
           start: r.start,
           end: Math.min(r.end, doc.lines.lineEnd(line)),
-          message: `'${shown}' in a comment is still expanded by rpm (a multi-line expansion is commented out on its first line only): write '%${shown}' (or use %dnl) to keep it as text`,
+          message: `'${shown}' in a comment is still expanded by rpm (${whyItMatters(r)}): write '%${shown}' (or use %dnl) to keep it as text`,
           fixes: [{ title: 'Escape as %%', edits: [{ start: r.start, end: r.start, newText: '%' }] }],
         });
       }
     }
   },
 });
+
+/** Why expanding this macro in a comment matters: `%(…)` and Lua run code; the others span lines. */
+function whyItMatters(r: { form: string; name: string }): string {
+  if (r.form === 'shell') return 'it runs the command while the spec is parsed';
+  if (r.name === 'lua') return 'it runs the Lua code while the spec is parsed';
+  return 'a multi-line expansion is commented out on its first line only';
+}
