@@ -69,6 +69,28 @@ describe('lint output formats', () => {
     if (hasRule('spec-unclosed-if')) assert.ok(unclosed.diagnostics.some((d) => d.rule === 'spec-unclosed-if' && d.range.start.line === 9 && d.range.start.character === 0));
   });
 
+  it('plain-text outputs quote code without Markdown backticks; JSON and SARIF markdown keep them', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const file = path.join(dir, 'foo-dkms.spec');
+      fs.writeFileSync(file, 'Name: foo-dkms\nVersion: 1\nRelease: 1\nSummary: Foo\nLicense: MIT\n%post\n/usr/sbin/dkms add -m foo -v %{version}\n');
+      const args = ['lint', '--rule', 'dkms-hardcoded-sbin-path=warning', file];
+      const json = JSON.parse(cli([...args, '--format', 'json']).stdout) as JsonFileReport[];
+      const raw = json[0].diagnostics.find((d) => d.rule === 'dkms-hardcoded-sbin-path')!.message;
+      assert.match(raw, /call it as `dkms`/);
+      const text = cli([...args, '--format', 'text']).stdout;
+      assert.match(text, /call it as 'dkms' \(or %\{_sbindir\}\/dkms\) \[dkms-hardcoded-sbin-path\]/);
+      assert.doesNotMatch(text, /`/);
+      assert.doesNotMatch(cli([...args, '--format', 'github']).stdout, /`/);
+      const sarif = JSON.parse(cli([...args, '--format', 'sarif']).stdout);
+      const result = sarif.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'dkms-hardcoded-sbin-path');
+      assert.doesNotMatch(result.message.text, /`/);
+      assert.equal(result.message.markdown, raw);
+    } finally {
+      cleanup();
+    }
+  });
+
   it('sarif: 2.1.0 with the driver, rules, results, 1-based regions and relative URIs', () => {
     const r = cli(['lint', '--format', 'sarif', GOOD, BAD]);
     assert.ok(r.status === 0 || r.status === 1, r.stderr);

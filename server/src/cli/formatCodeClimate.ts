@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Severity } from '../service/types';
 import { indentedJson } from './formatJson';
 import type { FileResult } from './lintCommand';
+import { plainMessage } from '../service/text/plainText';
 
 function severity(s: Severity): 'major' | 'minor' | 'info' {
   return s === 'error' ? 'major' : s === 'warning' ? 'minor' : 'info';
@@ -34,7 +35,7 @@ export function formatCodeClimateFile(r: FileResult, cwd: string): string {
       const issue = {
         type: 'issue',
         check_name: f.rule,
-        description: `${f.message} [${f.rule}]`,
+        description: `${plainMessage(f.message)} [${f.rule}]`,
         categories: [f.severity === 'error' ? 'Bug Risk' : 'Style'],
         severity: severity(f.severity),
         fingerprint: createHash('md5').update(`${identity}\0${n}`).digest('hex'),

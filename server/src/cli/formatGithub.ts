@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { Severity } from '../service/types';
 import type { FileFailure, FileResult } from './lintCommand';
+import { plainMessage } from '../service/text/plainText';
 
 /** Escapes a workflow command's message. */
 export function escapeGithubData(s: string): string {
@@ -45,7 +46,7 @@ export function formatGithubFile(r: FileResult, cwd: string): string {
       ['endColumn', Math.max(end.character, start.line === end.line ? start.character + 1 : 1)],
       ['title', `Specwright ${f.rule}`],
     ];
-    out += line(command(f.severity), props, f.message);
+    out += line(command(f.severity), props, plainMessage(f.message));
   }
   return out;
 }

@@ -7,6 +7,7 @@ import type { Range, Severity, SeverityOrOff } from '../service/types';
 import type { FileFailure, FileResult } from './lintCommand';
 import { indentedJson } from './formatJson';
 import { VERSION } from './version';
+import { plainMessage } from '../service/text/plainText';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/specwright/specwright';
@@ -44,19 +45,25 @@ export function formatSarifFile(r: FileResult, cwd: string): string {
     .join(',\n');
 }
 
+/** Plain text for every viewer; the Markdown form (code in backticks) where the message has some. */
+function sarifMessage(message: string): { text: string; markdown?: string } {
+  const text = plainMessage(message);
+  return text === message ? { text } : { text, markdown: message };
+}
+
 function sarifResults(r: FileResult, cwd: string) {
   const location = artifactLocation(r.file, cwd);
   return r.findings.map((f) => ({
     ruleId: f.rule,
     ...(ruleIndex().has(f.rule) ? { ruleIndex: ruleIndex().get(f.rule) } : {}),
     level: level(f.severity),
-    message: { text: f.message },
+    message: sarifMessage(f.message),
     locations: [{ physicalLocation: { artifactLocation: location, region: region(f.range) } }],
     ...(f.related && f.related.length > 0
       ? {
           relatedLocations: f.related.map((x, id) => ({
             id,
-            message: { text: x.message },
+            message: sarifMessage(x.message),
             physicalLocation: {
               artifactLocation: x.uri ? artifactLocation(URI.parse(x.uri).fsPath, cwd) : location,
               region: region(x.range),

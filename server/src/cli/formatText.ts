@@ -1,12 +1,13 @@
 // `file:line:col: severity: message [rule-id]`, 1-based line and column (UTF-16 units).
 import type { FileResult } from './lintCommand';
 import type { FindingCounts } from './output';
+import { plainMessage } from '../service/text/plainText';
 
 /** One file's lines. */
 export function formatTextFile(r: FileResult): string {
   let out = '';
   for (const f of r.findings) {
-    out += `${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity}: ${f.message} [${f.rule}]\n`;
+    out += `${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity}: ${plainMessage(f.message)} [${f.rule}]\n`;
   }
   return out;
 }
