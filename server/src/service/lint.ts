@@ -33,9 +33,46 @@ export function effectiveSeverity(rule: Rule, overrides: Record<string, Severity
   return (distro !== undefined ? rule.defaultSeverityByDistro?.[distro] : undefined) ?? rule.defaultSeverity;
 }
 
+/**
+ * A filter comes from a file in the linted tree, so it must not be able to hang the linter: a
+ * quantified group that itself holds a quantifier or an alternation (`(a+)+`, `(a|ab)*`) and a
+ * back-reference are the shapes whose backtracking can grow exponentially; such filters are
+ * skipped. rpmlint's filters are plain ids and message fragments, which never need them.
+ */
+export function isLinearFilter(source: string): boolean {
+  if (/\\[1-9]|\\k</.test(source)) return false;
+  // For each open group: whether it holds a quantifier or an alternation so far.
+  const stack: boolean[] = [];
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') stack.push(false);
+    else if (c === '|' || c === '*' || c === '+' || c === '?' || c === '{') {
+      if (stack.length > 0 && !(c === '?' && source[i - 1] === '(')) stack[stack.length - 1] = true;
+    } else if (c === ')') {
+      const risky = stack.pop() ?? false;
+      const next = source[i + 1];
+      const quantified = next === '*' || next === '+' || (next === '{' && /^\{\d*,/.test(source.slice(i + 1)));
+      if (risky && quantified) return false;
+      if (risky && stack.length > 0) stack[stack.length - 1] = true;
+    }
+  }
+  return true;
+}
+
 function compileFilters(filters: string[]): RegExp[] {
   const out: RegExp[] = [];
   for (const f of filters) {
+    if (!isLinearFilter(f)) continue;
     try {
       out.push(new RegExp(f));
     } catch {
