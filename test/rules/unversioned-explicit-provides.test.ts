@@ -5,21 +5,72 @@ import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
 import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'unversioned-explicit-provides';
-const POSITIVE = `${SPEC_HEAD}Provides: test-compat, /usr/bin/test
-#         ^^^^^^^^^^^ unversioned-explicit-provides
-Provides: oldname bundled(zlib)
+const POSITIVE = `${SPEC_HEAD}Provides: oldname, /usr/bin/test
 #         ^^^^^^^ unversioned-explicit-provides
-#                 ^^^^^^^^^^^^^ unversioned-explicit-provides
+Obsoletes: oldname < 1.0-1
+Requires: foo-db = %{version}-%{release}
+
+%package db-one
+Summary: One
+Provides: foo-db
+#         ^^^^^^ unversioned-explicit-provides
+%description db-one
+One.
+
+%package db-two
+Summary: Two
+Provides: foo-db
+#         ^^^^^^ unversioned-explicit-provides
+Conflicts: bar < 2
+%description db-two
+Two.
+Provides: bar
 `;
 
-test(`${RULE}: reports what rpmlint's check is about`, () => {
+test(`${RULE}: a renamed name and a name required with a version in the same spec`, () => {
   assertFindings(POSITIVE, { rules: [RULE] });
 });
 
-test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`${SPEC_HEAD}Provides: foo = 1.0, /usr/bin/x
+test(`${RULE}: the messages say which line states the version and what rpm does`, () => {
+  const findings = lintText(POSITIVE, { rules: [RULE] });
+  assert.match(findings[0].message, /^'oldname' is obsoleted \(line \d+: Obsoletes: oldname < 1\.0-1\) and provided without a version: an unversioned provide matches every version, so the package falls within its own Obsoletes \(rpmlint: self-obsoletion\)/);
+  assert.match(findings[0].message, /oldname = %\{version\}-%\{release\}$/);
+  assert.match(findings[1].message, /^'foo-db' is provided without a version, but line \d+ requires it as 'foo-db = %\{version\}-%\{release\}': rpm matches an unversioned provide to every version, so that version is never checked/);
+});
+
+test(`${RULE}: a versioned Conflicts on the name counts; a rename in another package is not self-obsoletion`, () => {
+  const text = `${SPEC_HEAD}Conflicts: bar < 2
+Obsoletes: old < 3
+
+%package sub
+Summary: Sub
+Provides: bar old
+#         ^^^ unversioned-explicit-provides
+#             ^^^ unversioned-explicit-provides
+%description sub
+Sub.
+`;
+  assertFindings(text, { rules: [RULE] });
+  const [bar, old] = lintText(text, { rules: [RULE] });
+  assert.match(bar.message, /conflicts with it as 'bar < 2'/);
+  assert.doesNotMatch(old.message, /self-obsoletion/);
+});
+
+test(`${RULE}: unversioned provides nothing in the spec versions stay silent (unversioned-provides-strict's)`, () => {
+  assertFindings(`${SPEC_HEAD}Provides: test-compat, bundled(zlib), perl(Foo::Bar)
+Provides: foo = 1.0, /usr/bin/x
 Provides: %{extra_provides}
 Provides: bar >=2
+Requires: test-compat
+Obsoletes: other < 2
+`, { rules: [RULE] });
+});
+
+test(`${RULE}: capabilities that never carry a version stay silent even when obsoleted`, () => {
+  assertFindings(`${SPEC_HEAD}Provides: kmod(foo.ko), deprecated(), font(:lang=en), system-release(43), dnf-command(foo), webclient, ftpserver
+Provides: %{name}:/usr/bin/foo
+Obsoletes: kmod(foo.ko) < 2, webclient < 2, ftpserver < 1, font(:lang=en) < 1, dnf-command(foo) < 3
+Requires: system-release(43) >= 1
 `, { rules: [RULE] });
 });
 
@@ -29,22 +80,23 @@ test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => 
 
 test(`${RULE}: fix`, () => {
   const before = `Provides: x
+Obsoletes: x < 1
 `;
   const findings = lintText(before, { rules: [RULE] });
   assert.equal(findings.length, 1);
   assert.equal(applyFixes(before, findings), `Provides: x = %{version}-%{release}
+Obsoletes: x < 1
 `);
   assert.deepEqual(lintText(applyFixes(before, findings), { rules: [RULE] }), []);
 });
 
-test(`${RULE}: capabilities that never carry a version stay silent (kmod(), deprecated(), SUSE pkg:/path)`, () => {
-  assertFindings(`${SPEC_HEAD}Provides: kmod(foo.ko)
-Provides: deprecated()
-Provides: %{name}:/usr/bin/foo
-Provides: oldpkg:/usr/lib/libx.so.1
-Provides: foo-kmod
-#         ^^^^^^^^ unversioned-explicit-provides
-`, { rules: [RULE] });
-});
-
 testDocExamples(RULE);
+
+test(`${RULE}: no fix where '= %{version}-%{release}' may still fall within the Obsoletes range`, () => {
+  const text = `${SPEC_HEAD}Provides: a b c
+Obsoletes: a <= 9:2019-15
+Obsoletes: b <= %{version}
+Obsoletes: c < 2
+`;
+  assert.deepEqual(lintText(text, { rules: [RULE] }).map((f) => [f.message.slice(1, 2), f.fixes?.length ?? 0]), [['a', 0], ['b', 0], ['c', 1]]);
+});

@@ -87,6 +87,7 @@ import r_unused_macro from './unused-macro';
 import r_unversioned_explicit_obsoletes from './unversioned-explicit-obsoletes';
 import r_unversioned_explicit_provides from './unversioned-explicit-provides';
 import r_unversioned_generated_requires from './unversioned-generated-requires';
+import r_unversioned_provides_strict from './unversioned-provides-strict';
 import r_unversioned_same_spec_requires from './unversioned-same-spec-requires';
 import r_unversioned_virtual_requires from './unversioned-virtual-requires';
 import r_use_of_RPM_SOURCE_DIR from './use-of-RPM_SOURCE_DIR';
@@ -180,6 +181,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   r_unversioned_explicit_obsoletes,
   r_unversioned_explicit_provides,
   r_unversioned_generated_requires,
+  r_unversioned_provides_strict,
   r_unversioned_same_spec_requires,
   r_unversioned_virtual_requires,
   r_use_of_RPM_SOURCE_DIR,
