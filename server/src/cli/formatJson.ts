@@ -10,6 +10,7 @@ function jsonEntry(r: FileResult, fix: boolean) {
     ...(fix ? { fixed: r.fixed ?? 0 } : {}),
     diagnostics: r.findings.map((f) => ({
       rule: f.rule,
+      ...(f.messageId ? { messageId: f.messageId } : {}),
       severity: f.severity,
       message: f.message,
       range: f.range,

@@ -9,6 +9,8 @@ export const DIAGNOSTIC_SOURCE = 'specwright';
 /** What a code action needs from a diagnostic, carried in Diagnostic.data. */
 export interface DiagnosticData {
   rule: string;
+  /** The rule's message id (see RuleMeta.messages), for clients and tests that match on it. */
+  messageId?: string;
   /** Document version the fixes were computed for. */
   version: number;
   fixes: Fix[];
@@ -30,7 +32,7 @@ export function toDiagnostic(finding: Finding, uri: string, version: number): Di
     source: DIAGNOSTIC_SOURCE,
     // Plain text: the Problems panel shows backticks literally.
     message: plainMessage(finding.message),
-    data: { rule: finding.rule, version, fixes: finding.fixes } satisfies DiagnosticData,
+    data: { rule: finding.rule, ...(finding.messageId ? { messageId: finding.messageId } : {}), version, fixes: finding.fixes } satisfies DiagnosticData,
   };
   if (finding.tags && finding.tags.length > 0) {
     diagnostic.tags = finding.tags.map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));

@@ -3,7 +3,7 @@
 import type { DkmsDocument } from './dkms/ast';
 import { getRule, ALL_RULES } from './rules/registry';
 import { collectSuppressions, isSuppressed } from './rules/suppressions';
-import { mentionsAny, type DkmsRuleContext, type RelatedDocument, type Report, type Rule, type RuleContextBase, type SpecRuleContext } from './rules/types';
+import { mentionsAny, renderMessage, type DkmsRuleContext, type RelatedDocument, type Report, type Rule, type RuleContextBase, type SpecRuleContext } from './rules/types';
 import type { SpecDocument } from './specfile/ast';
 import { scopeOf, type MacroScope } from './specfile/macroScope';
 import type { LineIndex } from './text/lineIndex';
@@ -143,7 +143,7 @@ export function runRules(
       if (!crossFile && language === 'rpm-spec' && !rule.branches && reports.length > 0 && inDeadArm(r.start)) continue;
       const finding = toFinding(rule, severity, r, lines);
       if (isSuppressed(suppressions, rule.id, finding.range.start.line)) continue;
-      if (rule.rpmlintId && filters.some((f) => f.test(`${rule.rpmlintId} ${r.message}`) || f.test(rule.rpmlintId!))) continue;
+      if (rule.rpmlintId && filters.some((f) => f.test(`${rule.rpmlintId} ${finding.message}`) || f.test(rule.rpmlintId!))) continue;
       findings.push(finding);
     }
   }
@@ -167,7 +167,15 @@ function toFinding(rule: Rule, severity: Severity, r: Report, lines: LineIndex):
       return { range: lines.range(s, clamp(Math.max(e.end, s), max)), newText: e.newText };
     }),
   }));
-  const finding: Finding = { rule: rule.id, severity, message: r.message, range: lines.range(start, end), fixes };
+  let message: string;
+  if (r.messageId === undefined) message = r.message;
+  else {
+    const template = rule.messages && Object.hasOwn(rule.messages, r.messageId) ? rule.messages[r.messageId] : undefined;
+    // Only JavaScript can get here with an unknown id (TypeScript rejects it): shown, not hidden.
+    message = template === undefined ? `${rule.id}: unknown message id '${r.messageId}'` : renderMessage(template, r.data);
+  }
+  const finding: Finding = { rule: rule.id, severity, message, range: lines.range(start, end), fixes };
+  if (r.messageId !== undefined) finding.messageId = r.messageId;
   if (rule.tags && rule.tags.length > 0) finding.tags = [...rule.tags];
   if (r.related && r.related.length > 0) {
     finding.related = r.related.map((x) => ({

@@ -51,6 +51,8 @@ export interface RelatedInformation {
 /** One finding of one rule, in LSP coordinates. */
 export interface Finding {
   rule: string;
+  /** Which of the rule's messages (its `messages` key); absent for findings not made by a rule. */
+  messageId?: string;
   severity: Severity;
   message: string;
   range: Range;

@@ -6,7 +6,16 @@ import type { DiagnosticTagName, DistroId, FixSafety, LanguageId, OffsetEdit, Se
 export type RuleCategory =
   | 'syntax' | 'correctness' | 'dkms' | 'paths' | 'dependencies' | 'style' | 'deprecated' | 'build' | 'changelog' | 'macros';
 
-export interface RuleMeta {
+/**
+ * A rule's messages by id (like ESLint's `meta.messages`): `{{name}}` placeholders are filled from
+ * the report's `data`. Tests check the id; the user reads the rendered text.
+ */
+export type RuleMessages<Id extends string = string> = Readonly<Record<Id, string>>;
+
+/** Values for a message's `{{name}}` placeholders. */
+export type MessageData = Readonly<Record<string, string | number>>;
+
+export interface RuleMeta<Id extends string = string> {
   /** kebab-case id: the diagnostic code, the settings key and the suppression-comment name. */
   id: string;
   language: LanguageId;
@@ -34,6 +43,8 @@ export interface RuleMeta {
    * profile are kept. Every other rule's findings there are dropped (rpm never reads those lines).
    */
   branches?: boolean;
+  /** Every message the rule can report, by id. (Optional only while rules move to ids.) */
+  messages?: RuleMessages<Id>;
 }
 
 export interface ReportFix {
@@ -43,11 +54,27 @@ export interface ReportFix {
   edits: OffsetEdit[];
 }
 
-export interface Report {
+/** Transitional: a report with its text instead of a message id (rules not moved to ids yet). */
+interface LegacyMessage {
+  message: string;
+  messageId?: never;
+  data?: never;
+}
+
+interface MessageRef<Id extends string> {
+  /** Which of the rule's `messages`; TypeScript rejects an id the rule does not declare. */
+  messageId: Id;
+  /** Values for the message's `{{name}}` placeholders. */
+  data?: MessageData;
+  message?: never;
+}
+
+export type Report<Id extends string = string> = ReportBase & (MessageRef<Id> | LegacyMessage);
+
+interface ReportBase {
   /** Offsets in the document. */
   start: number;
   end: number;
-  message: string;
   fixes?: ReportFix[];
   related?: { start: number; end: number; message: string; uri?: string; range?: import('../types').Range }[];
 }
@@ -62,10 +89,10 @@ export interface RelatedDocument {
   text: string;
 }
 
-export interface RuleContextBase {
+export interface RuleContextBase<Id extends string = string> {
   uri: string;
   distro: DistroId;
-  report(report: Report): void;
+  report(report: Report<Id>): void;
   /** Files in the same tree, when the caller supplied them (cross-file rules). */
   related: RelatedDocument[];
   /** Parsed form of a related document (cached). */
@@ -73,44 +100,53 @@ export interface RuleContextBase {
   parseRelatedDkms(doc: RelatedDocument): DkmsDocument;
 }
 
-export interface SpecRuleContext extends RuleContextBase {
+export interface SpecRuleContext<Id extends string = string> extends RuleContextBase<Id> {
   doc: SpecDocument;
 }
 
-export interface DkmsRuleContext extends RuleContextBase {
+export interface DkmsRuleContext<Id extends string = string> extends RuleContextBase<Id> {
   doc: DkmsDocument;
 }
 
-export interface SpecRule extends RuleMeta {
+export interface SpecRule<Id extends string = string> extends RuleMeta<Id> {
   language: 'rpm-spec';
-  check(ctx: SpecRuleContext): void;
+  check(ctx: SpecRuleContext<Id>): void;
   /**
    * For a rule about a spec and its dkms.conf: reports the same problem on the dkms.conf side
    * when a dkms.conf is linted (its specs are in `ctx.related`). Same id, settings and doc page.
    */
-  checkDkms?(ctx: DkmsRuleContext): void;
+  checkDkms?(ctx: DkmsRuleContext<Id>): void;
 }
 
-export interface DkmsRule extends RuleMeta {
+export interface DkmsRule<Id extends string = string> extends RuleMeta<Id> {
   language: 'dkms-conf';
-  check(ctx: DkmsRuleContext): void;
+  check(ctx: DkmsRuleContext<Id>): void;
 }
 
 export type Rule = SpecRule | DkmsRule;
 
 export type { Span };
 
-/** Declares a spec rule (keeps the object literal typed). */
 /** The text contains at least one of the words (how a rule's `requires` is checked, per document or per line). */
 export function mentionsAny(text: string, words: readonly string[]): boolean {
   return words.some((word) => text.includes(word));
 }
 
-export function defineSpecRule(rule: Omit<SpecRule, 'language'>): SpecRule {
+/** Fills a message's `{{name}}` placeholders from `data` (an unknown name stays as written). */
+export function renderMessage(template: string, data?: MessageData): string {
+  if (!data) return template;
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(data, name) ? String(data[name]) : whole));
+}
+
+/**
+ * Declares a spec rule. The message ids are inferred from `messages`, so `ctx.report` in `check`
+ * accepts only those ids.
+ */
+export function defineSpecRule<const Id extends string>(rule: Omit<SpecRule<Id>, 'language'>): SpecRule<Id> {
   return { ...rule, language: 'rpm-spec' };
 }
 
-/** Declares a dkms.conf rule. */
-export function defineDkmsRule(rule: Omit<DkmsRule, 'language'>): DkmsRule {
+/** Declares a dkms.conf rule (message ids as for defineSpecRule). */
+export function defineDkmsRule<const Id extends string>(rule: Omit<DkmsRule<Id>, 'language'>): DkmsRule<Id> {
   return { ...rule, language: 'dkms-conf' };
 }

@@ -16,6 +16,12 @@ export default defineDkmsRule({
   defaultSeverity: 'warning',
   description: 'Entries of one directive family do not line up: a record without DEST_MODULE_LOCATION, a MAKE_MATCH without MAKE, an unindexed value among several records',
   fixSafety: 'none',
+  messages: {
+    recordWithoutLocation: 'Module record {{i}} has no DEST_MODULE_LOCATION[{{i}}]: dkms 3.0 rejects the file, and every record needs one',
+    unindexedAmongRecords: '{{name}} without an index sets only record 0, but there are {{length}} module records: write {{name}}[0] if that is meant, or set it for every record',
+    matchWithoutMain: '{{match}}[{{i}}] has no {{main}}[{{i}}] to select: it has no effect',
+    makeWithoutMatch: 'MAKE[{{i}}] has no MAKE_MATCH[{{i}}]: dkms only uses MAKE entries above 0 when their MAKE_MATCH matches the kernel, so this one is never used',
+  },
   check(ctx) {
     const doc = ctx.doc;
     // module records
@@ -30,7 +36,7 @@ export default defineDkmsRule({
           ctx.report({
             start: first.nameSpan.start,
             end: indexEnd(first),
-            message: `Module record ${i} has no DEST_MODULE_LOCATION[${i}]: dkms 3.0 rejects the file, and every record needs one`,
+            messageId: 'recordWithoutLocation', data: { i },
           });
         }
       }
@@ -42,7 +48,7 @@ export default defineDkmsRule({
           ctx.report({
             start: a.nameSpan.start,
             end: a.nameSpan.end,
-            message: `${a.name} without an index sets only record 0, but there are ${indices.length} module records: write ${a.name}[0] if that is meant, or set it for every record`,
+            messageId: 'unindexedAmongRecords', data: { name: a.name, length: indices.length },
           });
         }
       }
@@ -54,10 +60,10 @@ export default defineDkmsRule({
       for (const a of fam.assignments) {
         const i = recordIndex(a)!;
         if (a.name === match && !at(fam.assignments, main, i)) {
-          ctx.report({ start: a.nameSpan.start, end: indexEnd(a), message: `${match}[${i}] has no ${main}[${i}] to select: it has no effect` });
+          ctx.report({ start: a.nameSpan.start, end: indexEnd(a), messageId: 'matchWithoutMain', data: { match, i, main } });
         }
         if (family === 'make' && a.name === 'MAKE' && i > 0 && !at(fam.assignments, 'MAKE_MATCH', i)) {
-          ctx.report({ start: a.nameSpan.start, end: indexEnd(a), message: `MAKE[${i}] has no MAKE_MATCH[${i}]: dkms only uses MAKE entries above 0 when their MAKE_MATCH matches the kernel, so this one is never used` });
+          ctx.report({ start: a.nameSpan.start, end: indexEnd(a), messageId: 'makeWithoutMatch', data: { i } });
         }
       }
     }

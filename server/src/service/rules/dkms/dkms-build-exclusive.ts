@@ -34,6 +34,17 @@ export default defineDkmsRule({
   defaultSeverity: 'warning',
   description: 'A BUILD_EXCLUSIVE_* setting that excludes kernels it did not mean to (invalid pattern, [18-19] ranges, literal .x, no 7.x kernel, contradictions)',
   fixSafety: 'none',
+  messages: {
+    bracketExpression: '{{text}} is a bracket expression: it matches one character ({{members}}), not the numbers {{range}}. Write the numbers out as alternatives, for example (1[0-9])',
+    backwardsRange: "{{text}} is a bracket expression with a backwards range, which bash cannot compile: dkms's [[ $kernelver =~ … ]] fails and dkms treats every kernel as excluded, so the module is never built. Write the alternatives out, for example (18|19)",
+    bashCannotCompilePattern: 'bash cannot compile this pattern ({{reason}}): dkms treats every {{what}} as excluded, so the module is never built',
+    matchesLetterXKernel: '"{{text}}" matches the letter x (kernel releases have numbers there): dkms reads BUILD_EXCLUSIVE_KERNEL as a regular expression, so write \\.[0-9]+ or leave the rest of the version out (the pattern is not anchored at the end)',
+    matchesNoneSampleKernel: '"{{pattern}}" matches none of the sample kernel releases ({{length}} from {{first}} to {{last}}): dkms skips every such kernel, so the module is never built',
+    matchesButNoXKernel: '"{{pattern}}" matches {{list}} but no {{newestSeries}}x kernel ({{newest}}): dkms silently skips current kernels (exit 77, autoinstall moves on), so the module disappears after a kernel update. Use BUILD_EXCLUSIVE_KERNEL_MIN (dkms ≥ 3.0.11) for a lower bound instead of listing major versions',
+    matchesNoneMachine: '"{{pattern}}" matches none of the machine names dkms compares with ({{arches}}): dkms uses uname -m style names, not Debian\'s amd64/arm64',
+    maxBelowMin: 'BUILD_EXCLUSIVE_KERNEL_MAX "{{text}}" is below BUILD_EXCLUSIVE_KERNEL_MIN "{{min}}": dkms 3.0.11 and later exclude every kernel (older dkms ignores both)',
+    contradictoryConfig: "BUILD_EXCLUSIVE_CONFIG lists both {{c}} and !{{c}}: no kernel configuration satisfies both, so dkms (when it can read the kernel's configuration) excludes every kernel",
+  },
   requires: ['BUILD_EXCLUSIVE_'],
   check(ctx) {
     const doc = ctx.doc;
@@ -54,13 +65,11 @@ export default defineDkmsRule({
           const chars = r.text.slice(1, -1);
           ctx.report({
             ...offsetIn(v, r.index, r.text.length),
-            message: compiled.ok
-              ? `${r.text} is a bracket expression: it matches one character (${classMembers(chars.replace(/^\^/, '')).join(', ')}), not the numbers ${chars.replace(/^\^/, '').replace('-', ' to ')}. Write the numbers out as alternatives, for example (1[0-9])`
-              : `${r.text} is a bracket expression with a backwards range, which bash cannot compile: dkms's [[ $kernelver =~ … ]] fails and dkms treats every kernel as excluded, so the module is never built. Write the alternatives out, for example (18|19)`,
+            ...(compiled.ok ? { messageId: 'bracketExpression', data: { text: r.text, members: classMembers(chars.replace(/^\^/, '')).join(', '), range: chars.replace(/^\^/, '').replace('-', ' to ') } } : { messageId: 'backwardsRange', data: { text: r.text } }),
           });
         }
         if (!compiled.ok && ranges.length === 0) {
-          ctx.report({ start: v.start, end: v.end, message: `bash cannot compile this pattern (${compiled.reason}): dkms treats every ${kernel ? 'kernel' : 'arch'} as excluded, so the module is never built` });
+          ctx.report({ start: v.start, end: v.end, messageId: 'bashCannotCompilePattern', data: { reason: compiled.reason, what: kernel ? 'kernel' : 'arch' } });
           continue;
         }
         if (!compiled.ok) continue;
@@ -68,7 +77,7 @@ export default defineDkmsRule({
           for (const x of literalXWildcards(pattern)) {
             ctx.report({
               ...offsetIn(v, x.index, x.text.length),
-              message: `"${x.text}" matches the letter x (kernel releases have numbers there): dkms reads BUILD_EXCLUSIVE_KERNEL as a regular expression, so write \\.[0-9]+ or leave the rest of the version out (the pattern is not anchored at the end)`,
+              messageId: 'matchesLetterXKernel', data: { text: x.text },
             });
           }
           // Inside an `if`, a pattern that matches nothing is the usual way to exclude on purpose.
@@ -76,7 +85,7 @@ export default defineDkmsRule({
           const accepted = SAMPLE_KERNELS.filter((k) => ereMatches(compiled, k));
           if (accepted.length === 0) {
             if (literalXWildcards(pattern).length > 0 || ranges.length > 0) continue;
-            ctx.report({ start: v.start, end: v.end, message: `"${pattern}" matches none of the sample kernel releases (${SAMPLE_KERNELS.length} from ${SAMPLE_KERNELS[0]} to ${SAMPLE_KERNELS[SAMPLE_KERNELS.length - 1]}): dkms skips every such kernel, so the module is never built` });
+            ctx.report({ start: v.start, end: v.end, messageId: 'matchesNoneSampleKernel', data: { pattern, length: SAMPLE_KERNELS.length, first: SAMPLE_KERNELS[0], last: SAMPLE_KERNELS[SAMPLE_KERNELS.length - 1] } });
           } else {
             const newest = SAMPLE_KERNELS.filter((k) => k.startsWith(NEWEST_SERIES));
             // Reported when the pattern lets the newest 6.x through (it means "current kernels")
@@ -86,14 +95,14 @@ export default defineDkmsRule({
               ctx.report({
                 start: v.start,
                 end: v.end,
-                message: `"${pattern}" matches ${list(accepted)} but no ${NEWEST_SERIES}x kernel (${newest.join(', ')}): dkms silently skips current kernels (exit 77, autoinstall moves on), so the module disappears after a kernel update. Use BUILD_EXCLUSIVE_KERNEL_MIN (dkms ≥ 3.0.11) for a lower bound instead of listing major versions`,
+                messageId: 'matchesButNoXKernel', data: { pattern, list: list(accepted), newestSeries: NEWEST_SERIES, newest: newest.join(', ') },
               });
             }
           }
         } else {
           const accepted = SAMPLE_ARCHES.filter((k) => ereMatches(compiled, k));
           if (accepted.length === 0 && /amd64|arm64|x86-64|ppc64el|armhf/.test(pattern)) {
-            ctx.report({ start: v.start, end: v.end, message: `"${pattern}" matches none of the machine names dkms compares with (${SAMPLE_ARCHES.join(', ')}): dkms uses uname -m style names, not Debian's amd64/arm64` });
+            ctx.report({ start: v.start, end: v.end, messageId: 'matchesNoneMachine', data: { pattern, arches: SAMPLE_ARCHES.join(', ') } });
           }
         }
       }
@@ -101,14 +110,14 @@ export default defineDkmsRule({
     const min = scalar('BUILD_EXCLUSIVE_KERNEL_MIN');
     const max = scalar('BUILD_EXCLUSIVE_KERNEL_MAX');
     if (min && max && min.v.text && max.v.text && dkmsVer(min.v.text) > dkmsVer(max.v.text)) {
-      ctx.report({ start: max.v.start, end: max.v.end, message: `BUILD_EXCLUSIVE_KERNEL_MAX "${max.v.text}" is below BUILD_EXCLUSIVE_KERNEL_MIN "${min.v.text}": dkms 3.0.11 and later exclude every kernel (older dkms ignores both)` });
+      ctx.report({ start: max.v.start, end: max.v.end, messageId: 'maxBelowMin', data: { text: max.v.text, min: min.v.text } });
     }
     for (const a of doc.assignments) {
       if (a.name !== 'BUILD_EXCLUSIVE_CONFIG') continue;
       for (const v of a.values) {
         if (isDynamicValue(doc, v)) continue;
         for (const c of configContradictions(v.text)) {
-          ctx.report({ start: v.start, end: v.end, message: `BUILD_EXCLUSIVE_CONFIG lists both ${c} and !${c}: no kernel configuration satisfies both, so dkms (when it can read the kernel's configuration) excludes every kernel` });
+          ctx.report({ start: v.start, end: v.end, messageId: 'contradictoryConfig', data: { c } });
         }
       }
     }

@@ -8,6 +8,9 @@ export default defineDkmsRule({
   defaultSeverity: 'warning',
   description: 'A directive current dkms ignores and warns about: REMAKE_INITRD, MODULES_CONF*, CLEAN',
   fixSafety: 'safe',
+  messages: {
+    deprecated: '{{name}} is deprecated since dkms {{since}}: dkms ignores it and prints a warning. {{instead}}',
+  },
   tags: ['deprecated'],
   check(ctx) {
     const doc = ctx.doc;
@@ -28,7 +31,7 @@ export default defineDkmsRule({
       ctx.report({
         start: a.nameSpan.start,
         end: a.indexSpan ? a.indexSpan.end + 1 : a.nameSpan.end,
-        message: `${a.name} is deprecated since dkms ${d.deprecated.since}: dkms ignores it and prints a warning. ${d.deprecated.instead}`,
+        messageId: 'deprecated', data: { name: a.name, since: d.deprecated.since, instead: d.deprecated.instead },
         fixes,
       });
     }

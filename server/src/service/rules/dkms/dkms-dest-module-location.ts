@@ -9,6 +9,11 @@ export default defineDkmsRule({
   defaultSeverity: 'error',
   description: 'DEST_MODULE_LOCATION is empty or does not begin with /kernel, /updates or /extra',
   fixSafety: 'none',
+  messages: {
+    empty: 'DEST_MODULE_LOCATION is empty: {{rejects}}',
+    unsubstitutedPlaceholder: 'DEST_MODULE_LOCATION "{{text}}" is a placeholder nothing has substituted, and it does not begin with /kernel, /updates or /extra: {{rejects}}. If this file is a template, name it dkms.conf.in',
+    wrongPrefix: 'DEST_MODULE_LOCATION "{{text}}" must begin with /kernel, /updates or /extra: {{rejects}}',
+  },
   check(ctx) {
     const template = isDkmsTemplateName(ctx.uri);
     for (const a of ctx.doc.assignments) {
@@ -25,12 +30,7 @@ export default defineDkmsRule({
         ctx.report({
           start: text === '' ? a.nameSpan.start : v.start,
           end: text === '' ? a.nameSpan.end : v.end,
-          message:
-            text === ''
-              ? `DEST_MODULE_LOCATION is empty: ${rejects}`
-              : placeholder
-                ? `DEST_MODULE_LOCATION "${text}" is a placeholder nothing has substituted, and it does not begin with /kernel, /updates or /extra: ${rejects}. If this file is a template, name it dkms.conf.in`
-                : `DEST_MODULE_LOCATION "${text}" must begin with /kernel, /updates or /extra: ${rejects}`,
+          ...(text === '' ? { messageId: 'empty', data: { rejects } } : placeholder ? { messageId: 'unsubstitutedPlaceholder', data: { text, rejects } } : { messageId: 'wrongPrefix', data: { text, rejects } }),
         });
       }
     }

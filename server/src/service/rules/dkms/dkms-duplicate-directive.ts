@@ -17,6 +17,9 @@ export default defineDkmsRule({
   defaultSeverity: 'warning',
   description: 'A directive is set twice, so the first value is silently replaced',
   fixSafety: 'none',
+  messages: {
+    overridden: '{{name}}{{index}} is already set on line {{line}}: dkms keeps only this later value, so that line has no effect. Remove one of them',
+  },
   check(ctx) {
     const last = new Map<string, DkmsAssignment>();
     const readSince = new Set<string>();
@@ -31,7 +34,7 @@ export default defineDkmsRule({
         ctx.report({
           start: a.nameSpan.start,
           end: a.indexSpan ? a.indexSpan.end + 1 : a.nameSpan.end,
-          message: `${a.name}${a.indexText !== undefined ? `[${a.indexText}]` : ''} is already set on line ${earlier.line + 1}: dkms keeps only this later value, so that line has no effect. Remove one of them`,
+          messageId: 'overridden', data: { name: a.name, index: a.indexText !== undefined ? `[${a.indexText}]` : '', line: earlier.line + 1 },
           related: [{ start: earlier.start, end: earlier.end, message: 'the earlier value, never used' }],
         });
       }

@@ -11,6 +11,9 @@ export default defineDkmsRule({
   defaultSeverity: 'warning',
   description: 'MAKE/MAKE_MATCH or PATCH/PATCH_MATCH indices do not run 0, 1, 2… without gaps, so dkms skips entries',
   fixSafety: 'none',
+  messages: {
+    gap: 'The {{familyLabel}} skip index {{list}}: dkms counts the entries and reads indices 0 to count-1 only, so entries above a gap are never read (start at 0 and number without gaps)',
+  },
   check(ctx) {
     for (const family of Object.keys(DKMS_INDEX_FAMILIES) as DkmsIndexFamily[]) {
       // A gap in the module records is an empty record, which dkms refuses: dkms-missing-required reports it.
@@ -29,7 +32,7 @@ export default defineDkmsRule({
       ctx.report({
         start: beyond.nameSpan.start,
         end: beyond.indexSpan ? beyond.indexSpan.end + 1 : beyond.nameSpan.end,
-        message: `The ${FAMILY_LABEL[family]} skip index ${list}: dkms counts the entries and reads indices 0 to count-1 only, so entries above a gap are never read (start at 0 and number without gaps)`,
+        messageId: 'gap', data: { familyLabel: FAMILY_LABEL[family], list },
       });
     }
   },

@@ -10,6 +10,9 @@ export default defineDkmsRule({
   defaultSeverity: 'warning',
   description: 'A MAKE command never names the target kernel, so it builds for the running kernel instead',
   fixSafety: 'none',
+  messages: {
+    noKernel: 'This MAKE command never refers to $kernelver or $kernel_source_dir, and dkms adds KERNELRELEASE only after a leading unquoted make: the module is built for the running kernel, not the one dkms builds for. Pass the kernel, for example KVER=$kernelver or -C $kernel_source_dir',
+  },
   check(ctx) {
     const doc = ctx.doc;
     if (includesOtherCode(doc)) return;
@@ -26,7 +29,7 @@ export default defineDkmsRule({
         ctx.report({
           start: v.start,
           end: v.end,
-          message: 'This MAKE command never refers to $kernelver or $kernel_source_dir, and dkms adds KERNELRELEASE only after a leading unquoted make: the module is built for the running kernel, not the one dkms builds for. Pass the kernel, for example KVER=$kernelver or -C $kernel_source_dir',
+          messageId: 'noKernel',
         });
       }
     }

@@ -1,3 +1,4 @@
+import { PARSE_PROBLEM_MESSAGES, reportDkmsProblems } from '../problemRule';
 import { defineDkmsRule } from '../types';
 
 export default defineDkmsRule({
@@ -6,10 +7,6 @@ export default defineDkmsRule({
   defaultSeverity: 'error',
   description: 'A line bash cannot read as intended: unclosed quotes, arrays or blocks, broken indices, spaces around =',
   fixSafety: 'none',
-  check(ctx) {
-    for (const p of ctx.doc.problems) {
-      if (p.rule !== 'dkms-malformed-line') continue;
-      ctx.report({ start: p.start, end: p.end, message: p.message });
-    }
-  },
+  messages: PARSE_PROBLEM_MESSAGES,
+  check: (ctx) => reportDkmsProblems(ctx, 'dkms-malformed-line'),
 });

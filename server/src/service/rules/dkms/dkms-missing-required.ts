@@ -10,6 +10,13 @@ export default defineDkmsRule({
   defaultSeverity: 'error',
   description: 'PACKAGE_NAME, PACKAGE_VERSION, or a module record\'s BUILT_MODULE_NAME or DEST_MODULE_LOCATION is missing',
   fixSafety: 'none',
+  messages: {
+    missingDirective: '{{name}} is not set: dkms refuses a dkms.conf without it',
+    noModuleRecord: 'No module record: set BUILT_MODULE_NAME[0] and DEST_MODULE_LOCATION[0] (dkms 3.0 refuses the file, newer dkms warns that it installs nothing)',
+    emptyRecord: 'Module record {{index}} is empty (indices {{indices}} are set): dkms reads every record from 0 up, finds no BUILT_MODULE_NAME[{{index}}] or DEST_MODULE_LOCATION[{{index}}] and refuses the file; number the records from 0 without gaps',
+    recordWithoutName: 'Module record {{index}} has no BUILT_MODULE_NAME[{{index}}]: with more than one record dkms requires it for each ({{set}} set here)',
+    recordWithoutLocation: 'Module record {{index}} has no DEST_MODULE_LOCATION[{{index}}]: dkms refuses the file ("No \'DEST_MODULE_LOCATION\' directive specified for record #{{index}}"), even on distributions where it installs elsewhere ({{set}} set here)',
+  },
   check(ctx) {
     const doc = ctx.doc;
     // A file that sources or evals other code may set anything: only check what it cannot hide.
@@ -17,7 +24,7 @@ export default defineDkmsRule({
     const firstLineEnd = doc.lines.lineEnd(0);
     for (const name of ['PACKAGE_NAME', 'PACKAGE_VERSION']) {
       if (assignmentsOf(doc, name).length > 0 || opaque) continue;
-      ctx.report({ start: 0, end: firstLineEnd, message: `${name} is not set: dkms refuses a dkms.conf without it` });
+      ctx.report({ start: 0, end: firstLineEnd, messageId: 'missingDirective', data: { name } });
     }
     const { assignments, dynamic } = familyAssignments(doc, 'module');
     if (dynamic || opaque) return;
@@ -34,7 +41,7 @@ export default defineDkmsRule({
       ctx.report({
         start: 0,
         end: firstLineEnd,
-        message: `No module record: set BUILT_MODULE_NAME[0] and DEST_MODULE_LOCATION[0] (dkms 3.0 refuses the file, newer dkms warns that it installs nothing)`,
+        messageId: 'noModuleRecord',
       });
       return;
     }
@@ -50,7 +57,7 @@ export default defineDkmsRule({
         const beyond = sorted.find((a) => recordIndex(a)! > index)!;
         ctx.report({
           ...at(beyond),
-          message: `Module record ${index} is empty (indices ${[...records.keys()].sort((x, y) => x - y).join(', ')} are set): dkms reads every record from 0 up, finds no BUILT_MODULE_NAME[${index}] or DEST_MODULE_LOCATION[${index}] and refuses the file; number the records from 0 without gaps`,
+          messageId: 'emptyRecord', data: { index, indices: [...records.keys()].sort((x, y) => x - y).join(', ') },
         });
         continue;
       }
@@ -58,13 +65,13 @@ export default defineDkmsRule({
       if (records.size > 1 && !list.some((a) => a.name === 'BUILT_MODULE_NAME')) {
         ctx.report({
           ...at(list[0]),
-          message: `Module record ${index} has no BUILT_MODULE_NAME[${index}]: with more than one record dkms requires it for each (${set} set here)`,
+          messageId: 'recordWithoutName', data: { index, set },
         });
       }
       if (!list.some((a) => a.name === 'DEST_MODULE_LOCATION')) {
         ctx.report({
           ...at(list[0]),
-          message: `Module record ${index} has no DEST_MODULE_LOCATION[${index}]: dkms refuses the file ("No 'DEST_MODULE_LOCATION' directive specified for record #${index}"), even on distributions where it installs elsewhere (${set} set here)`,
+          messageId: 'recordWithoutLocation', data: { index, set },
         });
       }
     }

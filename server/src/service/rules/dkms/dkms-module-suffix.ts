@@ -8,6 +8,9 @@ export default defineDkmsRule({
   defaultSeverity: 'error',
   description: 'BUILT_MODULE_NAME or DEST_MODULE_NAME ends in .ko or .o',
   fixSafety: 'safe',
+  messages: {
+    suffix: '{{name}} must be given without the "{{suffix}}" suffix: dkms adds it and rejects names that end in .o or .ko',
+  },
   check(ctx) {
     for (const a of ctx.doc.assignments) {
       if (a.name !== 'BUILT_MODULE_NAME' && a.name !== 'DEST_MODULE_NAME') continue;
@@ -21,7 +24,7 @@ export default defineDkmsRule({
         ctx.report({
           start: rawSuffixOk ? suffixStart : v.start,
           end: rawSuffixOk ? rawEnd : v.end,
-          message: `${a.name} must be given without the "${m[0]}" suffix: dkms adds it and rejects names that end in .o or .ko`,
+          messageId: 'suffix', data: { name: a.name, suffix: m[0] },
           fixes: rawSuffixOk ? [{ title: `Remove "${m[0]}"`, edits: [{ start: suffixStart, end: rawEnd, newText: '' }] }] : [],
         });
       }

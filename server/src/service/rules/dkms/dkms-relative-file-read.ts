@@ -31,6 +31,9 @@ export default defineDkmsRule({
   defaultSeverity: 'error',
   description: 'PACKAGE_NAME or PACKAGE_VERSION comes from a command reading a relative path (or git), but dkms reads dkms.conf in whatever folder it runs in',
   fixSafety: 'none',
+  messages: {
+    relativeRead: '{{name}} {{what}}: dkms sources dkms.conf in the folder dkms was started from, not in the source tree (autoinstall at boot and on kernel updates runs from /), so the command fails there, {{name}} is empty and dkms refuses the file ("No \'{{name}}\' directive specified"). Write the value into dkms.conf when packaging (for example with sed in %prep)',
+  },
   requires: ['$(', '`'],
   check(ctx) {
     for (const a of ctx.doc.assignments) {
@@ -49,7 +52,7 @@ export default defineDkmsRule({
           ctx.report({
             start,
             end: start + m[0].length,
-            message: `${a.name} ${what}: dkms sources dkms.conf in the folder dkms was started from, not in the source tree (autoinstall at boot and on kernel updates runs from /), so the command fails there, ${a.name} is empty and dkms refuses the file ("No '${a.name}' directive specified"). Write the value into dkms.conf when packaging (for example with sed in %prep)`,
+            messageId: 'relativeRead', data: { name: a.name, what },
           });
         }
       }

@@ -65,6 +65,12 @@ export default defineDkmsRule({
   defaultSeverity: 'warning',
   description: 'uname -r (the running kernel) where dkms means the kernel it builds for ($kernelver)',
   fixSafety: 'safe',
+  messages: {
+    directiveUsesRunningKernel: '{{name}} uses the running kernel ({{text}}): {{why}}. Use {{replacement}}',
+    makefileOverride: '{{file}} line {{line}} sets {{name}} from uname -r with override ({{text}}), which no command-line value can change: the module is built for the running kernel, not the one dkms builds for ($kernelver). Remove the override and write {{name}} ?= $(shell uname -r)',
+    makefileNotPassed: '{{file}} line {{line}} sets {{name}} from uname -r ({{text}}) and this MAKE command does not pass {{name}}: the module is built for the running kernel, not the one dkms builds for. Pass {{name}}=${kernelver} here, or write {{name}} ?= $(shell uname -r) in {{file}}',
+    shellUsesRunningKernel: 'This shell code uses the running kernel ({{text}}): {{why}}. Use {{replacement}}',
+  },
   check(ctx) {
     const doc = ctx.doc;
     const why = 'dkms builds for the kernel in $kernelver, which is often not the running one (a kernel just installed, dkms autoinstall for every kernel, a chroot or container where uname -r is the host\'s kernel)';
@@ -74,7 +80,7 @@ export default defineDkmsRule({
         ctx.report({
           start: m.start,
           end: m.end,
-          message: `${a.name} uses the running kernel (${doc.text.slice(m.start, m.end)}): ${why}. Use ${m.replacement}`,
+          messageId: 'directiveUsesRunningKernel', data: { name: a.name, text: doc.text.slice(m.start, m.end), why, replacement: m.replacement },
           fixes: [{ title: `Replace with ${m.replacement}`, edits: [edit] }],
         });
       }
@@ -95,9 +101,7 @@ export default defineDkmsRule({
           ctx.report({
             start: v.start,
             end: v.end,
-            message: u.override
-              ? `${file} line ${u.line + 1} sets ${u.name} from uname -r with override (${u.text}), which no command-line value can change: the module is built for the running kernel, not the one dkms builds for ($kernelver). Remove the override and write ${u.name} ?= $(shell uname -r)`
-              : `${file} line ${u.line + 1} sets ${u.name} from uname -r (${u.text}) and this MAKE command does not pass ${u.name}: the module is built for the running kernel, not the one dkms builds for. Pass ${u.name}=\${kernelver} here, or write ${u.name} ?= $(shell uname -r) in ${file}`,
+            ...(u.override ? { messageId: 'makefileOverride', data: { file, line: u.line + 1, name: u.name, text: u.text } } : { messageId: 'makefileNotPassed', data: { file, line: u.line + 1, name: u.name, text: u.text } }),
             fixes,
             related: [{ start: 0, end: 0, uri: r.uri, range: { start: { line: u.line, character: u.startCharacter }, end: { line: u.line, character: u.endCharacter } }, message: `${u.name} set from uname -r` }],
           });
@@ -106,7 +110,7 @@ export default defineDkmsRule({
     }
     for (const s of doc.shellCode) {
       for (const m of mentionsIn(doc, s.start, s.end)) {
-        ctx.report({ start: m.start, end: m.end, message: `This shell code uses the running kernel (${doc.text.slice(m.start, m.end)}): ${why}. Use ${m.replacement}` });
+        ctx.report({ start: m.start, end: m.end, messageId: 'shellUsesRunningKernel', data: { text: doc.text.slice(m.start, m.end), why, replacement: m.replacement } });
       }
     }
   },

@@ -8,6 +8,10 @@ export default defineDkmsRule({
   defaultSeverity: 'warning',
   description: 'An upper-case variable that is not a dkms directive and is not used in the file (usually a misspelt directive)',
   fixSafety: 'unsafe',
+  messages: {
+    unknownWithSuggestion: '{{name}} is not a dkms directive, so dkms ignores it. Did you mean {{suggestion}}?',
+    unknown: '{{name}} is not a dkms directive and is not used in this file: dkms ignores it',
+  },
   check(ctx) {
     const doc = ctx.doc;
     let used: Set<string> | undefined;
@@ -24,9 +28,7 @@ export default defineDkmsRule({
       ctx.report({
         start: a.nameSpan.start,
         end: a.nameSpan.end,
-        message: suggestion
-          ? `${a.name} is not a dkms directive, so dkms ignores it. Did you mean ${suggestion.name}?`
-          : `${a.name} is not a dkms directive and is not used in this file: dkms ignores it`,
+        ...(suggestion ? { messageId: 'unknownWithSuggestion', data: { name: a.name, suggestion: suggestion.name } } : { messageId: 'unknown', data: { name: a.name } }),
         fixes: suggestion ? [{ title: `Rename to ${suggestion.name}`, edits: [{ start: a.nameSpan.start, end: a.nameSpan.end, newText: suggestion.name }] }] : [],
       });
     }

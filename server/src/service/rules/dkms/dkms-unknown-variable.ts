@@ -25,6 +25,9 @@ export default defineDkmsRule({
   defaultSeverity: 'warning',
   description: 'A directive value uses a $variable that neither dkms nor the file defines (it expands to nothing)',
   fixSafety: 'unsafe',
+  messages: {
+    unsetVariable: '${{name}} is not set when dkms reads dkms.conf (it is not a dkms variable and this file does not assign it), so it expands to an empty string{{suggestion}}',
+  },
   check(ctx) {
     const doc = ctx.doc;
     if (includesOtherCode(doc)) return;
@@ -39,7 +42,7 @@ export default defineDkmsRule({
           ctx.report({
             start: r.nameSpan.start,
             end: r.nameSpan.end,
-            message: `$${r.name} is not set when dkms reads dkms.conf (it is not a dkms variable and this file does not assign it), so it expands to an empty string${s ? `. Did you mean $${s}?` : ''}`,
+            messageId: 'unsetVariable', data: { name: r.name, suggestion: s ? `. Did you mean $${s}?` : '' },
             fixes: s ? [{ title: `Replace with ${s}`, edits: [{ start: r.nameSpan.start, end: r.nameSpan.end, newText: s }] }] : [],
           });
         }

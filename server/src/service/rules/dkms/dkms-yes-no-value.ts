@@ -15,6 +15,10 @@ export default defineDkmsRule({
   defaultSeverity: 'warning',
   description: 'AUTOINSTALL, STRIP, NO_WEAK_MODULES or BUILD_DEPENDS_REBUILD has a value other than yes or no',
   fixSafety: 'unsafe',
+  messages: {
+    noMeansYes: '{{name}}="no" means yes to dkms 3.0 (which only tests for a non-empty value); leave {{name}} unset to get "no" on every dkms version',
+    notYesNo: '{{name}}="{{text}}" is not yes or no: {{how}}{{write}}',
+  },
   check(ctx) {
     for (const a of ctx.doc.assignments) {
       const how = HOW[a.name];
@@ -28,7 +32,7 @@ export default defineDkmsRule({
           ctx.report({
             start: v.start,
             end: v.end,
-            message: `${a.name}="no" means yes to dkms 3.0 (which only tests for a non-empty value); leave ${a.name} unset to get "no" on every dkms version`,
+            messageId: 'noMeansYes', data: { name: a.name },
           });
           continue;
         }
@@ -36,7 +40,7 @@ export default defineDkmsRule({
         ctx.report({
           start: v.start,
           end: v.end,
-          message: `${a.name}="${text}" is not yes or no: ${how}${meaning ? `. Write ${meaning}` : ''}`,
+          messageId: 'notYesNo', data: { name: a.name, text, how, write: meaning ? `. Write ${meaning}` : '' },
           fixes: meaning ? [{ title: `Replace with ${meaning}`, edits: [replacementFor(v, meaning)] }] : [],
         });
       }

@@ -1,4 +1,4 @@
-import { reportSpecProblems } from '../problemRule';
+import { PARSE_PROBLEM_MESSAGES, reportSpecProblems } from '../problemRule';
 import { defineSpecRule } from '../types';
 
 export default defineSpecRule({
@@ -7,5 +7,6 @@ export default defineSpecRule({
   defaultSeverity: 'error',
   description: 'A %define or %global without a macro name or without a body',
   fixSafety: 'none',
+  messages: PARSE_PROBLEM_MESSAGES,
   check: (ctx) => reportSpecProblems(ctx, 'spec-malformed-definition'),
 });

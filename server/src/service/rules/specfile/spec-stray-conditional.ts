@@ -1,4 +1,4 @@
-import { reportSpecProblems } from '../problemRule';
+import { PARSE_PROBLEM_MESSAGES, reportSpecProblems } from '../problemRule';
 import { defineSpecRule } from '../types';
 
 export default defineSpecRule({
@@ -8,5 +8,6 @@ export default defineSpecRule({
   defaultSeverity: 'error',
   description: 'An %else, %elif or %endif has no open %if, or follows %else in the same block',
   fixSafety: 'none',
+  messages: PARSE_PROBLEM_MESSAGES,
   check: (ctx) => reportSpecProblems(ctx, 'spec-stray-conditional'),
 });

@@ -1,4 +1,4 @@
-import { reportSpecProblems } from '../problemRule';
+import { PARSE_PROBLEM_MESSAGES, reportSpecProblems } from '../problemRule';
 import { defineSpecRule } from '../types';
 
 export default defineSpecRule({
@@ -7,5 +7,6 @@ export default defineSpecRule({
   defaultSeverity: 'error',
   description: 'A %{, %( or %[ is never closed, so rpm joins the following lines into it',
   fixSafety: 'none',
+  messages: PARSE_PROBLEM_MESSAGES,
   check: (ctx) => reportSpecProblems(ctx, 'spec-unclosed-macro'),
 });

@@ -1,6 +1,6 @@
 import { KNOWN_TAGS } from '../../specfile/keywords';
 import { closestMatch } from '../../text/similarity';
-import { reportSpecProblems } from '../problemRule';
+import { PARSE_PROBLEM_MESSAGES, reportSpecProblems } from '../problemRule';
 import { defineSpecRule } from '../types';
 
 /** Canonical spelling of the known tags, for suggestions. */
@@ -19,6 +19,11 @@ export default defineSpecRule({
   defaultSeverity: 'error',
   description: 'A preamble line that is not a tag rpm knows',
   fixSafety: 'unsafe',
+  messages: {
+    ...PARSE_PROBLEM_MESSAGES,
+    unknownWithSuggestion: "Unknown tag '{{name}}': did you mean '{{suggestion}}'?",
+    unknown: "Unknown tag '{{name}}': rpm rejects the spec",
+  },
   check(ctx) {
     // A stray line inside an %if arm is sometimes a deliberate trap (`{error:…}` only when a
     // build option is on); report it only when it is always parsed.
@@ -30,7 +35,7 @@ export default defineSpecRule({
       ctx.report({
         start: tag.nameSpan.start,
         end: tag.nameSpan.end,
-        message: display ? `Unknown tag '${tag.name}': did you mean '${display}'?` : `Unknown tag '${tag.name}': rpm rejects the spec`,
+        ...(display ? { messageId: 'unknownWithSuggestion', data: { name: tag.name, suggestion: display } } : { messageId: 'unknown', data: { name: tag.name } }),
         ...(display ? { fixes: [{ title: `Change to '${display}'`, edits: [{ start: tag.nameSpan.start, end: tag.nameSpan.end, newText: display }] }] } : {}),
       });
     }
