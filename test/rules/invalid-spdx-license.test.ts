@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { assertFindings, lintText } from '../helpers/fixtures';
 import { fixed } from '../helpers/fixing';
+import SPDX_IDS from 'spdx-license-ids/index.json';
+import { LEGACY_LICENSES } from '../../server/src/service/catalog/legacyLicenses';
 
 const rule = 'invalid-spdx-license';
 const opts = { rules: [rule] };
@@ -18,8 +20,26 @@ License:   BSD
 License: Public Domain
 #        ^^^^^^^^^^^^^ ${rule}
 `, opts);
-  assert.match(f[0].message, /GPL-2\.0-or-later/);
-  assert.equal(f[1].fixes.length, 0);
+  assert.match(f[0].message, /in SPDX it is GPL-2\.0-or-later/);
+  // "BSD" meant several licences to Fedora: each candidate is offered, none is picked.
+  assert.deepEqual(f[1].fixes.map((x) => [x.title, x.safety]), [['Replace with BSD-3-Clause', 'unsafe'], ['Replace with BSD-2-Clause', 'unsafe']]);
+  assert.match(f[1].message, /"BSD" may be BSD-3-Clause or BSD-2-Clause/);
+  assert.equal(f[2].fixes.length, 0);
+  assert.match(f[2].message, /see https:\/\/spdx\.org\/licenses/);
+});
+
+test('legacy names: one fix per meaning, combined over an expression; none when a name is unknown or the choices explode', () => {
+  const titles = (src: string) => lintText(src, opts).flatMap((f) => f.fixes.map((x) => x.title));
+  assert.deepEqual(titles('Name: foo\nLicense: GPL+ or Artistic\n'), ['Replace with GPL-1.0-or-later OR Artistic-1.0-Perl']);
+  assert.deepEqual(titles('Name: foo\nLicense: LGPLv2+ and BSD with advertising\n'), ['Replace with LGPL-2.1-or-later AND BSD-4-Clause', 'Replace with LGPL-2.0-or-later AND BSD-4-Clause']);
+  // The same ambiguous name twice takes the same meaning in each choice.
+  assert.deepEqual(titles('Name: foo\nLicense: BSD and (BSD or MIT)\n'), ['Replace with BSD-3-Clause AND (BSD-3-Clause OR MIT)', 'Replace with BSD-2-Clause AND (BSD-2-Clause OR MIT)']);
+  assert.deepEqual(titles('Name: foo\nLicense: BSD and LGPLv2 and PHP\n'), []);
+  assert.match(lintText('Name: foo\nLicense: BSD and LGPLv2 and PHP\n', opts)[0].message, /too many combinations/);
+  assert.deepEqual(titles('Name: foo\nLicense: GPLv2+ with exceptions\n'), []);
+  assert.deepEqual(titles('Name: foo\nLicense: GPLv2 and Copyright only\n'), []);
+  // Every SPDX id of the table exists in the SPDX list, and every entry parses.
+  for (const l of LEGACY_LICENSES) for (const id of l.spdx) assert.ok((SPDX_IDS as string[]).includes(id), `${l.legacy} -> ${id}`);
 });
 
 test('deprecated SPDX ids: safe fix on fedora, silent on opensuse', () => {

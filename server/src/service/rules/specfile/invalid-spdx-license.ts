@@ -1,21 +1,12 @@
 import parse from 'spdx-expression-parse';
 import deprecatedIds from 'spdx-license-ids/deprecated.json';
 import currentIds from 'spdx-license-ids/index.json';
+import { legacyLicense } from '../../catalog/legacyLicenses';
 import type { DistroId } from '../../types';
 import { defineSpecRule } from '../types';
 
 /** Profiles whose guidelines require SPDX expressions in License:. RHEL 8/9 and Mageia still use other names. */
 const SPDX_PROFILES: readonly DistroId[] = ['fedora', 'opensuse', 'generic'];
-
-/** Old Fedora short names with one unambiguous SPDX meaning. Ambiguous ones (BSD, GPL+, LGPLv2+) are left out. */
-const LEGACY: Record<string, string> = {
-  'GPLv2': 'GPL-2.0-only', 'GPLv2+': 'GPL-2.0-or-later', 'GPLv3': 'GPL-3.0-only', 'GPLv3+': 'GPL-3.0-or-later',
-  'LGPLv2.1': 'LGPL-2.1-only', 'LGPLv2.1+': 'LGPL-2.1-or-later', 'LGPLv3': 'LGPL-3.0-only', 'LGPLv3+': 'LGPL-3.0-or-later',
-  'AGPLv3': 'AGPL-3.0-only', 'AGPLv3+': 'AGPL-3.0-or-later', 'ASL 2.0': 'Apache-2.0', 'ASL 1.1': 'Apache-1.1',
-  'ASL 1.0': 'Apache-1.0', 'MPLv2.0': 'MPL-2.0', 'MPLv1.1': 'MPL-1.1', 'MPLv1.0': 'MPL-1.0', 'Boost': 'BSL-1.0',
-  'zlib': 'Zlib', 'Artistic 2.0': 'Artistic-2.0', 'CC0': 'CC0-1.0', 'OFL': 'OFL-1.1', 'PHP': 'PHP-3.01',
-  'EPL': 'EPL-1.0',
-};
 
 /** Deprecated SPDX ids with an exact current equivalent. */
 function currentIdFor(id: string): string | undefined {
@@ -58,7 +49,7 @@ function plausiblySpdx(value: string): boolean {
     const base = plus ? t.slice(0, -1) : t;
     const known = KNOWN_LOWER.get(base.toLowerCase());
     if (known && !wasWith) return known + plus;
-    if (LEGACY[t] !== undefined || /^(?:A|L)?GPLv|^ASL|^MPLv/i.test(t)) return '\u0000';
+    if (legacyLicense(t) !== undefined || /^(?:A|L)?GPLv|^ASL|^MPLv/i.test(t)) return '\u0000';
     // Looks like an SPDX id or exception the installed list does not know yet.
     if (/^[A-Za-z][A-Za-z0-9.]*-[A-Za-z0-9.-]*[A-Za-z0-9]$/.test(base)) return wasWith ? 'Classpath-exception-2.0' : 'MIT' + plus;
     return '\u0000';
@@ -67,24 +58,65 @@ function plausiblySpdx(value: string): boolean {
   return tryParse(rebuilt.join('').replace(/\s+/g, ' ').trim());
 }
 
-/** Splits `A and B or (C)` into license names and operators, keeping the operators and brackets as written. */
-function translateLegacy(value: string): string | undefined {
+/** At most this many SPDX forms are offered for one value (ambiguous names multiply them). */
+const MAX_CHOICES = 4;
+
+/** The SPDX forms of a legacy value, and the ambiguous legacy names behind several of them. */
+interface Translation {
+  /** One string when every legacy name has one meaning; several when some are ambiguous. */
+  choices: string[];
+  /** Legacy names Fedora used for several licences, with their candidates. */
+  ambiguous: { legacy: string; spdx: readonly string[] }[];
+}
+
+/**
+ * Splits `A and B or (C)` into license names and operators, keeping the operators and brackets as
+ * written, and maps each legacy name with the table in catalog/legacyLicenses.ts. Names that are
+ * SPDX ids already stay; any other name leaves the value without a translation.
+ */
+function translateLegacy(value: string): Translation | undefined {
   const parts = value.split(/(\s+(?:and|or|AND|OR)\s+|\(|\))/);
   let changed = false;
-  const out = parts.map((p) => {
-    if (/^\s+(?:and|or|AND|OR)\s+$/.test(p)) return ` ${p.trim().toUpperCase()} `;
-    if (p === '(' || p === ')' || p.trim() === '') return p;
-    const key = p.trim();
-    const mapped = LEGACY[key];
-    if (mapped) {
-      changed = changed || mapped !== key;
-      return p.replace(key, mapped);
+  const ambiguous = new Map<string, readonly string[]>();
+  const template: (string | { legacy: string; raw: string })[] = [];
+  for (const p of parts) {
+    if (/^\s+(?:and|or|AND|OR)\s+$/.test(p)) {
+      template.push(` ${p.trim().toUpperCase()} `);
+      continue;
     }
-    return tryParse(key) ? p : '\u0000';
-  });
-  if (!changed || out.includes('\u0000')) return undefined;
-  const result = out.join('');
-  return tryParse(result) ? result : undefined;
+    if (p === '(' || p === ')' || p.trim() === '') {
+      template.push(p);
+      continue;
+    }
+    const key = p.trim();
+    const entry = legacyLicense(key);
+    if (entry) {
+      changed = true;
+      if (entry.spdx.length > 1) ambiguous.set(key, entry.spdx);
+      template.push({ legacy: key, raw: p });
+    } else if (tryParse(key)) template.push(p);
+    else return undefined;
+  }
+  if (!changed) return undefined;
+  const names = [...ambiguous.keys()];
+  let count = 1;
+  for (const n of names) count *= ambiguous.get(n)!.length;
+  if (count > MAX_CHOICES) return { choices: [], ambiguous: names.map((legacy) => ({ legacy, spdx: ambiguous.get(legacy)! })) };
+  const choices: string[] = [];
+  for (let k = 0; k < count; k++) {
+    // The k-th combination of the ambiguous names' candidates (one choice per distinct name).
+    const pick = new Map<string, string>();
+    let rest = k;
+    for (const n of names) {
+      const options = ambiguous.get(n)!;
+      pick.set(n, options[rest % options.length]);
+      rest = Math.floor(rest / options.length);
+    }
+    const text = template.map((t) => (typeof t === 'string' ? t : t.raw.replace(t.legacy, pick.get(t.legacy) ?? legacyLicense(t.legacy)!.spdx[0]))).join('');
+    if (tryParse(text)) choices.push(text);
+  }
+  if (choices.length === 0) return undefined;
+  return { choices, ambiguous: names.map((legacy) => ({ legacy, spdx: ambiguous.get(legacy)! })) };
 }
 
 /** All license ids of a parsed expression. */
@@ -98,7 +130,7 @@ function idsOf(node: parse.Info, out: { license: string; plus: boolean }[] = [])
 }
 
 /** What the License value is, which depends on the text alone. */
-type LicenseAnalysis = { info: parse.Info } | { info: undefined; plausible: true } | { info: undefined; plausible: false; suggestion: string | undefined };
+type LicenseAnalysis = { info: parse.Info } | { info: undefined; plausible: true } | { info: undefined; plausible: false; translation: Translation | undefined };
 
 // License texts repeat across specs and across edits of one spec, and the SPDX parser reports
 // invalid input by throwing (slow): remember the answers, boundedly.
@@ -117,7 +149,7 @@ function analyse(value: string): LicenseAnalysis {
   }
   if (info) result = { info };
   else if (plausiblySpdx(value)) result = { info: undefined, plausible: true };
-  else result = { info: undefined, plausible: false, suggestion: translateLegacy(value) };
+  else result = { info: undefined, plausible: false, translation: translateLegacy(value) };
   if (analyses.size >= MAX_ANALYSES) analyses.clear();
   analyses.set(value, result);
   return result;
@@ -165,13 +197,18 @@ export default defineSpecRule({
         continue;
       }
       if (!('plausible' in analysis) || analysis.plausible) continue;
-      const suggestion = analysis.suggestion;
-      ctx.report({
-        start: valueStart,
-        end: valueEnd,
-        message: `"${value}" is not a valid SPDX license expression${suggestion ? `: the SPDX form is probably ${suggestion}` : ' (see https://spdx.org/licenses/)'}`,
-        fixes: suggestion ? [{ title: `Replace with ${suggestion}`, safety: 'unsafe', edits: [{ start: valueStart, end: valueEnd, newText: suggestion }] }] : [],
-      });
+      const translation = analysis.translation;
+      let message = `"${value}" is not a valid SPDX license expression`;
+      const fixes: { title: string; safety: 'unsafe'; edits: { start: number; end: number; newText: string }[] }[] = [];
+      if (!translation) message += ' (see https://spdx.org/licenses/)';
+      else {
+        const which = translation.ambiguous.map((a) => `"${a.legacy}" may be ${a.spdx.join(' or ')}`).join('; ');
+        if (translation.ambiguous.length === 0) message += `: in SPDX it is ${translation.choices[0]} (Fedora's legacy-abbreviation data)`;
+        else if (translation.choices.length > 0) message += `: Fedora used a legacy name here for several licences (${which}); the licence text tells which applies`;
+        else message += `: Fedora used the legacy names here for several licences each (${which}); too many combinations to offer`;
+        for (const choice of translation.choices) fixes.push({ title: `Replace with ${choice}`, safety: 'unsafe', edits: [{ start: valueStart, end: valueEnd, newText: choice }] });
+      }
+      ctx.report({ start: valueStart, end: valueEnd, message, fixes });
     }
   },
 });
