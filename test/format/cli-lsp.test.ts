@@ -77,6 +77,22 @@ describe('specwright format', () => {
     } finally { t.cleanup(); }
   });
 
+  it('specwright.json "format" applies; command-line options win; invalid entries are reported', () => {
+    const t = tempDir();
+    try {
+      fs.mkdirSync(path.join(t.dir, 'pkg'));
+      fs.writeFileSync(path.join(t.dir, 'pkg', 'a.spec'), MESSY);
+      fs.writeFileSync(path.join(t.dir, 'specwright.json'), JSON.stringify({ distro: 'fedora', format: { tagValueColumn: 0 } }));
+      assert.equal(cli(['format', 'pkg/a.spec'], t.dir).stdout, TIDY.replace(/: +/g, ': '));
+      assert.equal(cli(['format', '--tag-value-column', '16', 'pkg/a.spec'], t.dir).stdout, TIDY);
+      fs.writeFileSync(path.join(t.dir, 'specwright.json'), JSON.stringify({ format: { mode: 'minimal', tagValueColumn: 'wide', indent: true } }));
+      const r = cli(['format', 'pkg/a.spec'], t.dir);
+      assert.equal(r.stdout, 'Name:\thello\nVersion: 1\n%description\nHi.\n%files\n/a\n');
+      assert.match(r.stderr, /specwright\.json: "format"\."tagValueColumn" must be a whole number from 0 to 80, not "wide"/);
+      assert.match(r.stderr, /specwright\.json: "format": unknown setting "indent"/);
+    } finally { t.cleanup(); }
+  });
+
   it('usage errors and missing files', () => {
     assert.equal(cli(['format']).status, 2);
     const both = cli(['format', '--check', '--write', 'x.spec']);
@@ -107,6 +123,19 @@ describe('LSP formatting', () => {
   it('formats a document with the specwright.format settings', async () => {
     const edits = await client.request<{ range: { start: { line: number } }; newText: string }[]>('textDocument/formatting', { textDocument: { uri: URI }, options: { tabSize: 4, insertSpaces: true } });
     assert.deepEqual(edits.map((e) => [e.range.start.line, e.newText]), [[0, 'Name:       hello'], [1, 'Version:    1'], [2, '\n%description'], [4, '\n%files'], [6, ''], [7, '']]);
+  });
+
+  it('a project specwright.json "format" wins over the editor settings', async () => {
+    const t = tempDir();
+    try {
+      fs.writeFileSync(path.join(t.dir, 'specwright.json'), JSON.stringify({ format: { tagValueColumn: 0 } }));
+      const uri = `file://${path.join(t.dir, 'b.spec')}`;
+      client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'rpm-spec', version: 1, text: MESSY } });
+      const edits = await client.request<{ range: { start: { line: number } }; newText: string }[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
+      // tagValueColumn 0 from specwright.json, not 12 from the settings: `Version: 1` stays.
+      assert.deepEqual(edits.map((e) => [e.range.start.line, e.newText]), [[0, 'Name: hello'], [2, '\n%description'], [4, '\n%files'], [6, ''], [7, '']]);
+      client.notify('textDocument/didClose', { textDocument: { uri } });
+    } finally { t.cleanup(); }
   });
 
   it('formats a range', async () => {

@@ -9,6 +9,8 @@ import { DEFAULT_FORMAT_OPTIONS, applyEdits, type FormatOptions } from '../servi
 import { readTextFile } from '../node/readText';
 import { didYouMean } from '../node/suggest';
 import { collectTargets } from './files';
+import { findProjectConfig } from '../node/config';
+import { FsCache } from '../node/fsCache';
 import { EXIT_USAGE, UsageError, type CliIo } from './io';
 import { writeFileSafely } from '../node/safeWrite';
 import { unifiedDiff } from '../node/unifiedDiff';
@@ -64,6 +66,8 @@ export function runFormat(command: FormatCommand, io: CliIo): number {
     throw new UsageError('printing the formatted text takes one file; use --check, --diff or --write for several');
   }
   const service = createLanguageService();
+  const cache = new FsCache();
+  const reported = new Set<string>();
   let changed = 0;
   for (const t of specs) {
     const shown = t.file;
@@ -73,7 +77,13 @@ export function runFormat(command: FormatCommand, io: CliIo): number {
       failed = true;
       continue;
     }
-    const options = { ...DEFAULT_FORMAT_OPTIONS, ...command.options };
+    // Defaults, then the nearest specwright.json's "format", then the command line.
+    const config = findProjectConfig(t.file, cache);
+    for (const e of config?.errors ?? []) {
+      if (!reported.has(e)) io.stderr(`${e}\n`);
+      reported.add(e);
+    }
+    const options = { ...DEFAULT_FORMAT_OPTIONS, ...config?.config.format, ...command.options };
     const doc = { uri: URI.file(path.resolve(t.file)).toString(), languageId: 'rpm-spec' as const, version: 0, text: read.text };
     const edits = service.format(doc, options);
     const formatted = applyEdits(service.parseSpec(doc), edits);

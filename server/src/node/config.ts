@@ -1,8 +1,10 @@
 // The project configuration file, `specwright.json`, found by walking up from the linted file:
-//   { "distro": "fedora", "rules": { "rule-id": "off" | "hint" | "information" | "warning" | "error" } }
+//   { "distro": "fedora", "rules": { "rule-id": "off" | "hint" | "information" | "warning" | "error" },
+//     "format": { "mode": "full", "tagValueColumn": 16, "indentConditionals": false, "indentWidth": 2 } }
 import path from 'node:path';
 import { getRule, ALL_RULES } from '../service/rules/registry';
 import { DISTRO_IDS, SEVERITIES, type DistroId, type SeverityOrOff } from '../service/types';
+import type { FormatOptions } from '../service/features/format';
 import { FsCache } from './fsCache';
 import { didYouMean } from './suggest';
 
@@ -11,6 +13,37 @@ export const CONFIG_FILE_NAME = 'specwright.json';
 export interface ProjectConfig {
   distro?: DistroId;
   rules: Record<string, SeverityOrOff>;
+  /** Formatter settings (the same keys as `specwright.format.*`); they win over editor settings and lose to CLI options. */
+  format?: Partial<FormatOptions>;
+}
+
+const PROPERTIES = ['distro', 'rules', 'format'];
+const FORMAT_KEYS = ['mode', 'tagValueColumn', 'indentConditionals', 'indentWidth'];
+
+/** The valid settings of a `format` object; each invalid one is a problem. */
+function parseFormatConfig(value: unknown, fail: (msg: string) => void): Partial<FormatOptions> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    fail('"format" must be an object like { "mode": "full", "tagValueColumn": 16, "indentConditionals": false, "indentWidth": 2 }');
+    return undefined;
+  }
+  const out: Partial<FormatOptions> = {};
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    const bad = (expected: string) => fail(`"format"."${key}" must be ${expected}, not ${JSON.stringify(v)}`);
+    if (key === 'mode') {
+      if (v === 'full' || v === 'minimal') out.mode = v;
+      else bad('"full" or "minimal"');
+    } else if (key === 'tagValueColumn') {
+      if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 80) out.tagValueColumn = v;
+      else bad('a whole number from 0 to 80');
+    } else if (key === 'indentConditionals') {
+      if (typeof v === 'boolean') out.indentConditionals = v;
+      else bad('true or false');
+    } else if (key === 'indentWidth') {
+      if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 8) out.indentWidth = v;
+      else bad('a whole number from 1 to 8');
+    } else fail(`"format": unknown setting "${key}" (expected ${FORMAT_KEYS.join(', ')})${didYouMean(key, FORMAT_KEYS)}`);
+  }
+  return out;
 }
 
 export interface LoadedConfig {
@@ -53,8 +86,11 @@ export function parseProjectConfig(text: string, file: string): LoadedConfig {
         if (problem) fail(`"rules"."${id}": ${problem}`);
         else config.rules[id] = level as SeverityOrOff;
       }
+    } else if (key === 'format') {
+      const format = parseFormatConfig(value, fail);
+      if (format) config.format = format;
     } else {
-      fail(`unknown property "${key}" (expected "distro" or "rules")${didYouMean(key, ['distro', 'rules'])}`);
+      fail(`unknown property "${key}" (expected "distro", "rules" or "format")${didYouMean(key, PROPERTIES)}`);
     }
   }
   return { file, config, errors };

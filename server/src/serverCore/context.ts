@@ -8,6 +8,7 @@ import type { LintOptions, LintResult } from '../service/lint';
 import type { DistroId, DocumentInput, LanguageId } from '../service/types';
 import { FsCache } from '../node/fsCache';
 import { findProjectConfig } from '../node/config';
+import type { FormatOptions } from '../service/features/format';
 import { loadFileLintContext } from '../node/lintContext';
 import { carryOver } from '../node/tools/merge';
 import { formatError, type Logger } from './runSafe';
@@ -302,6 +303,24 @@ export class ServerContext {
       this.log(formatError(`reading the files around ${input.uri} failed`, e));
     }
     return options;
+  }
+
+  /**
+   * Formatter options for a document: the editor settings (`specwright.format`), then the
+   * project's specwright.json `format` (more specific, so it wins), as for the distro and rules.
+   */
+  async formatOptions(uri: string): Promise<FormatOptions> {
+    const settings = await this.settings(uri);
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file') return settings.format;
+    try {
+      const config = findProjectConfig(parsed.fsPath);
+      if (config) this.reportOnce(config.errors);
+      return { ...settings.format, ...config?.config.format };
+    } catch (e) {
+      this.log(formatError(`reading the specwright.json above ${uri} failed`, e));
+      return settings.format;
+    }
   }
 
   /** Lints an open document with its current options; undefined when it is not open or not ours. */

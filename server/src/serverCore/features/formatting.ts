@@ -1,4 +1,5 @@
-// Document and range formatting of specs (settings `specwright.format.*`). Format on save is the
+// Document and range formatting of specs (settings `specwright.format.*`, overridden by a
+// project's specwright.json `format`). Format on save is the
 // client's: VS Code's editor.formatOnSave calls textDocument/formatting.
 import type { TextEdit } from 'vscode-languageserver';
 import type { ServerContext } from '../context';
@@ -13,16 +14,14 @@ export const formattingFeature: Feature = {
       runSafe(ctx.log, 'formatting', null, async (params): Promise<TextEdit[] | null> => {
         const input = ctx.input(params.textDocument.uri);
         if (!input) return null;
-        const settings = await ctx.settings(input.uri);
-        return ctx.service.format(input, settings.format);
+        return ctx.service.format(input, await ctx.formatOptions(input.uri));
       }),
     );
     ctx.connection.onDocumentRangeFormatting(
       runSafe(ctx.log, 'range formatting', null, async (params): Promise<TextEdit[] | null> => {
         const input = ctx.input(params.textDocument.uri);
         if (!input) return null;
-        const settings = await ctx.settings(input.uri);
-        return ctx.service.format(input, settings.format, params.range);
+        return ctx.service.format(input, await ctx.formatOptions(input.uri), params.range);
       }),
     );
   },
