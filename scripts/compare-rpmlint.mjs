@@ -21,9 +21,9 @@ const EXPLANATIONS = {
   'macro-in-comment': 'Specwright skips `#` that is not a comment: in tag values (`URL: …/#%{name}`), in macro definition bodies and inside shell quotes; plain keywords written as words (`# %build`, `# %prep`) are not macros and stay silent. rpmlint also counts section names in comments (SpecCheckTemp.spec).',
   'macro-in-%changelog': 'Same macro reading as macro-in-comment; `%autochangelog` is exempt in both tools.',
   'comparison-operator-in-deptoken': 'Specwright reads dependency tokens like rpm (an operator token between blanks belongs to the version), so `foo<= 1.0` is one finding like in rpmlint; it also checks the weak dependency tags (Recommends, Suggests…), which rpmlint skips.',
-  'unversioned-explicit-provides': 'A Provides whose value is a single macro (`%{foo_provides}`) may expand to a versioned list and is not reported.',
+  'unversioned-explicit-provides': 'Only unversioned provides of a name the spec also obsoletes (a rename) or requires or conflicts with at a version; the other unversioned provides rpmlint reports are `unversioned-provides-strict`\'s (off by default, turned on for this comparison). A Provides whose value is a single macro (`%{foo_provides}`) may expand to a versioned list and is not reported; nor are capabilities that are never versioned (`font()`, `system-release(N)`, `dnf-command()` …).',
   'unversioned-explicit-obsoletes': 'As for provides: a single-macro value is not reported.',
-  'mixed-use-of-spaces-and-tabs': 'Same heuristic as rpmlint (its regular expression is reused); reported once per file on the later of the two lines.',
+  'mixed-use-of-spaces-and-tabs': 'Off by default (compared here turned on). Same heuristic as rpmlint (its regular expression is reused), whitespace-only lines skipped; reported once per file on the later of the two lines.',
   'patch-not-applied': 'Specwright counts a patch as applied when its `%{PATCHn}` is used anywhere or its file name appears in a script, and treats `%patch 1` (rpm ≥ 4.18 positional form) as patch 1 — rpmlint reads it as patch 0. Specs using a `%{lua:}` loop over patches (ghc.spec) are skipped: rpmlint reports every patch there although they are applied.',
   'lib-package-without-%mklibname': 'Mageia-only rule: it runs only with `--distro mageia` (this comparison lints a second time with that profile for this id). rpmlint reports it for any distribution.',
   'setup-not-quiet': 'Identical trigger.',
@@ -98,10 +98,15 @@ for (let i = 0; i < files.length; i += 16) {
 // ---- Specwright ----
 const rulesJson = spawnSync(process.execPath, ['dist/cli.js', 'rules', '--format', 'json'], { encoding: 'utf8' });
 const rules = JSON.parse(rulesJson.stdout);
-const byRpmlintId = new Map(rules.filter((r) => r.rpmlintId).map((r) => [r.rpmlintId, r.id]));
+// The first rule with an rpmlint id names the row; a second one (unversioned-provides-strict, the
+// rest of rpmlint's unversioned-explicit-provides) adds its findings to the same id.
+const byRpmlintId = new Map();
+for (const r of rules) if (r.rpmlintId && !byRpmlintId.has(r.rpmlintId)) byRpmlintId.set(r.rpmlintId, r.id);
 
+// Rules that are off by default but implement an rpmlint check are compared too (at warning).
+const turnedOn = rules.filter((r) => r.rpmlintId && r.defaultSeverity === 'off').flatMap((r) => ['--rule', `${r.id}=warning`]);
 function lint(extra) {
-  const r = spawnSync(process.execPath, ['dist/cli.js', 'lint', '--format', 'json', ...extra, dir], { encoding: 'utf8', maxBuffer: 256 << 20 });
+  const r = spawnSync(process.execPath, ['dist/cli.js', 'lint', '--format', 'json', ...turnedOn, ...extra, dir], { encoding: 'utf8', maxBuffer: 256 << 20 });
   if (r.status !== 0 && r.status !== 1) {
     console.error(r.stderr);
     process.exit(1);

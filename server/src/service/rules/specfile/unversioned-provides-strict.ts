@@ -16,6 +16,7 @@ export default defineSpecRule({
   description: 'Every Provides: without a version, as rpmlint reports them (off by default)',
   fixSafety: 'unsafe',
   requires: ['rovides', 'ROVIDES'],
+  rpmlintId: 'unversioned-explicit-provides',
   check(ctx) {
     for (const { dep, kind } of unversionedProvides(ctx.doc)) {
       if (kind !== 'plain') continue; // unversioned-explicit-provides reports the others
