@@ -40,4 +40,74 @@ test(`${RULE}: fix`, () => {
   assert.deepEqual(lintText(applyFixes(before, findings), { rules: [RULE] }), []);
 });
 
+test(`${RULE}: what rpm leaves as text is not reported (spec commands, %files directives, undefined names)`, () => {
+  // rpm 4.18 (rpmspec -P) keeps these as written: %setup and %patch are spec commands, not macros;
+  // %doc is a %files directive; %certificate is defined nowhere (pykickstart, packit, teg).
+  assertFindings(`${SPEC_HEAD}%changelog
+* Mon Jan 01 2024 A <a@example.org> - 1.0-1
+- run %setup -q, apply %patch3 and %patch -P 1, list %doc and %dir
+- document %certificate, %python3_pkgversion_with_something_unknown
+`, { rules: [RULE] });
+});
+
+test(`${RULE}: a tag's macro is expanded: %license becomes the License tag's value`, () => {
+  // sjasm.spec: '- Mark sjasm.txt as %license' reads 'as Zlib' in the built package (checked with rpm 4.18).
+  const text = `${SPEC_HEAD}%changelog
+* Mon Jan 01 2024 A <a@example.org> - 1.0-1
+- mark COPYING as %license
+#                 ^^^^^^^^ macro-in-%changelog
+`;
+  assertFindings(text, { rules: [RULE] });
+  const [finding] = lintText(text, { rules: [RULE] });
+  assert.equal(finding.message, "'%license' in %changelog is expanded at build time (it becomes 'MIT'): write '%%license' to keep it as text");
+});
+
+test(`${RULE}: spec definitions, profile macros and conditional forms are reported; a spec without License leaves %license`, () => {
+  assertFindings(`Name: test
+Version: 1.0
+Release: 1
+Summary: Test
+%global upstream_tag v1
+%changelog
+* Mon Jan 01 2024 A <a@example.org> - 1.0-1
+- tag %{upstream_tag}, flags %{optflags}, %{?missing_one}, %license
+#     ^^^^^^^^^^^^^^^ macro-in-%changelog
+#                            ^^^^^^^^^^^ macro-in-%changelog
+#                                         ^^^^^^^^^^^^^^^ macro-in-%changelog
+`, { rules: [RULE] });
+});
+
+test(`${RULE}: a macro only the profile defines is reported on that profile only`, () => {
+  const text = `${SPEC_HEAD}%changelog
+* Mon Jan 01 2024 A <a@example.org> - 1.0-1
+- use %py3_build
+`;
+  assert.equal(lintText(text, { rules: [RULE], distro: 'fedora' }).length, 1);
+  assert.equal(lintText(text, { rules: [RULE], distro: 'opensuse' }).length, 0);
+});
+
+test(`${RULE}: entries deliberately built from macros are left alone`, () => {
+  // udisks.spec '- 1.0.4-2%{?dist}', a CI template's generated first entry; older entries with
+  // %{version} (and the body text) are still reported.
+  assertFindings(`${SPEC_HEAD}%changelog
+* %(date "+%a %b %d %Y") CI <ci@example.org> - %{version}-%{release}
+- automated build of %{version}
+
+* Mon Jan 01 2024 A <a@example.org> - %{version}-%{release}
+#                                     ^^^^^^^^^^ macro-in-%changelog
+#                                                ^^^^^^^^^^ macro-in-%changelog
+- update to %{version}
+#           ^^^^^^^^^^ macro-in-%changelog
+
+* Mon Jan 01 2023 A <a@example.org> - 0.9-2%{?dist}
+* Mon Jan 01 2022 A <a@example.org> - %{version}-1
+#                                     ^^^^^^^^^^ macro-in-%changelog
+- first
+`, { rules: [RULE] });
+  assertFindings(`${SPEC_HEAD}%changelog
+* Mon Jan 01 2024 A <a@example.org> - %{version}-%{release}
+- packaged
+`, { rules: [RULE] });
+});
+
 testDocExamples(RULE);

@@ -64,3 +64,42 @@ test(`${RULE}: the message says why: %(…) runs a command, a build macro spans 
     "'%configure' in a comment is still expanded by rpm (a multi-line expansion is commented out on its first line only): write '%%configure' (or use %dnl) to keep it as text",
   ]);
 });
+
+test(`${RULE}: catalog macros not known to span lines stay silent (%{optflags}, %{build_ldflags}, %cmake_build)`, () => {
+  // Before: a build macro without a recorded body counted as multi-line (mpi4py, hdf5, glmark2…).
+  assertFindings(`${SPEC_HEAD}%build
+# CFLAGS="%{optflags}" LDFLAGS="%{build_ldflags}"
+# %cmake_build
+# %find_lang %{name}
+# %cmake
+# ^^^^^^ macro-in-comment
+# %py3_build
+# ^^^^^^^^^^ macro-in-comment
+`, { rules: [RULE] });
+});
+
+test(`${RULE}: %setup and %patch are macros only in %prep on rpm ≥ 4.19; %patch3 never is`, () => {
+  // rpm 4.19+ defines %setup and %patch while it reads %prep (parsePrep pushes them): '# %patch -P 1'
+  // there still applies the patch. rpm 4.18 (rpmspec -P, checked) leaves all of them as text, and
+  // '#%patch3' names no macro on any version (teg.spec).
+  const text = `${SPEC_HEAD}Source0: a.tar.gz
+Patch1: a.patch
+Patch3: b.patch
+%prep
+#%setup -q
+#^^^^^^ macro-in-comment
+# %patch -P 1
+# ^^^^^^ macro-in-comment
+#%patch3 -p1
+#%autopatch -p1
+#^^^^^^^^^^ macro-in-comment
+%build
+# %setup is done in %prep
+`;
+  assertFindings(text, { rules: [RULE], distro: 'fedora' });
+  assert.deepEqual(lintText(text, { rules: [RULE], distro: 'mageia' }).map((f) => doc(text, f)), ['%autopatch']);
+});
+
+function doc(text: string, f: { range: { start: { line: number; character: number }; end: { line: number; character: number } } }): string {
+  return text.split('\n')[f.range.start.line].slice(f.range.start.character, f.range.end.character);
+}

@@ -35,3 +35,38 @@ test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => 
 });
 
 testDocExamples(RULE);
+
+test(`${RULE}: a BuildSystem: spec without its own %prep applies every patch (default %prep is %autosetup -p1)`, () => {
+  // xxhashct.spec (BuildSystem: cmake, no %prep), erlang-folsom.spec (BuildSystem: rebar3, `%prep -a`).
+  assertFindings(`${SPEC_HEAD}Patch: fix.patch
+BuildSystem: cmake
+%files
+`, { rules: [RULE] });
+  assertFindings(`${SPEC_HEAD}Patch: fix.patch
+BuildSystem: rebar3
+%prep -a
+rm -f rebar.lock
+%files
+`, { rules: [RULE] });
+  // A %prep of its own replaces the default one: the patch must be applied there.
+  assertFindings(`${SPEC_HEAD}Patch: fix.patch
+# <- patch-not-applied
+BuildSystem: cmake
+%prep
+%setup -q
+%files
+`, { rules: [RULE] });
+});
+
+test(`${RULE}: %forgeautosetup applies every patch unless -N`, () => {
+  // coccinelle.spec: `%forgeautosetup -p 1`.
+  assertFindings(`${SPEC_HEAD}Patch: fix.patch
+%prep
+%forgeautosetup -p 1
+`, { rules: [RULE] });
+  assertFindings(`${SPEC_HEAD}Patch: fix.patch
+# <- patch-not-applied
+%prep
+%forgeautosetup -N
+`, { rules: [RULE] });
+});

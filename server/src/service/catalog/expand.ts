@@ -3,7 +3,7 @@
 // It never runs anything: %(shell), %[expression] and %{lua:…} are left as written and make the
 // result `unresolved`. Recursion depth, the number of expansions and the output length are bounded.
 import type { DistroId } from '../types';
-import { ALL_MACRO_SOURCES, PROFILES, resolveProfileMap } from './macros';
+import { ALL_MACRO_SOURCES, MULTI_LINE_MACROS, PROFILES, resolveProfileMap } from './macros';
 import type { MacroInfo, MacroSource } from './macros';
 import { evaluateExpression } from './expression';
 import { trimTrailingSlashes } from '../text/trim';
@@ -163,6 +163,18 @@ export function macroValue(name: string, distro: DistroId): string | undefined {
 /** The raw definition body on the profile, when recorded. */
 export function macroDefinition(name: string, distro: DistroId): string | undefined {
   return lookupMacro(name)?.definitions[distro];
+}
+
+/**
+ * The catalog macro expands to several lines on the profile: its recorded body or value spans
+ * lines, or it is one of the macros known to (MULTI_LINE_MACROS). False when nothing says so.
+ */
+export function isMultiLineMacro(name: string, distro: DistroId): boolean {
+  const info = lookupMacro(name);
+  if (!info || !info.definedOn.includes(distro)) return false;
+  if (MULTI_LINE_MACROS.has(info.name)) return true;
+  const body = info.definitions[distro] ?? info.values[distro];
+  return body !== undefined && body.includes('\n');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -466,4 +466,23 @@ export const MACRO_SOURCE: readonly MacroSource[] = [
 const ARCH_SOURCES: MacroSource[] = ARCH_MACROS.map((a) => ({ name: a.name, kind: 'distro', description: `Architecture list for %ifarch: ${a.description}`, def: { all: a.value } }));
 
 /** Every authored entry, arch macros included (names are unique). */
+/**
+ * Catalog macros whose expansion is several lines (or whose Lua body runs and prints several), by
+ * their definitions in rpm and the distributions' macro packages: in a `#` comment, only the first
+ * line is commented out. Only macros known to span lines are listed: a catalog macro without a
+ * recorded body is not assumed to (`%{optflags}`, `%{build_ldflags}`, `%cmake_build`, `%find_lang`
+ * are one line).
+ */
+export const MULTI_LINE_MACROS: ReadonlySet<string> = new Set([
+  // rpm: build commands and generated sections
+  'configure', 'makeinstall', 'set_build_flags', 'debug_package', '__os_install_post', 'autosetup', 'autopatch',
+  // cmake, meson, Python, Rust, Go, forge (redhat-rpm-config, *-rpm-macros)
+  'cmake', 'meson', 'py3_build', 'py3_install', 'py2_build', 'py2_install', 'py_build', 'py_install',
+  'pyproject_wheel', 'pyproject_install', 'pyproject_buildrequires', 'cargo_prep', 'gometa', 'goprep', 'gopkginstall',
+  'gocheck', 'forgemeta', 'forgesetup', 'forgeautosetup', 'configure2_5x',
+  // scriptlet and dependency blocks
+  'ldconfig_scriptlets', 'systemd_post', 'systemd_preun', 'systemd_postun', 'systemd_postun_with_restart',
+  'systemd_user_post', 'systemd_user_preun', 'systemd_requires', 'systemd_ordering', 'kernel_module_package', 'akmod_install',
+]);
+
 export const ALL_MACRO_SOURCES: readonly MacroSource[] = [...MACRO_SOURCE, ...ARCH_SOURCES];

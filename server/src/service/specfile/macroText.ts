@@ -1,6 +1,10 @@
 // Which macro references in free text (comments, %changelog) rpm would expand.
-import type { MacroReference } from './ast';
+import { lookupMacro } from '../catalog/expand';
+import type { DistroId } from '../types';
+import type { MacroReference, SpecDocument } from './ast';
 import { SECTION_KINDS, CONDITIONAL_KEYWORDS } from './keywords';
+import { scopeOf, type MacroScope } from './macroScope';
+import { sourceEntries } from './sources';
 
 /**
  * True for a reference rpm expands when it meets it in text: not `%%`, not a positional
@@ -16,4 +20,34 @@ export function isExpandedInText(r: MacroReference): boolean {
     if (SECTION_KINDS.has(r.name) || CONDITIONAL_KEYWORDS.has(r.name)) return false;
   }
   return true;
+}
+
+/**
+ * rpm's spec-level commands and %files directives are not macros: rpm leaves `%setup`,
+ * `%patch3`, `%doc`, `%dir`… in text as written (checked with rpm 4.18). `%license` is one of
+ * them too, except that a spec's `License:` tag defines a macro of that name.
+ */
+const NOT_TEXT_MACROS = new Set(['setup', 'patch']);
+
+/**
+ * True when rpm changes the text at this reference in free text (%changelog, comments): it
+ * expands a macro that is defined there (the spec's definitions and tags above it, or the
+ * profile's catalog), a built-in, a `%(…)`/`%[…]` form or a conditional `%{?…}`/`%{!?…}` (which
+ * is replaced either way). An undefined name (`%certificate`) and the spec commands and %files
+ * directives that are not macros (`%setup`, `%patch3`, `%doc`) are left as written.
+ */
+export function isRpmExpandedInText(doc: SpecDocument, r: MacroReference, distro: DistroId, scope: MacroScope = scopeOf(doc, distro)): boolean {
+  if (!isExpandedInText(r)) return false;
+  if (r.form === 'shell' || r.form === 'expression' || r.conditional || r.negated) return true;
+  if (scope.lookup(r.name, r.start).entry) return true;
+  const source = /^(SOURCE|PATCH)(\d+)$/.exec(r.name);
+  if (source) {
+    const kind = source[1] === 'SOURCE' ? 'source' : 'patch';
+    return sourceEntries(doc).some((e) => e.kind === kind && e.number === Number(source[2]));
+  }
+  if (NOT_TEXT_MACROS.has(r.name)) return false;
+  const info = lookupMacro(r.name);
+  if (!info || !info.definedOn.includes(distro) || info.kind === 'files') return false;
+  // Tag macros (%name, %version, %epoch, %SOURCE…) exist only when the spec defines them: the scope said no.
+  return !(info.builtin && info.kind === 'builtin' && info.valueless === 'taken from the spec');
 }

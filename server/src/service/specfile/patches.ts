@@ -176,7 +176,8 @@ function computePatchUse(doc: SpecDocument): PatchUse {
     if (section && NOT_RUN.has(section.kind)) continue;
     const text = doc.text.slice(lines.lineStarts[line], lines.lineEnd(line));
     if (/^[ \t]*%\{?autopatch\b/.test(text)) bulk = true;
-    else if (/^[ \t]*%\{?autosetup\b/.test(text) && !/\s-[A-Za-z]*N\b/.test(text)) bulk = true;
+    // %forgeautosetup passes its options to %autosetup (forge macros): -N keeps the patches out too.
+    else if (/^[ \t]*%\{?(?:forge)?autosetup\b/.test(text) && !/\s-[A-Za-z]*N\b/.test(text)) bulk = true;
     if (/%\{?apply_patches\b|%\{?patches\}?|%\{?autopatch\b/.test(text) && kind !== 'definition') bulk = true;
     for (const f of text.matchAll(/(?<![\w.+-])[\w.+-]+\.(?:patch|diff)\b/g)) namedFiles.add(f[0]);
   }
@@ -197,7 +198,18 @@ function computePatchUse(doc: SpecDocument): PatchUse {
   for (const d of doc.macroDefinitions) {
     if (/%\{?(?:autopatch|apply_patches|patches)\b/.test(d.body)) bulk = true;
   }
+  if (appliesDefaultPrep(doc)) bulk = true;
   return { applications, bulk, namedFiles };
+}
+
+/**
+ * rpm ≥ 4.20 declarative builds (`BuildSystem:`) fill in a %prep of `%autosetup -p1` unless the spec
+ * writes its own: a spec without %prep, or whose %prep sections only append or prepend (`%prep -a`),
+ * applies every patch.
+ */
+function appliesDefaultPrep(doc: SpecDocument): boolean {
+  if (!doc.tags.some((t) => t.key === 'buildsystem' && t.packageIndex === 0)) return false;
+  return doc.sections.filter((s) => s.kind === 'prep').every((s) => s.options.some((o) => o.flag === '-a' || o.flag === '-p'));
 }
 
 /** Basename of a Patch tag's value (URL or path). */

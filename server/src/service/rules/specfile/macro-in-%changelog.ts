@@ -1,11 +1,16 @@
-import { isExpandedInText } from '../../specfile/macroText';
+import type { MacroReference, SpecDocument } from '../../specfile/ast';
+import { isRpmExpandedInText } from '../../specfile/macroText';
+import { scopeOf } from '../../specfile/macroScope';
 import { refsInRange } from '../../specfile/query';
 import { defineSpecRule } from '../types';
 
 /**
  * A macro in %changelog text is expanded when the package is built, so the entry records the
- * value at build time, not what was written. `%%`, `%autochangelog` and section names written as
- * words (`fixed the %post script`) are not reported.
+ * value at build time, not what was written. Only what rpm really replaces is reported: a macro
+ * defined there (the spec's definitions and tags, the profile's macros), a built-in, `%(…)`, a
+ * conditional `%{?…}`. `%%`, `%autochangelog`, undefined names (`%certificate`), section names
+ * written as words (`fixed the %post script`) and rpm's spec commands and %files directives,
+ * which are not macros (`%setup`, `%patch3`, `%doc`), are left as text by rpm and not reported.
  */
 export default defineSpecRule({
   id: 'macro-in-%changelog',
@@ -16,20 +21,50 @@ export default defineSpecRule({
   rpmlintId: 'macro-in-%changelog',
   check(ctx) {
     const { doc } = ctx;
+    const scope = scopeOf(doc, ctx.distro);
     for (const s of doc.sections) {
       if (s.kind !== 'changelog') continue;
       for (const r of refsInRange(doc, s.body.start, s.body.end)) {
-        if (r.depth !== 0 || !isExpandedInText(r) || r.name === 'autochangelog') continue;
+        if (r.depth !== 0 || r.name === 'autochangelog' || !isRpmExpandedInText(doc, r, ctx.distro, scope)) continue;
         const kind = doc.lineKinds[doc.lines.lineOf(r.start)];
         if (kind === 'conditional' || kind === 'definition' || kind === 'include') continue;
+        if (builtFromMacros(doc, r)) continue;
         const shown = doc.text.slice(r.start, Math.min(r.end, doc.lines.lineEnd(doc.lines.lineOf(r.start))));
+        // Say what the entry will read when that is known (one short line).
+        const value = scope.expand(doc.text.slice(r.start, r.end), r.start);
+        const becomes = !value.uncertain && value.text.length <= 60 && !value.text.includes('\n') && value.text !== shown
+          ? ` (it becomes '${value.text}')` : '';
         ctx.report({
           start: r.start,
           end: r.end,
-          message: `'${shown}' in %changelog is expanded at build time: write '%${shown}' to keep it as text`,
+          message: `'${shown}' in %changelog is expanded at build time${becomes}: write '%${shown}' to keep it as text`,
           fixes: [{ title: 'Escape as %%', edits: [{ start: r.start, end: r.start, newText: '%' }] }],
         });
       }
     }
   },
 });
+
+/** An EVR written only with macros and separators: `%{version}-%{release}`, `%{?epoch:%{epoch}:}%{version}-%{release}`. */
+const MACRO_ONLY_EVR = /^(?:%\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|%[A-Za-z_]\w*|[-.:~^])+$/;
+
+/**
+ * Changelog text deliberately built from macros, which rpm is meant to expand:
+ * - an entry whose header date is a macro (`* %(date "+%a %b %d %Y") CI <ci@x> - …`): generated
+ *   on every build, so the whole entry is;
+ * - `%{?dist}` in a header's EVR (`- 1.0-2%{?dist}`): the same distribution tag in every entry;
+ * - the newest entry's EVR written only with macros (`- %{version}-%{release}`, a template's first
+ *   entry): true for the build it describes. Older entries with macros are still reported: once the
+ *   spec moves on they show the new version.
+ */
+function builtFromMacros(doc: SpecDocument, r: MacroReference): boolean {
+  const index = doc.changelog.findIndex((e) => r.start >= e.start && r.start <= e.end);
+  const entry = doc.changelog[index];
+  if (!entry) return false;
+  const header = doc.text.slice(entry.header.start, entry.header.end);
+  if (/^\*[ \t]*%/.test(header)) return true;
+  if (r.start >= entry.header.end) return false;
+  if (r.name === 'dist') return true;
+  const evr = entry.evrSpan;
+  return index === 0 && evr !== undefined && r.start >= evr.start && r.start < evr.end && MACRO_ONLY_EVR.test(doc.text.slice(evr.start, evr.end));
+}

@@ -1,4 +1,4 @@
-import { lookupMacro, macroDefinition } from '../../catalog/expand';
+import { isMultiLineMacro } from '../../catalog/expand';
 import { isExpandedInText } from '../../specfile/macroText';
 import { scopeOf } from '../../specfile/macroScope';
 import { refsInRange } from '../../specfile/query';
@@ -11,12 +11,18 @@ import { defineSpecRule } from '../types';
  * shell lines. Not reported: `%%` (the escape), `%dnl` comments, `#` inside quotes or words
  * (`s#a#b#`, URL fragments), tag values and macro definition bodies (where `#` is not a comment),
  * and %changelog (see macro-in-%changelog). Nor a macro that expands to one line on the profile
- * (`# %{_libdir}` becomes `# /usr/lib64`, still a comment: checked with rpm 4.18) or an undefined
- * one (left as written); only multi-line or unknowable expansions (`%configure`, `%setup`, `%(…)`,
- * Lua) are reported.
+ * (`# %{_libdir}` becomes `# /usr/lib64`, still a comment: checked with rpm 4.18), a catalog macro
+ * not known to span lines (`%{optflags}`) or an undefined one (left as written); only multi-line or
+ * unknowable expansions (`%configure`, `%cmake`, `%(…)`, Lua, `%setup` in %prep on rpm ≥ 4.19) are
+ * reported.
  */
-/** rpm's built-in section commands: their expansion is several shell lines. */
-const SPEC_COMMANDS = new Set(['setup', 'autosetup', 'autopatch', 'patch']);
+/**
+ * `%setup` and `%patch` are macros only while rpm ≥ 4.19 reads %prep (rpm 4.18 and other sections
+ * leave `#%setup -q` as text): on these profiles a commented-out `# %patch -P 1` still applies the
+ * patch. `#%patch3` stays text everywhere (no macro of that name).
+ */
+const PREP_COMMANDS = new Set(['setup', 'patch']);
+const PREP_COMMAND_PROFILES = new Set(['fedora', 'opensuse']);
 
 export default defineSpecRule({
   id: 'macro-in-comment',
@@ -49,10 +55,11 @@ export default defineSpecRule({
         const shown = doc.text.slice(r.start, Math.min(r.end, doc.lines.lineEnd(line)));
         scope ??= scopeOf(doc, ctx.distro);
         const expansion = scope.expand(doc.text.slice(r.start, r.end), r.start);
-        // Build commands of the catalog (%configure, %cmake, %make_install…) expand to several lines.
-        const runsCode = r.form === 'shell' || r.name === 'lua' || r.name === 'expand' || SPEC_COMMANDS.has(r.name)
-          || (scope.lookup(r.name, r.start).entry === undefined && lookupMacro(r.name)?.kind === 'build'
-            && (macroDefinition(r.name, ctx.distro) ?? '\n').includes('\n'));
+        // Catalog macros known to span lines (%configure, %cmake, %py3_build…); one whose body the
+        // catalog lacks (%{optflags} on some profiles, %{build_ldflags}) is not assumed to.
+        const prepCommand = PREP_COMMANDS.has(r.name) && section.kind === 'prep' && PREP_COMMAND_PROFILES.has(ctx.distro);
+        const runsCode = r.form === 'shell' || r.name === 'lua' || r.name === 'expand' || prepCommand
+          || (scope.lookup(r.name, r.start).entry === undefined && isMultiLineMacro(r.name, ctx.distro));
         if (!runsCode && !expansion.text.includes('\n')) continue;
         ctx.report({
           start: r.start,
