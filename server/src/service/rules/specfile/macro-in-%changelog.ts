@@ -19,6 +19,10 @@ export default defineSpecRule({
   description: 'A macro in %changelog is expanded at build time: write %% for a literal %',
   fixSafety: 'safe',
   rpmlintId: 'macro-in-%changelog',
+  messages: {
+    expanded: "'{{shown}}' in %changelog is expanded at build time: write '%{{shown}}' to keep it as text",
+    expandedTo: "'{{shown}}' in %changelog is expanded at build time (it becomes '{{value}}'): write '%{{shown}}' to keep it as text",
+  },
   check(ctx) {
     const { doc } = ctx;
     const scope = scopeOf(doc, ctx.distro);
@@ -32,12 +36,11 @@ export default defineSpecRule({
         const shown = doc.text.slice(r.start, Math.min(r.end, doc.lines.lineEnd(doc.lines.lineOf(r.start))));
         // Say what the entry will read when that is known (one short line).
         const value = scope.expand(doc.text.slice(r.start, r.end), r.start);
-        const becomes = !value.uncertain && value.text.length <= 60 && !value.text.includes('\n') && value.text !== shown
-          ? ` (it becomes '${value.text}')` : '';
+        const known = !value.uncertain && value.text.length <= 60 && !value.text.includes('\n') && value.text !== shown;
         ctx.report({
           start: r.start,
           end: r.end,
-          message: `'${shown}' in %changelog is expanded at build time${becomes}: write '%${shown}' to keep it as text`,
+          ...(known ? { messageId: 'expandedTo', data: { shown, value: value.text } } : { messageId: 'expanded', data: { shown } }),
           fixes: [{ title: 'Escape as %%', edits: [{ start: r.start, end: r.start, newText: '%' }] }],
         });
       }
