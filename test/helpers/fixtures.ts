@@ -73,6 +73,7 @@ export function lintText(text: string, options: Omit<LintFixtureOptions, 'rules'
     { distro: options.distro ?? 'fedora', rules: options.severities ?? {}, related: options.related ?? [] },
   );
   assert.deepEqual(result.ruleErrors, [], 'no rule may throw');
+  for (const f of result.findings) assert.doesNotMatch(f.message, /\{\{\s*\w+\s*\}\}/, `${f.rule}/${f.messageId}: a placeholder without data`);
   return options.rules ? result.findings.filter((f) => options.rules!.includes(f.rule)) : result.findings;
 }
 

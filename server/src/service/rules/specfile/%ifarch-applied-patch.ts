@@ -26,6 +26,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'A patch is applied inside %ifarch: the sources differ per architecture',
   fixSafety: 'none',
+  messages: {
+    appliedOnSomeArches: 'Patch{{number}} is applied only on some architectures: apply it everywhere and let the code handle the architecture',
+  },
   requires: ['%ifarch', '%ifnarch', '%elifarch'],
   rpmlintId: '%ifarch-applied-patch',
   check(ctx) {
@@ -42,7 +45,7 @@ export default defineSpecRule({
       ctx.report({
         start: a.start,
         end: a.end,
-        message: `Patch${a.number} is applied only on some architectures: apply it everywhere and let the code handle the architecture`,
+        messageId: 'appliedOnSomeArches', data: { number: a.number },
       });
     }
   },

@@ -10,6 +10,9 @@ export default defineSpecRule({
   defaultSeverity: 'error',
   description: 'BuildArch: names a real architecture: use ExclusiveArch: to restrict architectures',
   fixSafety: 'unsafe',
+  messages: {
+    buildArchRestricts: "'{{name}}: {{value}}' makes rpmbuild build for {{value}} on any host; to build only on {{value}}, use 'ExclusiveArch: {{value}}'",
+  },
   rpmlintId: 'buildarch-instead-of-exclusivearch-tag',
   check(ctx) {
     for (const tag of ctx.doc.tags) {
@@ -20,7 +23,7 @@ export default defineSpecRule({
       ctx.report({
         start: tag.start,
         end: tag.valueSpan.end,
-        message: `'${tag.name}: ${tag.value}' makes rpmbuild build for ${tag.value} on any host; to build only on ${tag.value}, use 'ExclusiveArch: ${tag.value}'`,
+        messageId: 'buildArchRestricts', data: { name: tag.name, value: tag.value },
         fixes: tag.packageIndex === 0
           ? [{ title: 'Replace with ExclusiveArch:', safety: 'unsafe', edits: [{ start: tag.nameSpan.start, end: tag.nameSpan.end, newText: 'ExclusiveArch' }] }]
           : [],

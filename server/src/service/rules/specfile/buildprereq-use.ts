@@ -7,6 +7,9 @@ export default defineSpecRule({
   defaultSeverity: 'error',
   description: 'BuildPreReq: is obsolete: use BuildRequires:',
   fixSafety: 'safe',
+  messages: {
+    obsolete: "'{{name}}:' is obsolete: write 'BuildRequires:' (same meaning)",
+  },
   rpmlintId: 'buildprereq-use',
   tags: ['deprecated'],
   check(ctx) {
@@ -15,7 +18,7 @@ export default defineSpecRule({
       ctx.report({
         start: tag.nameSpan.start,
         end: tag.nameSpan.end,
-        message: `'${tag.name}:' is obsolete: write 'BuildRequires:' (same meaning)`,
+        messageId: 'obsolete', data: { name: tag.name },
         fixes: [{ title: 'Replace with BuildRequires:', edits: [{ start: tag.nameSpan.start, end: tag.nameSpan.end, newText: 'BuildRequires' }] }],
       });
     }

@@ -12,6 +12,9 @@ export default defineSpecRule({
   defaultSeverity: 'hint',
   description: 'BuildRequires pins an exact version with =',
   fixSafety: 'none',
+  messages: {
+    exactVersion: 'BuildRequires pins {{name}} to exactly {{version}}: the build fails with any other version; use >= unless the exact version is required',
+  },
   check(ctx) {
     for (const tag of ctx.doc.tags) {
       if (tag.key !== 'buildrequires' || !tag.dependencies) continue;
@@ -24,7 +27,7 @@ export default defineSpecRule({
         ctx.report({
           start: dep.start,
           end: dep.end,
-          message: `BuildRequires pins ${dep.name} to exactly ${dep.version}: the build fails with any other version; use >= unless the exact version is required`,
+          messageId: 'exactVersion', data: { name: dep.name, version: dep.version },
         });
       }
     }

@@ -13,6 +13,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: '%changelog entries are not in descending date order (newest first)',
   fixSafety: 'none',
+  messages: {
+    notDescending: 'This entry ({{newer}}) is newer than the one above it ({{older}}): rpm reports "%changelog not in descending chronological order" and leaves this entry and the ones below it out of the package',
+  },
   check(ctx) {
     const entries = changelogEntries(ctx.doc).filter((e) => e.date && e.dateSpan);
     for (let k = 1; k < entries.length; k++) {
@@ -24,7 +27,7 @@ export default defineSpecRule({
       ctx.report({
         start: cur.dateSpan!.start,
         end: cur.dateSpan!.end,
-        message: `This entry (${cur.dateText}) is newer than the one above it (${prev.dateText}): rpm reports "%changelog not in descending chronological order" and leaves this entry and the ones below it out of the package`,
+        messageId: 'notDescending', data: { newer: cur.dateText ?? '', older: prev.dateText ?? '' },
         related: [{ start: prev.dateSpan!.start, end: prev.dateSpan!.end, message: 'the older entry above' }],
       });
     }

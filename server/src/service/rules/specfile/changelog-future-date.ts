@@ -12,6 +12,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'A %changelog entry is dated in the future',
   fixSafety: 'none',
+  messages: {
+    futureDate: '{{date}} is in the future: check the year and month',
+  },
   check(ctx) {
     const now = currentTime();
     for (const e of changelogEntries(ctx.doc)) {
@@ -20,7 +23,7 @@ export default defineSpecRule({
       ctx.report({
         start: e.dateSpan.start,
         end: e.dateSpan.end,
-        message: `${e.dateText} is in the future: check the year and month`,
+        messageId: 'futureDate', data: { date: e.dateText ?? '' },
       });
     }
   },

@@ -16,6 +16,9 @@ export default defineSpecRule({
   defaultSeverity: 'error',
   description: 'A %changelog entry header does not start with a date rpm can read (* Www Mmm DD YYYY)',
   fixSafety: 'none',
+  messages: {
+    unreadableDate: 'rpm cannot read the date of this %changelog entry: {{why}}',
+  },
   check(ctx) {
     const { doc } = ctx;
     for (const e of changelogEntries(doc)) {
@@ -32,7 +35,7 @@ export default defineSpecRule({
         else why = `${e.dateText} is not a calendar date`;
       }
       const end = e.dateSpan ? e.dateSpan.end : e.header.end;
-      ctx.report({ start: e.header.start, end, message: `rpm cannot read the date of this %changelog entry: ${why}` });
+      ctx.report({ start: e.header.start, end, messageId: 'unreadableDate', data: { why } });
     }
   },
 });

@@ -11,6 +11,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'The weekday of a %changelog entry does not match its date',
   fixSafety: 'safe',
+  messages: {
+    wrongWeekday: '{{date}} is a {{right}}, not a {{weekday}} (rpm warns "bogus date in %changelog")',
+  },
   check(ctx) {
     const { doc } = ctx;
     for (const e of changelogEntries(doc)) {
@@ -23,7 +26,7 @@ export default defineSpecRule({
       ctx.report({
         start,
         end: start + e.weekday.length,
-        message: `${e.dateText} is a ${right}, not a ${e.weekday} (rpm warns "bogus date in %changelog")`,
+        messageId: 'wrongWeekday', data: { date: e.dateText ?? '', right, weekday: e.weekday },
         fixes: [{ title: `Change the weekday to ${right}`, edits: [{ start, end: start + e.weekday.length, newText: right }] }],
       });
     }

@@ -15,6 +15,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'cmake is called directly without -DCMAKE_INSTALL_PREFIX: use %cmake',
   fixSafety: 'none',
+  messages: {
+    noInstallPrefix: 'cmake without -DCMAKE_INSTALL_PREFIX installs under /usr/local and ignores the distribution flags: use %cmake',
+  },
   requires: ['cmake'],
   check(ctx) {
     const cmds = specShellCommands(ctx.doc, ['conf', 'build']);
@@ -34,7 +37,7 @@ export default defineSpecRule({
       ctx.report({
         start: cmd.words[cmd.nameIndex].start,
         end: cmd.words[cmd.nameIndex].end,
-        message: 'cmake without -DCMAKE_INSTALL_PREFIX installs under /usr/local and ignores the distribution flags: use %cmake',
+        messageId: 'noInstallPrefix',
       });
     }
   },

@@ -12,6 +12,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'A comparison operator inside a dependency name (foo>=1.0): blanks are needed around it',
   fixSafety: 'safe',
+  messages: {
+    oneToken: "'{{name}}' is read as one capability name: write '{{left}} {{operator}} {{right}}' with blanks around the operator",
+  },
   rpmlintId: 'comparison-operator-in-deptoken',
   check(ctx) {
     for (const tag of ctx.doc.tags) {
@@ -32,7 +35,7 @@ export default defineSpecRule({
         ctx.report({
           start: dep.nameSpan.start,
           end: dep.nameSpan.end,
-          message: `'${dep.name}' is read as one capability name: write '${name || '…'} ${m[0]} ${version || '…'}' with blanks around the operator`,
+          messageId: 'oneToken', data: { name: dep.name, left: name || '…', operator: m[0], right: version || '…' },
           fixes: canFix ? [{
             title: `Write '${name} ${m[0]} ${version}'`,
             edits: [{ start: base + m.index, end: base + m.index + m[0].length, newText: ` ${m[0]} ` }],

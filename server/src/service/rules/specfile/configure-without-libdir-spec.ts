@@ -13,6 +13,9 @@ export default defineSpecRule({
   defaultSeverity: 'information',
   description: './configure is run without --libdir: use %configure or pass --libdir=%{_libdir}',
   fixSafety: 'unsafe',
+  messages: {
+    noLibdir: './configure is run without --libdir: libraries land in $prefix/lib even where the distribution uses lib64; use %configure or add --libdir=%{_libdir}',
+  },
   requires: ['configure'],
   rpmlintId: 'configure-without-libdir-spec',
   check(ctx) {
@@ -51,7 +54,7 @@ export default defineSpecRule({
         ctx.report({
           start,
           end,
-          message: './configure is run without --libdir: libraries land in $prefix/lib even where the distribution uses lib64; use %configure or add --libdir=%{_libdir}',
+          messageId: 'noLibdir',
           fixes: [{ title: 'Add --libdir=%{_libdir}', safety: 'unsafe', edits: [{ start: end, end, newText: ' --libdir=%{_libdir}' }] }],
         });
       }

@@ -14,6 +14,9 @@ export default defineSpecRule({
   defaultSeverity: 'hint',
   description: '%define whose value changes with the place of use (shell command or later-redefined macro): use %global',
   fixSafety: 'unsafe',
+  messages: {
+    useGlobal: '%define {{name}}: {{why}}; %global expands it once, here',
+  },
   check(ctx) {
     const { doc } = ctx;
     const table = definitionTable(doc);
@@ -56,7 +59,7 @@ export default defineSpecRule({
       ctx.report({
         start: kw,
         end: def.nameSpan.end,
-        message: `%define ${def.name}: ${why}; %global expands it once, here`,
+        messageId: 'useGlobal', data: { name: def.name, why },
         fixes: kw >= 0 && kw < def.nameSpan.start ? [{ title: 'Use %global', edits: [{ start: kw, end: kw + 'define'.length, newText: 'global' }] }] : [],
       });
     }

@@ -18,6 +18,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'egrep/fgrep are obsolescent: use grep -E / grep -F',
   fixSafety: 'safe',
+  messages: {
+    obsolescent: "'{{command}}' is obsolescent (GNU grep 3.8 warns on every call): use '{{replacement}}'",
+  },
   requires: WORDS,
   rpmlintId: 'deprecated-grep',
   tags: ['deprecated'],
@@ -40,7 +43,7 @@ export default defineSpecRule({
         ctx.report({
           start,
           end,
-          message: `'${m[3]}' is obsolescent (GNU grep 3.8 warns on every call): use '${replacement}'`,
+          messageId: 'obsolescent', data: { command: m[3], replacement },
           fixes: [{ title: `Replace with ${replacement}`, edits: [{ start, end, newText: replacement }] }],
         });
       }

@@ -11,6 +11,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: '__find_requires/__find_provides is overridden but the internal dependency generator is still on',
   fixSafety: 'none',
+  messages: {
+    internalGeneratorIgnores: '{{name}} is overridden, but the internal dependency generator ignores it: also define _use_internal_dependency_generator 0 (or use %__requires_exclude/%__provides_exclude filters)',
+  },
   rpmlintId: 'depscript-without-disabling-depgen',
   check(ctx) {
     const table = definitionTable(ctx.doc);
@@ -19,7 +22,7 @@ export default defineSpecRule({
       ctx.report({
         start: d.nameSpan.start,
         end: d.nameSpan.end,
-        message: `${d.name} is overridden, but the internal dependency generator ignores it: also define _use_internal_dependency_generator 0 (or use %__requires_exclude/%__provides_exclude filters)`,
+        messageId: 'internalGeneratorIgnores', data: { name: d.name },
       });
     }
   },

@@ -89,8 +89,9 @@ interface Mismatch {
   /** Where the spec states the module or version. */
   spec: { start: number; end: number };
   conf: ConfValue;
-  /** The message, about the spec named `subject` ("The spec" on the spec itself, its file name on the dkms.conf). */
-  message(subject: string): string;
+  /** Which message, and its data except `subject` ("The spec" on the spec itself, its file name on the dkms.conf). */
+  messageId: keyof typeof MESSAGES;
+  data: Record<string, string>;
   confLabel: string;
 }
 
@@ -143,7 +144,8 @@ function mismatches(doc: SpecDocument, distro: DistroId, confs: Conf[]): Mismatc
         spec: p.module,
         conf: n,
         confLabel: `PACKAGE_NAME=${n.text}`,
-        message: (subject) => `${subject} uses the module name ${p.name}, but ${conf.where} says PACKAGE_NAME=${n.text}: dkms reads the name from dkms.conf and fails with a mismatch (or looks in the wrong /usr/src directory)`,
+        messageId: 'nameMismatch',
+        data: { module: p.name, where: conf.where, confName: n.text },
       });
       continue;
     }
@@ -158,12 +160,18 @@ function mismatches(doc: SpecDocument, distro: DistroId, confs: Conf[]): Mismatc
         spec: p.version ?? p.module,
         conf: v,
         confLabel: `PACKAGE_VERSION=${v.text}`,
-        message: (subject) => `${subject} uses version ${version} of ${p.name}, but ${conf.where} says PACKAGE_VERSION=${v.text}: dkms finds no module ${p.name}/${version} (or registers the wrong one). Keep them in step, for example by substituting the version into dkms.conf with sed in %prep`,
+        messageId: 'versionMismatch',
+        data: { version, module: p.name, where: conf.where, confVersion: v.text },
       });
     }
   }
   return out;
 }
+
+const MESSAGES = {
+  nameMismatch: '{{subject}} uses the module name {{module}}, but {{where}} says PACKAGE_NAME={{confName}}: dkms reads the name from dkms.conf and fails with a mismatch (or looks in the wrong /usr/src directory)',
+  versionMismatch: '{{subject}} uses version {{version}} of {{module}}, but {{where}} says PACKAGE_VERSION={{confVersion}}: dkms finds no module {{module}}/{{version}} (or registers the wrong one). Keep them in step, for example by substituting the version into dkms.conf with sed in %prep',
+} as const;
 
 export default defineSpecRule({
   id: 'dkms-conf-mismatch',
@@ -171,6 +179,7 @@ export default defineSpecRule({
   defaultSeverity: 'error',
   description: "dkms.conf's PACKAGE_NAME/PACKAGE_VERSION disagree with the module and version the spec passes to dkms or installs under /usr/src",
   fixSafety: 'none',
+  messages: MESSAGES,
   check(ctx) {
     const doc = ctx.doc;
     if (doc.isTemplate) return;
@@ -184,7 +193,8 @@ export default defineSpecRule({
       ctx.report({
         start: m.spec.start,
         end: m.spec.end,
-        message: m.message('The spec'),
+        messageId: m.messageId,
+        data: { ...m.data, subject: 'The spec' },
         related: [{ start: m.conf.start, end: m.conf.end, message: m.confLabel, ...(m.conf.uri ? { uri: m.conf.uri, range: m.conf.range } : {}) }],
       });
     }
@@ -201,7 +211,8 @@ export default defineSpecRule({
         ctx.report({
           start: m.conf.start,
           end: m.conf.end,
-          message: m.message(specName),
+          messageId: m.messageId,
+          data: { ...m.data, subject: specName },
           related: [{ start: m.spec.start, end: m.spec.end, uri: r.uri, range: spec.lines.range(m.spec.start, m.spec.end), message: `what ${specName} uses` }],
         });
       }

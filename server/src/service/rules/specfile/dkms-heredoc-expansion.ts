@@ -12,6 +12,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'A dkms.conf written with an unquoted here-document: rpmbuild\'s shell expands $kernelver, $(…) and the like before dkms sees them',
   fixSafety: 'safe',
+  messages: {
+    unquotedDelimiter: "The here-document delimiter {{delimiter}} is not quoted, so rpmbuild's shell expands {{what}} while it writes the dkms.conf ({{effect}}), and dkms never sees it. Quote the delimiter (<<'{{delimiter}}') or write \\$",
+  },
   requires: ['<<'],
   check(ctx) {
     for (const conf of embeddedDkmsConfs(ctx.doc)) {
@@ -27,7 +30,7 @@ export default defineSpecRule({
         ctx.report({
           start,
           end: start + m[2].length,
-          message: `The here-document delimiter ${h.delimiter} is not quoted, so rpmbuild's shell expands ${what} while it writes the dkms.conf (${name !== undefined ? 'to an empty string or a value of the build machine' : 'running it on the build machine'}), and dkms never sees it. Quote the delimiter (<<'${h.delimiter}') or write \\$`,
+          messageId: 'unquotedDelimiter', data: { delimiter: h.delimiter, what, effect: name !== undefined ? 'to an empty string or a value of the build machine' : 'running it on the build machine' },
           fixes: [{ title: 'Escape the $ (write \\$)', edits: [{ start, end: start, newText: '\\' }] }],
         });
       }

@@ -23,6 +23,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'Scriptlets run dkms but the package does not require dkms',
   fixSafety: 'unsafe',
+  messages: {
+    missingRequires: 'The scriptlets of {{name}} run dkms, but {{name}} does not require dkms: installed without it, %post fails with "dkms: command not found" and the module is never built. Add Requires: dkms (Requires(post)/Requires(preun) also order the scriptlets)',
+  },
   check(ctx) {
     const doc = ctx.doc;
     const done = new Set<number>();
@@ -39,7 +42,7 @@ export default defineSpecRule({
       ctx.report({
         start: call.exe.start,
         end: call.argsEnd,
-        message: `The scriptlets of ${name} run dkms, but ${name} does not require dkms: installed without it, %post fails with "dkms: command not found" and the module is never built. Add Requires: dkms (Requires(post)/Requires(preun) also order the scriptlets)`,
+        messageId: 'missingRequires', data: { name },
         fixes: at === undefined ? [] : [{ title: 'Add Requires: dkms', safety: 'unsafe', edits: [{ start: at, end: at, newText: `Requires:       dkms${eolOf(doc)}` }] }],
       });
     }

@@ -11,6 +11,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'A DKMS package that ships only module sources is not BuildArch: noarch',
   fixSafety: 'unsafe',
+  messages: {
+    notNoarch: '{{package}} installs DKMS module sources and builds nothing, but is not BuildArch: noarch: it is built once per architecture for identical contents, and the per-arch copies conflict in multilib repositories. Add BuildArch: noarch',
+  },
   check(ctx) {
     const doc = ctx.doc;
     for (const pkg of dkmsPackages(doc)) {
@@ -30,7 +33,7 @@ export default defineSpecRule({
       const at = tagInsertionOffset(doc, pkg);
       ctx.report({
         ...span,
-        message: `${p?.name ?? 'This package'} installs DKMS module sources and builds nothing, but is not BuildArch: noarch: it is built once per architecture for identical contents, and the per-arch copies conflict in multilib repositories. Add BuildArch: noarch`,
+        messageId: 'notNoarch', data: { package: p?.name ?? 'This package' },
         fixes: at === undefined ? [] : [{ title: 'Add BuildArch: noarch', safety: 'unsafe', edits: [{ start: at, end: at, newText: `BuildArch:      noarch${eolOf(doc)}` }] }],
       });
     }

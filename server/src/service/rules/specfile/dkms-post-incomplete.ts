@@ -10,6 +10,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: '%post adds or builds the module with dkms but never installs it',
   fixSafety: 'unsafe',
+  messages: {
+    noInstall: '%post runs `dkms {{text}}` but never `dkms install`: the module is not installed for the running kernel until the next kernel update (if at all). `dkms install -m <module> -v <version>` adds and builds as needed, so it alone is enough',
+  },
   check(ctx) {
     const doc = ctx.doc;
     const byPackage = new Map<number, DkmsCall[]>();
@@ -37,7 +40,7 @@ export default defineSpecRule({
       ctx.report({
         start: first.exe.start,
         end: first.argsEnd,
-        message: `%post runs \`dkms ${first.action!.text}\` but never \`dkms install\`: the module is not installed for the running kernel until the next kernel update (if at all). \`dkms install -m <module> -v <version>\` adds and builds as needed, so it alone is enough`,
+        messageId: 'noInstall', data: { text: first.action!.text },
         fixes: canFix
           ? [{ title: 'Add `dkms install`', safety: 'unsafe', edits: [{ start: lineEnd, end: lineEnd, newText: `${eol}${indent}dkms install${module}${version}` }] }]
           : [],

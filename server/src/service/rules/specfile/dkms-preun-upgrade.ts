@@ -10,6 +10,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: '`dkms remove` in %preun/%postun runs on upgrades too, without --rpm_safe_upgrade or a $1 check',
   fixSafety: 'unsafe',
+  messages: {
+    runsOnUpgrade: "%{{name}} also runs when the package is upgraded, after the new package's %post. When the version stays the same (a release bump or rebuild) this `dkms {{text}}` removes the module the new package has just installed. Pass --rpm_safe_upgrade here and to `dkms add` in %post, or run it only when $1 is 0",
+  },
   check(ctx) {
     const doc = ctx.doc;
     for (const call of dkmsCalls(doc)) {
@@ -30,7 +33,7 @@ export default defineSpecRule({
       ctx.report({
         start: call.exe.start,
         end: call.argsEnd,
-        message: `%${name} also runs when the package is upgraded, after the new package's %post. When the version stays the same (a release bump or rebuild) this \`dkms ${call.action.text}\` removes the module the new package has just installed. Pass --rpm_safe_upgrade here and to \`dkms add\` in %post, or run it only when $1 is 0`,
+        messageId: 'runsOnUpgrade', data: { name, text: call.action.text },
         fixes: [{ title: 'Add --rpm_safe_upgrade', safety: 'unsafe', edits: [{ start: call.argsEnd, end: call.argsEnd, newText: ' --rpm_safe_upgrade' }] }],
       });
     }

@@ -70,6 +70,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'A dkms command can make its scriptlet fail (no `|| :`, last command, or under set -e)',
   fixSafety: 'safe',
+  messages: {
+    canFail: '`dkms {{text}}` fails whenever the module does not build or is already gone, and {{why}}: {{effect}}. Append `|| :`',
+  },
   check(ctx) {
     const doc = ctx.doc;
     for (const call of dkmsCalls(doc)) {
@@ -91,7 +94,7 @@ export default defineSpecRule({
       ctx.report({
         start: call.exe.start,
         end: call.argsEnd,
-        message: `\`dkms ${call.action.text}\` fails whenever the module does not build or is already gone, and ${why}: ${effect}. Append \`|| :\``,
+        messageId: 'canFail', data: { text: call.action.text, why, effect },
         fixes: canFix ? [{ title: 'Append `|| :`', safety: 'safe', edits: [{ start: end, end, newText: ' || :' }] }] : [],
       });
     }

@@ -8,6 +8,9 @@ export default defineSpecRule({
   defaultSeverity: 'error',
   description: 'The module source is not installed at /usr/src/<module>-<version> for the module and version the scriptlets pass to dkms',
   fixSafety: 'none',
+  messages: {
+    wrongSourcePath: 'dkms {{action}} looks for the source of {{wanted}} ({{expanded}}) in /usr/src/{{expanded}}, but the package installs {{shown}}: dkms fails with "Could not find module source directory"',
+  },
   check(ctx) {
     const doc = ctx.doc;
     if (doc.isTemplate) return;
@@ -34,7 +37,7 @@ export default defineSpecRule({
       ctx.report({
         start: call.module.start,
         end: Math.max(call.module.end, call.version.end),
-        message: `dkms ${call.action.text} looks for the source of ${wanted} (${exp.text}) in /usr/src/${exp.text}, but the package installs ${shown}: dkms fails with "Could not find module source directory"`,
+        messageId: 'wrongSourcePath', data: { action: call.action.text, wanted, expanded: exp.text, shown },
         related: [{ start: first.start, end: first.end, message: 'module source installed here' }],
       });
     }

@@ -16,6 +16,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'A scriptlet extracts fields or states from `dkms status` output, whose format changed between dkms versions',
   fixSafety: 'none',
+  messages: {
+    parsesStatus: 'This scriptlet parses `dkms status` output, whose format changed between dkms versions ("name, version, kernel, arch: installed" in dkms 2.x, "name/version, kernel, arch: installed" since 3.0, with more states and warnings since), so the test silently goes wrong on another dkms. Let dkms decide instead: `dkms add` exits 3 when the module is already added and `dkms install` builds what is missing, so `dkms add … || :` and `dkms install … || :` need no status check',
+  },
   requires: ['status'],
   check(ctx) {
     for (const { match, start, end } of scriptletMatches(ctx.doc, PARSED)) {
@@ -24,7 +27,7 @@ export default defineSpecRule({
       ctx.report({
         start,
         end,
-        message: 'This scriptlet parses `dkms status` output, whose format changed between dkms versions ("name, version, kernel, arch: installed" in dkms 2.x, "name/version, kernel, arch: installed" since 3.0, with more states and warnings since), so the test silently goes wrong on another dkms. Let dkms decide instead: `dkms add` exits 3 when the module is already added and `dkms install` builds what is missing, so `dkms add … || :` and `dkms install … || :` need no status check',
+        messageId: 'parsesStatus',
       });
     }
   },

@@ -28,6 +28,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'The same dependency is listed twice for one package',
   fixSafety: 'safe',
+  messages: {
+    duplicate: '{{name}}{{qualifier}}: {{norm}} is already listed on line {{firstLine}}',
+  },
   tags: ['unnecessary'],
   check(ctx) {
     const { doc } = ctx;
@@ -47,7 +50,7 @@ export default defineSpecRule({
         ctx.report({
           start: dep.start,
           end: dep.end,
-          message: `${tag.name}${tag.qualifier ? `(${tag.qualifier})` : ''}: ${norm(dep)} is already listed on line ${firstLine}`,
+          messageId: 'duplicate', data: { name: tag.name, qualifier: tag.qualifier ? `(${tag.qualifier})` : '', norm: norm(dep), firstLine },
           related: [{ start: first.dep.start, end: first.dep.end, message: 'first listed here' }],
           fixes: alone ? [{ title: 'Remove the duplicate line', edits: [deleteLines(doc, tag.line)] }] : [],
         });

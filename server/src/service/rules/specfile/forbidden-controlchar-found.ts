@@ -15,6 +15,9 @@ export default defineSpecRule({
   defaultSeverity: 'error',
   description: 'A control character in a dependency tag or in %changelog',
   fixSafety: 'safe',
+  messages: {
+    controlCharacter: 'Control character U+{{code}} in {{where}}: it is invisible and breaks repository metadata',
+  },
   rpmlintId: 'forbidden-controlchar-found',
   check(ctx) {
     const { doc } = ctx;
@@ -30,7 +33,7 @@ export default defineSpecRule({
         ctx.report({
           start: at,
           end: at + 1,
-          message: `Control character U+${code} in ${span.where}: it is invisible and breaks repository metadata`,
+          messageId: 'controlCharacter', data: { code, where: span.where },
           fixes: [{ title: 'Remove the control character', edits: [{ start: at, end: at + 1, newText: '' }] }],
         });
       }

@@ -80,6 +80,16 @@ export default defineSpecRule({
   defaultSeverity: 'information',
   description: 'A library directory is hard-coded (/usr/lib64, /lib64, /usr/lib) where %{_libdir}, /%{_lib}, %{_prefix}/lib or a dedicated macro belongs',
   fixSafety: 'unsafe',
+  messages: {
+    lib64Dedicated: '{{value}} is hard-coded and only exists on 64-bit architectures: use %{{{macro}}}',
+    lib64: '{{literal}} only exists on 64-bit architectures: use {{replacement}}, which names the right one for the architecture being built',
+    libAsLibdir: '{{literal}} as the library directory is wrong on 64-bit architectures ({{libdir}}): use {{replacement}}',
+    libIs32Bit: '{{literal}} is the library directory only on 32-bit architectures: use {{libdir}}, which names the right one for the architecture being built',
+    dedicatedMacro: '{{value}} is hard-coded: use %{{{macro}}}{{libdir}}',
+    usrLibNoarch: '/usr/lib is hard-coded: use %{_prefix}/lib',
+    usrLib: '/usr/lib is hard-coded: use %{_prefix}/lib for a tree that is lib on every architecture, or %{_libdir} if it holds architecture-dependent files (plugins, .so)',
+    libdirRedefined: '%{{keyword}} {{name}} {{body}} sets the library directory of every architecture to {{libdir}}: rpm already sets %{{{name}}} per architecture (lib64 on 64-bit, lib on 32-bit); remove the line',
+  },
   requires: ['/lib', '_lib ', '_lib\t'],
   rpmlintId: 'hardcoded-library-path',
   check(ctx) {
@@ -126,7 +136,7 @@ export default defineSpecRule({
             ctx.report({
               start,
               end: rEnd,
-              message: `${dedicated.value} is hard-coded and only exists on 64-bit architectures: use %{${dedicated.macro}}`,
+              messageId: 'lib64Dedicated', data: { value: dedicated.value, macro: dedicated.macro },
               fixes: noarch ? [] : [{ title: `Use %{${dedicated.macro}}`, safety: dedicated.exact ? 'safe' : 'unsafe', edits: [{ start, end: rEnd, newText: `%{${dedicated.macro}}` }] }],
             });
             continue;
@@ -134,7 +144,7 @@ export default defineSpecRule({
           const replacement = usr ? '%{_libdir}' : '/%{_lib}';
           const expected = usr ? libdir : libdir?.replace(/^\/usr/, '');
           if (!noarch) replace(replacement, expected === canonical);
-          ctx.report({ start, end, message: `${literal} only exists on 64-bit architectures: use ${replacement}, which names the right one for the architecture being built`, fixes });
+          ctx.report({ start, end, messageId: 'lib64', data: { literal, replacement }, fixes });
           continue;
         }
 
@@ -144,13 +154,13 @@ export default defineSpecRule({
           const replacement = usr ? '%{_libdir}' : '/%{_lib}';
           if (noarch) continue;
           replace(replacement, false);
-          ctx.report({ start, end, message: `${literal} as the library directory is wrong on 64-bit architectures (${libdir ?? '%{_libdir}'}): use ${replacement}`, fixes });
+          ctx.report({ start, end, messageId: 'libAsLibdir', data: { literal, libdir: libdir ?? '%{_libdir}', replacement }, fixes });
           continue;
         }
         if (next !== undefined && LIB_FILE.test(next)) {
           if (noarch) continue;
           replace(usr ? '%{_libdir}' : '/%{_lib}', false);
-          ctx.report({ start, end, message: `${literal} is the library directory only on 32-bit architectures: use ${usr ? '%{_libdir}' : '/%{_lib}'}, which names the right one for the architecture being built`, fixes });
+          ctx.report({ start, end, messageId: 'libIs32Bit', data: { literal, libdir: usr ? '%{_libdir}' : '/%{_lib}' }, fixes });
           continue;
         }
         // Another tree under /usr/lib, where files are installed or listed.
@@ -165,7 +175,7 @@ export default defineSpecRule({
           ctx.report({
             start,
             end: dEnd,
-            message: `${dedicated.value} is hard-coded: use %{${dedicated.macro}}${dedicated.exact ? '' : ` (${macroValue(dedicated.macro, ctx.distro) ?? 'another Python version'} on ${ctx.distro})`}`,
+            messageId: 'dedicatedMacro', data: { value: dedicated.value, macro: dedicated.macro, libdir: dedicated.exact ? '' : ` (${macroValue(dedicated.macro, ctx.distro) ?? 'another Python version'} on ${ctx.distro})` },
             fixes: [{ title: `Use %{${dedicated.macro}}`, safety: dedicated.exact ? 'safe' : 'unsafe', edits: [{ start, end: dEnd, newText: `%{${dedicated.macro}}` }] }],
           });
           continue;
@@ -175,9 +185,7 @@ export default defineSpecRule({
         ctx.report({
           start,
           end,
-          message: noarch
-            ? '/usr/lib is hard-coded: use %{_prefix}/lib'
-            : '/usr/lib is hard-coded: use %{_prefix}/lib for a tree that is lib on every architecture, or %{_libdir} if it holds architecture-dependent files (plugins, .so)',
+          ...(noarch ? { messageId: 'usrLibNoarch' } : { messageId: 'usrLib' }),
           fixes,
         });
       }
@@ -232,7 +240,7 @@ export default defineSpecRule({
       ctx.report({
         start: d.nameSpan.start,
         end: d.bodySpan.end,
-        message: `%${d.keyword} ${d.name} ${body} sets the library directory of every architecture to ${d.name === '_lib' ? body : body.replace(/^%\{?_(exec_)?prefix\}?/, '/usr')}: rpm already sets %{${d.name}} per architecture (lib64 on 64-bit, lib on 32-bit); remove the line`,
+        messageId: 'libdirRedefined', data: { keyword: d.keyword, name: d.name, body, libdir: d.name === '_lib' ? body : body.replace(/^%\{?_(exec_)?prefix\}?/, '/usr') },
       });
     }
   },

@@ -8,6 +8,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'Packager: is hard-coded in the spec instead of coming from the build environment',
   fixSafety: 'safe',
+  messages: {
+    hardCoded: 'Packager is hard-coded: whoever rebuilds the package is the packager; set %packager in ~/.rpmmacros or the build system instead',
+  },
   rpmlintId: 'hardcoded-packager-tag',
   check(ctx) {
     const { doc } = ctx;
@@ -16,7 +19,7 @@ export default defineSpecRule({
       ctx.report({
         start: tag.nameSpan.start,
         end: tag.valueSpan.end,
-        message: 'Packager is hard-coded: whoever rebuilds the package is the packager; set %packager in ~/.rpmmacros or the build system instead',
+        messageId: 'hardCoded',
         fixes: [{ title: 'Remove the Packager: line', edits: [deleteLines(doc, tag.line)] }],
       });
     }

@@ -10,6 +10,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'BuildRoot: is set to a hard-coded absolute path',
   fixSafety: 'none',
+  messages: {
+    fixedPath: "BuildRoot is the fixed path '{{value}}': builds by different users or of different versions share it; rpm ≥ 4.6 ignores the tag, so remove it",
+  },
   rpmlintId: 'hardcoded-path-in-buildroot-tag',
   check(ctx) {
     for (const tag of ctx.doc.tags) {
@@ -17,7 +20,7 @@ export default defineSpecRule({
       ctx.report({
         start: tag.valueSpan.start,
         end: tag.valueSpan.end,
-        message: `BuildRoot is the fixed path '${tag.value}': builds by different users or of different versions share it; rpm ≥ 4.6 ignores the tag, so remove it`,
+        messageId: 'fixedPath', data: { value: tag.value },
       });
     }
   },

@@ -29,6 +29,9 @@ export default defineSpecRule({
   defaultSeverity: 'information',
   description: 'An install location is written as a literal path where an rpm directory macro exists',
   fixSafety: 'safe',
+  messages: {
+    hardCoded: '{{prefix}} is hard-coded {{where}}: use {{replacement}}{{note}}',
+  },
   check(ctx) {
     const doc = ctx.doc;
     const report = (start: number, p: PathMacro, where: string, onlyIfSame = false) => {
@@ -37,10 +40,11 @@ export default defineSpecRule({
       if (onlyIfSame && !same) return;
       const value = macroValue(p.macro, ctx.distro);
       const note = same || value === undefined ? '' : ` (on ${ctx.distro} ${p.replacement} is ${value}, so the files move there)`;
-      const r: Report = {
+      const r: Report<'hardCoded'> = {
         start,
         end,
-        message: `${p.prefix} is hard-coded ${where}: use ${p.replacement}${note}`,
+        messageId: 'hardCoded',
+        data: { prefix: p.prefix, where, replacement: p.replacement, note },
         fixes: [{ title: `Use ${p.replacement}`, safety: same ? 'safe' : 'unsafe', edits: [{ start, end, newText: p.replacement }] }],
       };
       ctx.report(r);

@@ -8,6 +8,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'Prefix: is a hard-coded path instead of a macro such as %{_prefix}',
   fixSafety: 'safe',
+  messages: {
+    hardCoded: "Prefix is the hard-coded path '{{value}}': use the matching macro (e.g. %{_prefix}) so it follows the distribution's layout",
+  },
   rpmlintId: 'hardcoded-prefix-tag',
   check(ctx) {
     for (const tag of ctx.doc.tags) {
@@ -18,7 +21,7 @@ export default defineSpecRule({
       ctx.report({
         start: tag.valueSpan.start,
         end: tag.valueSpan.end,
-        message: `Prefix is the hard-coded path '${tag.value}': use the matching macro (e.g. %{_prefix}) so it follows the distribution's layout`,
+        messageId: 'hardCoded', data: { value: tag.value },
         fixes: fix,
       });
     }

@@ -161,6 +161,13 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'License: is not a valid SPDX expression (Fedora, openSUSE and generic profiles)',
   fixSafety: 'unsafe',
+  messages: {
+    deprecatedIds: 'License uses deprecated SPDX identifier{{plural}} {{names}}{{fix}}',
+    invalid: '"{{value}}" is not a valid SPDX license expression (see https://spdx.org/licenses/)',
+    invalidLegacy: '"{{value}}" is not a valid SPDX license expression: in SPDX it is {{spdx}} (Fedora\'s legacy-abbreviation data)',
+    invalidAmbiguous: '"{{value}}" is not a valid SPDX license expression: Fedora used a legacy name here for several licences ({{which}}); the licence text tells which applies',
+    invalidTooMany: '"{{value}}" is not a valid SPDX license expression: Fedora used the legacy names here for several licences each ({{which}}); too many combinations to offer',
+  },
   check(ctx) {
     if (!SPDX_PROFILES.includes(ctx.distro)) return;
     const { doc } = ctx;
@@ -191,24 +198,24 @@ export default defineSpecRule({
         ctx.report({
           start: valueStart,
           end: valueEnd,
-          message: `License uses deprecated SPDX identifier${deprecated.length > 1 ? 's' : ''} ${names}${fixable ? `: write ${fixed}` : ''}`,
+          messageId: 'deprecatedIds', data: { plural: deprecated.length > 1 ? 's' : '', names, fix: fixable ? `: write ${fixed}` : '' },
           fixes: fixable && fixed !== value ? [{ title: `Replace with ${fixed}`, safety: 'safe', edits: [{ start: valueStart, end: valueEnd, newText: fixed }] }] : [],
         });
         continue;
       }
       if (!('plausible' in analysis) || analysis.plausible) continue;
       const translation = analysis.translation;
-      let message = `"${value}" is not a valid SPDX license expression`;
       const fixes: { title: string; safety: 'unsafe'; edits: { start: number; end: number; newText: string }[] }[] = [];
-      if (!translation) message += ' (see https://spdx.org/licenses/)';
+      let report: { messageId: 'invalid' } | { messageId: 'invalidLegacy'; data: { spdx: string } } | { messageId: 'invalidAmbiguous' | 'invalidTooMany'; data: { which: string } };
+      if (!translation) report = { messageId: 'invalid' };
       else {
         const which = translation.ambiguous.map((a) => `"${a.legacy}" may be ${a.spdx.join(' or ')}`).join('; ');
-        if (translation.ambiguous.length === 0) message += `: in SPDX it is ${translation.choices[0]} (Fedora's legacy-abbreviation data)`;
-        else if (translation.choices.length > 0) message += `: Fedora used a legacy name here for several licences (${which}); the licence text tells which applies`;
-        else message += `: Fedora used the legacy names here for several licences each (${which}); too many combinations to offer`;
+        if (translation.ambiguous.length === 0) report = { messageId: 'invalidLegacy', data: { spdx: translation.choices[0] } };
+        else if (translation.choices.length > 0) report = { messageId: 'invalidAmbiguous', data: { which } };
+        else report = { messageId: 'invalidTooMany', data: { which } };
         for (const choice of translation.choices) fixes.push({ title: `Replace with ${choice}`, safety: 'unsafe', edits: [{ start: valueStart, end: valueEnd, newText: choice }] });
       }
-      ctx.report({ start: valueStart, end: valueEnd, message, fixes });
+      ctx.report({ start: valueStart, end: valueEnd, ...report, data: { value, ...('data' in report ? report.data : {}) }, fixes });
     }
   },
 });

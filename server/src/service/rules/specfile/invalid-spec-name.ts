@@ -12,6 +12,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'The spec file name is not <Name>.spec',
   fixSafety: 'none',
+  messages: {
+    nameMismatch: "The file is named '{{base}}' but the package is '{{name}}': name the spec '{{name}}.spec'",
+  },
   rpmlintId: 'invalid-spec-name',
   check(ctx) {
     const { doc } = ctx;
@@ -35,7 +38,7 @@ export default defineSpecRule({
     ctx.report({
       start: tag.valueSpan.start,
       end: tag.valueSpan.end,
-      message: `The file is named '${base}' but the package is '${name}': name the spec '${name}.spec'`,
+      messageId: 'nameMismatch', data: { base, name },
     });
   },
 });

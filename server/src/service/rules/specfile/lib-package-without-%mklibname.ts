@@ -10,6 +10,9 @@ export default defineSpecRule({
   defaultSeverity: 'error',
   description: 'Mageia: a library subpackage is not named with %mklibname',
   fixSafety: 'none',
+  messages: {
+    noMklibname: 'A library package is named without %mklibname: on Mageia use %mklibname so 32- and 64-bit libraries can coexist',
+  },
   rpmlintId: 'lib-package-without-%mklibname',
   check(ctx) {
     const { doc } = ctx;
@@ -21,7 +24,7 @@ export default defineSpecRule({
       ctx.report({
         start: s.header.start,
         end: s.header.end,
-        message: 'A library package is named without %mklibname: on Mageia use %mklibname so 32- and 64-bit libraries can coexist',
+        messageId: 'noMklibname',
       });
       return;
     }

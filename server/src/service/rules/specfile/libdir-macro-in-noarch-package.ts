@@ -21,6 +21,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: '%{_libdir} or %{_lib} in the %files of a noarch package',
   fixSafety: 'none',
+  messages: {
+    libdirInNoarch: '%{{{name}}} in the files of a noarch package: it is lib or lib64 depending on the build host; use %{_prefix}/lib (or %{_datadir}) for architecture-independent files, or drop BuildArch: noarch',
+  },
   rpmlintId: 'libdir-macro-in-noarch-package',
   check(ctx) {
     const { doc } = ctx;
@@ -33,7 +36,7 @@ export default defineSpecRule({
         ctx.report({
           start: r.start,
           end: r.end,
-          message: `%{${r.name}} in the files of a noarch package: it is lib or lib64 depending on the build host; use %{_prefix}/lib (or %{_datadir}) for architecture-independent files, or drop BuildArch: noarch`,
+          messageId: 'libdirInNoarch', data: { name: r.name },
         });
       }
     }

@@ -30,6 +30,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'A macro inside a # comment is still expanded: write %% for a literal %',
   fixSafety: 'safe',
+  messages: {
+    expandedInComment: "'{{shown}}' in a comment is still expanded by rpm ({{whyItMatters}}): write '%{{shown}}' (or use %dnl) to keep it as text",
+  },
   rpmlintId: 'macro-in-comment',
   check(ctx) {
     const { doc } = ctx;
@@ -64,7 +67,7 @@ export default defineSpecRule({
         ctx.report({
           start: r.start,
           end: Math.min(r.end, doc.lines.lineEnd(line)),
-          message: `'${shown}' in a comment is still expanded by rpm (${whyItMatters(r)}): write '%${shown}' (or use %dnl) to keep it as text`,
+          messageId: 'expandedInComment', data: { shown, whyItMatters: whyItMatters(r) },
           fixes: [{ title: 'Escape as %%', edits: [{ start: r.start, end: r.start, newText: '%' }] }],
         });
       }

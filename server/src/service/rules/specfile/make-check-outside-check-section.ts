@@ -16,6 +16,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'make check/test runs outside the %check section',
   fixSafety: 'none',
+  messages: {
+    outsideCheck: "'{{command}}' in %{{name}}: run tests in %check, so --nocheck skips them and failures are reported as test failures",
+  },
   requires: ['check', 'test'],
   rpmlintId: 'make-check-outside-check-section',
   check(ctx) {
@@ -33,7 +36,7 @@ export default defineSpecRule({
       ctx.report({
         start,
         end: l.start + m.index + m[0].length,
-        message: `'${m[0].slice(m[1].length)}' in %${l.section.name}: run tests in %check, so --nocheck skips them and failures are reported as test failures`,
+        messageId: 'outsideCheck', data: { command: m[0].slice(m[1].length), name: l.section.name },
       });
     }
   },

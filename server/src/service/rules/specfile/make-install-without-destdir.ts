@@ -14,6 +14,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'make install in %install without DESTDIR=%{buildroot}: use %make_install',
   fixSafety: 'unsafe',
+  messages: {
+    noDestdir: 'make install without DESTDIR= installs outside the build root: use %make_install (or add DESTDIR=%{buildroot})',
+  },
   check(ctx) {
     const { doc } = ctx;
     // qmake projects need INSTALL_ROOT instead: qmake-install-without-install-root reports those.
@@ -51,7 +54,7 @@ export default defineSpecRule({
         ctx.report({
           start: mk.start,
           end: install.end,
-          message: 'make install without DESTDIR= installs outside the build root: use %make_install (or add DESTDIR=%{buildroot})',
+          messageId: 'noDestdir',
           fixes: plain
             ? [{ title: 'Replace with %make_install', edits: [{ start: mk.start, end: install.end, newText: '%make_install' }] }]
             : [{ title: 'Add DESTDIR=%{buildroot}', edits: [{ start: install.end, end: install.end, newText: ' DESTDIR=%{buildroot}' }] }],

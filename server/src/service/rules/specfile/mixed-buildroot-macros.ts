@@ -19,6 +19,9 @@ export default defineSpecRule({
   defaultSeverity: 'information',
   description: 'Both $RPM_BUILD_ROOT and %{buildroot} are used: pick one',
   fixSafety: 'unsafe',
+  messages: {
+    mixed: '{{written}} is mixed with {{other}} in this spec ({{macros}} × %{buildroot}, {{vars}} × $RPM_BUILD_ROOT): use one form',
+  },
   check(ctx) {
     const { doc } = ctx;
     const uses: Use[] = [];
@@ -58,7 +61,7 @@ export default defineSpecRule({
     ctx.report({
       start: first.start,
       end: first.end,
-      message: `${written} is mixed with ${other} in this spec (${macros} × %{buildroot}, ${vars} × $RPM_BUILD_ROOT): use one form`,
+      messageId: 'mixed', data: { written, other, macros, vars },
       fixes: [{ title: `Replace every ${minority === 'variable' ? '$RPM_BUILD_ROOT' : '%{buildroot}'} with ${replacement}`, edits }],
     });
   },

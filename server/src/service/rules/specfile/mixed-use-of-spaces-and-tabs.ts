@@ -17,6 +17,9 @@ export default defineSpecRule({
   defaultSeverity: 'off',
   description: 'Tabs and spaces are both used for indentation or alignment (off by default)',
   fixSafety: 'none',
+  messages: {
+    mixed: 'Tabs and spaces are mixed: line {{spaceLine}} aligns with spaces, line {{tabLine}} with tabs; pick one',
+  },
   rpmlintId: 'mixed-use-of-spaces-and-tabs',
   check(ctx) {
     const { doc } = ctx;
@@ -35,7 +38,7 @@ export default defineSpecRule({
     ctx.report({
       start,
       end: doc.lines.lineEnd(line),
-      message: `Tabs and spaces are mixed: line ${spaceLine + 1} aligns with spaces, line ${tabLine + 1} with tabs; pick one`,
+      messageId: 'mixed', data: { spaceLine: spaceLine + 1, tabLine: tabLine + 1 },
     });
   },
 });

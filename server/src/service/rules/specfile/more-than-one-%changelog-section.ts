@@ -7,6 +7,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'The spec has more than one %changelog section',
   fixSafety: 'none',
+  messages: {
+    second: 'A second %changelog section (the first is on line {{firstLine}}): merge the entries into one section',
+  },
   rpmlintId: 'more-than-one-%changelog-section',
   check(ctx) {
     const logs = ctx.doc.sections.filter((s) => s.kind === 'changelog');
@@ -16,7 +19,7 @@ export default defineSpecRule({
       ctx.report({
         start: s.keywordSpan.start,
         end: s.keywordSpan.end,
-        message: `A second %changelog section (the first is on line ${logs[0].headerLine + 1}): merge the entries into one section`,
+        messageId: 'second', data: { firstLine: logs[0].headerLine + 1 },
         related: [{ start: logs[0].keywordSpan.start, end: logs[0].keywordSpan.end, message: 'first %changelog' }],
       });
     }

@@ -11,11 +11,13 @@ export default defineSpecRule({
   defaultSeverity: 'information',
   description: 'The spec has no %build section',
   fixSafety: 'none',
+  messages: {
+    noBuildSection: 'The spec has no %build section: if nothing needs compiling, an empty %build states that on purpose',
+  },
   rpmlintId: 'no-%build-section',
   check(ctx) {
     const anchor = missingSection(ctx.doc, 'build');
-    if (anchor) ctx.report({ ...anchor, message: MESSAGE });
+    if (anchor) ctx.report({ ...anchor, messageId: 'noBuildSection' });
   },
 });
 
-const MESSAGE = 'The spec has no %build section: if nothing needs compiling, an empty %build states that on purpose';

@@ -11,11 +11,13 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'The spec has no %install section',
   fixSafety: 'none',
+  messages: {
+    noInstallSection: 'The spec has no %install section: nothing is installed into the build root, so the packages will be empty',
+  },
   rpmlintId: 'no-%install-section',
   check(ctx) {
     const anchor = missingSection(ctx.doc, 'install');
-    if (anchor) ctx.report({ ...anchor, message: MESSAGE });
+    if (anchor) ctx.report({ ...anchor, messageId: 'noInstallSection' });
   },
 });
 
-const MESSAGE = 'The spec has no %install section: nothing is installed into the build root, so the packages will be empty';

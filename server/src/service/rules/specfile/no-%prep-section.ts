@@ -11,11 +11,13 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'The spec has no %prep section',
   fixSafety: 'none',
+  messages: {
+    noPrepSection: 'The spec has no %prep section: sources are not unpacked and patches not applied; add %prep with %autosetup (or %setup -q)',
+  },
   rpmlintId: 'no-%prep-section',
   check(ctx) {
     const anchor = missingSection(ctx.doc, 'prep');
-    if (anchor) ctx.report({ ...anchor, message: MESSAGE });
+    if (anchor) ctx.report({ ...anchor, messageId: 'noPrepSection' });
   },
 });
 
-const MESSAGE = 'The spec has no %prep section: sources are not unpacked and patches not applied; add %prep with %autosetup (or %setup -q)';

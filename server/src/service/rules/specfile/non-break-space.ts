@@ -7,6 +7,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'A non-breaking space (U+00A0) where a normal space was likely meant',
   fixSafety: 'safe',
+  messages: {
+    nonBreakingSpace: 'Non-breaking space (U+00A0): rpm and the shell do not treat it as a blank; use a normal space',
+  },
   rpmlintId: 'non-break-space',
   check(ctx) {
     const { text } = ctx.doc;
@@ -14,7 +17,7 @@ export default defineSpecRule({
       ctx.report({
         start: i,
         end: i + 1,
-        message: 'Non-breaking space (U+00A0): rpm and the shell do not treat it as a blank; use a normal space',
+        messageId: 'nonBreakingSpace',
         fixes: [{ title: 'Replace with a space', edits: [{ start: i, end: i + 1, newText: ' ' }] }],
       });
     }

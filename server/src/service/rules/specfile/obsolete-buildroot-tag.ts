@@ -12,6 +12,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'BuildRoot: is ignored since rpm 4.6 and can be removed',
   fixSafety: 'safe',
+  messages: {
+    obsolete: 'BuildRoot: is obsolete: rpm ignores it since 4.6 and picks the build root itself',
+  },
   tags: ['unnecessary'],
   check(ctx) {
     const { doc } = ctx;
@@ -20,7 +23,7 @@ export default defineSpecRule({
       ctx.report({
         start: tag.nameSpan.start,
         end: tag.end,
-        message: 'BuildRoot: is obsolete: rpm ignores it since 4.6 and picks the build root itself',
+        messageId: 'obsolete',
         fixes: [{ title: 'Remove the BuildRoot: line', edits: [deleteLines(doc, tag.line)] }],
       });
     }

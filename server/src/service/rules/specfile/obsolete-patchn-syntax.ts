@@ -14,6 +14,9 @@ export default defineSpecRule({
   defaultSeverityByDistro: { fedora: 'error' },
   description: '%patchN (number glued to the name) is removed in rpm 4.20: write %patch -P N',
   fixSafety: 'safe',
+  messages: {
+    patchN: '%patch{{n}} is obsolete (removed in rpm 4.20): write %patch -P {{n}}',
+  },
   requires: ['%patch'],
   tags: ['deprecated'],
   check(ctx) {
@@ -26,7 +29,7 @@ export default defineSpecRule({
       ctx.report({
         start: app.ref.start,
         end: app.ref.end,
-        message: `%patch${n} is obsolete (removed in rpm 4.20): write %patch -P ${n}`,
+        messageId: 'patchN', data: { n },
         fixes: canFix ? [{ title: `Replace with %patch -P ${n}`, edits: [{ start: app.ref.nameStart, end: app.ref.nameEnd, newText: `patch -P ${n}` }] }] : [],
       });
     }

@@ -9,6 +9,10 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'Copyright: and Serial: are obsolete names of License: and Epoch:',
   fixSafety: 'safe',
+  messages: {
+    obsoleteWithReplacement: "'{{name}}:' is obsolete and the package already has '{{replacement}}:': remove one of them",
+    obsolete: "'{{name}}:' is obsolete: use '{{replacement}}:'",
+  },
   rpmlintId: 'obsolete-tag',
   tags: ['deprecated'],
   check(ctx) {
@@ -21,9 +25,7 @@ export default defineSpecRule({
       ctx.report({
         start: tag.nameSpan.start,
         end: tag.nameSpan.end,
-        message: clash
-          ? `'${tag.name}:' is obsolete and the package already has '${replacement}:': remove one of them`
-          : `'${tag.name}:' is obsolete: use '${replacement}:'`,
+        ...(clash ? { messageId: 'obsoleteWithReplacement', data: { name: tag.name, replacement } } : { messageId: 'obsolete', data: { name: tag.name, replacement } }),
         fixes: clash ? [] : [{ title: `Rename to ${replacement}:`, edits: [{ start: tag.nameSpan.start, end: tag.nameSpan.end, newText: replacement }] }],
       });
     }

@@ -12,6 +12,9 @@ export default defineSpecRule({
   defaultSeverity: 'hint',
   description: 'A %package has no %files section, so no binary package is built for it',
   fixSafety: 'none',
+  messages: {
+    noFiles: "Subpackage '{{name}}' has no %files section: rpmbuild will not build it",
+  },
   check(ctx) {
     const { doc } = ctx;
     const withFiles = new Set<number>();
@@ -37,7 +40,7 @@ export default defineSpecRule({
       ctx.report({
         start: pkg.section.keywordSpan.start,
         end: pkg.section.header.end,
-        message: `Subpackage '${pkg.declaredName ?? pkg.name}' has no %files section: rpmbuild will not build it`,
+        messageId: 'noFiles', data: { name: pkg.declaredName ?? pkg.name },
       });
     }
   },

@@ -12,6 +12,10 @@ export default defineSpecRule({
   defaultSeverity: 'error',
   description: '%patch applies a patch number that no PatchN: tag declares',
   fixSafety: 'none',
+  messages: {
+    noPatchTags: 'Patch {{value}} is applied but the spec declares no Patch tags: add Patch{{value}}: <file>',
+    notDeclared: 'Patch {{value}} is applied but not declared: there is no Patch{{value}}: tag',
+  },
   check(ctx) {
     const { doc } = ctx;
     const declared = declaredPatches(doc);
@@ -26,9 +30,7 @@ export default defineSpecRule({
         ctx.report({
           start: app.legacyNumber === num.value && num.start >= app.ref.start && num.end <= app.ref.end ? app.ref.start : num.start,
           end: app.legacyNumber === num.value && num.start >= app.ref.start && num.end <= app.ref.end ? app.ref.end : num.end,
-          message: declared.tags.length === 0
-            ? `Patch ${num.value} is applied but the spec declares no Patch tags: add Patch${num.value}: <file>`
-            : `Patch ${num.value} is applied but not declared: there is no Patch${num.value}: tag`,
+          ...(declared.tags.length === 0 ? { messageId: 'noPatchTags', data: { value: num.value } } : { messageId: 'notDeclared', data: { value: num.value } }),
         });
       }
     }

@@ -11,6 +11,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: '_default_patch_fuzz is raised: fuzzy patches can apply in the wrong place',
   fixSafety: 'none',
+  messages: {
+    fuzzRaised: 'Patch fuzz is raised to {{fuzz}}: patches that no longer apply cleanly go in silently, maybe in the wrong place; rebase the patches instead',
+  },
   rpmlintId: 'patch-fuzz-is-changed',
   check(ctx) {
     for (const d of definitionTable(ctx.doc).definitions('_default_patch_fuzz')) {
@@ -19,7 +22,7 @@ export default defineSpecRule({
       ctx.report({
         start: d.start,
         end: d.end,
-        message: `Patch fuzz is raised to ${m[1]}: patches that no longer apply cleanly go in silently, maybe in the wrong place; rebase the patches instead`,
+        messageId: 'fuzzRaised', data: { fuzz: m[1] },
       });
     }
   },

@@ -12,6 +12,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'A patch is declared with a PatchN tag but never applied',
   fixSafety: 'none',
+  messages: {
+    notApplied: 'Patch{{number}} ({{patchFileName}}) is declared but never applied: apply it in %prep (%patch -P {{number}}) or remove it',
+  },
   rpmlintId: 'patch-not-applied',
   check(ctx) {
     const { doc } = ctx;
@@ -25,7 +28,7 @@ export default defineSpecRule({
       ctx.report({
         start: p.tag.start,
         end: p.tag.end,
-        message: `Patch${p.number} (${patchFileName(p.tag)}) is declared but never applied: apply it in %prep (%patch -P ${p.number}) or remove it`,
+        messageId: 'notApplied', data: { number: p.number, patchFileName: patchFileName(p.tag) },
       });
     }
   },

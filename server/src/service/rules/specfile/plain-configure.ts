@@ -24,6 +24,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: './configure without --prefix in an autotools spec: use %configure',
   fixSafety: 'unsafe',
+  messages: {
+    plainConfigure: "./configure misses the distribution's directories, host triplet and flags: use %configure",
+  },
   requires: ['configure'],
   check(ctx) {
     const { doc } = ctx;
@@ -43,7 +46,7 @@ export default defineSpecRule({
       ctx.report({
         start: word.start,
         end: word.end,
-        message: './configure misses the distribution\'s directories, host triplet and flags: use %configure',
+        messageId: 'plainConfigure',
         fixes: [{ title: 'Replace with %configure', edits: [{ start: word.start, end: word.end, newText: '%configure' }] }],
       });
     }

@@ -10,6 +10,10 @@ export default defineSpecRule({
   defaultSeverity: 'error',
   description: 'PreReq: is deprecated: use Requires(pre), Requires(post)… or plain Requires',
   fixSafety: 'unsafe',
+  messages: {
+    deprecatedWithQualifier: "'{{name}}({{qualifier}}):' is deprecated: write '{{replacement}}:'",
+    deprecated: "'{{name}}:' is deprecated: write Requires(pre):, Requires(post):… for what the scriptlets need, or a plain Requires:",
+  },
   rpmlintId: 'prereq-use',
   tags: ['deprecated'],
   check(ctx) {
@@ -21,9 +25,7 @@ export default defineSpecRule({
       ctx.report({
         start: tag.nameSpan.start,
         end: tag.nameSpan.end,
-        message: q
-          ? `'${tag.name}(${q}):' is deprecated: write '${replacement}:'`
-          : `'${tag.name}:' is deprecated: write Requires(pre):, Requires(post):… for what the scriptlets need, or a plain Requires:`,
+        ...(q ? { messageId: 'deprecatedWithQualifier', data: { name: tag.name, qualifier: q, replacement } } : { messageId: 'deprecated', data: { name: tag.name } }),
         fixes: [{ title: `Replace with ${replacement}:`, safety: q ? 'safe' : 'unsafe', edits: [{ start: tag.nameSpan.start, end, newText: replacement }] }],
       });
     }

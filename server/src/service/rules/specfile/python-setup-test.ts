@@ -9,6 +9,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: '%check runs the removed `setup.py test` command: run the tests with pytest or %pytest',
   fixSafety: 'none',
+  messages: {
+    setupPyTest: "'setup.py test' is deprecated and removed in setuptools 72: run the tests with %pytest (or python3 -m pytest / unittest)",
+  },
   rpmlintId: 'python-setup-test',
   tags: ['deprecated'],
   check(ctx) {
@@ -25,7 +28,7 @@ export default defineSpecRule({
       ctx.report({
         start: l.start + m.index,
         end: l.start + m.index + m[0].length,
-        message: "'setup.py test' is deprecated and removed in setuptools 72: run the tests with %pytest (or python3 -m pytest / unittest)",
+        messageId: 'setupPyTest',
       });
     }
   },

@@ -15,6 +15,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'make install in a qmake project without INSTALL_ROOT=%{buildroot}',
   fixSafety: 'unsafe',
+  messages: {
+    noInstallRoot: 'qmake Makefiles install under $(INSTALL_ROOT), not $(DESTDIR): add INSTALL_ROOT=%{buildroot}',
+  },
   requires: ['qmake'],
   check(ctx) {
     const { doc } = ctx;
@@ -34,7 +37,7 @@ export default defineSpecRule({
       ctx.report({
         start: cmd.words[cmd.nameIndex].start,
         end: isMacro ? cmd.words[cmd.nameIndex].end : args.find((a) => a.value === 'install')!.end,
-        message: 'qmake Makefiles install under $(INSTALL_ROOT), not $(DESTDIR): add INSTALL_ROOT=%{buildroot}',
+        messageId: 'noInstallRoot',
         fixes: [{ title: 'Add INSTALL_ROOT=%{buildroot}', edits: [{ start: last.end, end: last.end, newText: ' INSTALL_ROOT=%{buildroot}' }] }],
       });
     }

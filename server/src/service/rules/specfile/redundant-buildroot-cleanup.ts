@@ -19,6 +19,9 @@ export default defineSpecRule({
   defaultSeverity: 'information',
   description: 'rm -rf %{buildroot} at the start of %install is redundant: rpm cleans the build root itself',
   fixSafety: 'safe',
+  messages: {
+    redundant: 'rpm empties the build root before %install: this rm -rf is redundant',
+  },
   tags: ['unnecessary'],
   check(ctx) {
     const { doc } = ctx;
@@ -37,7 +40,7 @@ export default defineSpecRule({
       ctx.report({
         start: trimmedStart,
         end: first.end,
-        message: 'rpm empties the build root before %install: this rm -rf is redundant',
+        messageId: 'redundant',
         fixes: [{ title: 'Remove the line', edits: [deleteLines(doc, first.line, first.endLine)] }],
       });
     }

@@ -13,6 +13,9 @@ export default defineSpecRule({
   defaultSeverity: 'information',
   description: '%defattr(-,root,root,-) restates rpm\'s default and can be removed',
   fixSafety: 'safe',
+  messages: {
+    defaultDefattr: "{{text}} is rpm's default: the line can be removed",
+  },
   tags: ['unnecessary'],
   check(ctx) {
     const { doc } = ctx;
@@ -27,7 +30,7 @@ export default defineSpecRule({
       ctx.report({
         start,
         end: start + text.trim().length,
-        message: `${text.trim()} is rpm's default: the line can be removed`,
+        messageId: 'defaultDefattr', data: { text: text.trim() },
         fixes: [{ title: 'Remove the %defattr line', edits: [deleteLines(doc, line)] }],
       });
     }

@@ -17,6 +17,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'The build root is used in %prep, %build or a scriptlet',
   fixSafety: 'none',
+  messages: {
+    buildrootOutsideInstall: 'The build root is used in %{{section}}: it is emptied before %install and means nothing on the installed system{{more}}',
+  },
   requires: WORDS,
   rpmlintId: 'rpm-buildroot-usage',
   check(ctx) {
@@ -49,7 +52,7 @@ export default defineSpecRule({
       ctx.report({
         start: f.start,
         end: f.end,
-        message: `The build root is used in %${f.section}: it is emptied before %install and means nothing on the installed system${more}`,
+        messageId: 'buildrootOutsideInstall', data: { section: f.section, more },
       });
     }
   },

@@ -13,6 +13,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'scons install in %install without --install-sandbox=%{buildroot}',
   fixSafety: 'unsafe',
+  messages: {
+    noSandbox: 'scons install without --install-sandbox installs outside the build root: add --install-sandbox=%{buildroot}',
+  },
   requires: ['scons'],
   check(ctx) {
     for (const cmd of specShellCommands(ctx.doc, ['install'])) {
@@ -28,7 +31,7 @@ export default defineSpecRule({
       ctx.report({
         start: cmd.words[cmd.nameIndex].start,
         end: target.end,
-        message: 'scons install without --install-sandbox installs outside the build root: add --install-sandbox=%{buildroot}',
+        messageId: 'noSandbox',
         fixes: [{ title: 'Add --install-sandbox=%{buildroot}', edits: [{ start: last.end, end: last.end, newText: ' --install-sandbox=%{buildroot}' }] }],
       });
     }

@@ -8,6 +8,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: '%setup is used outside the %prep section',
   fixSafety: 'none',
+  messages: {
+    outsidePrep: '%setup is used in %{{name}}: unpacking and patching belong in %prep',
+  },
   rpmlintId: 'setup-not-in-prep',
   check(ctx) {
     for (const call of prepCalls(ctx.doc)) {
@@ -15,7 +18,7 @@ export default defineSpecRule({
       ctx.report({
         start: call.start,
         end: call.end,
-        message: `%setup is used in %${call.section.name}: unpacking and patching belong in %prep`,
+        messageId: 'outsidePrep', data: { name: call.section.name },
       });
     }
   },

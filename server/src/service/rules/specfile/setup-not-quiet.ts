@@ -11,6 +11,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: '%setup without -q floods the build log with the archive listing',
   fixSafety: 'safe',
+  messages: {
+    notQuiet: '%setup without -q lists every file of the archive in the build log: add -q',
+  },
   rpmlintId: 'setup-not-quiet',
   check(ctx) {
     for (const call of prepCalls(ctx.doc)) {
@@ -21,7 +24,7 @@ export default defineSpecRule({
       ctx.report({
         start: call.start,
         end: call.end,
-        message: '%setup without -q lists every file of the archive in the build log: add -q',
+        messageId: 'notQuiet',
         fixes: [{ title: 'Add -q', edits: [{ start: call.end, end: call.end, newText: ' -q' }] }],
       });
     }

@@ -11,12 +11,15 @@ export default defineSpecRule({
   defaultSeverity: 'error',
   description: 'The spec starts with a byte-order mark, which rpm rejects',
   fixSafety: 'safe',
+  messages: {
+    byteOrderMark: 'The file starts with a UTF-8 byte-order mark: rpm reads it as part of line 1 and stops with "Unknown tag". Save the file as UTF-8 without BOM',
+  },
   check(ctx) {
     if (ctx.doc.text.charCodeAt(0) !== 0xfeff) return;
     ctx.report({
       start: 0,
       end: 1,
-      message: 'The file starts with a UTF-8 byte-order mark: rpm reads it as part of line 1 and stops with "Unknown tag". Save the file as UTF-8 without BOM',
+      messageId: 'byteOrderMark',
       fixes: [{ title: 'Remove the byte-order mark', edits: [{ start: 0, end: 1, newText: '' }] }],
     });
   },

@@ -18,6 +18,10 @@ export default defineSpecRule({
   defaultSeverity: 'error',
   description: 'A section rpm allows once per package appears twice: rpmbuild refuses the spec',
   fixSafety: 'unsafe',
+  messages: {
+    duplicatePackage: '{{label}} declares a package a second time (first on line {{firstLine}}): rpmbuild refuses the spec ("package … already exists")',
+    duplicateSection: 'A second {{label}} for the same package (the first is on line {{firstLine}}): rpmbuild refuses the spec ("second %{{name}}")',
+  },
   check(ctx) {
     const { doc } = ctx;
     doc.sections.forEach((s, k) => {
@@ -64,9 +68,7 @@ export default defineSpecRule({
       ctx.report({
         start: s.keywordSpan.start,
         end: s.header.end,
-        message: s.kind === 'package'
-          ? `${label} declares a package a second time (first on line ${first.headerLine + 1}): rpmbuild refuses the spec ("package … already exists")`
-          : `A second ${label} for the same package (the first is on line ${first.headerLine + 1}): rpmbuild refuses the spec ("second %${s.name}")`,
+        ...(s.kind === 'package' ? { messageId: 'duplicatePackage', data: { label, firstLine: first.headerLine + 1 } } : { messageId: 'duplicateSection', data: { label, firstLine: first.headerLine + 1, name: s.name } }),
         related: [{ start: first.keywordSpan.start, end: first.header.end, message: `first ${label}` }],
         fixes,
       });

@@ -12,6 +12,9 @@ export default defineSpecRule({
   defaultSeverity: 'error',
   description: 'A tag that may appear only once per package is given twice',
   fixSafety: 'none',
+  messages: {
+    duplicate: "'{{name}}' is already set on line {{firstLine}} for this package",
+  },
   check(ctx) {
     const seen = new Map<string, Tag>();
     for (const tag of ctx.doc.tags) {
@@ -26,7 +29,7 @@ export default defineSpecRule({
       ctx.report({
         start: tag.nameSpan.start,
         end: tag.nameSpan.end,
-        message: `'${tag.name}' is already set on line ${first.line + 1} for this package`,
+        messageId: 'duplicate', data: { name: tag.name, firstLine: first.line + 1 },
         related: [{ start: first.start, end: first.end, message: `first '${first.name}'` }],
       });
     }

@@ -8,6 +8,10 @@ export default defineSpecRule({
   defaultSeverity: 'error',
   description: 'A package (main or %package) has no %description section',
   fixSafety: 'none',
+  messages: {
+    main: 'The main package has no %description section',
+    subpackage: "Subpackage '{{name}}' has no %description section",
+  },
   check(ctx) {
     const { doc } = ctx;
     if (preambleMayBeIncomplete(doc)) return;
@@ -28,9 +32,9 @@ export default defineSpecRule({
       if (k === 0) {
         const nameTag = doc.tags.find((t) => t.key === 'name' && t.packageIndex === 0);
         if (!nameTag) continue;
-        ctx.report({ start: nameTag.start, end: nameTag.end, message: 'The main package has no %description section' });
+        ctx.report({ start: nameTag.start, end: nameTag.end, messageId: 'main' });
       } else if (pkg.section) {
-        ctx.report({ start: pkg.section.keywordSpan.start, end: pkg.section.header.end, message: `Subpackage '${pkg.declaredName ?? ''}' has no %description section` });
+        ctx.report({ start: pkg.section.keywordSpan.start, end: pkg.section.header.end, messageId: 'subpackage', data: { name: pkg.declaredName ?? '' } });
       }
     }
   },

@@ -35,6 +35,10 @@ export default defineSpecRule({
   defaultSeverity: 'error',
   description: 'A package lacks a tag rpm requires (Name, Version, Release, Summary, License; Summary for subpackages)',
   fixSafety: 'none',
+  messages: {
+    main: 'The main package has no {{tags}} tag{{plural}}',
+    subpackageSummary: "Subpackage '{{name}}' has no 'Summary:' tag",
+  },
   check(ctx) {
     const { doc } = ctx;
     if (preambleMayBeIncomplete(doc)) return;
@@ -44,13 +48,13 @@ export default defineSpecRule({
       const anchor = doc.tags[0] ?? undefined;
       const start = anchor ? anchor.start : 0;
       const end = anchor ? anchor.nameSpan.end : Math.min(doc.lines.lineEnd(0), doc.text.length);
-      ctx.report({ start, end, message: `The main package has no ${missing.map((m) => `'${m}:'`).join(', ')} tag${missing.length > 1 ? 's' : ''}` });
+      ctx.report({ start, end, messageId: 'main', data: { tags: missing.map((m) => `'${m}:'`).join(', '), plural: missing.length > 1 ? 's' : '' } });
     }
     for (let k = 1; k < doc.packages.length; k++) {
       const pkg = doc.packages[k];
       if (!pkg.section) continue;
       if (doc.tags.some((t) => t.packageIndex === k && t.key === 'summary')) continue;
-      ctx.report({ start: pkg.section.keywordSpan.start, end: pkg.section.header.end, message: `Subpackage '${pkg.declaredName ?? ''}' has no 'Summary:' tag` });
+      ctx.report({ start: pkg.section.keywordSpan.start, end: pkg.section.header.end, messageId: 'subpackageSummary', data: { name: pkg.declaredName ?? '' } });
     }
   },
 });

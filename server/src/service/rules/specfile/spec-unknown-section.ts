@@ -16,6 +16,9 @@ export default defineSpecRule({
   defaultSeverity: 'error',
   description: 'A line-start %word that looks like a misspelt section name',
   fixSafety: 'unsafe',
+  messages: {
+    unknownWithSuggestion: "Unknown section '%{{word}}': did you mean '%{{suggestion}}'?",
+  },
   check(ctx) {
     const { doc } = ctx;
     let defined: ReturnType<typeof definitionTable> | undefined;
@@ -37,7 +40,7 @@ export default defineSpecRule({
       ctx.report({
         start: wordStart,
         end: wordStart + 1 + word.length,
-        message: `Unknown section '%${word}': did you mean '%${suggestion}'?`,
+        messageId: 'unknownWithSuggestion', data: { word, suggestion },
         fixes: [{ title: `Change to '%${suggestion}'`, edits: [{ start: wordStart, end: wordStart + 1 + word.length, newText: `%${suggestion}` }] }],
       });
     }

@@ -10,6 +10,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'Summary ends with a dot',
   fixSafety: 'safe',
+  messages: {
+    endsWithDot: 'Summary ends with a dot: it is a title, not a sentence',
+  },
   rpmlintId: 'summary-ended-with-dot',
   check(ctx) {
     const { doc } = ctx;
@@ -22,7 +25,7 @@ export default defineSpecRule({
       ctx.report({
         start: dot,
         end: dot + 1,
-        message: 'Summary ends with a dot: it is a title, not a sentence',
+        messageId: 'endsWithDot',
         fixes: [{ title: 'Remove the dot', edits: [{ start: dot, end: dot + 1, newText: '' }] }],
       });
     }

@@ -20,6 +20,9 @@ export default defineSpecRule({
   defaultSeverity: 'hint',
   description: 'Summary starts with a lower-case word',
   fixSafety: 'safe',
+  messages: {
+    lowerCase: 'Summary starts with lower-case "{{word}}": capitalize it unless it is a name',
+  },
   rpmlintId: 'summary-not-capitalized',
   check(ctx) {
     const { doc } = ctx;
@@ -43,7 +46,7 @@ export default defineSpecRule({
       ctx.report({
         start,
         end: start + word.length,
-        message: `Summary starts with lower-case "${word}": capitalize it unless it is a name`,
+        messageId: 'lowerCase', data: { word },
         fixes: [{ title: `Capitalize to "${upper}"`, edits: [{ start, end: start + 1, newText: upper[0] }] }],
       });
     }

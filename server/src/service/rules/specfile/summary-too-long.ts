@@ -13,6 +13,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: `Summary is longer than ${MAX} characters`,
   fixSafety: 'none',
+  messages: {
+    tooLong: 'Summary is {{length}} characters long{{beforeExpansion}}: keep it at most {{max}} and move details to %description',
+  },
   rpmlintId: 'summary-too-long',
   check(ctx) {
     const { doc } = ctx;
@@ -32,7 +35,7 @@ export default defineSpecRule({
       ctx.report({
         start,
         end,
-        message: `Summary is ${literal} characters long${literal !== [...doc.text.slice(start, end)].length ? ' before macro expansion' : ''}: keep it at most ${MAX} and move details to %description`,
+        messageId: 'tooLong', data: { length: literal, beforeExpansion: literal !== [...doc.text.slice(start, end)].length ? ' before macro expansion' : '', max: MAX },
       });
     }
   },

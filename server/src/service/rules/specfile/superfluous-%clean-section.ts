@@ -13,6 +13,10 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: '%clean is superfluous: rpm cleans the build root itself',
   fixSafety: 'safe',
+  messages: {
+    superfluous: '%clean is superfluous: rpmbuild removes the build root itself (rpm ≥ 4.8)',
+    superfluousWithOtherCleanup: '%clean is superfluous for removing the build root (rpm ≥ 4.8 does it); move any other cleanup elsewhere',
+  },
   rpmlintId: 'superfluous-%clean-section',
   tags: ['unnecessary'],
   check(ctx) {
@@ -28,9 +32,7 @@ export default defineSpecRule({
       ctx.report({
         start: s.keywordSpan.start,
         end: s.header.end,
-        message: removable
-          ? '%clean is superfluous: rpmbuild removes the build root itself (rpm ≥ 4.8)'
-          : '%clean is superfluous for removing the build root (rpm ≥ 4.8 does it); move any other cleanup elsewhere',
+        ...(removable ? { messageId: 'superfluous' } : { messageId: 'superfluousWithOtherCleanup' }),
         fixes: removable ? [{ title: 'Remove the %clean section', edits: [deleteLines(doc, s.headerLine, s.endLine)] }] : [],
       });
     }

@@ -68,6 +68,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'A macro is used that is defined nowhere and looks like a typo of a known macro',
   fixSafety: 'unsafe',
+  messages: {
+    undefinedWithSuggestion: 'Macro %{{name}} is not defined anywhere: did you mean %{{suggestion}}?',
+  },
   check(ctx) {
     const { doc } = ctx;
     let local: Set<string> | undefined;
@@ -100,7 +103,7 @@ export default defineSpecRule({
       ctx.report({
         start: ref.start,
         end: ref.end,
-        message: `Macro %${name} is not defined anywhere: did you mean %${suggestion}?`,
+        messageId: 'undefinedWithSuggestion', data: { name, suggestion },
         fixes: [{ title: `Replace with %${ref.form === 'braced' ? `{${suggestion}}` : suggestion}`, edits: [{ start: ref.nameStart, end: ref.nameEnd, newText: suggestion }] }],
       });
     }

@@ -50,6 +50,9 @@ export default defineSpecRule({
   defaultSeverity: 'hint',
   description: 'A %global or %define is never used in the spec',
   fixSafety: 'none',
+  messages: {
+    neverUsed: '%{{keyword}} {{name}} is never used',
+  },
   tags: ['unnecessary'],
   check(ctx) {
     const { doc } = ctx;
@@ -80,7 +83,7 @@ export default defineSpecRule({
       ctx.report({
         start: def.nameSpan.start,
         end: def.nameSpan.end,
-        message: `%${def.keyword} ${name} is never used`,
+        messageId: 'neverUsed', data: { keyword: def.keyword, name },
       });
     }
   },

@@ -11,6 +11,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'Obsoletes: without a version obsoletes every future version of that package',
   fixSafety: 'none',
+  messages: {
+    unversioned: "'{{name}}' is obsoleted without a version: no later package of that name can ever be installed; add '< <first version that must not be replaced>'",
+  },
   rpmlintId: 'unversioned-explicit-obsoletes',
   check(ctx) {
     for (const tag of ctx.doc.tags) {
@@ -20,7 +23,7 @@ export default defineSpecRule({
         ctx.report({
           start: dep.nameSpan.start,
           end: dep.nameSpan.end,
-          message: `'${dep.name}' is obsoleted without a version: no later package of that name can ever be installed; add '< <first version that must not be replaced>'`,
+          messageId: 'unversioned', data: { name: dep.name },
         });
       }
     }

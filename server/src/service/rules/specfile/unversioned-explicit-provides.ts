@@ -29,6 +29,11 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'Provides: without a version for a name the spec also obsoletes or requires with a version',
   fixSafety: 'unsafe',
+  messages: {
+    selfObsoleted: "'{{name}}' is obsoleted ({{where}}: Obsoletes: {{written}}) and provided without a version: an unversioned provide matches every version, so the package falls within its own Obsoletes (rpmlint: self-obsoletion) and every versioned Requires or Conflicts on the old name matches it. Provide the old name with a version above the Obsoletes range, as Fedora's guideline for renamed packages asks: {{name}} = %{version}-%{release}",
+    obsoleted: "'{{name}}' is obsoleted ({{where}}: Obsoletes: {{written}}) and provided without a version: an unversioned provide matches every version, so every versioned Requires or Conflicts on the old name matches it. Provide the old name with a version above the Obsoletes range, as Fedora's guideline for renamed packages asks: {{name}} = %{version}-%{release}",
+    versionNeverChecked: "'{{name}}' is provided without a version, but {{where}} {{verb}} '{{written}}': rpm matches an unversioned provide to every version, so that version is never checked. Provide it with its version: {{name}} = %{version}-%{release} (or the version it stands for)",
+  },
   requires: ['rovides', 'ROVIDES'],
   rpmlintId: 'unversioned-explicit-provides',
   check(ctx) {
@@ -37,20 +42,18 @@ export default defineSpecRule({
       if (kind === 'plain' || !other) continue;
       const written = textOf(doc, other.dep).trim();
       const where = `line ${other.tag.line + 1}`;
-      let message: string;
+      let report: { messageId: 'selfObsoleted' | 'obsoleted'; data: { name: string; where: string; written: string } } | { messageId: 'versionNeverChecked'; data: { name: string; where: string; verb: string; written: string } };
       if (kind === 'obsoleted') {
         const own = other.tag.packageIndex === tag.packageIndex;
-        message = `'${dep.name}' is obsoleted (${where}: Obsoletes: ${written}) and provided without a version: ` +
-          (own ? 'an unversioned provide matches every version, so the package falls within its own Obsoletes (rpmlint: self-obsoletion) and ' : 'an unversioned provide matches every version, so ') +
-          `every versioned Requires or Conflicts on the old name matches it. Provide the old name with a version above the Obsoletes range, as Fedora's guideline for renamed packages asks: ${dep.name} = %{version}-%{release}`;
+        report = { messageId: own ? 'selfObsoleted' : 'obsoleted', data: { name: dep.name, where, written } };
       } else {
         const verb = other.tag.key === 'conflicts' ? 'conflicts with it as' : `${other.tag.name.replace(/\(.*$/, '').toLowerCase()} it as`;
-        message = `'${dep.name}' is provided without a version, but ${where} ${verb} '${written}': rpm matches an unversioned provide to every version, so that version is never checked. Provide it with its version: ${dep.name} = %{version}-%{release} (or the version it stands for)`;
+        report = { messageId: 'versionNeverChecked', data: { name: dep.name, where, verb, written } };
       }
       ctx.report({
         start: dep.nameSpan.start,
         end: dep.nameSpan.end,
-        message,
+        ...report,
         fixes: /[<>=]/.test(dep.name) || !fixLeavesObsoletesRange(kind, other.dep) ? [] : [{
           title: 'Provide it at = %{version}-%{release}',
           safety: 'unsafe',

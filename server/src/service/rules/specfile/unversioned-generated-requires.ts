@@ -13,6 +13,9 @@ export default defineSpecRule({
   defaultSeverity: 'off',
   description: 'A dependency on a generator-filled capability (pkgconfig(…), perl(…), python3dist(…)…) has no version constraint (off by default)',
   fixSafety: 'unsafe',
+  messages: {
+    unversioned: '{{name}} has no version: any version of it satisfies the dependency, so a newer one can never be enforced. Add the minimum version the package needs (>= …)',
+  },
   requires: ['('],
   check(ctx) {
     for (const { dep, kind } of unversionedVirtualRequirements(ctx.doc)) {
@@ -20,7 +23,7 @@ export default defineSpecRule({
       ctx.report({
         start: dep.nameSpan.start,
         end: dep.nameSpan.end,
-        message: `${dep.name} has no version: any version of it satisfies the dependency, so a newer one can never be enforced. Add the minimum version the package needs (>= …)`,
+        messageId: 'unversioned', data: { name: dep.name },
         fixes: [{ title: `Add a minimum version: ${dep.name} >= …`, safety: 'unsafe', edits: [{ start: dep.nameSpan.end, end: dep.nameSpan.end, newText: ' >= ' }] }],
       });
     }

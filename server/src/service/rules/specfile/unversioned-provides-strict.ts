@@ -15,6 +15,9 @@ export default defineSpecRule({
   defaultSeverity: 'off',
   description: 'Every Provides: without a version, as rpmlint reports them (off by default)',
   fixSafety: 'unsafe',
+  messages: {
+    unversioned: "'{{name}}' is provided without a version: it satisfies any versioned requirement on it; add '= %{version}-%{release}' (or the version it stands for, such as a bundled library's own version)",
+  },
   requires: ['rovides', 'ROVIDES'],
   rpmlintId: 'unversioned-explicit-provides',
   check(ctx) {
@@ -23,7 +26,7 @@ export default defineSpecRule({
       ctx.report({
         start: dep.nameSpan.start,
         end: dep.nameSpan.end,
-        message: `'${dep.name}' is provided without a version: it satisfies any versioned requirement on it; add '= %{version}-%{release}' (or the version it stands for, such as a bundled library's own version)`,
+        messageId: 'unversioned', data: { name: dep.name },
         fixes: /[<>=]/.test(dep.name) ? [] : [{
           title: 'Provide it at = %{version}-%{release}',
           safety: 'unsafe',

@@ -8,6 +8,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'A package requires a capability another package of the same spec provides with a version, but without a version',
   fixSafety: 'unsafe',
+  messages: {
+    unversioned: '{{name}} is provided by another package of this spec (= {{versions}}) but required without a version: any other provider, or an older or newer build of this one, satisfies it and the packages can get out of step. Require {{name}} = {{version}}',
+  },
   check(ctx) {
     const doc = ctx.doc;
     const siblings = siblingProvides(doc);
@@ -22,7 +25,7 @@ export default defineSpecRule({
         ctx.report({
           start: d.nameSpan.start,
           end: d.nameSpan.end,
-          message: `${d.name} is provided by another package of this spec (= ${versions.join(', ')}) but required without a version: any other provider, or an older or newer build of this one, satisfies it and the packages can get out of step. Require ${d.name} = ${v ?? '<version>'}`,
+          messageId: 'unversioned', data: { name: d.name, versions: versions.join(', '), version: v ?? '<version>' },
           fixes: v ? [{ title: `Require ${d.name} = ${v}`, safety: 'unsafe', edits: [{ start: d.nameSpan.end, end: d.nameSpan.end, newText: ` = ${v}` }] }] : [],
         });
       }

@@ -15,6 +15,10 @@ export default defineSpecRule({
   defaultSeverity: 'hint',
   description: 'A dependency on a capability that several packages provide (webclient, smtpdaemon, c++_compiler…) has no version constraint',
   fixSafety: 'unsafe',
+  messages: {
+    severalProviders: '{{name}} is a virtual capability that several packages provide ({{shown}}): without a version any of them in any version satisfies it, so a newer one can never be enforced. Add the minimum version the package needs (>= …)',
+    allUnversioned: '{{name}} is a virtual capability that several packages provide ({{shown}}), all without a version: any of them satisfies it, and a version here would not be checked either. If a minimum version matters, require the package that has it (<package> >= …)',
+  },
   requires: [...MULTI_PROVIDER_CAPABILITIES.keys()],
   check(ctx) {
     for (const { dep, kind } of unversionedVirtualRequirements(ctx.doc)) {
@@ -26,14 +30,14 @@ export default defineSpecRule({
         ctx.report({
           start: dep.nameSpan.start,
           end: dep.nameSpan.end,
-          message: `${dep.name} is a virtual capability that several packages provide (${shown}): without a version any of them in any version satisfies it, so a newer one can never be enforced. Add the minimum version the package needs (>= …)`,
+          messageId: 'severalProviders', data: { name: dep.name, shown },
           fixes: [{ title: `Add a minimum version: ${dep.name} >= …`, safety: 'unsafe', edits: [{ start: dep.nameSpan.end, end: dep.nameSpan.end, newText: ' >= ' }] }],
         });
       } else {
         ctx.report({
           start: dep.nameSpan.start,
           end: dep.nameSpan.end,
-          message: `${dep.name} is a virtual capability that several packages provide (${shown}), all without a version: any of them satisfies it, and a version here would not be checked either. If a minimum version matters, require the package that has it (<package> >= …)`,
+          messageId: 'allUnversioned', data: { name: dep.name, shown },
         });
       }
     }

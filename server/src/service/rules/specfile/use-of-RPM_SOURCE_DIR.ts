@@ -16,6 +16,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: '$RPM_SOURCE_DIR is used: refer to sources as %{SOURCEn} (or %{_sourcedir})',
   fixSafety: 'safe',
+  messages: {
+    rpmSourceDir: 'The $RPM_SOURCE_DIR environment variable is used: refer to the file as %{SOURCEn} (declare it as a Source tag) or via %{_sourcedir}',
+  },
   requires: WORDS,
   rpmlintId: 'use-of-RPM_SOURCE_DIR',
   check(ctx) {
@@ -33,7 +36,7 @@ export default defineSpecRule({
         ctx.report({
           start,
           end,
-          message: 'The $RPM_SOURCE_DIR environment variable is used: refer to the file as %{SOURCEn} (declare it as a Source tag) or via %{_sourcedir}',
+          messageId: 'rpmSourceDir',
           fixes: [{ title: 'Use %{_sourcedir}', edits: [{ start, end, newText: '%{_sourcedir}' }] }],
         });
       }

@@ -19,6 +19,9 @@ export default defineSpecRule({
   defaultSeverity: 'warning',
   description: 'BuildRequires names a compiler the Debian way (gcc-4.8, g++-10, clang-11)',
   fixSafety: 'unsafe',
+  messages: {
+    versionedCompiler: 'No rpm distribution ships "{{name}}": require {{instead}} (with {{instead}} >= {{version}} if the version matters)',
+  },
   check(ctx) {
     for (const tag of ctx.doc.tags) {
       if (tag.key !== 'buildrequires' || !tag.dependencies) continue;
@@ -31,7 +34,7 @@ export default defineSpecRule({
         ctx.report({
           start: dep.nameSpan.start,
           end: dep.nameSpan.end,
-          message: `No rpm distribution ships "${dep.name}": require ${instead} (with ${instead} >= ${m[2]} if the version matters)`,
+          messageId: 'versionedCompiler', data: { name: dep.name, instead, version: m[2] },
           fixes: [{ title: `Replace with ${instead}`, edits: [{ start: dep.nameSpan.start, end: dep.nameSpan.end, newText: instead }] }],
         });
       }
