@@ -76,7 +76,7 @@ export function macroMatches(p: PathMacro, distro: DistroId): boolean {
 export const BUILDROOT_BEFORE = /(?:%\{\??buildroot\}|%buildroot|\$RPM_BUILD_ROOT|\$\{RPM_BUILD_ROOT\})\/?["']?$/;
 
 /** `%files` directives that may precede a path on an entry line. */
-const FILES_DIRECTIVE = /^%(?:attr|defattr|config|dir|doc|docdir|license|ghost|verify|lang|caps|exclude|artifact|readme|missingok|pubkey)(?:\([^)]*\))?$/;
+export const FILES_DIRECTIVE = /^%(?:attr|defattr|config|dir|doc|docdir|license|ghost|verify|lang|caps|exclude|artifact|readme|missingok|pubkey)(?:\([^)]*\))?$/;
 
 /** Absolute literal paths of one %files line (directives and macros-first entries skipped): [text, index]. */
 export function filesEntryPaths(line: string): { path: string; index: number }[] {

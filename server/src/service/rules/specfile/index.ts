@@ -17,6 +17,8 @@ import r_define_instead_of_global from './define-instead-of-global';
 import r_deprecated_grep from './deprecated-grep';
 import r_depscript_without_disabling_depgen from './depscript-without-disabling-depgen';
 import r_dkms_conf_mismatch from './dkms-conf-mismatch';
+import r_dkms_conf_not_packaged from './dkms-conf-not-packaged';
+import r_dkms_files_own_usrsrc from './dkms-files-own-usrsrc';
 import r_dkms_hardcoded_sbin_path from './dkms-hardcoded-sbin-path';
 import r_dkms_heredoc_expansion from './dkms-heredoc-expansion';
 import r_dkms_kernel_glob from './dkms-kernel-glob';
@@ -111,6 +113,8 @@ export const SPEC_RULES: readonly SpecRule[] = [
   r_deprecated_grep,
   r_depscript_without_disabling_depgen,
   r_dkms_conf_mismatch,
+  r_dkms_conf_not_packaged,
+  r_dkms_files_own_usrsrc,
   r_dkms_hardcoded_sbin_path,
   r_dkms_heredoc_expansion,
   r_dkms_kernel_glob,
