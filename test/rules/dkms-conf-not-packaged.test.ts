@@ -30,6 +30,7 @@ test(`${RULE}: %files lists the sources one by one and leaves dkms.conf out`, ()
 %{_usrsrc}/%{module}-%{version}/*.c`), { rules: [RULE] });
   assert.equal(findings[0].message, '%files ships files of /usr/src/foo-1.2/ but not /usr/src/foo-1.2/dkms.conf: `dkms add` fails with "Could not locate dkms.conf file" and the module is never built. Add %{_usrsrc}/%{module}-%{version}/dkms.conf to %files (or list the whole directory)');
   assert.equal(findings[0].severity, 'error');
+  assert.equal(findings[0].messageId, 'filesLeaveOut');
 });
 
 test(`${RULE}: %install copies named files into the packaged directory, none of them dkms.conf`, () => {
@@ -41,6 +42,7 @@ install -D -m 0644 foo.rules %{buildroot}%{_udevrulesdir}/60-foo.rules`, `%{_usr
 %{_udevrulesdir}/60-foo.rules`), { rules: [RULE] });
   assert.match(findings[0].message, /^%install copies Makefile, foo\.c, foo\.h, src\/\*\.c into \/usr\/src\/foo-1\.2\/, but no dkms\.conf/);
   assert.match(findings[0].message, /install -m 0644 dkms\.conf %\{buildroot\}%\{_usrsrc\}\/%\{module\}-%\{version\}\/`\)$/);
+  assert.equal(findings[0].messageId, 'installLeavesOut');
   assert.equal(findings[0].related?.[0].message, 'the sources are copied here');
   assert.equal(findings[0].related?.[0].range.start.line, 15);
 });

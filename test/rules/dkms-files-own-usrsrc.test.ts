@@ -42,6 +42,7 @@ Requires: dkms
 `, { rules: [RULE] });
   assert.match(findings[0].message, /^%\{_usrsrc\} \(\/usr\/src\) packages \/usr\/src itself: foo-dkms then owns the system directory \/usr\/src/);
   assert.match(findings[1].message, /^\/usr\/src\/ packages \/usr\/src itself: foo-extra/);
+  assert.deepEqual(findings.map((f) => f.messageId), ['entryOwnsUsrSrc', 'entryOwnsUsrSrc', 'dirOwnsUsrSrc']);
   assert.match(findings[2].message, /^%dir %\{_prefix\}\/src \(\/usr\/src\) makes foo-more an owner of \/usr\/src/);
 });
 

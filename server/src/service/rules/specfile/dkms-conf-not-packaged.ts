@@ -35,6 +35,10 @@ export default defineSpecRule({
   description: 'A DKMS package ships module sources under /usr/src/<module>-<version>/ but no dkms.conf there',
   fixSafety: 'none',
   requires: ['src'],
+  messages: {
+    filesLeaveOut: '%files ships files of /usr/src/{{dir}}/ but not /usr/src/{{dir}}/dkms.conf: `dkms add` fails with "Could not locate dkms.conf file" and the module is never built. Add {{dirText}}/dkms.conf to %files (or list the whole directory)',
+    installLeavesOut: '%install copies {{names}} into /usr/src/{{dir}}/, but no dkms.conf: the package ships the module sources without it, and `dkms add` fails with "Could not locate dkms.conf file". Install dkms.conf there too (for example `install -m 0644 dkms.conf %{buildroot}{{dirText}}/`)',
+  },
   check(ctx) {
     const doc = ctx.doc;
     if (doc.isTemplate) return;
@@ -65,7 +69,8 @@ export default defineSpecRule({
         ctx.report({
           start: first.start,
           end: first.end,
-          message: `%files ships files of /usr/src/${dir}/ but not /usr/src/${dir}/dkms.conf: \`dkms add\` fails with "Could not locate dkms.conf file" and the module is never built. Add ${moduleDirText(first) ?? `/usr/src/${dir}`}/dkms.conf to %files (or list the whole directory)`,
+          messageId: 'filesLeaveOut',
+          data: { dir, dirText: moduleDirText(first) ?? `/usr/src/${dir}` },
         });
         continue;
       }
@@ -83,7 +88,8 @@ export default defineSpecRule({
       ctx.report({
         start: anchor.start,
         end: anchor.end,
-        message: `%install copies ${shown} into /usr/src/${dir}/, but no dkms.conf: the package ships the module sources without it, and \`dkms add\` fails with "Could not locate dkms.conf file". Install dkms.conf there too (for example \`install -m 0644 dkms.conf %{buildroot}${moduleDirText(anchor) ?? `%{_usrsrc}/${dir}`}/\`)`,
+        messageId: 'installLeavesOut',
+        data: { names: shown, dir, dirText: moduleDirText(anchor) ?? `%{_usrsrc}/${dir}` },
         related: [{ start: cmd.start, end: cmd.end, message: 'the sources are copied here' }],
       });
     }

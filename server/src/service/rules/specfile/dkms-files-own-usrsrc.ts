@@ -9,6 +9,10 @@ export default defineSpecRule({
   description: "A DKMS package's %files lists /usr/src itself (`%{_usrsrc}` or `%dir %{_usrsrc}`) instead of its module directory",
   fixSafety: 'unsafe',
   requires: ['src'],
+  messages: {
+    dirOwnsUsrSrc: '%dir {{entry}} makes {{pkg}} an owner of /usr/src, a system directory that belongs to the filesystem package. A DKMS package owns only its module directory, /usr/src/<module>-<version>/',
+    entryOwnsUsrSrc: '{{entry}} packages /usr/src itself: {{pkg}} then owns the system directory /usr/src (which belongs to the filesystem package) and takes everything the build root has below it. List only the module directory, /usr/src/<module>-<version>/',
+  },
   check(ctx) {
     const doc = ctx.doc;
     const packages = dkmsPackages(doc);
@@ -34,9 +38,8 @@ export default defineSpecRule({
       ctx.report({
         start: e.start,
         end: e.end,
-        message: e.dirOnly
-          ? `%dir ${what} makes ${pkg} an owner of /usr/src, a system directory that belongs to the filesystem package. A DKMS package owns only its module directory, /usr/src/<module>-<version>/`
-          : `${what} packages /usr/src itself: ${pkg} then owns the system directory /usr/src (which belongs to the filesystem package) and takes everything the build root has below it. List only the module directory, /usr/src/<module>-<version>/`,
+        messageId: e.dirOnly ? 'dirOwnsUsrSrc' : 'entryOwnsUsrSrc',
+        data: { entry: what, pkg },
         fixes,
       });
     }
