@@ -167,15 +167,10 @@ function toFinding(rule: Rule, severity: Severity, r: Report, lines: LineIndex):
       return { range: lines.range(s, clamp(Math.max(e.end, s), max)), newText: e.newText };
     }),
   }));
-  let message: string;
-  if (r.messageId === undefined) message = r.message;
-  else {
-    const template = rule.messages && Object.hasOwn(rule.messages, r.messageId) ? rule.messages[r.messageId] : undefined;
-    // Only JavaScript can get here with an unknown id (TypeScript rejects it): shown, not hidden.
-    message = template === undefined ? `${rule.id}: unknown message id '${r.messageId}'` : renderMessage(template, r.data);
-  }
-  const finding: Finding = { rule: rule.id, severity, message, range: lines.range(start, end), fixes };
-  if (r.messageId !== undefined) finding.messageId = r.messageId;
+  const template = Object.hasOwn(rule.messages, r.messageId) ? rule.messages[r.messageId] : undefined;
+  // Only JavaScript can get here with an unknown id (TypeScript rejects it): shown, not hidden.
+  const message = template === undefined ? `${rule.id}: unknown message id '${r.messageId}'` : renderMessage(template, r.data);
+  const finding: Finding = { rule: rule.id, messageId: r.messageId, severity, message, range: lines.range(start, end), fixes };
   if (rule.tags && rule.tags.length > 0) finding.tags = [...rule.tags];
   if (r.related && r.related.length > 0) {
     finding.related = r.related.map((x) => ({

@@ -43,8 +43,8 @@ export interface RuleMeta<Id extends string = string> {
    * profile are kept. Every other rule's findings there are dropped (rpm never reads those lines).
    */
   branches?: boolean;
-  /** Every message the rule can report, by id. (Optional only while rules move to ids.) */
-  messages?: RuleMessages<Id>;
+  /** Every message the rule can report, by id. */
+  messages: RuleMessages<Id>;
 }
 
 export interface ReportFix {
@@ -54,27 +54,14 @@ export interface ReportFix {
   edits: OffsetEdit[];
 }
 
-/** Transitional: a report with its text instead of a message id (rules not moved to ids yet). */
-interface LegacyMessage {
-  message: string;
-  messageId?: never;
-  data?: never;
-}
-
-interface MessageRef<Id extends string> {
+export interface Report<Id extends string = string> {
+  /** Offsets in the document. */
+  start: number;
+  end: number;
   /** Which of the rule's `messages`; TypeScript rejects an id the rule does not declare. */
   messageId: Id;
   /** Values for the message's `{{name}}` placeholders. */
   data?: MessageData;
-  message?: never;
-}
-
-export type Report<Id extends string = string> = ReportBase & (MessageRef<Id> | LegacyMessage);
-
-interface ReportBase {
-  /** Offsets in the document. */
-  start: number;
-  end: number;
   fixes?: ReportFix[];
   related?: { start: number; end: number; message: string; uri?: string; range?: import('../types').Range }[];
 }
