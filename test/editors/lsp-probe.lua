@@ -1,5 +1,6 @@
 -- Usage: LSP_CMD_JSON='["node","/abs/out/server.js","--stdio"]' LSP_FILE=/abs/file.spec LSP_FILETYPE=spec \
 --   LSP_LINE=1 LSP_COL=0 [LSP_TIMEOUT_MS=10000] [LSP_SNIPPET_SUPPORT=1] [LSP_MIN_DIAGS=1] \
+--   [LSP_SYMBOL_QUERY=word] [LSP_EXECUTE_COMMAND=id LSP_EXECUTE_ARGS_JSON='{"comment":"x"}'] \
 --   timeout 60 nvim --headless -n -i NONE -u NONE -c 'luafile /abs/lsp-probe.lua'
 -- Prints ONE JSON line; exit 0 when diagnostics arrived (and completion, if offered, answered), else 1.
 -- Used by test/editors/neovim.test.ts (from docs: /work/shared/design/real-clients.md, section 2).
@@ -95,6 +96,82 @@ local ok, err = pcall(function()
       result.formatting_edits_after = (ar and not ar.err and #(ar.result or {})) or -1
     end
     result.timings_ms.formatting = ms()
+  end
+  local function request(method, params)
+    local resp = vim.lsp.buf_request_sync(bufnr, method, params, timeout)
+    local r = resp and resp[client_id]
+    if not r then return nil, 'no response' end
+    if r.err then return nil, vim.inspect(r.err) end
+    return r.result, nil
+  end
+  local function first_line(pattern)
+    for i, l in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
+      if l:match(pattern) then return i - 1, l end
+    end
+    return nil
+  end
+  -- Code lenses: their titles and lines.
+  if client.server_capabilities.codeLensProvider then
+    local lenses, lerr = request('textDocument/codeLens', { textDocument = { uri = uri } })
+    if lerr then result.codelens_error = lerr else
+      result.codelenses = {}
+      for _, l in ipairs(lenses or {}) do
+        table.insert(result.codelenses, { line = l.range.start.line, title = l.command and l.command.title or vim.NIL })
+      end
+    end
+  end
+  -- Signature help after `%setup ` (the first %setup line of the buffer).
+  if client.server_capabilities.signatureHelpProvider then
+    local sl, stext = first_line('^%%setup')
+    if sl then
+      local sig, serr = request('textDocument/signatureHelp', { textDocument = { uri = uri }, position = { line = sl, character = #stext } })
+      if serr then result.signature_error = serr
+      elseif sig and sig.signatures and sig.signatures[1] then
+        result.signature_label = sig.signatures[1].label
+        result.signature_parameters = #(sig.signatures[1].parameters or {})
+      else result.signature_label = vim.NIL end
+    end
+  end
+  -- Workspace symbols (LSP_SYMBOL_QUERY): every spec of the workspace folder, open or not.
+  local query = env('LSP_SYMBOL_QUERY', '')
+  if query ~= '' and client.server_capabilities.workspaceSymbolProvider then
+    local syms, werr = request('workspace/symbol', { query = query })
+    if werr then result.workspace_symbols_error = werr else
+      result.workspace_symbols = {}
+      for _, sym in ipairs(syms or {}) do
+        table.insert(result.workspace_symbols, { name = sym.name, kind = sym.kind, file = vim.fn.fnamemodify(vim.uri_to_fname(sym.location.uri), ':t') })
+      end
+    end
+  end
+  -- Call hierarchy: the macro defined on the first `%global` line, and who uses it.
+  if client.server_capabilities.callHierarchyProvider then
+    local gl, gtext = first_line('^%%global ')
+    if gl then
+      local items, perr = request('textDocument/prepareCallHierarchy', { textDocument = { uri = uri }, position = { line = gl, character = #'%global ' + 1 } })
+      if perr then result.call_hierarchy_error = perr
+      elseif items and items[1] then
+        result.call_hierarchy_item = items[1].name
+        local calls, ierr = request('callHierarchy/incomingCalls', { item = items[1] })
+        if ierr then result.call_hierarchy_error = ierr else
+          result.incoming_calls = {}
+          for _, c in ipairs(calls or {}) do table.insert(result.incoming_calls, { from = c.from.name, count = #c.fromRanges }) end
+        end
+      else result.call_hierarchy_item = vim.NIL end
+    end
+  end
+  -- A chore over workspace/executeCommand (LSP_EXECUTE_COMMAND, argument LSP_EXECUTE_ARGS_JSON with
+  -- "uri" filled in): the server applies its edit with workspace/applyEdit, Neovim's handler applies it.
+  local command = env('LSP_EXECUTE_COMMAND', '')
+  if command ~= '' and client.server_capabilities.executeCommandProvider then
+    local arg = vim.json.decode(env('LSP_EXECUTE_ARGS_JSON', '{}'))
+    arg.uri = uri
+    local resp = client.request_sync('workspace/executeCommand', { command = command, arguments = { arg } }, timeout, bufnr)
+    if not resp or resp.err then result.execute_error = resp and vim.inspect(resp.err) or 'no response'
+    else result.execute_result = resp.result or vim.NIL end
+    local _, release = first_line('^Release:')
+    result.release_after_command = release or vim.NIL
+    local cl = first_line('^%%changelog')
+    result.changelog_after_command = cl and vim.api.nvim_buf_get_lines(bufnr, cl + 1, cl + 4, false) or vim.NIL
   end
   vim.lsp.stop_client(client_id)                          -- shutdown + exit
   vim.wait(3000, function() return exit_info ~= nil end, 10)

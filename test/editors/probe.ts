@@ -25,6 +25,20 @@ export interface ProbeResult {
   formatting_edits_after?: number;
   formatting_changed_buffer?: boolean;
   formatting_error?: string;
+  codelenses?: { line: number; title: string | null }[];
+  codelens_error?: string;
+  signature_label?: string | null;
+  signature_parameters?: number;
+  signature_error?: string;
+  workspace_symbols?: { name: string; kind: number; file: string }[];
+  workspace_symbols_error?: string;
+  call_hierarchy_item?: string | null;
+  call_hierarchy_error?: string;
+  incoming_calls?: { from: string; count: number }[];
+  execute_result?: { applied: boolean; message: string } | null;
+  execute_error?: string;
+  release_after_command?: string | null;
+  changelog_after_command?: string[] | null;
   timings_ms?: Record<string, number>;
 }
 
@@ -43,7 +57,7 @@ export function exampleCopy(): { dir: string; file: string; blankLine: number } 
   return { dir, file, blankLine };
 }
 
-export function runProbe(editor: 'nvim' | 'emacs', file: string, line: number): ProbeResult {
+export function runProbe(editor: 'nvim' | 'emacs', file: string, line: number, extraEnv: Record<string, string> = {}): ProbeResult {
   assert.ok(fs.existsSync(SERVER), `${SERVER} is missing: run node scripts/build.mjs first`);
   const env = {
     ...process.env,
@@ -54,6 +68,7 @@ export function runProbe(editor: 'nvim' | 'emacs', file: string, line: number): 
     LSP_TIMEOUT_MS: '20000',
     LSP_TIMEOUT: '20',
     HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'specwright-editor-home-')),
+    ...extraEnv,
   };
   const r =
     editor === 'nvim'

@@ -1,4 +1,4 @@
-// Code lens, signature help and workspace symbols over stdio against the bundled server.
+// Code lens, signature help, workspace symbols, include references and call hierarchy over stdio against the bundled server.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,6 +27,7 @@ describe('code lens, signature help and workspace symbols over stdio', () => {
     assert.ok(caps.codeLensProvider);
     assert.ok(caps.signatureHelpProvider);
     assert.equal(caps.workspaceSymbolProvider, true);
+    assert.equal(caps.callHierarchyProvider, true);
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'rpm-spec', version: 1, text: OPEN } });
   });
   after(() => { client?.close(); dir?.cleanup(); });
@@ -53,5 +54,17 @@ describe('code lens, signature help and workspace symbols over stdio', () => {
   it('references of a macro include its uses in %include files', async () => {
     const refs = await client.request<{ uri: string; range: { start: { line: number; character: number } } }[]>('textDocument/references', { textDocument: { uri }, position: { line: 3, character: 9 }, context: { includeDeclaration: true } });
     assert.deepEqual(refs.map((r) => [path.basename(r.uri), r.range.start.line, r.range.start.character]), [['hello.spec', 3, 8], ['common.inc', 0, 11]]);
+  });
+
+  it('call hierarchy of a macro: prepared at its definition, incoming calls from the %include file, outgoing back', async () => {
+    type Item = { name: string; uri: string; range: { start: { line: number } }; data: unknown };
+    const items = await client.request<Item[]>('textDocument/prepareCallHierarchy', { textDocument: { uri }, position: { line: 3, character: 10 } });
+    assert.deepEqual(items.map((i) => [i.name, path.basename(i.uri), i.range.start.line]), [['%commit', 'hello.spec', 3]]);
+    const incoming = await client.request<{ from: Item; fromRanges: { start: { line: number; character: number } }[] }[]>('callHierarchy/incomingCalls', { item: items[0] });
+    assert.deepEqual(incoming.map((c) => [c.from.name, path.basename(c.from.uri), c.fromRanges.map((r) => [r.start.line, r.start.character])]), [['preamble', 'common.inc', [[0, 11]]]]);
+    const outgoing = await client.request<{ to: Item }[]>('callHierarchy/outgoingCalls', { item: incoming[0].from });
+    assert.deepEqual(outgoing.map((c) => [c.to.name, path.basename(c.to.uri), c.to.range.start.line]), [['%commit', 'hello.spec', 3]]);
+    // Nothing on a line without a macro.
+    assert.equal(await client.request('textDocument/prepareCallHierarchy', { textDocument: { uri }, position: { line: 8, character: 0 } }), null);
   });
 });

@@ -25,6 +25,7 @@ import { dkmsSemanticTokens, specSemanticTokens } from './features/semanticToken
 import { DEFAULT_FORMAT_OPTIONS, formatSpec, type FormatOptions } from './features/format';
 import { specWorkspaceSymbols, type SpecWorkspaceSymbol } from './features/workspaceSymbols';
 import { includedFiles, referencesInIncluded } from './features/includeReferences';
+import { incomingCalls, outgoingCalls, prepareCallHierarchy, type CallHierarchyIncomingCall, type CallHierarchyItem, type CallHierarchyOutgoingCall } from './features/callHierarchy';
 import { specRefactorings, type Refactoring } from './features/refactorings';
 import { specCodeLenses, type SpecCodeLens } from './features/codeLens';
 import { specSignatureHelp, type SignatureHelp } from './features/signatureHelp';
@@ -272,6 +273,24 @@ export class LanguageService {
   referencesInIncluded(doc: DocumentInput, position: Position, included: readonly { uri: string; text: string }[], includeDeclaration = true): Location[] {
     const parsed = this.parse(doc);
     return parsed.languageId === 'rpm-spec' ? referencesInIncluded(parsed.spec, this.offsetOf(parsed, position), included, includeDeclaration) : [];
+  }
+
+  /** Call hierarchy of macros: the item at the position (a macro used or defined there). */
+  prepareCallHierarchy(doc: DocumentInput, position: Position, included: readonly { uri: string; text: string }[] = []): CallHierarchyItem[] {
+    const parsed = this.parse(doc);
+    return parsed.languageId === 'rpm-spec' ? prepareCallHierarchy(parsed.spec, doc.uri, this.offsetOf(parsed, position), included) : [];
+  }
+
+  /** Definitions and sections that use the item's macro, in the spec (`doc`) and the included files. */
+  incomingCalls(doc: DocumentInput, item: CallHierarchyItem, included: readonly { uri: string; text: string }[] = []): CallHierarchyIncomingCall[] {
+    const parsed = this.parse(doc);
+    return parsed.languageId === 'rpm-spec' ? incomingCalls(parsed.spec, doc.uri, item, included) : [];
+  }
+
+  /** Macros the item's definitions (or section) use. */
+  outgoingCalls(doc: DocumentInput, item: CallHierarchyItem, included: readonly { uri: string; text: string }[] = []): CallHierarchyOutgoingCall[] {
+    const parsed = this.parse(doc);
+    return parsed.languageId === 'rpm-spec' ? outgoingCalls(parsed.spec, doc.uri, item, included) : [];
   }
 
   private parseRelated<T extends SpecDocument | DkmsDocument>(r: RelatedDocument, parse: (text: string) => T): T {

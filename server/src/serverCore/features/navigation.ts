@@ -1,7 +1,10 @@
-// Definition, references, highlights and rename for what a spec defines itself; document links
+// Definition, references, highlights, rename and call hierarchy for what a spec defines itself
+// (references and the call hierarchy also search the %include'd files); document links
 // (local source/patch targets are resolved against the document's URI here, and left out when
 // the file does not exist).
-import { ResponseError, ErrorCodes, type DocumentLink, type Location, type WorkspaceEdit } from 'vscode-languageserver';
+import { ResponseError, ErrorCodes, type CallHierarchyIncomingCall, type CallHierarchyItem, type CallHierarchyOutgoingCall, type DocumentLink, type Location, type WorkspaceEdit } from 'vscode-languageserver';
+import type { CallHierarchyItem as ServiceCallHierarchyItem } from '../../service/features/callHierarchy';
+import type { DocumentInput } from '../../service/types';
 import { URI, Utils } from 'vscode-uri';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -45,6 +48,7 @@ export const navigationFeature: Feature = {
     documentHighlightProvider: true,
     renameProvider: { prepareProvider: true },
     documentLinkProvider: { resolveProvider: false },
+    callHierarchyProvider: true,
   }),
   register(ctx: ServerContext) {
     const log = ctx.log;
@@ -60,6 +64,50 @@ export const navigationFeature: Feature = {
         if (!input) return [];
         const here = ctx.service.references(input, params.position, params.context.includeDeclaration);
         return here.concat(ctx.service.referencesInIncluded(input, params.position, readIncluded(input.uri, ctx.service.includedFiles(input)), params.context.includeDeclaration));
+      }),
+    );
+    // Call hierarchy of macros over the spec and its %include'd files. Items carry the spec's URI
+    // (data.spec): incoming/outgoing requests start from the spec, open or on disk.
+    const specInput = (uri: string): DocumentInput | undefined => {
+      const open = ctx.input(uri);
+      if (open) return open;
+      const parsed = URI.parse(uri);
+      if (parsed.scheme !== 'file') return undefined;
+      try {
+        if (fs.statSync(parsed.fsPath).size > 2 * 1024 * 1024) return undefined;
+        return { uri, languageId: 'rpm-spec', version: -1, text: fs.readFileSync(parsed.fsPath, 'utf8') };
+      } catch {
+        return undefined;
+      }
+    };
+    const itemOf = (item: CallHierarchyItem): ServiceCallHierarchyItem | undefined => {
+      const data = item.data as ServiceCallHierarchyItem['data'] | undefined;
+      if (!data || typeof data !== 'object' || typeof data.spec !== 'string') return undefined;
+      if (data.kind === 'macro' ? typeof data.name !== 'string' : data.kind !== 'section' || typeof data.section !== 'number') return undefined;
+      return { ...item, data } as ServiceCallHierarchyItem;
+    };
+    ctx.connection.languages.callHierarchy.onPrepare(
+      runSafe(log, 'prepareCallHierarchy', null, (params): CallHierarchyItem[] | null => {
+        const input = ctx.input(params.textDocument.uri);
+        if (!input) return null;
+        const items = ctx.service.prepareCallHierarchy(input, params.position, readIncluded(input.uri, ctx.service.includedFiles(input)));
+        return items.length ? items : null;
+      }),
+    );
+    ctx.connection.languages.callHierarchy.onIncomingCalls(
+      runSafe(log, 'incomingCalls', null, (params): CallHierarchyIncomingCall[] | null => {
+        const item = itemOf(params.item);
+        const input = item && specInput(item.data.spec);
+        if (!item || !input) return null;
+        return ctx.service.incomingCalls(input, item, readIncluded(input.uri, ctx.service.includedFiles(input)));
+      }),
+    );
+    ctx.connection.languages.callHierarchy.onOutgoingCalls(
+      runSafe(log, 'outgoingCalls', null, (params): CallHierarchyOutgoingCall[] | null => {
+        const item = itemOf(params.item);
+        const input = item && specInput(item.data.spec);
+        if (!item || !input) return null;
+        return ctx.service.outgoingCalls(input, item, readIncluded(input.uri, ctx.service.includedFiles(input)));
       }),
     );
     ctx.connection.onDocumentHighlight(
