@@ -46,3 +46,35 @@ test('fix deletes a duplicate line only when it holds one dependency; CRLF', () 
 });
 
 testDocExamples(rule);
+
+test('a macro call with its arguments is one dependency: %py3_dist six and %py3_dist argon2_cffi differ', () => {
+  // python-autobahn.spec: one `BuildRequires: %py3_dist NAME` line per dependency.
+  assertFindings(`Name: foo
+BuildRequires: %py3_dist argon2_cffi
+BuildRequires: %py3_dist six
+BuildRequires: %py3_dist six
+#              ^^^^^^^^^^^^^ ${rule}
+BuildRequires: %{py3_dist cffi} %{py3_dist six}
+`, opts);
+});
+
+test('a macro the spec defines with options takes the rest of the line too', () => {
+  assertFindings(`Name: foo
+%define dep() pkg(%1)
+Requires: %dep a
+Requires: %dep b
+`, opts);
+});
+
+test('a repeat in a later group headed by a comment is on purpose (Perl per-phase lists, cabal-rpm groups)', () => {
+  // perl-Test-Warnings.spec, ghc-hledger-lib.spec.
+  assertFindings(`Name: foo
+BuildRequires: perl(ExtUtils::MakeMaker)
+BuildRequires: perl(Carp)
+# Test Suite
+BuildRequires: perl(ExtUtils::MakeMaker)
+BuildRequires: perl(Carp)
+BuildRequires: perl(Carp)
+#              ^^^^^^^^^^ ${rule}
+`, opts);
+});

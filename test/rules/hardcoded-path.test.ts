@@ -95,4 +95,15 @@ test(`${RULE}: fixes, safe only when the macro has that value`, () => {
 `);
 });
 
+test(`${RULE}: a literal compared with its own macro is the point (fedora-jam-kde-theme)`, () => {
+  assertFindings(HEAD + `%install
+if [ %{_prefix} != /usr ] ; then
+   mv %{buildroot}/usr %{buildroot}%{_prefix}
+   mv %{buildroot}/etc %{buildroot}%{_sysconfdir}
+fi
+install -m644 foo %{buildroot}/usr/share/foo
+#                             ^^^^^^^^^^ ${RULE}
+`, { rules: [RULE] });
+});
+
 testDocExamples(RULE);

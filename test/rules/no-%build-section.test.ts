@@ -26,4 +26,43 @@ test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => 
   assertFindings('# héllo wörld ✓\n' + POSITIVE, { rules: [RULE], crlf: true });
 });
 
+test(`${RULE}: specs with nothing to compile by design stay silent (go2rpm source-only library, noarch)`, () => {
+  // golang-github-jmoiron-sqlx.spec (go2rpm library template: %gometa, %goprep, %gopkginstall).
+  assertFindings(`%global goipath github.com/jmoiron/sqlx
+%gometa
+Name: %{goname}
+%prep
+%goprep
+%install
+%gopkginstall
+%gopkgfiles
+`, { rules: [RULE] });
+  assertFindings(`Name: test
+BuildArch: noarch
+%prep
+%install
+`, { rules: [RULE] });
+  // A Go spec that builds a command still needs %build.
+  assertFindings(`%gometa
+Name: test
+# <- no-%build-section
+%prep
+%goprep
+%install
+%gobuild -o %{gobuilddir}/bin/x %{goipath}
+`, { rules: [RULE] });
+});
+
+test(`${RULE}: a header written inside a macro counts (rlwrap's %{?conf:%build})`, () => {
+  assertFindings(`Name: test
+%prep
+%{?conf:%conf}
+%{!?conf:%build}
+./configure
+%{?conf:%build}
+make
+%install
+`, { rules: [RULE] });
+});
+
 testDocExamples(RULE);

@@ -18,6 +18,26 @@ test(`${RULE}: near-misses stay silent`, () => {
 `, { rules: [RULE] });
 });
 
+test(`${RULE}: comments, prose and Lua strings stay silent; code, tags and changelog headers do not`, () => {
+  // libewf.spec ('#\u00a0Remove rpath'), sil-namdhinggo-fonts ('400\u00a0000 people' in %description),
+  // google-noto-fonts (a Lua pattern matching U+00A0 on purpose).
+  assertFindings(`${SPEC_HEAD}Summary: Fonts for 400\u00a0000 people
+#\u00a0Remove rpath
+%dnl a\u00a0b
+%description
+Used by around 400\u00a0000 people.
+%build
+make # see\u00a0bug 1
+make\u00a0install
+#   ^ non-break-space
+%{lua: text = string.gsub(text, "[ \u00a0]+", " ")}
+%changelog
+* Mon Jan 01 2024 A <a@example.org> - 1.0-1\u00a0
+#                                          ^ non-break-space
+- rebuilt for «\u00a0rpm-fonts\u00a0»
+`, { rules: [RULE] });
+});
+
 test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => {
   assertFindings('# héllo wörld ✓\n' + POSITIVE, { rules: [RULE], crlf: true });
 });

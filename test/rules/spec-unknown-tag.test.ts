@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { applyFixes, assertFindings, parseMarkers } from '../helpers/fixtures';
 import { testDocExamples } from '../helpers/docs';
+import { parseSpec } from '../../server/src/service/specfile/parser';
+import { sourceEntries } from '../../server/src/service/specfile/sources';
 
 const rules = ['spec-unknown-tag'];
 
@@ -39,6 +41,23 @@ Foo: this is shell text
   });
   test('CRLF', () => {
     assertFindings('Name: x\nVerison: 1\n# <- spec-unknown-tag\n', { rules, crlf: true });
+  });
+  test('`Patch 11:` is a patch tag for rpm (an unnumbered one), not an unknown line', () => {
+    // amanda.spec:49. rpm 4.18 (rpmspec, rpm-view) reads `Patch 11:` as `Patch:`: the next number
+    // after the previous patch (11 after Patch10 there; 4 after Patch3), never an error.
+    assertFindings(`Name: x
+Patch3: a.patch
+Patch 11: b.patch
+Source 2 : c.tar.gz
+`, { rules });
+    const doc = parseSpec(`Name: x
+Patch3: a.patch
+Patch 11: b.patch
+`);
+    const tag = doc.tags.find((t) => t.value === 'b.patch');
+    assert.equal(tag?.key, 'patch');
+    assert.equal(tag?.number, undefined);
+    assert.deepEqual(sourceEntries(doc).filter((e) => e.kind === 'patch').map((e) => e.number), [3, 4]);
   });
   testDocExamples('spec-unknown-tag');
 });

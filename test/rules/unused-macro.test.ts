@@ -56,4 +56,29 @@ test('kmodtool reads %AkmodsBuildRequires', () => {
 `, { rules: [rule] });
 });
 
+test('names a Lua block builds by concatenation count as used (swift-lang: rpm.expand("%{?subdir" .. i .. "}"))', () => {
+  assertFindings(`Name: foo
+%global subdir0 swift
+%global subdir1 swift-atomics
+%global patchdir0 a
+%global unrelated 1
+#       ^^^^^^^^^ unused-macro
+%prep
+%{lua:
+for i = 0, 1 do
+  local subdir = rpm.expand("%{?subdir" .. i .. "}")
+  print(macros["patchdir" .. i])
+end
+}
+`, { rules: [rule] });
+});
+
+test('distprefix is read by the forge and Go macros', () => {
+  // golang-cloud-google-compute-metadata.spec: `%global distprefix %{nil}` before %gometa.
+  assertFindings(`Name: foo
+%global distprefix %{nil}
+%gometa
+`, { rules: [rule] });
+});
+
 testDocExamples(rule);

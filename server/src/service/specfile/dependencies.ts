@@ -35,12 +35,25 @@ function tokenize(value: string, base: number): Token[] {
   return tokens;
 }
 
-export function parseDependencies(value: string, base: number): Dependency[] {
+const PLAIN_MACRO = /^%([A-Za-z_][A-Za-z0-9_]*)$/;
+
+/**
+ * Splits a dependency tag's value. `isParametric(name)` tells which macros take arguments: rpm
+ * hands a plain `%name` call of one the rest of the line (`%py3_dist six` is one dependency, not
+ * `%py3_dist` and `six`), so the call and its arguments become one dependency.
+ */
+export function parseDependencies(value: string, base: number, isParametric?: (name: string) => boolean): Dependency[] {
   const tokens = tokenize(value, base);
   const deps: Dependency[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
     const last = deps[deps.length - 1];
+    const call = k + 1 < tokens.length && isParametric ? PLAIN_MACRO.exec(t.text) : null;
+    if (call && isParametric?.(call[1])) {
+      const end = tokens[tokens.length - 1].end;
+      deps.push({ name: value.slice(t.start - base, end - base), nameSpan: { start: t.start, end }, start: t.start, end, rich: false });
+      break;
+    }
     // `foo >=1.0`: rpm accepts an operator glued to the version.
     const glued = /^(<=|>=|==|<|>|=)([^<>=].*)$/.exec(t.text);
     if (glued && last && !last.operator && !last.rich) {

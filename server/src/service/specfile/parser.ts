@@ -6,12 +6,19 @@ import type {
   BuildConditional, ChangelogEntry, Comment, ConditionalBlock, ConditionalPathEntry, ConditionalBranch, ConditionalKeyword,
   Include, LineKind, MacroDefinition, Package, ParseProblem, Section, SectionOption, SpecDocument, Span, Tag,
 } from './ast';
+import { lookupMacro } from '../catalog/expand';
 import { parseDependencies } from './dependencies';
 import { CONDITIONAL_KEYWORDS, DEPENDENCY_TAGS, SECTION_KINDS, VALUE_OPTIONS, bodyLanguageOf, canonicalTag } from './keywords';
 import { scanMacros } from './macroScanner';
 
 // Sticky: matched at a line's first non-blank character on the whole text, without slicing lines.
 const TAG_LINE = /([A-Za-z][A-Za-z0-9_]*)[ \t]*(?:\(([^)\r\n]*)\))?[ \t]*:/y;
+/**
+ * `Patch 11:` / `Source 2:`: rpm 4.18 reads the number after a blank as no number at all, an
+ * unnumbered `Patch:` (numbered after the previous one; checked with rpmspec). Other words there
+ * stay unknown lines (rpm takes `Source http://x` for a Source whose value starts after `http:`).
+ */
+const SPACED_SOURCE_TAG = /(source|patch)[ \t]+\d+[ \t]*:/iy;
 const DIRECTIVE = /%([A-Za-z_][A-Za-z0-9_]*)/y;
 const PLACEHOLDER = /@[A-Za-z_][A-Za-z0-9_]*@/g;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -120,6 +127,9 @@ export function parseSpec(text: string): SpecDocument {
   const packages: Package[] = [{ name: '', main: true, explicitName: false }];
   const tags: Tag[] = [];
   const definitions: MacroDefinition[] = [];
+  /** A macro that takes arguments: defined above with options (`%define foo(a:)`), or one of the catalog's. */
+  const isParametricMacro = (name: string): boolean =>
+    definitions.some((d) => d.name === name && d.parameters !== undefined) || (lookupMacro(name)?.parametric ?? false);
   const bconds: BuildConditional[] = [];
   const conditionals: ConditionalBlock[] = [];
   const includes: Include[] = [];
@@ -261,7 +271,8 @@ export function parseSpec(text: string): SpecDocument {
 
     if (current.kind === 'preamble' || current.kind === 'package') {
       TAG_LINE.lastIndex = contentStart;
-      const m = TAG_LINE.exec(text);
+      SPACED_SOURCE_TAG.lastIndex = contentStart;
+      const m = TAG_LINE.exec(text) ?? SPACED_SOURCE_TAG.exec(text);
       if (m) {
         lineKinds[line] = 'tag';
         tags.push(makeTag(m, line, contentStart, lineEnd));
@@ -471,7 +482,7 @@ export function parseSpec(text: string): SpecDocument {
       tag.qualifier = m[2].trim();
       tag.qualifierSpan = { start: qStart, end: qStart + m[2].length };
     }
-    if (DEPENDENCY_TAGS.has(key)) tag.dependencies = parseDependencies(value, valueStart);
+    if (DEPENDENCY_TAGS.has(key)) tag.dependencies = parseDependencies(value, valueStart, isParametricMacro);
     return tag;
   }
 

@@ -8,6 +8,21 @@ export function missingSection(doc: SpecDocument, name: 'prep' | 'build' | 'inst
   if (!doc.tags.some((t) => t.key === 'name' && t.packageIndex === 0)) return undefined;
   if (doc.includes.length > 0) return undefined;
   if (doc.tags.some((t) => t.key === 'buildsystem')) return undefined;
+  // A header written inside a macro (rlwrap's `%{?conf:%build}` / `%{!?conf:%build}`) is there for rpm.
+  const header = new RegExp(`%\\{[?!]*\\w+:%${name}\\}`);
+  if (doc.macroReferences.some((r) => r.depth === 0 && r.argument && header.test(doc.text.slice(r.start, r.end)))) return undefined;
   // A section header produced by a macro (`%{?kmodtool_prep}`, `%kernel_module_package`) cannot be seen.
   return fileAnchor(doc);
+}
+
+/**
+ * Specs with nothing to compile by design, for which a missing %build is the norm: noarch
+ * packages (scripts, data, Vim plugins, fonts) and Go source-only library packages made from the
+ * go2rpm template (`%gometa`/`%goprep` with `%gopkginstall`, no `%gobuild`: the -devel package
+ * ships the sources).
+ */
+export function hasNothingToBuild(doc: SpecDocument): boolean {
+  if (doc.tags.some((t) => t.key === 'buildarch' && t.packageIndex === 0 && /^noarch$/i.test(t.value.trim()))) return true;
+  const names = new Set(doc.macroReferences.map((r) => r.name));
+  return (names.has('gometa') || names.has('goprep')) && !names.has('gobuild');
 }

@@ -1,4 +1,4 @@
-import type { Dependency, Tag } from '../../specfile/ast';
+import type { Dependency, SpecDocument, Tag } from '../../specfile/ast';
 import { deleteLines } from '../../specfile/edits';
 import { defineSpecRule } from '../types';
 
@@ -18,9 +18,17 @@ function norm(dep: Dependency): string {
   return `${dep.name} ${op} ${version}`.replace(/\s+/g, ' ').trim();
 }
 
+/** A whole-line `#` comment between two lines. */
+function commentBetween(doc: SpecDocument, from: number, to: number): boolean {
+  for (let line = from + 1; line < to; line++) if (doc.lineKinds[line] === 'comment') return true;
+  return false;
+}
+
 /**
  * The same dependency twice for the same package, tag and qualifier, in the same conditional arm.
- * Duplicates in different arms of an %if are not reported.
+ * The whole dependency is compared: a macro call with its arguments (`%py3_dist six`) is one.
+ * Duplicates in different arms of an %if are not reported, nor a repeat in a later group headed by
+ * a comment (Fedora's Perl specs list build dependencies per phase, cabal-rpm per missing package).
  */
 export default defineSpecRule({
   id: 'duplicate-dependency',
@@ -42,6 +50,12 @@ export default defineSpecRule({
         const key = tagKey + norm(dep);
         const first = seen.get(key);
         if (!first) {
+          seen.set(key, { tag, dep });
+          continue;
+        }
+        // A repeat in another group headed by a comment (`# Test Suite`, cabal-rpm's `# for missing
+        // dep 'x':`) lists the dependency again on purpose; the group now owns it.
+        if (commentBetween(doc, first.tag.line, tag.line)) {
           seen.set(key, { tag, dep });
           continue;
         }

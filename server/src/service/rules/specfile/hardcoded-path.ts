@@ -15,6 +15,21 @@ const EXISTING_FILE_COMMANDS = /^(?:rm|rmdir|find|pushd|cd|ls|test|\[|\[\[|unlin
 /** Commands whose arguments are expressions or text, not file names. */
 const TEXT_COMMANDS = /^(?:sed|perl|awk|gawk|grep|echo|printf)$/;
 
+/**
+ * Literals the spec compares with their own macro (`if [ %{_prefix} != /usr ]`, `%if "%{_prefix}" ==
+ * "/usr"`): there the literal is the point (moving files from upstream's fixed location when the
+ * macro differs), so `macro\0literal` pairs found anywhere in the spec are not reported.
+ */
+function comparedWithMacro(text: string): Set<string> {
+  const pairs = new Set<string>();
+  if (!text.includes('=')) return pairs;
+  const macroFirst = /%\{?([A-Za-z_]\w*)\}?["']?[ \t]*(?:!=|==|=)[ \t]*["']?(\/[^\s"';|&)\]]*)/g;
+  const literalFirst = /(\/[^\s"';|&(=!]*)["']?[ \t]*(?:!=|==|=)[ \t]*["']?%\{?([A-Za-z_]\w*)\}?/g;
+  for (const m of text.matchAll(macroFirst)) pairs.add(`${m[1]}\0${trimTrailingSlashes(m[2]) || '/'}`);
+  for (const m of text.matchAll(literalFirst)) pairs.add(`${m[2]}\0${trimTrailingSlashes(m[1]) || '/'}`);
+  return pairs;
+}
+
 /** Paths under /usr/lib and /lib without a macro of their own are hardcoded-library-path's business (or correct). */
 function candidate(path: string): PathMacro | undefined {
   const p = macroForPath(trimTrailingSlashes(path) || '/');
@@ -34,7 +49,9 @@ export default defineSpecRule({
   },
   check(ctx) {
     const doc = ctx.doc;
+    const compared = comparedWithMacro(doc.text);
     const report = (start: number, p: PathMacro, where: string, onlyIfSame = false) => {
+      if (compared.has(`${p.macro}\0${p.prefix}`)) return;
       const end = start + p.prefix.length;
       const same = macroMatches(p, ctx.distro);
       if (onlyIfSame && !same) return;
@@ -72,6 +89,8 @@ export default defineSpecRule({
               const idx = mm.index + mm[0].length - mm[1].length;
               // `mv %{buildroot}/sbin/* %{buildroot}%{_sbindir}`: files are moved from (or renamed within) where upstream put them
               const existing = EXISTING_FILE_COMMANDS.test(base0) || (base0 === 'mv' && !w.redirect);
+              // `mv %{buildroot}/usr %{buildroot}%{_prefix}`: the move goes to the macro's location, the literal is its source
+              if (base0 === 'mv' && cmd.words.some((o) => o !== w && new RegExp(`%\\{?${p.macro}\\b`).test(o.text))) continue;
               report(base + idx, p, 'after the build root', existing);
             }
             // --prefix=/usr, -DCMAKE_INSTALL_PREFIX=/usr, PREFIX=/usr

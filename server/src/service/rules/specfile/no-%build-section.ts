@@ -1,9 +1,11 @@
-import { missingSection } from '../../specfile/requiredSections';
+import { hasNothingToBuild, missingSection } from '../../specfile/requiredSections';
 import { defineSpecRule } from '../types';
 
 /**
  * A complete spec without a %build section. Not reported for fragments (no Name tag), specs that
- * %include other files, or rpm 4.20 declarative builds (BuildSystem:), which generate the section.
+ * %include other files, rpm 4.20 declarative builds (BuildSystem:), which generate the section, a
+ * header written inside a macro (`%{?conf:%build}`), nor specs with nothing to compile by design
+ * (noarch packages, go2rpm source-only libraries).
  */
 export default defineSpecRule({
   id: 'no-%build-section',
@@ -17,6 +19,7 @@ export default defineSpecRule({
   rpmlintId: 'no-%build-section',
   check(ctx) {
     const anchor = missingSection(ctx.doc, 'build');
+    if (anchor && hasNothingToBuild(ctx.doc)) return;
     if (anchor) ctx.report({ ...anchor, messageId: 'noBuildSection' });
   },
 });

@@ -17,6 +17,8 @@ const MACRO_INPUTS = new Set([
   'subrel', 'pkg_module', 'ExtraBuildRequires',
   // kmodtool (akmods) reads it into the akmod package's BuildRequires.
   'AkmodsBuildRequires',
+  // %forgemeta/%gometa read it into the release and source names (`%global distprefix %{nil}`).
+  'distprefix',
 ]);
 
 /**
@@ -34,6 +36,9 @@ function constructedNameParts(text: string): { prefixes: string[]; suffixes: str
   while ((m = pre.exec(text))) prefixes.push(m[1]);
   const suf = /%\{[^{}]*\}([A-Za-z0-9_]+)\}/g;
   while ((m = suf.exec(text))) suffixes.push(m[1]);
+  // Lua building a name by concatenation: rpm.expand("%{?subdir" .. i .. "}"), macros["patch" .. n].
+  const lua = /(?:%\{[?!]*|macros\s*\[\s*)["']?([A-Za-z_][A-Za-z0-9_]*)["']\s*\.\./g;
+  while ((m = lua.exec(text))) prefixes.push(m[1]);
   return { prefixes, suffixes };
 }
 
