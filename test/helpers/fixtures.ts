@@ -5,7 +5,8 @@
 //
 // The carets give the columns of the expected range on the previous code line; several
 // marker lines may follow one code line. `# <- rule-id` marks a finding that starts at column 0
-// of the previous line (its end is not checked). Marker lines are removed before linting.
+// of the previous line (its end is not checked). `rule-id:messageId` also checks the finding's
+// message id (`# ^^^^ dkms-yes-no-value:notYesNo`). Marker lines are removed before linting.
 // Cursor fixtures use `|` for the cursor position (extractCursor).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -16,14 +17,16 @@ import type { RelatedDocument } from '../../server/src/service/rules/types';
 
 export interface ExpectedFinding {
   rule: string;
+  /** Checked when the marker says `rule-id:messageId`. */
+  messageId?: string;
   line: number;
   startCharacter: number;
   /** undefined: not checked (`<-` markers). */
   endCharacter?: number;
 }
 
-const CARET_MARKER = /^(\s*#\s*)(\^+)\s+([\w%-][\w%,\s-]*)$/;
-const ARROW_MARKER = /^\s*#\s*<-\s+([\w%-][\w%,\s-]*)$/;
+const CARET_MARKER = /^(\s*#\s*)(\^+)\s+([\w%-][\w%:,\s-]*)$/;
+const ARROW_MARKER = /^\s*#\s*<-\s+([\w%-][\w%:,\s-]*)$/;
 
 export function parseMarkers(source: string): { text: string; expected: ExpectedFinding[] } {
   const input = source.split('\n');
@@ -35,11 +38,13 @@ export function parseMarkers(source: string): { text: string; expected: Expected
     if ((caret || arrow) && kept.length > 0) {
       const target = kept.length - 1;
       const ids = (caret ? caret[3] : arrow![1]).split(/[\s,]+/).filter(Boolean);
-      for (const rule of ids) {
+      for (const id of ids) {
+        const [rule, messageId] = id.split(':');
+        const ids = messageId ? { rule, messageId } : { rule };
         if (caret) {
           const start = caret[1].length;
-          expected.push({ rule, line: target, startCharacter: start, endCharacter: start + caret[2].length });
-        } else expected.push({ rule, line: target, startCharacter: 0 });
+          expected.push({ ...ids, line: target, startCharacter: start, endCharacter: start + caret[2].length });
+        } else expected.push({ ...ids, line: target, startCharacter: 0 });
       }
       continue;
     }
@@ -82,20 +87,20 @@ export function assertFindings(source: string, options: LintFixtureOptions): Fin
   const { text, expected } = parseMarkers(source);
   const finalText = options.crlf ? text.replace(/\n/g, '\r\n') : text;
   const findings = lintText(finalText, options);
-  const actual = findings.map((f) => ({ rule: f.rule, line: f.range.start.line, startCharacter: f.range.start.character, endCharacter: f.range.end.line === f.range.start.line ? f.range.end.character : -1 }));
-  const fmt = (e: { rule: string; line: number; startCharacter: number; endCharacter?: number }) =>
-    `${e.rule}@${e.line}:${e.startCharacter}-${e.endCharacter ?? '*'}`;
+  const actual = findings.map((f) => ({ rule: f.rule, messageId: f.messageId, line: f.range.start.line, startCharacter: f.range.start.character, endCharacter: f.range.end.line === f.range.start.line ? f.range.end.character : -1 }));
+  const fmt = (e: { rule: string; messageId?: string; line: number; startCharacter: number; endCharacter?: number }) =>
+    `${e.rule}${e.messageId ? `:${e.messageId}` : ''}@${e.line}:${e.startCharacter}-${e.endCharacter ?? '*'}`;
   const unmatched = [...actual];
   const missing: string[] = [];
   for (const e of expected) {
-    const i = unmatched.findIndex((a) => a.rule === e.rule && a.line === e.line && a.startCharacter === e.startCharacter && (e.endCharacter === undefined || a.endCharacter === e.endCharacter));
+    const i = unmatched.findIndex((a) => a.rule === e.rule && (e.messageId === undefined || a.messageId === e.messageId) && a.line === e.line && a.startCharacter === e.startCharacter && (e.endCharacter === undefined || a.endCharacter === e.endCharacter));
     if (i >= 0) unmatched.splice(i, 1);
     else missing.push(fmt(e));
   }
   assert.deepEqual(
     { missing, unexpected: unmatched.map(fmt) },
     { missing: [], unexpected: [] },
-    `findings differ from the markers.\nactual: ${actual.map(fmt).join(', ') || '(none)'}\n${findings.map((f) => `  ${f.rule}: ${f.message}`).join('\n')}`,
+    `findings differ from the markers.\nactual: ${actual.map(fmt).join(', ') || '(none)'}\n${findings.map((f) => `  ${f.rule}:${f.messageId}: ${f.message}`).join('\n')}`,
   );
   return findings;
 }

@@ -1,23 +1,27 @@
-import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { applyFixes, assertFindings } from '../helpers/fixtures';
 import { testDocExamples } from '../helpers/docs';
+import { ruleTester } from '../helpers/ruleTester';
 
-const opts = { rules: ['dkms-module-suffix'], languageId: 'dkms-conf' as const };
+const RULE = 'dkms-module-suffix';
 
-test('.ko and .o suffixes, with a safe fix', () => {
-  const src = `BUILT_MODULE_NAME[0]="foo.ko"
-#                        ^^^ dkms-module-suffix
+ruleTester(RULE, {
+  languageId: 'dkms-conf',
+  valid: [{ name: 'other names, other directives', code: 'BUILT_MODULE_NAME[0]="foo_ko"\nBUILT_MODULE_LOCATION[0]="x.o"\nDEST_MODULE_NAME[0]="kool"\n' }],
+  invalid: [
+    {
+      name: '.ko and .o suffixes, with a safe fix',
+      fix: 'safe',
+      code: `BUILT_MODULE_NAME[0]="foo.ko"
+#                        ^^^ ${RULE}:suffix
 DEST_MODULE_NAME[0]=bar.o
-#                      ^^ dkms-module-suffix
-`;
-  const findings = assertFindings(src, opts);
-  assert.equal(applyFixes('BUILT_MODULE_NAME[0]="foo.ko"\nDEST_MODULE_NAME[0]=bar.o\n', findings, 'safe'), 'BUILT_MODULE_NAME[0]="foo"\nDEST_MODULE_NAME[0]=bar\n');
+#                      ^^ ${RULE}:suffix
+`,
+      errors: [
+        { messageId: 'suffix', data: { name: 'BUILT_MODULE_NAME', suffix: '.ko' } },
+        { messageId: 'suffix', data: { name: 'DEST_MODULE_NAME', suffix: '.o' } },
+      ],
+      output: 'BUILT_MODULE_NAME[0]="foo"\nDEST_MODULE_NAME[0]=bar\n',
+    },
+  ],
 });
 
-test('near misses: other names, other directives, CRLF', () => {
-  assertFindings('BUILT_MODULE_NAME[0]="foo_ko"\nBUILT_MODULE_LOCATION[0]="x.o"\nDEST_MODULE_NAME[0]="kool"\n', { ...opts, crlf: true });
-  assert.ok(true);
-});
-
-testDocExamples('dkms-module-suffix');
+testDocExamples(RULE);

@@ -1,21 +1,24 @@
-import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { assertFindings } from '../helpers/fixtures';
 import { testDocExamples } from '../helpers/docs';
+import { ruleTester } from '../helpers/ruleTester';
 
-const opts = { rules: ['dkms-patch-path'], languageId: 'dkms-conf' as const };
+const RULE = 'dkms-patch-path';
 
-test('.. components and absolute paths', () => {
-  assertFindings(`PATCH[0]="../x.patch"
-#        ^^^^^^^^^^^^ dkms-patch-path
+ruleTester(RULE, {
+  languageId: 'dkms-conf',
+  valid: [{ name: 'files in patches/, subdirectories, names with dots', code: 'PATCH[0]="fix.patch"\nPATCH[1]=sub/dir/x..y.patch\n' }],
+  invalid: [
+    {
+      code: `PATCH[0]="../x.patch"
+#        ^^^^^^^^^^^^ ${RULE}:parentComponent
 PATCH=(a.patch /tmp/b.patch)
-#              ^^^^^^^^^^^^ dkms-patch-path
-`, opts);
+#              ^^^^^^^^^^^^ ${RULE}:absolutePath
+`,
+      errors: [
+        { messageId: 'parentComponent', data: { text: '../x.patch' } },
+        { messageId: 'absolutePath', data: { text: '/tmp/b.patch' } },
+      ],
+    },
+  ],
 });
 
-test('near misses: files in patches/, subdirectories, names with dots, CRLF', () => {
-  assertFindings('PATCH[0]="fix.patch"\nPATCH[1]=sub/dir/x..y.patch\n', { ...opts, crlf: true });
-  assert.ok(true);
-});
-
-testDocExamples('dkms-patch-path');
+testDocExamples(RULE);

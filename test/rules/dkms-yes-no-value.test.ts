@@ -1,26 +1,29 @@
-import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { applyFixes, assertFindings } from '../helpers/fixtures';
 import { testDocExamples } from '../helpers/docs';
+import { ruleTester } from '../helpers/ruleTester';
 
-const opts = { rules: ['dkms-yes-no-value'], languageId: 'dkms-conf' as const };
+const RULE = 'dkms-yes-no-value';
 
-test('non yes/no values, AUTOINSTALL=no', () => {
-  const src = `AUTOINSTALL=true
-#           ^^^^ dkms-yes-no-value
+ruleTester(RULE, {
+  languageId: 'dkms-conf',
+  valid: [{ name: 'yes, empty, STRIP=no, variables', code: 'AUTOINSTALL="yes"\nNO_WEAK_MODULES=""\nSTRIP[0]=no\nSTRIP[1]="$s"\nBUILD_DEPENDS_REBUILD=yes\n' }],
+  invalid: [
+    {
+      name: 'non yes/no values are fixed (unsafe) to what dkms reads; AUTOINSTALL=no has no fix',
+      code: `AUTOINSTALL=true
+#           ^^^^ ${RULE}:notYesNo
 STRIP[0]="0"
-#        ^^^ dkms-yes-no-value
+#        ^^^ ${RULE}:notYesNo
 NO_WEAK_MODULES="no"
-#               ^^^^ dkms-yes-no-value
-`;
-  const findings = assertFindings(src, opts);
-  assert.equal(findings[0].fixes[0].safety, 'unsafe');
-  assert.equal(applyFixes('AUTOINSTALL=true\nSTRIP[0]="0"\n', findings.slice(0, 2)), 'AUTOINSTALL=yes\nSTRIP[0]="no"\n');
+#               ^^^^ ${RULE}:noMeansYes
+`,
+      errors: [
+        { messageId: 'notYesNo', message: /^AUTOINSTALL="true" is not yes or no: dkms 3\.0 .*\. Write yes$/ },
+        { messageId: 'notYesNo', message: 'STRIP="0" is not yes or no' },
+        { messageId: 'noMeansYes', data: { name: 'NO_WEAK_MODULES' } },
+      ],
+      output: 'AUTOINSTALL=yes\nSTRIP[0]="no"\nNO_WEAK_MODULES="no"\n',
+    },
+  ],
 });
 
-test('near misses: yes, empty, STRIP=no, variables, CRLF', () => {
-  assertFindings('AUTOINSTALL="yes"\nNO_WEAK_MODULES=""\nSTRIP[0]=no\nSTRIP[1]="$s"\nBUILD_DEPENDS_REBUILD=yes\n', { ...opts, crlf: true });
-  assert.ok(true);
-});
-
-testDocExamples('dkms-yes-no-value');
+testDocExamples(RULE);

@@ -1,32 +1,26 @@
-import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
-import { assertFindings } from '../helpers/fixtures';
-import { fixed } from '../helpers/fixing';
+import { ruleTester } from '../helpers/ruleTester';
 
-const rule = 'obsolete-buildroot-tag';
-const opts = { rules: [rule] };
+const RULE = 'obsolete-buildroot-tag';
 
-test('BuildRoot tags, also in conditionals', () => {
-  assertFindings(`Name: foo
+ruleTester(RULE, {
+  valid: [{ name: '%{buildroot} uses and BuildRequires', code: 'Name: foo\nBuildRequires: gcc\n%install\nmkdir %{buildroot}\n# BuildRoot: x\n' }],
+  invalid: [
+    {
+      name: 'BuildRoot tags, also in conditionals',
+      code: `Name: foo
 BuildRoot: %{_tmppath}/%{name}-%{version}-root
-# <- ${rule}
+# <- ${RULE}:obsolete
 %ifarch %{ix86}
   buildroot:  /var/tmp/x
-# ^^^^^^^^^^^^^^^^^^^^^^ ${rule}
+# ^^^^^^^^^^^^^^^^^^^^^^ ${RULE}:obsolete
 %endif
-`, opts);
+`,
+      output: 'Name: foo\n%ifarch %{ix86}\n%endif\n',
+    },
+    { code: 'Summary: ünïcode\nBuildRoot: /tmp/x\n# <- obsolete-buildroot-tag\nSummary: é\n', output: 'Summary: ünïcode\nSummary: é\n' },
+    { name: 'on the last line without a line end', code: 'Name: foo\nBuildRoot: /tmp/x', errors: [{ messageId: 'obsolete', line: 1, character: 0 }], output: 'Name: foo' },
+  ],
 });
 
-test('near misses: %{buildroot} uses and BuildRequires', () => {
-  assertFindings('Name: foo\nBuildRequires: gcc\n%install\nmkdir %{buildroot}\n# BuildRoot: x\n', opts);
-});
-
-test('fix deletes the line (LF, CRLF, last line, non-ASCII)', () => {
-  assert.equal(fixed('Name: foo\nBuildRoot: /tmp/x\nSummary: é\n', rule), 'Name: foo\nSummary: é\n');
-  assert.equal(fixed('Name: foo\r\nBuildRoot: /tmp/x\r\nSummary: é\r\n', rule), 'Name: foo\r\nSummary: é\r\n');
-  assert.equal(fixed('Name: foo\nBuildRoot: /tmp/x', rule), 'Name: foo');
-  assertFindings('Summary: ünïcode\nBuildRoot: /tmp/x\n# <- obsolete-buildroot-tag\n', { ...opts, crlf: true });
-});
-
-testDocExamples(rule);
+testDocExamples(RULE);

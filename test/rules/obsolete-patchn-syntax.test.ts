@@ -1,50 +1,44 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
-import { assertFindings, lintText } from '../helpers/fixtures';
-import { fixed } from '../helpers/fixing';
+import { lintText } from '../helpers/fixtures';
+import { ruleTester } from '../helpers/ruleTester';
 
 const rule = 'obsolete-patchn-syntax';
-const opts = { rules: [rule] };
 
-test('%patchN forms are reported', () => {
-  assertFindings(`Name: foo
+ruleTester(rule, {
+  valid: [
+    { name: '%patch -P N, %patch N, comments, %{PATCH0}, %autopatch', code: 'Name: foo\nPatch0: a.patch\n%prep\n%setup -q\n%patch -P 0 -p1\n%patch 0 -p1\n# %patch0 -p1\npatch -p1 < %{PATCH0}\n%autopatch -p1\n' },
+  ],
+  invalid: [
+    {
+      name: '%patchN forms are reported and rewritten to %patch -P N',
+      code: `Name: foo
 Patch0: a.patch
 Patch12: b.patch
 %prep
 %setup -q
 %patch0 -p1
-# <- ${rule}
+# <- ${rule}:patchN
   %patch12 -p1 -b .orig
-# ^^^^^^^^ ${rule}
-%{patch0}
-# <- ${rule}
-`, opts);
-});
-
-test('near misses: %patch -P N, %patch N, comments, %{PATCH0}, %autopatch', () => {
-  assertFindings(`Name: foo
-Patch0: a.patch
-%prep
-%setup -q
-%patch -P 0 -p1
-%patch 0 -p1
-# %patch0 -p1
-patch -p1 < %{PATCH0}
-%autopatch -p1
-`, opts);
-});
-
-test('fix keeps the options; CRLF and non-ASCII positions', () => {
-  const src = 'Name: foo\nSummary: Café\nPatch3: a.patch\n%prep\n%patch3 -p1 -b .x\n%patch3\n';
-  assert.equal(fixed(src, rule), 'Name: foo\nSummary: Café\nPatch3: a.patch\n%prep\n%patch -P 3 -p1 -b .x\n%patch -P 3\n');
-  assertFindings('Name: föö\nPatch3: a.patch\n%prep\n%patch3 -p1\n# <- obsolete-patchn-syntax\n', { ...opts, crlf: true });
-  assert.equal(fixed('Name: a\r\nPatch3: a\r\n%prep\r\n%patch3 -p1\r\n', rule), 'Name: a\r\nPatch3: a\r\n%prep\r\n%patch -P 3 -p1\r\n');
-});
-
-test('no fix when a -P is already there', () => {
-  const findings = assertFindings('Name: a\nPatch1: a\nPatch2: b\n%prep\n%patch1 -P 2\n# <- obsolete-patchn-syntax\n', opts);
-  assert.equal(findings[0].fixes.length, 0);
+# ^^^^^^^^ ${rule}:patchN
+`,
+      errors: [{ messageId: 'patchN', data: { n: '0' } }, { messageId: 'patchN', data: { n: '12' } }],
+      output: 'Name: foo\nPatch0: a.patch\nPatch12: b.patch\n%prep\n%setup -q\n%patch -P 0 -p1\n  %patch -P 12 -p1 -b .orig\n',
+    },
+    {
+      name: 'the fix keeps the options; non-ASCII text',
+      code: `Name: foo\nSummary: Café\nPatch3: a.patch\n%prep\n%patch3 -p1 -b .x\n# <- ${rule}\n%patch3\n# <- ${rule}\n`,
+      output: 'Name: foo\nSummary: Café\nPatch3: a.patch\n%prep\n%patch -P 3 -p1 -b .x\n%patch -P 3\n',
+    },
+    {
+      // The braced form gets no fix (only %patchN lines are rewritten).
+      name: '%{patch0} is reported beside %patchN',
+      code: `Name: foo\nPatch0: a.patch\n%prep\n%setup -q\n%patch0 -p1\n# <- ${rule}:patchN\n%{patch0}\n# <- ${rule}:patchN\n`,
+      output: 'Name: foo\nPatch0: a.patch\n%prep\n%setup -q\n%patch -P 0 -p1\n%{patch0}\n',
+    },
+    { name: 'no fix when a -P is already there', code: `Name: a\nPatch1: a\nPatch2: b\n%prep\n%patch1 -P 2\n# <- ${rule}:patchN\n`, output: null },
+  ],
 });
 
 testDocExamples(rule);
@@ -56,6 +50,7 @@ Patch0: a.patch
 %setup -q
 %patch0 -p1
 `;
+  const opts = { rules: [rule] };
   assert.deepEqual(lintText(text, { ...opts, distro: 'fedora' }).map((f) => f.severity), ['error']);
   assert.deepEqual(lintText(text, { ...opts, distro: 'rhel' }).map((f) => f.severity), ['warning']);
   assert.deepEqual(lintText(text, { ...opts, distro: 'fedora', severities: { [rule]: 'information' } }).map((f) => f.severity), ['information']);

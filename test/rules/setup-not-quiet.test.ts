@@ -1,46 +1,25 @@
-import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
-import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
+import { ruleTester } from '../helpers/ruleTester';
 import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'setup-not-quiet';
-const POSITIVE = `${SPEC_HEAD}%prep
-%setup -n x
-# <- setup-not-quiet
-%setup -T -D
-%setup -T -a 1
-# <- setup-not-quiet
-`;
 
-test(`${RULE}: reports what rpmlint's check is about`, () => {
-  assertFindings(POSITIVE, { rules: [RULE] });
-});
-
-test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`${SPEC_HEAD}%prep
-%setup -qn x
-%setup -c -q
-# %setup
-`, { rules: [RULE] });
-});
-
-test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => {
-  assertFindings('# héllo wörld ✓\n' + POSITIVE, { rules: [RULE], crlf: true });
-});
-
-test(`${RULE}: fix`, () => {
-  const before = `Name: a
-%prep
-%setup -n x
-`;
-  const findings = lintText(before, { rules: [RULE] });
-  assert.equal(findings.length, 1);
-  assert.equal(applyFixes(before, findings), `Name: a
-%prep
-%setup -q -n x
-`);
-  assert.deepEqual(lintText(applyFixes(before, findings), { rules: [RULE] }), []);
+ruleTester(RULE, {
+  valid: [
+    `${SPEC_HEAD}%prep\n%setup -qn x\n%setup -c -q\n# %setup\n%setup -T -D\n`,
+  ],
+  invalid: [
+    {
+      name: "what rpmlint's check is about, with non-ASCII text before it",
+      code: `# héllo wörld ✓\n${SPEC_HEAD}%prep\n%setup -n x\n# <- ${RULE}:notQuiet\n%setup -T -D\n%setup -T -a 1\n# <- ${RULE}:notQuiet\n`,
+      output: `# héllo wörld ✓\n${SPEC_HEAD}%prep\n%setup -q -n x\n%setup -T -D\n%setup -q -T -a 1\n`,
+    },
+    {
+      code: 'Name: a\n%prep\n%setup -n x\n',
+      errors: [{ messageId: 'notQuiet', line: 2, character: 0, endLine: 2, endCharacter: 6 }],
+      output: 'Name: a\n%prep\n%setup -q -n x\n',
+    },
+  ],
 });
 
 testDocExamples(RULE);

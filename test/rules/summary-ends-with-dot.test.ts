@@ -1,32 +1,33 @@
-import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
-import { assertFindings } from '../helpers/fixtures';
-import { fixed } from '../helpers/fixing';
+import { ruleTester } from '../helpers/ruleTester';
 
-const rule = 'summary-ends-with-dot';
-const opts = { rules: [rule] };
+const RULE = 'summary-ends-with-dot';
 
-test('trailing dots, subpackages and translations', () => {
-  assertFindings(`Name: foo
+ruleTester(RULE, {
+  valid: [
+    { name: 'no dot, ellipsis, abbreviations, dots inside', code: 'Name: foo\nSummary: Tools, libraries, etc.\n%package a\nSummary: Wait...\n%package b\nSummary: Foo Inc.\n%package c\nSummary: Version 1.0 of v.2 tools\n' },
+  ],
+  invalid: [
+    {
+      name: 'trailing dots, subpackages and translations',
+      code: `Name: foo
 Summary: A tool.
-#              ^ ${rule}
+#              ^ ${RULE}:endsWithDot
 Summary(de): Ein Werkzeug.  
-#                        ^ ${rule}
+#                        ^ ${RULE}:endsWithDot
 %package devel
 Summary: Files for %{name}.
-#                         ^ ${rule}
-`, opts);
+#                         ^ ${RULE}:endsWithDot
+`,
+      output: 'Name: foo\nSummary: A tool\nSummary(de): Ein Werkzeug  \n%package devel\nSummary: Files for %{name}\n',
+    },
+    {
+      name: 'non-ASCII text before the dot',
+      code: 'Name: é\nSummary: Café tools.\n#                  ^ summary-ends-with-dot\n',
+      errors: [{ messageId: 'endsWithDot', line: 1, character: 19, endCharacter: 20 }],
+      output: 'Name: é\nSummary: Café tools\n',
+    },
+  ],
 });
 
-test('near misses: no dot, ellipsis, abbreviations, dots inside', () => {
-  assertFindings('Name: foo\nSummary: Tools, libraries, etc.\n%package a\nSummary: Wait...\n%package b\nSummary: Foo Inc.\n%package c\nSummary: Version 1.0 of v.2 tools\n', opts);
-});
-
-test('fix removes the dot; CRLF and non-ASCII', () => {
-  assert.equal(fixed('Name: é\nSummary: Café tools.\n', rule), 'Name: é\nSummary: Café tools\n');
-  assert.equal(fixed('Name: é\r\nSummary: Café tools.\r\n', rule), 'Name: é\r\nSummary: Café tools\r\n');
-  assertFindings('Name: é\nSummary: Café tools.\n#                  ^ summary-ends-with-dot\n', { ...opts, crlf: true });
-});
-
-testDocExamples(rule);
+testDocExamples(RULE);
