@@ -81,4 +81,17 @@ test('distprefix is read by the forge and Go macros', () => {
 `, { rules: [rule] });
 });
 
+test('numbered forge inputs (%forgemeta -a) and the mingw build switches are read by their macros', () => {
+  // swift-lang.spec (tag26 …, %forgemeta -a), mingw-openssl.spec (mingw_build_ucrt64).
+  assertFindings(`Name: foo
+%global mingw_build_ucrt64 1
+%global forgeurl3 https://github.com/a/b
+%global tag26 v1.0
+%global version0 1.0
+%global srcname0 foo
+#       ^^^^^^^^ unused-macro
+%forgemeta -a
+`, { rules: [rule] });
+});
+
 testDocExamples(rule);

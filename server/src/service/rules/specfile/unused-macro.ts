@@ -25,7 +25,13 @@ const MACRO_INPUTS = new Set([
  * Prefixes of names read by macro families (Fedora fonts: `%fontpkg` reads fontfamily, fontsummary …;
  * ghc-rpm-macros read ghc_debuginfo, ghc_without_dynamic …).
  */
-const INPUT_PREFIXES = /^(?:font|go|forge|cargo_|pypi_|python_|ghc_)/;
+const INPUT_PREFIXES = /^(?:font|go|forge|cargo_|pypi_|python_|ghc_|mingw_build_)/;
+
+/** `%forgemeta -a` reads every numbered source's inputs: forgeurl0, tag3, commit12, version0 … */
+const NUMBERED_FORGE_INPUTS = new Set([
+  'forgeurl', 'forgesource', 'forgesetupargs', 'commit', 'tag', 'date', 'version', 'archivename', 'archiveext', 'archiveurl',
+  'topdir', 'scm', 'extractdir', 'repo', 'owner', 'shortcommit', 'distprefix',
+]);
 
 /** Name parts a spec builds macro names from: `%{summary_%{flavour}}` → prefix `summary_`, `%{%{name}_libs}` → suffix `_libs`. */
 function constructedNameParts(text: string): { prefixes: string[]; suffixes: string[] } {
@@ -69,6 +75,7 @@ export default defineSpecRule({
       const name = def.name;
       if (reported.has(name) || name.startsWith('_') || /^with(?:out)?_/.test(name) || MACRO_INPUTS.has(name) || isKnownMacro(name)) continue;
       if (INPUT_PREFIXES.test(name)) continue;
+      if (/\d$/.test(name) && NUMBERED_FORGE_INPUTS.has(name.replace(/\d+$/, ''))) continue;
       if (constructed.prefixes.some((p) => name.startsWith(p)) || constructed.suffixes.some((x) => name.endsWith(x))) continue;
       if (doc.macroReferences.some((r) => r.name === name)) continue;
       // Anywhere else as a word (lua `macros.name`, rpm.expand("%name"), `%%name` in expand bodies, other definitions).
