@@ -47,3 +47,102 @@ dkms remove -m foo -v 1.2 --all --rpm_safe_upgrade >/dev/null || :
 });
 
 testDocExamples(RULE);
+
+test(`${RULE}: the fix also puts --rpm_safe_upgrade on %post's dkms add, or adds one before the install`, () => {
+  const withAdd = HEAD + `%post
+dkms add -m foo -v %{version} || :
+dkms install -m foo -v %{version} || :
+%preun
+dkms remove -m foo -v %{version} --all || :
+`;
+  assert.equal(applyFixes(withAdd, lintText(withAdd, { rules: [RULE] })), HEAD + `%post
+dkms add -m foo -v %{version} --rpm_safe_upgrade || :
+dkms install -m foo -v %{version} || :
+%preun
+dkms remove -m foo -v %{version} --all --rpm_safe_upgrade || :
+`);
+  const installOnly = HEAD + `%post\r\nif [ -x /usr/sbin/dkms ]; then\r\n    dkms install foo/%{version} || :\r\nfi\r\n%preun\r\ndkms remove foo/%{version} --all || :\r\n`;
+  const fixed = applyFixes(installOnly, lintText(installOnly, { rules: [RULE] }));
+  assert.equal(fixed, HEAD + `%post\r\nif [ -x /usr/sbin/dkms ]; then\r\n    dkms add foo/%{version} --rpm_safe_upgrade || :\r\n    dkms install foo/%{version} || :\r\nfi\r\n%preun\r\ndkms remove foo/%{version} --all --rpm_safe_upgrade || :\r\n`);
+  assert.deepEqual(lintText(fixed, { rules: [RULE] }), []);
+  // common.postinst adds without the flag: no fix can make the remove safe
+  const helper = HEAD + `%post\n/usr/lib/dkms/common.postinst foo %{version}\n%preun\ndkms remove -m foo -v %{version} --all\n`;
+  const f = lintText(helper, { rules: [RULE] });
+  assert.equal(f.length, 1);
+  assert.deepEqual(f[0].fixes, []);
+});
+
+test(`${RULE}: --rpm_safe_upgrade on the remove without it on %post's dkms add does nothing (checked with dkms 3.0.10)`, () => {
+  const findings = assertFindings(HEAD + `%post
+dkms add -m foo -v %{version} || :
+dkms install -m foo -v %{version} || :
+%preun
+dkms remove -m foo -v %{version} --all --rpm_safe_upgrade || :
+#                                      ^^^^^^^^^^^^^^^^^^ ${RULE}
+%package -n bar-dkms
+Summary: Bar
+BuildArch: noarch
+Requires: dkms
+%post -n bar-dkms
+if [ "$1" -ge "1" ]; then
+   if [ -f /usr/lib/dkms/common.postinst ]; then
+      /usr/lib/dkms/common.postinst bar %{version}
+   fi
+fi
+%preun -n bar-dkms
+if [ "$(dkms status -m bar -v %{version})" ]; then
+   dkms remove -m bar -v %{version} --all --rpm_safe_upgrade
+#                                         ^^^^^^^^^^^^^^^^^^ ${RULE}
+fi
+%package -n baz-dkms
+Summary: Baz
+BuildArch: noarch
+Requires: dkms
+%post -n baz-dkms
+dkms install baz/%{version} || :
+%preun -n baz-dkms
+dkms remove baz/%{version} --all --rpm_safe_upgrade || :
+#                                ^^^^^^^^^^^^^^^^^^ ${RULE}
+`, { rules: [RULE] });
+  assert.deepEqual(findings.map((f) => f.messageId), ['flagWithoutAdd', 'flagWithoutAdd', 'flagWithoutAdd']);
+  assert.match(findings[0].message, /and %post runs `dkms add` without it\. So an upgrade/);
+  assert.match(findings[1].message, /and %post runs \/usr\/lib\/dkms\/common\.postinst, whose `dkms add` has no --rpm_safe_upgrade\./);
+  assert.match(findings[2].message, /and %post runs no `dkms add` \(only `dkms install`\)\./);
+  // fixes: the flag on the add; none for common.postinst; a new add line before the install
+  assert.equal(findings[0].fixes[0].edits.length, 1);
+  assert.deepEqual(findings[1].fixes, []);
+  assert.equal(findings[2].fixes[0].edits[0].newText, 'dkms add baz/%{version} --rpm_safe_upgrade || :\n');
+});
+
+test(`${RULE}: the flag on both sides, a %posttrans that installs again, or a %post we cannot read stay silent`, () => {
+  for (const post of [
+    '%post\ndkms add -m foo -v %{version} --rpm_safe_upgrade || :\ndkms install -m foo -v %{version} || :\n',
+    '%post\ndkms add -m foo -v %{version} || :\n%posttrans\ndkms install -m foo -v %{version} || :\n',
+    '%post\n$DKMS add -m foo -v %{version} || :\n',
+    '%post\ndkms add $ARGS || :\n',
+    '',
+  ]) assertFindings(HEAD + post + '%preun\ndkms remove -m foo -v %{version} --all --rpm_safe_upgrade || :\n', { rules: [RULE] });
+});
+
+test(`${RULE}: dkms uninstall is not protected by --rpm_safe_upgrade (dkms checks the lock only in remove)`, () => {
+  const text = HEAD + `%post
+dkms add -m foo -v %{version} -q --rpm_safe_upgrade || :
+%preun
+dkms uninstall -m foo -v %{version} -q --all || :
+#<- ${RULE}
+dkms remove -m foo -v %{version} -q --all --rpm_safe_upgrade || :
+`;
+  const findings = assertFindings(text, { rules: [RULE] });
+  assert.equal(findings[0].messageId, 'uninstallOnUpgrade');
+  assert.equal(applyFixes(text.replace(/#<-.*\n/, ''), findings), HEAD + `%post
+dkms add -m foo -v %{version} -q --rpm_safe_upgrade || :
+%preun
+dkms remove -m foo -v %{version} -q --all --rpm_safe_upgrade || :
+`);
+  // with the flag too, and no remove after it: reported, no fix
+  const alone = lintText(HEAD + '%preun\ndkms uninstall foo/%{version} --all --rpm_safe_upgrade\n', { rules: [RULE] });
+  assert.equal(alone.length, 1);
+  assert.deepEqual(alone[0].fixes, []);
+  // guarded by $1: silent
+  assertFindings(HEAD + '%preun\nif [ $1 -eq 0 ]; then dkms uninstall foo/%{version} --all; fi\n', { rules: [RULE] });
+});
