@@ -75,12 +75,15 @@ describe('related files', () => {
       const forSpec = findRelatedDocuments(path.join(dir, 'pkg.spec'), 'rpm-spec');
       assert.deepEqual(forSpec.map((r) => [path.basename(path.dirname(r.uri)), r.languageId, r.text]), [['src', 'dkms-conf', 'PACKAGE_NAME=pkg\n']]);
       const forDkms = findRelatedDocuments(path.join(dir, 'src', 'dkms.conf'), 'dkms-conf');
-      assert.deepEqual(forDkms.map((r) => r.uri.replace(/^.*\//, '')).sort(), ['pkg.spec', 'pkg.spec.in']);
+      assert.deepEqual(forDkms.filter((r) => r.languageId !== 'file-list').map((r) => r.uri.replace(/^.*\//, '')).sort(), ['pkg.spec', 'pkg.spec.in']);
+      // the files under a dkms.conf's folder (its source tree), relative to it
+      assert.deepEqual(forDkms.filter((r) => r.languageId === 'file-list').map((r) => r.text), ['deeper/dkms.conf\ndkms.conf']);
       // the Makefile/Kbuild beside a dkms.conf, first, as text for the dkms.conf rules
       fs.writeFileSync(path.join(dir, 'src', 'Makefile'), 'KVER := $(shell uname -r)\n');
       fs.writeFileSync(path.join(dir, 'Kbuild'), 'obj-m := not-beside.o\n');
+      fs.writeFileSync(path.join(dir, 'src', 'deeper', 'Kbuild'), 'obj-m := deeper.o\n');
       const withMakefile = findRelatedDocuments(path.join(dir, 'src', 'dkms.conf'), 'dkms-conf');
-      assert.deepEqual(withMakefile.map((r) => [r.uri.replace(/^.*\//, ''), r.languageId]), [['Makefile', 'makefile'], ['pkg.spec', 'rpm-spec'], ['pkg.spec.in', 'rpm-spec']]);
+      assert.deepEqual(withMakefile.map((r) => [path.relative(dir, decodeURIComponent(new URL(r.uri).pathname)), r.languageId]), [['src', 'file-list'], ['src/Makefile', 'makefile'], ['src/deeper/Kbuild', 'makefile'], ['pkg.spec', 'rpm-spec'], ['pkg.spec.in', 'rpm-spec']]);
       const overlay = findRelatedDocuments(path.join(dir, 'pkg.spec'), 'rpm-spec', { overlay: () => 'EDITED\n' });
       assert.equal(overlay[0].text, 'EDITED\n');
     } finally {

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { DistroId, LanguageId, SeverityOrOff } from '../../server/src/service/index';
+import type { RelatedDocument } from '../../server/src/service/rules/types';
 import { lintText } from './fixtures';
 
 export interface DocExample {
@@ -53,7 +54,10 @@ export function docExamples(ruleId: string): DocExamples {
 }
 
 /** Registers a test: the doc page's Incorrect examples are reported, its Correct examples are not. */
-export function testDocExamples(ruleId: string, options: { distro?: DistroId; incorrectWithCrlf?: boolean; severities?: Record<string, SeverityOrOff> } = {}): void {
+export function testDocExamples(
+  ruleId: string,
+  options: { distro?: DistroId; incorrectWithCrlf?: boolean; severities?: Record<string, SeverityOrOff>; /** Files beside the example (the Kbuild a page shows) */ related?: RelatedDocument[] } = {},
+): void {
   test(`${ruleId}: documentation examples`, () => {
     const ex = docExamples(ruleId);
     assert.ok(ex.incorrect.length > 0, `docs/rules/${ruleId}.md has no example block under ## Incorrect`);
@@ -61,11 +65,11 @@ export function testDocExamples(ruleId: string, options: { distro?: DistroId; in
     for (const { text, languageId } of ex.incorrect) {
       // Markdown cannot show CRLF: a page about line endings says so and the test converts.
       const source = options.incorrectWithCrlf ? text.replace(/\n/g, '\r\n') : text;
-      const found = lintText(source, { rules: [ruleId], distro: options.distro, languageId, severities: options.severities });
+      const found = lintText(source, { rules: [ruleId], distro: options.distro, languageId, severities: options.severities, related: options.related });
       assert.ok(found.length > 0, `the Incorrect example of ${ruleId} produces no finding:\n${text}`);
     }
     for (const { text, languageId } of ex.correct) {
-      const found = lintText(text, { rules: [ruleId], distro: options.distro, languageId, severities: options.severities });
+      const found = lintText(text, { rules: [ruleId], distro: options.distro, languageId, severities: options.severities, related: options.related });
       assert.deepEqual(found.map((f) => f.message), [], `the Correct example of ${ruleId} produces findings:\n${text}`);
     }
   });

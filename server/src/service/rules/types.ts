@@ -68,11 +68,15 @@ export interface Report<Id extends string = string> {
 
 /**
  * A file next to the linted one that rules may look at: dkms.conf beside a spec, the spec beside a
- * dkms.conf, and the Makefile/Kbuild beside a dkms.conf (`makefile`: read as text, not linted).
+ * dkms.conf, and the Makefile/Kbuild beside a dkms.conf and in its sub-folders (`makefile`: read
+ * as text, not linted). `file-list` is not a file: the files under a dkms.conf's folder (its source
+ * tree), one path relative to that folder per line, `uri` being the folder; absent when the
+ * caller did not list them (or the tree was too big to list), so a rule cannot tell a missing file
+ * from an unlisted one.
  */
 export interface RelatedDocument {
   uri: string;
-  languageId: LanguageId | 'makefile';
+  languageId: LanguageId | 'makefile' | 'file-list';
   text: string;
 }
 

@@ -2,11 +2,13 @@
 import type { DkmsRule } from '../types';
 import r_dkms_array_mismatch from './dkms-array-mismatch';
 import r_dkms_build_exclusive from './dkms-build-exclusive';
+import r_dkms_built_module_mismatch from './dkms-built-module-mismatch';
 import r_dkms_crlf_line_endings from './dkms-crlf-line-endings';
 import r_dkms_deprecated_directive from './dkms-deprecated-directive';
 import r_dkms_dest_module_location from './dkms-dest-module-location';
 import r_dkms_duplicate_directive from './dkms-duplicate-directive';
 import r_dkms_index_gap from './dkms-index-gap';
+import r_dkms_make_installs_modules from './dkms-make-installs-modules';
 import r_dkms_make_without_kernelver from './dkms-make-without-kernelver';
 import r_dkms_malformed_line from './dkms-malformed-line';
 import r_dkms_missing_required from './dkms-missing-required';
@@ -21,11 +23,13 @@ import r_dkms_yes_no_value from './dkms-yes-no-value';
 export const DKMS_RULES: readonly DkmsRule[] = [
   r_dkms_array_mismatch,
   r_dkms_build_exclusive,
+  r_dkms_built_module_mismatch,
   r_dkms_crlf_line_endings,
   r_dkms_deprecated_directive,
   r_dkms_dest_module_location,
   r_dkms_duplicate_directive,
   r_dkms_index_gap,
+  r_dkms_make_installs_modules,
   r_dkms_make_without_kernelver,
   r_dkms_malformed_line,
   r_dkms_missing_required,
