@@ -55,6 +55,25 @@ describe('rule messages that say what rpm does are true for rpm 4.18', () => {
     }
   });
 
+  test('changelog-invalid-header: what rpm 4.18 reads as a header and a date, and what it does not', async (t) => {
+    if (skip) return t.skip(skip);
+    // `* Update …` as the first text line of an entry (even after a blank line) is text for rpm;
+    // a time of day with any zone word of up to 8 characters is a date rpm reads.
+    const accepted = `${HEAD}%description\nFoo.\n%files\n%changelog\n* Wed Jan 10 2024 Jane - 3\n* Update to 3\n\n* Wed Oct  7 13:49:30 +08 2020 Jane - 2\n\n* Rebuilt\n* Mon Jan 01 2018 Jane - 1\n- one\n`;
+    assert.deepEqual(lintText(accepted, { rules: ['changelog-invalid-header'], distro: 'generic' }), []);
+    const v = await view(accepted);
+    assert.deepEqual(v.messages?.filter((m) => /changelog/.test(m)), []);
+    assert.deepEqual(v.changelog.map((e) => e.text), ['* Update to 3', '* Rebuilt', '- one']);
+    // a second `*` line, a time without a zone and a year before 1990 are bad dates
+    for (const bad of ['* Update to 2', '* Wed Oct  7 13:49:30 2020 Jane - 2', '* Mon Jan 01 1985 Jane - 2']) {
+      const text = `${HEAD}%description\nFoo.\n%files\n%changelog\n* Wed Jan 10 2024 Jane - 3\n- three\n${bad}\n- two\n`;
+      assertClaim('changelog-invalid-header', text, /rpm cannot read the date of this %changelog entry .*it reports "bad date in %changelog" and leaves this entry and every one below it out of the package/);
+      const w = await view(text);
+      assert.ok(w.messages?.some((m) => m.startsWith('error: bad date in %changelog')), `${bad}: ${JSON.stringify(w.messages)}`);
+      assert.deepEqual(w.changelog.map((e) => e.text), ['- three'], bad);
+    }
+  });
+
   test('changelog-wrong-weekday: rpm warns "bogus date in %changelog" and keeps the entry', async (t) => {
     if (skip) return t.skip(skip);
     const text = `${HEAD}%description\nFoo.\n%files\n%changelog\n* Mon Jan 10 2024 Jane - 1\n- one\n`;

@@ -12,6 +12,7 @@ test('wrong weekdays, with and without a time of day', () => {
 %changelog
 * Tue Aug 9 2023 A <a@b> - 2
 # ^^^ ${rule}
+- x
 * Tue Jan 10 10:11:12 UTC 2022 A <a@b> - 1
 # ^^^ ${rule}
 `, opts);

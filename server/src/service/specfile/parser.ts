@@ -53,9 +53,10 @@ function splitWords(text: string, base: number): { word: string; start: number; 
 }
 
 function parseChangelogHeader(text: string, start: number, entry: ChangelogEntry): void {
-  // `* Wed Nov 25 2026 Jane Doe <jane@example.org> - 1.0-1` (time of day allowed since rpm 4.16)
-  // rpm also accepts `*Thu Nov 1 2007` (no blank after the star).
-  const m = /^\*[ \t]*(([A-Za-z]{3})[ \t]+([A-Za-z]{3})[ \t]+(\d{1,2})(?:[ \t]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[ \t]+[A-Z]{2,5})?)?[ \t]+(\d{4}))(?:[ \t]+(.*))?$/.exec(text);
+  // `* Wed Nov 25 2026 Jane Doe <jane@example.org> - 1.0-1`, or since rpm 4.16 with a time of day
+  // and a zone: `* Wed Oct  7 13:49:30 +08 2020` (rpm 4.18 dateToTimet: H:M:S, then any word of
+  // up to 8 characters as the zone). rpm also accepts `*Thu Nov 1 2007` (no blank after the star).
+  const m = /^\*[ \t]*(([A-Za-z]{3})[ \t]+([A-Za-z]{3})[ \t]+(\d{1,2})(?:[ \t]+(\d{1,2}):(\d{1,2}):(\d{1,2})[ \t]+[^ \t]{1,8})?[ \t]+(\d{4}))(?:[ \t]+(.*))?$/.exec(text);
   if (!m) return;
   const dateStart = start + text.indexOf(m[1]);
   entry.dateText = m[1];
@@ -64,7 +65,8 @@ function parseChangelogHeader(text: string, start: number, entry: ChangelogEntry
   const month = MONTHS.indexOf(m[3]);
   const day = Number(m[4]);
   const year = Number(m[8]);
-  if (month >= 0 && day >= 1 && day <= 31) {
+  // rpm reads years 1990–2999 only
+  if (month >= 0 && day >= 1 && day <= 31 && year >= 1990 && year < 3000) {
     const d = new Date(Date.UTC(year, month, day, m[5] ? Number(m[5]) : 0, m[6] ? Number(m[6]) : 0, m[7] ? Number(m[7]) : 0));
     // Reject dates like Feb 31 that Date would roll over.
     if (d.getUTCDate() === day && d.getUTCMonth() === month) entry.date = d;
@@ -155,6 +157,8 @@ export function parseSpec(text: string): SpecDocument {
   let pendingDefinition: MacroDefinition | undefined;
   const keywordStarts = new Set<number>();
   let currentEntry: ChangelogEntry | undefined;
+  /** Whether the current %changelog entry has a line of text yet (rpm reads the first one as text, even `* …`). */
+  let entryHasText = false;
 
   const closeSection = (endLine: number) => {
     current.endLine = Math.max(current.headerLine, endLine);
@@ -265,7 +269,10 @@ export function parseSpec(text: string): SpecDocument {
         continue;
       }
       lineKinds[line] = 'macro-line';
-      if (current.kind === 'changelog' && currentEntry) lineKinds[line] = 'body';
+      if (current.kind === 'changelog' && currentEntry) {
+        lineKinds[line] = 'body';
+        entryHasText = true;
+      }
       continue;
     }
 
@@ -286,16 +293,21 @@ export function parseSpec(text: string): SpecDocument {
     }
 
     if (current.kind === 'changelog') {
-      // rpm starts an entry only at a `*` in column 0; indented `*` lines are bullet points.
-      if (first === 42 /* * */ && contentStart === lineStart) {
+      // rpm starts an entry only at a `*` in column 0; indented `*` lines are bullet points. rpm
+      // skips blank (and comment) lines after a header and looks for the next entry from the
+      // second character of the text, so the first text line is the entry's text even when it is
+      // a `* item` line (rpm 4.18 parseChangelog.c, checked).
+      if (first === 42 /* * */ && contentStart === lineStart && !(currentEntry && !entryHasText)) {
         finishEntry(line - 1);
         const entry: ChangelogEntry = { start: contentStart, end: lineEnd, header: { start: contentStart, end: lineEnd }, line, body: { start: lineEnd, end: lineEnd } };
         parseChangelogHeader(text.slice(contentStart, lineEnd).trimEnd(), contentStart, entry);
         changelog.push(entry);
         currentEntry = entry;
+        entryHasText = false;
         lineKinds[line] = 'changelog-header';
         continue;
       }
+      entryHasText = true;
     }
     lineKinds[line] = 'body';
   }
