@@ -5,7 +5,7 @@ import { parseDkms } from './dkms/parser';
 import { dkmsDocumentSymbols, dkmsFoldingRanges } from './features/dkmsOutline';
 import { specFoldingRanges } from './features/folding';
 import { specDocumentSymbols } from './features/symbols';
-import { DEFAULT_LINT_OPTIONS, runRules, type LintOptions, type LintResult } from './lint';
+import { compareFindings, DEFAULT_LINT_OPTIONS, runRules, type LintOptions, type LintResult } from './lint';
 import type { RelatedDocument } from './rules/types';
 import type { SpecDocument } from './specfile/ast';
 import { parseSpec } from './specfile/parser';
@@ -113,7 +113,7 @@ export class LanguageService {
       const embedded = lintEmbeddedDkms(parsed.spec, base, opts);
       if (embedded.length === 0) return result;
       const findings = [...result.findings, ...embedded];
-      findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
+      findings.sort(compareFindings);
       return { findings, ruleErrors: result.ruleErrors };
     }
     return runRules('dkms-conf', parsed.dkms, parsed.dkms.lines, base, opts);

@@ -3,7 +3,7 @@
 import type { DkmsDocument } from './dkms/ast';
 import { getRule, ALL_RULES } from './rules/registry';
 import { collectSuppressions, isSuppressed } from './rules/suppressions';
-import { mentionsAny, renderMessage, type DkmsRuleContext, type RelatedDocument, type Report, type Rule, type RuleContextBase, type SpecRuleContext } from './rules/types';
+import { mentionsAny, renderMessage, type DkmsRuleContext, type RelatedDocument, type Report, type Rule, type RuleContextBase, type SpecRule, type SpecRuleContext } from './rules/types';
 import type { SpecDocument } from './specfile/ast';
 import { scopeOf, type MacroScope } from './specfile/macroScope';
 import type { LineIndex } from './text/lineIndex';
@@ -82,6 +82,34 @@ function compileFilters(filters: string[]): RegExp[] {
   return out;
 }
 
+/** A rule that runs on a language with some settings, and at what severity. */
+interface ActiveRule {
+  rule: Rule;
+  severity: Severity;
+  /** A spec rule's checkDkms, run on a dkms.conf. */
+  crossFile: boolean;
+}
+
+/** The rules that run, per language, profile and overrides (the same for every file of a run). */
+const activeRuleLists = new Map<string, ActiveRule[]>();
+
+function activeRules(language: LanguageId, overrides: Record<string, SeverityOrOff>, distro: DistroId): ActiveRule[] {
+  const key = `${language}\u0000${distro}\u0000${JSON.stringify(overrides)}`;
+  let list = activeRuleLists.get(key);
+  if (list) return list;
+  list = [];
+  for (const rule of ALL_RULES) {
+    const crossFile = language === 'dkms-conf' && rule.language === 'rpm-spec' && rule.checkDkms !== undefined;
+    if (rule.language !== language && !crossFile) continue;
+    const severity = effectiveSeverity(rule, overrides, distro);
+    if (severity === 'off') continue;
+    list.push({ rule, severity, crossFile });
+  }
+  if (activeRuleLists.size >= 64) activeRuleLists.clear();
+  activeRuleLists.set(key, list);
+  return list;
+}
+
 export function runRules(
   language: LanguageId,
   doc: SpecDocument | DkmsDocument,
@@ -104,11 +132,7 @@ export function runRules(
     scope ??= scopeOf(spec, base.distro);
     return scope.lineCondition(line).dead;
   };
-  for (const rule of ALL_RULES) {
-    const crossFile = language === 'dkms-conf' && rule.language === 'rpm-spec' && rule.checkDkms !== undefined;
-    if (rule.language !== language && !crossFile) continue;
-    const severity = effectiveSeverity(rule, options.rules, base.distro);
-    if (severity === 'off') continue;
+  for (const { rule, severity, crossFile } of activeRules(language, options.rules, base.distro)) {
     if (rule.requires && !mentionsAny(lines.text, rule.requires)) continue;
     const reports: Report[] = [];
     // A plain literal, not `{ ...base, report, doc }`: object spread here took ~10% of a corpus lint.
@@ -122,7 +146,7 @@ export function runRules(
       doc,
     };
     try {
-      if (crossFile) rule.checkDkms?.(ctx as DkmsRuleContext);
+      if (crossFile) (rule as SpecRule).checkDkms?.(ctx as DkmsRuleContext);
       else if (rule.language === 'rpm-spec') rule.check(ctx as SpecRuleContext);
       else rule.check(ctx as DkmsRuleContext);
     } catch (e) {
@@ -147,8 +171,16 @@ export function runRules(
       findings.push(finding);
     }
   }
-  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
+  findings.sort(compareFindings);
   return { findings, ruleErrors };
+}
+
+/** `localeCompare` with one collator made once (the same order; localeCompare sets one up per call). */
+const ruleOrder = new Intl.Collator();
+
+/** Report order: by position, then by rule id. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || ruleOrder.compare(a.rule, b.rule);
 }
 
 function clamp(n: number, max: number): number {

@@ -6,24 +6,36 @@
  */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  // Only the two previous rows are needed: the row above, and the one before it for swaps.
-  let before: number[] = [];
-  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Only the two previous rows are needed: the row above, and the one before it for swaps. Three
+  // rows are reused (no arrays per call: spelling checks run this thousands of times per file).
+  const width = b.length + 1;
+  if (rows.length < 3 * width) rows = new Int32Array(Math.max(3 * width, 2 * rows.length));
+  let before = 0;
+  let prev = width;
+  let cur = 2 * width;
+  for (let j = 0; j < width; j++) rows[prev + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    rows[cur] = i;
     let best = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2] + 1);
-      cur.push(v);
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(rows[prev + j] + 1, rows[cur + j - 1] + 1, rows[prev + j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, rows[before + j - 2] + 1);
+      rows[cur + j] = v;
       if (v < best) best = v;
     }
     if (best > max) return max + 1;
+    const oldBefore = before;
     before = prev;
     prev = cur;
+    cur = oldBefore;
   }
-  return prev[b.length];
+  return rows[prev + b.length];
 }
+
+/** editDistance's rows, reused between calls. */
+let rows = new Int32Array(192);
 
 /** The closest candidate within `maxDistance` (ties: the first), or undefined. */
 export function closestMatch(word: string, candidates: Iterable<string>, maxDistance: number): string | undefined {

@@ -15,32 +15,62 @@ function leadingUnderscores(name: string): number {
   return k;
 }
 
-/** The well-known macros a typo is checked against, filtered from the catalog once. */
-let typoTargets: string[] | undefined;
+/** A name a typo may be of, with what the comparison needs computed once. */
+interface Candidate {
+  name: string;
+  underscores: number;
+  withoutDigits: string;
+}
 
-function suggestionFor(name: string, local: Set<string>): string | undefined {
+function candidateOf(name: string): Candidate {
+  return { name, underscores: leadingUnderscores(name), withoutDigits: name.replace(/\d+/g, '') };
+}
+
+/** The well-known macros a typo is checked against, filtered from the catalog once. */
+let typoTargets: Candidate[] | undefined;
+/**
+ * The best well-known macro per misspelt name: the catalog is the same for every spec, so a
+ * name seen in another spec needs no second search (a corpus run meets the same names often).
+ */
+const catalogSuggestions = new Map<string, { best: string | undefined; distance: number }>();
+const MAX_REMEMBERED = 20_000;
+
+/**
+ * The closest candidate: the smallest distance, and among equal distances the smallest name
+ * (so the order in which candidates are considered does not matter).
+ */
+function suggestionFor(name: string, local: readonly Candidate[]): string | undefined {
   if (name.length < 5) return undefined;
   const max = name.length < 10 ? 1 : 2;
   const underscores = leadingUnderscores(name);
   const withoutDigits = name.replace(/\d+/g, '');
   let best: string | undefined;
   let bestDistance = max + 1;
-  const consider = (candidate: string) => {
-    if (candidate === name || Math.abs(candidate.length - name.length) > max) return;
+  const consider = (candidate: Candidate) => {
+    const c = candidate.name;
+    if (c === name || Math.abs(c.length - name.length) > max) return;
     // A leading underscore count that differs is a different macro family (`__foo` vs `_foo`).
-    if (leadingUnderscores(candidate) !== underscores) return;
+    if (candidate.underscores !== underscores) return;
     // Names that differ only by digits are siblings (`python3_sitelib`/`python2_sitelib`, `make_install32`).
-    if (candidate.replace(/\d+/g, '') === withoutDigits) return;
+    if (candidate.withoutDigits === withoutDigits) return;
     // One name inside the other (`kversion`/`version`, `_libdirs`/`_libdir`) is a related macro, not a typo.
-    if (name.includes(candidate) || candidate.includes(name)) return;
-    const d = editDistance(name, candidate, max);
-    if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
-      best = candidate;
+    if (name.includes(c) || c.includes(name)) return;
+    const d = editDistance(name, c, max);
+    if (d < bestDistance || (d === bestDistance && best !== undefined && c < best)) {
+      best = c;
       bestDistance = d;
     }
   };
-  typoTargets ??= [...knownMacroNames()].filter((c) => TYPO_TARGETS.test(c));
-  for (const c of typoTargets) consider(c);
+  let known = catalogSuggestions.get(name);
+  if (!known) {
+    typoTargets ??= [...knownMacroNames()].filter((c) => TYPO_TARGETS.test(c)).map(candidateOf);
+    for (const c of typoTargets) consider(c);
+    known = { best, distance: bestDistance };
+    if (catalogSuggestions.size >= MAX_REMEMBERED) catalogSuggestions.clear();
+    catalogSuggestions.set(name, known);
+  }
+  best = known.best;
+  bestDistance = known.distance;
   for (const c of local) consider(c);
   return best;
 }
@@ -74,6 +104,7 @@ export default defineSpecRule({
   check(ctx) {
     const { doc } = ctx;
     let local: Set<string> | undefined;
+    let localCandidates: Candidate[] | undefined;
     const guardedNames = new Set<string>();
     const uses = new Map<string, number>();
     for (const r of doc.macroReferences) {
@@ -98,7 +129,8 @@ export default defineSpecRule({
       local ??= specDefinedNames(doc);
       if (local.has(name)) continue;
       if (enclosingIsGuarded(doc, ref)) continue;
-      const suggestion = suggestionFor(name, local);
+      localCandidates ??= [...local].map(candidateOf);
+      const suggestion = suggestionFor(name, localCandidates);
       if (!suggestion) continue;
       ctx.report({
         start: ref.start,
