@@ -82,7 +82,7 @@ function startWorker(code: string) {
     for (const m of received) {
       if (m.method && m.id !== undefined && !answered.has(m)) {
         answered.add(m);
-        const result = m.method === 'workspace/configuration' ? ((m.params as { items: unknown[] }).items.map(() => ({ distro: 'fedora', rules: {} }))) : null;
+        const result = m.method === 'workspace/configuration' ? ((m.params as { items: unknown[] }).items.map(() => ({ distro: 'fedora', rules: {} }))) : m.method === 'workspace/applyEdit' ? { applied: true } : null;
         send({ id: m.id, result });
       }
     }
@@ -128,6 +128,27 @@ describe('web language server (dist/web/server.js)', () => {
     // no processes in a browser: the external tools feature is left out, so no expandedSpec
     const expanded = await w.request('specwright/expandedSpec', { uri });
     assert.equal((expanded.error as { code: number } | undefined)?.code, -32601, `expandedSpec: ${JSON.stringify(expanded)}`);
+    await w.request('shutdown', null);
+  });
+
+  it('Bump Release works without a file system, environment or git (author from the argument)', async () => {
+    const w = startWorker(fs.readFileSync(bundle, 'utf8'));
+    workers.push(w);
+    await w.request('initialize', { processId: null, rootUri: null, capabilities: { workspace: { configuration: true, applyEdit: true } } });
+    w.notify('initialized', {});
+    for (const uri of ['vscode-vfs://github/acme/hello.spec', 'file:///web/hello.spec']) {
+      w.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'rpm-spec', version: 1, text: 'Name: hello\nVersion: 1\nRelease: 3%{?dist}\nSummary: s\nLicense: MIT\n%description\nd\n%changelog\n* Mon Dec 01 2025 A <a@example.org> - 1-3\n- old\n' } });
+      const r = await w.request('workspace/executeCommand', { command: 'specwright.server.bumpRelease', arguments: [{ uri, comment: 'Web bump', author: 'Web Packager <web@example.org>' }] });
+      assert.equal((r.result as { applied: boolean } | null)?.applied, true, `${uri}: ${JSON.stringify(r)}`);
+      const edits = w.received
+        .filter((m) => m.method === 'workspace/applyEdit')
+        .map((m) => (m.params as { edit: { changes: Record<string, { range: { start: { line: number } }; newText: string }[]> } }).edit.changes[uri])
+        .find(Boolean);
+      // (objects from the worker's realm: compare their JSON)
+      assert.equal(JSON.stringify(edits?.map((e) => e.range.start.line)), '[2,8]');
+      assert.equal(edits![0].newText, '4');
+      assert.match(edits![1].newText, /^\* \w{3} \w{3} \d{2} \d{4} Web Packager <web@example\.org> - 1-4\n- Web bump\n\n$/);
+    }
     await w.request('shutdown', null);
   });
 });

@@ -125,6 +125,49 @@ Hover check.
 %files
 %{_libdir}/hover/
 `);
+// A small unformatted spec for the authoring checks (code lens, Format Document, Bump Release).
+const authoringFile = path.join(ws, 'authoring.spec');
+const AUTHORING = `Name: authoring
+Version: 1.0
+Release: 3%{?dist}
+Summary: Authoring check   
+License: MIT
+
+%if 0%{?fedora}
+BuildRequires: gcc
+%endif
+%description
+Authoring check.
+%files
+%{_datadir}/authoring/
+
+%changelog
+* Mon Dec 01 2025 Old Packager <old@example.org> - 1.0-3
+- Earlier entry
+`;
+// What the formatter makes of it with the default settings (docs/formatting.md): tag values at
+// column 16, no trailing blanks, one blank line before each section; nothing else.
+const AUTHORING_FORMATTED = `Name:           authoring
+Version:        1.0
+Release:        3%{?dist}
+Summary:        Authoring check
+License:        MIT
+
+%if 0%{?fedora}
+BuildRequires:  gcc
+%endif
+
+%description
+Authoring check.
+
+%files
+%{_datadir}/authoring/
+
+%changelog
+* Mon Dec 01 2025 Old Packager <old@example.org> - 1.0-3
+- Earlier entry
+`;
+fs.writeFileSync(authoringFile, AUTHORING);
 const home = path.join(data, 'home');
 const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: `${home}/.config`, XDG_DATA_HOME: `${home}/.local/share`, XDG_CACHE_HOME: `${home}/.cache`, TMPDIR: data };
 fs.mkdirSync(path.join(data, 'user/User'), { recursive: true });
@@ -136,6 +179,8 @@ fs.writeFileSync(path.join(data, 'user/User/settings.json'), JSON.stringify({
   // Only Specwright's own findings: external tools' output depends on the machine (Debian's rpmlint
   // always warns no-buildroot-tag). rpmspec stays available for Show Expanded Spec.
   'specwright.rpmlint.enable': false, 'specwright.shellcheck.enable': false,
+  // Bump Release takes the changelog author from here (else %packager or git config).
+  'specwright.changelog.author': 'E2E Tester <e2e@example.org>',
   ...(webHost ? { 'remote.extensionKind': { 'specwright.specwright': ['web'] } } : {}),
 }, null, 2));
 const csArgs = ['--user-data-dir', path.join(data, 'user'), '--extensions-dir', path.join(data, 'ext')];
@@ -252,6 +297,21 @@ async function runCommand(title) {
   await page.keyboard.type(title);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title.replace(/^Specwright: /, '') }).first().waitFor({ timeout: 10000 });
   await page.keyboard.press('Enter');
+}
+/**
+ * Runs a command from the palette by filling the input (typed keys could reach the editor before
+ * the palette had focus: see the explain-rule check) and clicking the row whose label is exactly
+ * the title ("Format Document", not "Format Document With...").
+ */
+async function runCommandExactly(title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10000 });
+  await input.fill(`>${title}`);
+  const label = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: label }) }).first();
+  await row.waitFor({ timeout: 15000 });
+  await row.click();
 }
 async function goToLine(line) {
   await page.keyboard.press('Control+G');
@@ -437,6 +497,52 @@ try {
     const squiggles = await page.locator('.editor-instance .monaco-editor .squiggly-warning, .editor-instance .monaco-editor .squiggly-error').count();
     if (squiggles) throw new Error(`${squiggles} warning/error squiggles in the generated spec`);
     return made.join(', ');
+  });
+
+  await check('code-lens-above-if', async () => {
+    await openFile('authoring.spec');
+    // The lens above `%if 0%{?fedora}`: live on Fedora only (docs: code lenses).
+    const lens = page.locator('.editor-instance .codelens-decoration', { hasText: 'live: Fedora' }).first();
+    await lens.waitFor({ timeout: 30000 });
+    const text = (await lens.innerText()).replace(/\s+/g, ' ').trim();
+    if (!/dead: RHEL, openSUSE, Mageia, generic rpm/.test(text)) throw new Error(`unexpected lens: ${text}`);
+    // It sits right above the %if line: the next line after the lens zone is the %if.
+    const lensBox = await lens.boundingBox();
+    const ifLine = page.locator('.editor-instance .view-line', { hasText: '%if 0%{?fedora}' }).first();
+    const ifBox = await ifLine.boundingBox();
+    if (!lensBox || !ifBox || ifBox.y < lensBox.y || ifBox.y - lensBox.y > 40) throw new Error(`the lens is not above the %if line (lens ${JSON.stringify(lensBox)}, %if ${JSON.stringify(ifBox)})`);
+    return text;
+  });
+
+  await check('format-document', async () => {
+    await openFile('authoring.spec');
+    await runCommandExactly('Format Document');
+    // The edit lands in the editor; saving writes it.
+    await page.locator('.editor-instance .view-line', { hasText: 'Name:           authoring' }).first().waitFor({ timeout: 20000 });
+    await page.keyboard.press('Control+S');
+    const after = await waitForFile(authoringFile, (t) => t === AUTHORING_FORMATTED);
+    return `${after.split('\n').length - 1} lines; tag values at column 16, trailing blanks gone, blank lines before %description and %files`;
+  });
+
+  await check('bump-release', async () => {
+    await openFile('authoring.spec');
+    await runCommandExactly('Specwright: Bump Release');
+    // The comment prompt: fill it (not type), as above.
+    await page.locator('.quick-input-widget', { hasText: 'Changelog entry' }).first().waitFor({ state: 'visible', timeout: 10000 });
+    await page.locator('.quick-input-widget input').fill('E2E bump');
+    await page.keyboard.press('Enter');
+    await page.locator('.editor-instance .view-line', { hasText: '4%{?dist}' }).first().waitFor({ timeout: 20000 });
+    await page.keyboard.press('Control+S');
+    const after = await waitForFile(authoringFile, (t) => /^Release:\s+4%\{\?dist\}$/m.test(t) && /^- E2E bump$/m.test(t));
+    const header = /^\* (Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{2} \d{4} E2E Tester <e2e@example\.org> - 1\.0-4$/m.exec(after);
+    if (!header) throw new Error(`no new changelog header with the new EVR:\n${after.slice(after.indexOf('%changelog'))}`);
+    // The new entry comes first, the old one stays.
+    const log = after.slice(after.indexOf('%changelog')).split('\n');
+    if (log[1] !== header[0] || log[2] !== '- E2E bump' || !after.includes('- Earlier entry')) throw new Error(`changelog order: ${log.slice(0, 6).join(' | ')}`);
+    // The cursor waits at the end of the new entry (the client moves it there).
+    const entryLine = after.split('\n').indexOf('- E2E bump') + 1;
+    await page.locator('#status\\.editor\\.selection', { hasText: `Ln ${entryLine}, Col ${'- E2E bump'.length + 1}` }).first().waitFor({ timeout: 10000 });
+    return `Release 3 -> 4; ${header[0]}; cursor at line ${entryLine}`;
   });
 
   await check('show-expanded-spec', async () => {

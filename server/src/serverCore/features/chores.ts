@@ -51,8 +51,15 @@ export const choresFeature: Feature = {
         if (chore === 'newUpstreamVersion' && !args.version) return say('a new version is needed ({ "version": "1.2.3" }).', false);
         const settings = await ctx.settings(input.uri);
         const parsed = URI.parse(input.uri);
-        const dir = parsed.scheme === 'file' ? path.dirname(parsed.fsPath) : process.cwd?.() ?? '/';
-        const packager = findPackager(args.author ?? settings.changelogAuthor, dir);
+        const explicit = (args.author ?? settings.changelogAuthor).trim();
+        let packager: ReturnType<typeof findPackager>;
+        try {
+          const dir = parsed.scheme === 'file' ? path.dirname(parsed.fsPath) : process.cwd();
+          packager = findPackager(explicit, dir);
+        } catch {
+          // The web build has no environment, home folder, files or git: only the setting or argument.
+          packager = explicit ? { author: explicit, source: 'the setting' } : undefined;
+        }
         const distro = await ctx.distro(input.uri);
         const result = ctx.service.chore(input, chore, { date: localDate(), author: packager?.author ?? '', comment: args.comment, distro }, args.version);
         if (result.refused) return say(result.message, false);
