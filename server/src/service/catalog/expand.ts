@@ -110,6 +110,7 @@ function buildEntry(src: MacroSource): MacroInfo {
     preferInstead: src.preferInstead ?? [],
     deprecated: src.deprecated,
     since: src.since,
+    source: src.source,
   };
 }
 

@@ -1,5 +1,6 @@
 // Hover: macros (catalog and file), tags, sections, conditionals, dependency operators and
 // rich-dependency keywords, dkms commands in scriptlets; dkms.conf directives and variables.
+import { lookupToolInputMacro } from '../catalog/kernelModules';
 import {
   CONDITIONAL_KEYWORDS, DEPENDENCY_OPERATORS, RICH_DEPENDENCY_KEYWORDS, lookupArchMacro, lookupMacro, lookupSection, lookupTag,
 } from '../catalog/index';
@@ -125,6 +126,10 @@ export function macroHoverText(doc: SpecDocument | undefined, name: string, dist
       if (!r.uncertain && r.undefinedNames.length === 0 && r.text !== d.body) parts.push(`Expands to ${code(truncate(r.text, 200))} on ${DISTRO_LABEL[distro]}`);
     }
     if (info) parts.push(`Overrides the ${info.builtin ? 'built-in' : 'distribution'} macro: ${info.description}`);
+    else {
+      const input = lookupToolInputMacro(name);
+      if (input) parts.push(`Read by ${input.readBy}: ${input.description}\n\n*Source: ${input.source}.*`);
+    }
     return parts.join('\n\n');
   }
   if (info) {
@@ -143,6 +148,8 @@ export function macroHoverText(doc: SpecDocument | undefined, name: string, dist
   }
   const arch = lookupArchMacro(name);
   if (arch) return `**%${arch.name}** · architecture list\n\n${arch.description}\n\n${code(arch.value)}`;
+  const input = lookupToolInputMacro(name);
+  if (input) return `**%${name}** · read by ${input.readBy}\n\n${input.description}\n\nNot defined in this file: the spec defines it when it needs it.\n\n*Source: ${input.source}.*`;
   if (/^(with|without)_\w+$/.test(name)) return `**%${name}**\n\nSet by \`--${name.startsWith('with_') ? 'with' : 'without'} ${name.replace(/^with(out)?_/, '')}\` or a \`%bcond\` default.`;
   return `**%${name}**\n\nNot defined in this file and unknown to the ${DISTRO_LABEL[distro]} profile: it may come from a macro package installed at build time.`;
 }

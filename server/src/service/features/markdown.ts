@@ -83,5 +83,6 @@ export function macroDocumentation(info: MacroInfo, active: DistroId, options: {
   }
   if (info.deprecated) parts.push(`*Deprecated:* ${info.deprecated}`);
   if (info.since) parts.push(`*Since rpm ${info.since}.*`);
+  if (info.source) parts.push(`*Source: ${info.source}.*`);
   return parts.join('\n\n');
 }
