@@ -1,8 +1,10 @@
 // Generates what is derived from the rule registry: the `specwright.rules` settings schema in
-// package.json and the rule table in README.md. `--check` fails when either is out of date
-// (the consistency test runs it), so registry, settings and README cannot drift apart.
+// package.json, the rule table in README.md, and in each docs/rules/<id>.md the `## Options`
+// section (default severity, fix safety, settings, suppression, rpmlint id) and the `## Messages`
+// list, from the rule's metadata. `--check` fails when any of them is out of date (the
+// consistency test runs it), so registry, settings, README and doc pages cannot drift apart.
 import * as esbuild from 'esbuild';
-import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
@@ -68,5 +70,68 @@ if (newReadme !== readme) {
     console.error('README.md: the rule table is out of date: run node scripts/gen-docs.mjs');
     stale = true;
   } else writeFileSync('README.md', newReadme);
+}
+// docs/rules/<id>.md: from `## Options` to the end marker, generated. Hand-written notes about
+// the options (why this severity…) go after the end marker, before the next heading.
+const GENERATED_START = '## Options';
+const GENERATED_NOTE = "<!-- Generated from the rule's metadata by `node scripts/gen-docs.mjs` down to the end marker: change the rule, not this text. -->";
+const GENERATED_END = '<!-- end of generated sections -->';
+const FIX_SAFETY = {
+  safe: '`safe`: `specwright lint --fix` and the editor\'s fix-all apply it',
+  unsafe: '`unsafe`: offered as a quick fix to review; `--fix` does not apply it',
+  none: 'none: no automatic fix',
+};
+/** Message text as Markdown: placeholders shown as they are, Markdown punctuation escaped (backticks are code in messages too). */
+const markdownText = (text) => text.replace(/[\\*_<>[\]|]/g, (c) => `\\${c}`);
+function generatedSections(r) {
+  const byDistro = Object.entries(r.defaultSeverityByDistro ?? {}).map(([d, level]) => `\`${level}\` on ${d}`);
+  const other = r.defaultSeverity === 'off' ? 'warning' : 'off';
+  const lines = [
+    GENERATED_START,
+    '',
+    GENERATED_NOTE,
+    '',
+    `- Default severity: \`${r.defaultSeverity}\`${byDistro.length > 0 ? ` (${byDistro.join(', ')})` : ''}.`,
+    `- Fix safety: ${FIX_SAFETY[r.fixSafety]}${r.fixSafety === 'none' ? '' : ' (unless the Fix section names cases that differ)'}.`,
+    `- Change the severity with \`"specwright.rules": { "${r.id}": "${other}" }\` in VS Code settings or \`specwright.json\`, or \`--rule ${r.id}=${other}\` on the command line (levels: \`off\`, \`hint\`, \`information\`, \`warning\`, \`error\`).`,
+    `- Suppress one finding with \`# specwright: disable-next-line ${r.id}\` on the line before.`,
+    r.rpmlintId
+      ? `- rpmlint id: \`${r.rpmlintId}\` (an rpmlintrc \`addFilter("${r.rpmlintId}")\` hides it too).`
+      : '- rpmlint id: none.',
+    '',
+    '## Messages',
+    '',
+    ...Object.entries(r.messages).map(([id, text]) => `- \`${id}\`: ${markdownText(text)}`),
+    '',
+    GENERATED_END,
+  ];
+  return lines.join('\n');
+}
+for (const r of ALL_RULES) {
+  const file = `docs/rules/${r.id}.md`;
+  if (!existsSync(file)) continue; // the consistency test reports the missing page
+  const page = readFileSync(file, 'utf8');
+  const a = page.indexOf(`\n${GENERATED_START}\n`);
+  if (a < 0) {
+    console.error(`${file}: no '${GENERATED_START}' section`);
+    stale = true;
+    continue;
+  }
+  const endAt = page.indexOf(GENERATED_END, a);
+  let b;
+  if (endAt >= 0) b = endAt + GENERATED_END.length;
+  else {
+    // first run on a hand-written page: its Options section is replaced up to the next heading
+    const next = page.indexOf('\n## ', a + 1);
+    b = next < 0 ? page.length : next;
+    while (b > a && page[b - 1] === '\n') b--;
+  }
+  const newPage = page.slice(0, a + 1) + generatedSections(r) + page.slice(b);
+  if (newPage !== page) {
+    if (check) {
+      console.error(`${file}: the Options/Messages sections are out of date: run node scripts/gen-docs.mjs`);
+      stale = true;
+    } else writeFileSync(file, newPage);
+  }
 }
 if (stale) process.exit(1);

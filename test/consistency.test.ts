@@ -34,6 +34,18 @@ describe('rule consistency', () => {
       }
     }
     const pages = fs.readdirSync(docsDir).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3));
+    // Severity, fix safety, settings and messages come from the rule's metadata (scripts/gen-docs.mjs,
+    // checked below); a hand-written claim elsewhere on the page could contradict them.
+    for (const id of ids) {
+      const text = fs.readFileSync(path.join(docsDir, `${id}.md`), 'utf8');
+      const from = text.indexOf('\n## Options\n');
+      const to = text.indexOf('<!-- end of generated sections -->');
+      assert.ok(from >= 0 && to > from, `docs/rules/${id}.md lacks the generated Options/Messages sections: run node scripts/gen-docs.mjs`);
+      const rest = text.slice(0, from) + text.slice(to);
+      assert.doesNotMatch(rest, /default severity: `|^(Warning|Error|Information|Hint)\. Fix: /im, `docs/rules/${id}.md states the default severity outside the generated section`);
+      const rule = ALL_RULES.find((r) => r.id === id)!;
+      for (const messageId of Object.keys(rule.messages)) assert.ok(text.includes(`- \`${messageId}\`: `), `docs/rules/${id}.md lists message ${messageId}`);
+    }
     assert.deepEqual(pages.filter((p) => !ids.includes(p)), [], 'doc pages without a rule');
   });
 

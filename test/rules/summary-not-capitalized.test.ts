@@ -1,29 +1,34 @@
-import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
-import { assertFindings } from '../helpers/fixtures';
-import { fixed } from '../helpers/fixing';
+import { ruleTester } from '../helpers/ruleTester';
 
 const rule = 'summary-not-capitalized';
-const opts = { rules: [rule] };
 
-test('common lower-case words', () => {
-  assertFindings(`Name: foo
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'program names, package names, capitals, macros, translations',
+      code: 'Name: tools\nSummary: tools for x\n%package -n gsettings\nSummary: gsettings schema compiler\n%package b\nSummary: A library\n%package c\nSummary: %{name} library\n%package d\nSummary(de): ein Werkzeug\n%package e\nSummary: libfoo runtime\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'common lower-case words',
+      code: `Name: foo
 Summary: a library
-#        ^ ${rule}
+#        ^ ${rule}:lowerCase
 %package devel
 Summary: development files for foo
-#        ^^^^^^^^^^^ ${rule}
-`, opts);
-});
-
-test('near misses: program names, package names, capitals, macros, translations', () => {
-  assertFindings('Name: tools\nSummary: tools for x\n%package -n gsettings\nSummary: gsettings schema compiler\n%package b\nSummary: A library\n%package c\nSummary: %{name} library\n%package d\nSummary(de): ein Werkzeug\n%package e\nSummary: libfoo runtime\n', opts);
-});
-
-test('fix capitalizes; CRLF and non-ASCII', () => {
-  assert.equal(fixed('Name: é\nSummary: the café tool\n', rule), 'Name: é\nSummary: The café tool\n');
-  assertFindings('Name: é\nSummary: the café tool\n#        ^^^ summary-not-capitalized\n', { ...opts, crlf: true });
+#        ^^^^^^^^^^^ ${rule}:lowerCase
+`,
+      errors: [{ messageId: 'lowerCase', data: { word: 'a' } }, { messageId: 'lowerCase', data: { word: 'development' } }],
+      output: 'Name: foo\nSummary: A library\n%package devel\nSummary: Development files for foo\n',
+    },
+    {
+      name: 'the fix capitalizes; non-ASCII text',
+      code: `Name: é\nSummary: the café tool\n#        ^^^ ${rule}:lowerCase\n`,
+      output: 'Name: é\nSummary: The café tool\n',
+    },
+  ],
 });
 
 testDocExamples(rule);
