@@ -42,11 +42,13 @@ test(`${RULE}: fix`, () => {
 
 test(`${RULE}: what rpm leaves as text is not reported (spec commands, %files directives, undefined names)`, () => {
   // rpm 4.18 (rpmspec -P) keeps these as written: %setup and %patch are spec commands, not macros;
-  // %doc is a %files directive; %certificate is defined nowhere (pykickstart, packit, teg).
+  // %doc is a %files directive; %certificate is defined nowhere (pykickstart, packit, teg);
+  // %{name-common} names a macro `name-common`, which does not exist (nwchem).
   assertFindings(`${SPEC_HEAD}%changelog
 * Mon Jan 01 2024 A <a@example.org> - 1.0-1
 - run %setup -q, apply %patch3 and %patch -P 1, list %doc and %dir
 - document %certificate, %python3_pkgversion_with_something_unknown
+- requires %%{name} instead of %{name-common}
 `, { rules: [RULE] });
 });
 

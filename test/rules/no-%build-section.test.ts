@@ -42,6 +42,15 @@ BuildArch: noarch
 %prep
 %install
 `, { rules: [RULE] });
+  // hedley.spec: a header-only library; only the noarch -devel package is built.
+  assertFindings(`Name: test
+%prep
+%install
+%package devel
+Summary: Headers
+BuildArch: noarch
+%files devel
+`, { rules: [RULE] });
   // A Go spec that builds a command still needs %build.
   assertFindings(`%gometa
 Name: test

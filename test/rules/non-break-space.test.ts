@@ -22,6 +22,8 @@ test(`${RULE}: comments, prose and Lua strings stay silent; code, tags and chang
   // libewf.spec ('#\u00a0Remove rpath'), sil-namdhinggo-fonts ('400\u00a0000 people' in %description),
   // google-noto-fonts (a Lua pattern matching U+00A0 on purpose).
   assertFindings(`${SPEC_HEAD}Summary: Fonts for 400\u00a0000 people
+%global _description %{expand:
+workers must finish operation\u00a0X first.}
 #\u00a0Remove rpath
 %dnl a\u00a0b
 %description

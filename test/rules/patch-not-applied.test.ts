@@ -70,3 +70,16 @@ test(`${RULE}: %forgeautosetup applies every patch unless -N`, () => {
 %forgeautosetup -N
 `, { rules: [RULE] });
 });
+
+test(`${RULE}: %goprep -p1 applies the patches (go2rpm specs)`, () => {
+  // golang-github-gobwas-httphead.spec, prometheus.spec.
+  assertFindings(`${SPEC_HEAD}Patch: fix.patch
+%prep
+%goprep -p1
+`, { rules: [RULE] });
+  assertFindings(`${SPEC_HEAD}Patch: fix.patch
+# <- patch-not-applied
+%prep
+%goprep
+`, { rules: [RULE] });
+});

@@ -38,7 +38,10 @@ const NOT_TEXT_MACROS = new Set(['setup', 'patch']);
  */
 export function isRpmExpandedInText(doc: SpecDocument, r: MacroReference, distro: DistroId, scope: MacroScope = scopeOf(doc, distro)): boolean {
   if (!isExpandedInText(r)) return false;
-  if (r.form === 'shell' || r.form === 'expression' || r.conditional || r.negated) return true;
+  if (r.form === 'shell' || r.form === 'expression') return true;
+  // `%{name-common}`: rpm reads the whole `name-common` as the name, which no macro has (left as text).
+  if (r.form === 'braced' && !/^[}:\s]/.test(doc.text.charAt(r.nameEnd))) return false;
+  if (r.conditional || r.negated) return true;
   if (scope.lookup(r.name, r.start).entry) return true;
   const source = /^(SOURCE|PATCH)(\d+)$/.exec(r.name);
   if (source) {

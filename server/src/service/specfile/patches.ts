@@ -178,6 +178,9 @@ function computePatchUse(doc: SpecDocument): PatchUse {
     if (/^[ \t]*%\{?autopatch\b/.test(text)) bulk = true;
     // %forgeautosetup passes its options to %autosetup (forge macros): -N keeps the patches out too.
     else if (/^[ \t]*%\{?(?:forge)?autosetup\b/.test(text) && !/\s-[A-Za-z]*N\b/.test(text)) bulk = true;
+    // go-rpm-macros' `%goprep -p1` applies the patches (rpm refuses an option a macro does not
+    // declare; Fedora's go2rpm specs pass -p1 with Patch: lines and nothing else applying them).
+    else if (/^[ \t]*%\{?goprep\b.*\s-p[ \t]*\d/.test(text)) bulk = true;
     if (/%\{?apply_patches\b|%\{?patches\}?|%\{?autopatch\b/.test(text) && kind !== 'definition') bulk = true;
     for (const f of text.matchAll(/(?<![\w.+-])[\w.+-]+\.(?:patch|diff)\b/g)) namedFiles.add(f[0]);
   }

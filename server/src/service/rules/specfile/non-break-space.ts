@@ -5,7 +5,8 @@ import { defineSpecRule } from '../types';
 /**
  * U+00A0 looks like a space but is not one to rpm or the shell: `Requires:\u00a0foo` breaks.
  * Not reported where it is only text that nobody parses: `#` and `%dnl` comments, the prose of
- * %description, %changelog entries (not their `*` header) and Summary, where it is often typography
+ * %description, %changelog entries (not their `*` header), Summary and description/summary text
+ * held in a macro (`%global _description %{expand:…}`), where it is often typography
  * on purpose (`400 000`, `« rpm-fonts »`), and Lua code (outside a string Lua itself refuses it, so
  * in a working spec it is a string matched on purpose). rpmlint reports every line.
  */
@@ -48,6 +49,8 @@ function isHarmlessText(doc: SpecDocument, offset: number): boolean {
     const hash = shellCommentStart(doc, line);
     if (hash >= 0 && offset > hash) return true;
   }
+  // Description or summary text kept in a macro (`%global _description %{expand:…}`, fontdescription).
+  if (doc.macroDefinitions.some((d) => /desc|summary/i.test(d.name) && offset >= d.bodySpan.start && offset < d.bodySpan.end)) return true;
   const tag = doc.tags.find((t) => t.line === line);
   if (tag && tag.key === 'summary' && offset >= tag.valueSpan.start) return true;
   return doc.macroReferences.some((r) => r.name === 'lua' && r.body !== undefined && offset >= r.body.start && offset < r.body.end);
