@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testDocExamples } from '../helpers/docs';
-import { assertFindings, lintText } from '../helpers/fixtures';
+import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
 import { DKMS_SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'dkms-conf-mismatch';
@@ -76,4 +76,46 @@ BUILT_MODULE_NAME[0]=foo
   // Agreeing files, and a spec that rewrites dkms.conf with sed, stay silent.
   assertFindings('PACKAGE_NAME="foo"\nPACKAGE_VERSION="1.2"\n', { rules: [RULE], languageId: 'dkms-conf', related: spec(HEAD + '%post\ndkms install -m foo -v %{version}\n') });
   assertFindings('PACKAGE_NAME="foo"\nPACKAGE_VERSION="1.1"\n', { rules: [RULE], languageId: 'dkms-conf', related: spec(HEAD + "%prep\nsed -i 's/1.1/%{version}/' dkms.conf\n%post\ndkms install -m foo -v %{version}\n") });
+});
+
+test(`${RULE}: quick fixes for a version mismatch`, () => {
+  // on the spec: a sed line at the end of %prep, with the dkms.conf's path from the spec's folder
+  const spec = HEAD + `%prep
+%setup -q
+
+%post
+dkms install -m foo -v %{version}
+`;
+  const related = conf('PACKAGE_NAME="foo"\nPACKAGE_VERSION="1.1"\n', 'file:///fixture/src/dkms.conf');
+  const [f] = lintText(spec, { rules: [RULE], related });
+  assert.equal(f.fixes[0].title, 'Set PACKAGE_VERSION in src/dkms.conf with sed in %prep');
+  assert.equal(f.fixes[0].safety, 'unsafe');
+  const fixed = applyFixes(spec, [f]);
+  assert.equal(fixed, HEAD + `%prep
+%setup -q
+sed -i 's/^PACKAGE_VERSION=.*/PACKAGE_VERSION="%{version}"/' src/dkms.conf
+
+%post
+dkms install -m foo -v %{version}
+`);
+  // the fixed spec rewrites dkms.conf: no finding any more
+  assert.deepEqual(lintText(fixed, { rules: [RULE], related }), []);
+  // no %prep: nowhere to put the sed line
+  assert.deepEqual(lintText(HEAD + '%post\ndkms install -m foo -v %{version}\n', { rules: [RULE], related })[0].fixes, []);
+  // a here-document dkms.conf gets the spec's version written in
+  const heredoc = HEAD + `%install
+cat > %{buildroot}/usr/src/foo-%{version}/dkms.conf <<'END'
+PACKAGE_NAME=foo
+PACKAGE_VERSION=1.1
+END
+%post
+dkms install -m foo -v %{version}
+`;
+  assert.equal(applyFixes(heredoc, lintText(heredoc, { rules: [RULE] })), heredoc.replace('PACKAGE_VERSION=1.1', 'PACKAGE_VERSION=%{version}'));
+  // on dkms.conf: PACKAGE_VERSION set to the spec's version, quoting kept
+  const specDoc = [{ uri: 'file:///fixture/foo-dkms.spec', languageId: 'rpm-spec' as const, text: HEAD + '%post\ndkms install -m foo -v %{version}\n' }];
+  const confText = 'PACKAGE_NAME="foo"\nPACKAGE_VERSION="1.1"\n';
+  const onConf = lintText(confText, { rules: [RULE], languageId: 'dkms-conf', related: specDoc });
+  assert.equal(onConf[0].fixes[0].title, 'Set PACKAGE_VERSION to 1.2');
+  assert.equal(applyFixes(confText, onConf), 'PACKAGE_NAME="foo"\nPACKAGE_VERSION="1.2"\n');
 });

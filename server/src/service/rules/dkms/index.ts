@@ -15,6 +15,7 @@ import r_dkms_missing_required from './dkms-missing-required';
 import r_dkms_module_suffix from './dkms-module-suffix';
 import r_dkms_patch_path from './dkms-patch-path';
 import r_dkms_relative_file_read from './dkms-relative-file-read';
+import r_dkms_source_file_missing from './dkms-source-file-missing';
 import r_dkms_uname_r from './dkms-uname-r';
 import r_dkms_unknown_directive from './dkms-unknown-directive';
 import r_dkms_unknown_variable from './dkms-unknown-variable';
@@ -36,6 +37,7 @@ export const DKMS_RULES: readonly DkmsRule[] = [
   r_dkms_module_suffix,
   r_dkms_patch_path,
   r_dkms_relative_file_read,
+  r_dkms_source_file_missing,
   r_dkms_uname_r,
   r_dkms_unknown_directive,
   r_dkms_unknown_variable,

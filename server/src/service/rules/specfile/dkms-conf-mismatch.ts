@@ -3,7 +3,8 @@ import { dkmsCalls, expandSpecText, MUTATING_ACTIONS, normalizeMacroText, usrSrc
 import { specHereDocs } from '../../shell/specShell';
 import type { SpecDocument } from '../../specfile/ast';
 import type { DistroId, Range } from '../../types';
-import { defineSpecRule } from '../types';
+import { defineSpecRule, type ReportFix } from '../types';
+import { replacementFor } from '../dkms/_util';
 
 interface ConfValue {
   text: string;
@@ -93,6 +94,8 @@ interface Mismatch {
   messageId: keyof typeof MESSAGES;
   data: Record<string, string>;
   confLabel: string;
+  /** The version as the spec writes it (`%{version}`), for the fixes; undefined when unknown. */
+  specVersion?: string;
 }
 
 /** A module (and version) the spec uses: as written, and expanded. */
@@ -101,6 +104,8 @@ interface SpecPair {
   version?: WordSpan;
   name: string;
   expandedVersion?: string;
+  /** The version as written (`%{version}`). */
+  versionText?: string;
 }
 
 /** The module/version pairs the spec passes to dkms, else the /usr/src directory it installs. */
@@ -111,7 +116,7 @@ function specPairs(doc: SpecDocument, distro: DistroId): SpecPair[] {
     const m = expandSpecText(doc, normalizeMacroText(call.module.text), distro);
     if (!comparable(m)) continue;
     const v = call.version ? expandSpecText(doc, normalizeMacroText(call.version.text), distro) : undefined;
-    pairs.push({ module: call.module, version: call.version, name: m.text, expandedVersion: v && comparable(v) ? v.text : undefined });
+    pairs.push({ module: call.module, version: call.version, name: m.text, expandedVersion: v && comparable(v) ? v.text : undefined, versionText: call.version?.text });
   }
   if (pairs.length === 0) {
     const dirs = usrSrcDirs(doc);
@@ -120,7 +125,7 @@ function specPairs(doc: SpecDocument, distro: DistroId): SpecPair[] {
       const e = expandSpecText(doc, d.text, distro);
       const m = /^(.+)-([^-]+)$/.exec(e.text);
       if (!comparable(e) || !m) continue;
-      pairs.push({ module: { text: d.text, start: d.start, end: d.end }, name: m[1], expandedVersion: m[2] });
+      pairs.push({ module: { text: d.text, start: d.start, end: d.end }, name: m[1], expandedVersion: m[2], versionText: /-([^-/]+)$/.exec(d.text)?.[1] });
     }
   }
   return pairs;
@@ -162,10 +167,50 @@ function mismatches(doc: SpecDocument, distro: DistroId, confs: Conf[]): Mismatc
         confLabel: `PACKAGE_VERSION=${v.text}`,
         messageId: 'versionMismatch',
         data: { version, module: p.name, where: conf.where, confVersion: v.text },
+        specVersion: p.versionText,
       });
     }
   }
   return out;
+}
+
+/** A version we can write into a sed replacement and a dkms.conf value as it is. */
+function writableVersion(text: string | undefined): text is string {
+  return text !== undefined && text !== '' && !/[\s/&\\'"`$;|<>()]/.test(text);
+}
+
+/**
+ * On the spec: a dkms.conf the spec writes itself gets the spec's version in its here-document;
+ * a dkms.conf of the source tree gets a sed line at the end of %prep (the doc's suggestion), which
+ * keeps it in step with every later version. Unsafe: the path assumes %prep's folder has the
+ * layout of the spec's folder (a tarball of the same repository).
+ */
+function specSideFixes(doc: SpecDocument, m: Mismatch, specUri: string): ReportFix[] {
+  const version = m.specVersion;
+  if (!writableVersion(version)) return [];
+  if (m.conf.uri === undefined) {
+    return [{ title: `Write PACKAGE_VERSION=${version} in the spec's dkms.conf`, edits: [{ start: m.conf.start, end: m.conf.end, newText: version }] }];
+  }
+  const base = `${dirOf(specUri)}/`;
+  if (!m.conf.uri.startsWith(base)) return [];
+  const path = decodeURIComponent(m.conf.uri.slice(base.length));
+  if (!/^[\w./+-]+$/.test(path)) return [];
+  const prep = doc.sections.filter((s) => s.kind === 'prep').pop();
+  if (!prep) return [];
+  const body = doc.text.slice(prep.body.start, prep.body.end);
+  const lastLineEnd = prep.body.start + body.replace(/\s+$/, '').length;
+  const at = lastLineEnd > prep.body.start ? lastLineEnd : prep.header.end;
+  const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+  const line = `sed -i 's/^PACKAGE_VERSION=.*/PACKAGE_VERSION="${version}"/' ${path}`;
+  return [{ title: `Set PACKAGE_VERSION in ${path} with sed in %prep`, edits: [{ start: at, end: at, newText: `${eol}${line}` }] }];
+}
+
+/** On dkms.conf: PACKAGE_VERSION gets the version the spec uses (expanded: dkms does not know rpm's macros). */
+function confSideFixes(dkms: DkmsDocument, m: Mismatch): ReportFix[] {
+  const version = m.data.version;
+  const a = dkms.assignments.find((x) => x.name === 'PACKAGE_VERSION' && x.values.length === 1 && x.values[0].start === m.conf.start);
+  if (!a || !writableVersion(version)) return [];
+  return [{ title: `Set PACKAGE_VERSION to ${version}`, edits: [replacementFor(a.values[0], version)] }];
 }
 
 const MESSAGES = {
@@ -178,7 +223,7 @@ export default defineSpecRule({
   category: 'dkms',
   defaultSeverity: 'error',
   description: "dkms.conf's PACKAGE_NAME/PACKAGE_VERSION disagree with the module and version the spec passes to dkms or installs under /usr/src",
-  fixSafety: 'none',
+  fixSafety: 'unsafe',
   messages: MESSAGES,
   check(ctx) {
     const doc = ctx.doc;
@@ -199,6 +244,7 @@ export default defineSpecRule({
         end: m.spec.end,
         messageId: m.messageId,
         data: { ...m.data, subject: 'The spec' },
+        fixes: m.messageId === 'versionMismatch' ? specSideFixes(doc, m, ctx.uri) : [],
         related: [{ start: m.conf.start, end: m.conf.end, message: m.confLabel, ...(m.conf.uri ? { uri: m.conf.uri, range: m.conf.range } : {}) }],
       });
     }
@@ -217,6 +263,7 @@ export default defineSpecRule({
           end: m.conf.end,
           messageId: m.messageId,
           data: { ...m.data, subject: specName },
+          fixes: m.messageId === 'versionMismatch' ? confSideFixes(ctx.doc, m) : [],
           related: [{ start: m.spec.start, end: m.spec.end, uri: r.uri, range: spec.lines.range(m.spec.start, m.spec.end), message: `what ${specName} uses` }],
         });
       }
