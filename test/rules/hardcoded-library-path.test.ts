@@ -4,6 +4,8 @@ import { testDocExamples } from '../helpers/docs';
 import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
 
 const RULE = 'hardcoded-library-path';
+/** The library-directory settings are reported by hardcoded-libdir-setting, from the same scan. */
+const SETTING = 'hardcoded-libdir-setting';
 const HEAD = `Name: foo
 Version: 1.0
 Release: 1
@@ -14,7 +16,7 @@ License: MIT
 test(`${RULE}: lib64 anywhere, lib with library files`, () => {
   assertFindings(HEAD + `%build
 %configure --libdir=/usr/lib64
-#                   ^^^^^^^^^^ ${RULE}
+#                   ^^^^^^^^^^ ${SETTING}
 gcc -o foo foo.c -L/usr/lib64/mysql
 #                  ^^^^^^^^^^ ${RULE}
 %install
@@ -34,7 +36,7 @@ mkdir -p %{buildroot}/usr/lib/pkgconfig
 #<- ${RULE}
 %attr(0755,root,root) /lib/libbaz.so.2
 #                     ^^^^ ${RULE}
-`, { rules: [RULE] });
+`, { rules: [RULE, SETTING] });
 });
 
 test(`${RULE}: arch-independent trees and other near-misses stay silent`, () => {
@@ -132,23 +134,23 @@ test(`${RULE}: fixes`, () => {
 
 test(`${RULE}: library-directory arguments, %{_prefix}/lib64 and redefinitions of %_libdir/%_lib`, () => {
   const f = assertFindings(`%define _libdir /usr/lib64
-#       ^^^^^^^^^^^^^^^^^^ ${RULE}
+#       ^^^^^^^^^^^^^^^^^^ ${SETTING}
 %global _lib lib64
-#       ^^^^^^^^^^ ${RULE}
+#       ^^^^^^^^^^ ${SETTING}
 ` + HEAD + `%prep
 ./configure --libdir=/usr/lib64
-#                    ^^^^^^^^^^ ${RULE}
+#                    ^^^^^^^^^^ ${SETTING}
 %build
 %configure --libdir=/usr/lib
-#                   ^^^^^^^^ ${RULE}
+#                   ^^^^^^^^ ${SETTING}
 %cmake -DCMAKE_INSTALL_LIBDIR=/usr/lib
-#                             ^^^^^^^^ ${RULE}
+#                             ^^^^^^^^ ${SETTING}
 %make_build LIBDIR=/usr/lib PREFIX=/usr
-#                  ^^^^^^^^ ${RULE}
+#                  ^^^^^^^^ ${SETTING}
 %install
 install -D libfoo.so.1 %{buildroot}%{_prefix}/lib64/libfoo.so.1
 #                                  ^^^^^^^^^^^^^^^^ ${RULE}
-`, { rules: [RULE] });
+`, { rules: [RULE, SETTING] });
   assert.equal(f[0].message, '%define _libdir /usr/lib64 sets the library directory of every architecture to /usr/lib64: rpm already sets %{_libdir} per architecture (lib64 on 64-bit, lib on 32-bit); remove the line');
   assert.equal(f[3].message, '/usr/lib as the library directory is wrong on 64-bit architectures (/usr/lib64): use %{_libdir}');
   assert.deepEqual(f.map((x) => x.fixes.map((fix) => fix.safety)), [[], [], ['safe'], ['unsafe'], ['unsafe'], ['unsafe'], ['safe']]);

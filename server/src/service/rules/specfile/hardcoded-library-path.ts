@@ -4,7 +4,7 @@ import { isNoarch } from '../../specfile/query';
 import { isShellScriptlet, shellScript } from '../../shell/specShell';
 import { filesEntryPaths, macroForPath } from '../../specfile/paths';
 import type { DistroId } from '../../types';
-import { defineSpecRule, type ReportFix } from '../types';
+import { defineSpecRule, type Report, type ReportFix, type SpecRuleContext } from '../types';
 
 /**
  * A literal library directory at the start of a location: a word, after `=`, `:`, `,`, `-L`/`-I`,
@@ -73,6 +73,22 @@ function dedicatedFor(path: string, distro: DistroId): { macro: string; value: s
   return undefined;
 }
 
+export const LIBRARY_PATH_MESSAGES = {
+    lib64Dedicated: '{{value}} is hard-coded and only exists on 64-bit architectures: use %{{{macro}}}',
+    lib64: '{{literal}} only exists on 64-bit architectures: use {{replacement}}, which names the right one for the architecture being built',
+    libAsLibdir: '{{literal}} as the library directory is wrong on 64-bit architectures ({{libdir}}): use {{replacement}}',
+    lib64AsLibdir: '{{argument}}{{literal}} sets the library directory of every architecture to {{literal}}, which exists only on 64-bit ones (32-bit builds install into the wrong place): use {{replacement}}',
+    libIs32Bit: '{{literal}} is the library directory only on 32-bit architectures: use {{libdir}}, which names the right one for the architecture being built',
+    dedicatedMacro: '{{value}} is hard-coded: use %{{{macro}}}{{libdir}}',
+    usrLibNoarch: '/usr/lib is hard-coded: use %{_prefix}/lib',
+    usrLib: '/usr/lib is hard-coded: use %{_prefix}/lib for a tree that is lib on every architecture, or %{_libdir} if it holds architecture-dependent files (plugins, .so)',
+    libdirRedefined: '%{{keyword}} {{name}} {{body}} sets the library directory of every architecture to {{libdir}}: rpm already sets %{{{name}}} per architecture (lib64 on 64-bit, lib on 32-bit); remove the line',
+  } as const;
+export type LibraryPathMessage = keyof typeof LIBRARY_PATH_MESSAGES;
+/** The library directory of the whole build set to a literal path: hardcoded-libdir-setting's. */
+export const LIBDIR_SETTING_MESSAGES: ReadonlySet<LibraryPathMessage> = new Set<LibraryPathMessage>(['libAsLibdir', 'lib64AsLibdir', 'libdirRedefined']);
+const { libAsLibdir: _a, lib64AsLibdir: _b, libdirRedefined: _c, ...PATH_MESSAGES } = LIBRARY_PATH_MESSAGES;
+
 export default defineSpecRule({
   id: 'hardcoded-library-path',
   category: 'paths',
@@ -80,19 +96,22 @@ export default defineSpecRule({
   defaultSeverity: 'information',
   description: 'A library directory is hard-coded (/usr/lib64, /lib64, /usr/lib) where %{_libdir}, /%{_lib}, %{_prefix}/lib or a dedicated macro belongs',
   fixSafety: 'unsafe',
-  messages: {
-    lib64Dedicated: '{{value}} is hard-coded and only exists on 64-bit architectures: use %{{{macro}}}',
-    lib64: '{{literal}} only exists on 64-bit architectures: use {{replacement}}, which names the right one for the architecture being built',
-    libAsLibdir: '{{literal}} as the library directory is wrong on 64-bit architectures ({{libdir}}): use {{replacement}}',
-    libIs32Bit: '{{literal}} is the library directory only on 32-bit architectures: use {{libdir}}, which names the right one for the architecture being built',
-    dedicatedMacro: '{{value}} is hard-coded: use %{{{macro}}}{{libdir}}',
-    usrLibNoarch: '/usr/lib is hard-coded: use %{_prefix}/lib',
-    usrLib: '/usr/lib is hard-coded: use %{_prefix}/lib for a tree that is lib on every architecture, or %{_libdir} if it holds architecture-dependent files (plugins, .so)',
-    libdirRedefined: '%{{keyword}} {{name}} {{body}} sets the library directory of every architecture to {{libdir}}: rpm already sets %{{{name}}} per architecture (lib64 on 64-bit, lib on 32-bit); remove the line',
-  },
+  messages: PATH_MESSAGES,
   requires: ['/lib', '_lib ', '_lib\t'],
   rpmlintId: 'hardcoded-library-path',
   check(ctx) {
+    checkLibraryPaths(ctx as SpecRuleContext<LibraryPathMessage>, (id) => !LIBDIR_SETTING_MESSAGES.has(id));
+  },
+});
+
+/**
+ * The scan both hardcoded-library-path and hardcoded-libdir-setting read: reports every finding
+ * whose message id `wanted` accepts (the settings of the library directory, which break other
+ * architectures, are hardcoded-libdir-setting's at warning; the paths are this rule's).
+ */
+export function checkLibraryPaths(outer: SpecRuleContext<LibraryPathMessage>, wanted: (id: LibraryPathMessage) => boolean): void {
+  const ctx = { ...outer, report: (r: Report<LibraryPathMessage>) => { if (wanted(r.messageId)) outer.report(r); } };
+  {
     const doc = ctx.doc;
     // packages limited to named architectures may know their library directory
     if (doc.tags.some((t) => t.key === 'exclusivearch')) return;
@@ -144,6 +163,10 @@ export default defineSpecRule({
           const replacement = usr ? '%{_libdir}' : '/%{_lib}';
           const expected = usr ? libdir : libdir?.replace(/^\/usr/, '');
           if (!noarch) replace(replacement, expected === canonical);
+          if (LIBDIR_ARGUMENT.test(before) && rest === '') {
+            ctx.report({ start, end, messageId: 'lib64AsLibdir', data: { literal, argument: before, replacement }, fixes });
+            continue;
+          }
           ctx.report({ start, end, messageId: 'lib64', data: { literal, replacement }, fixes });
           continue;
         }
@@ -243,5 +266,5 @@ export default defineSpecRule({
         messageId: 'libdirRedefined', data: { keyword: d.keyword, name: d.name, body, libdir: d.name === '_lib' ? body : body.replace(/^%\{?_(exec_)?prefix\}?/, '/usr') },
       });
     }
-  },
-});
+  }
+}

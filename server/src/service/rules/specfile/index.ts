@@ -33,6 +33,7 @@ import r_dkms_source_path from './dkms-source-path';
 import r_dkms_status_parsing from './dkms-status-parsing';
 import r_duplicate_dependency from './duplicate-dependency';
 import r_forbidden_controlchar_found from './forbidden-controlchar-found';
+import r_hardcoded_libdir_setting from './hardcoded-libdir-setting';
 import r_hardcoded_library_path from './hardcoded-library-path';
 import r_hardcoded_packager_tag from './hardcoded-packager-tag';
 import r_hardcoded_path_in_buildroot_tag from './hardcoded-path-in-buildroot-tag';
@@ -130,6 +131,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   r_dkms_status_parsing,
   r_duplicate_dependency,
   r_forbidden_controlchar_found,
+  r_hardcoded_libdir_setting,
   r_hardcoded_library_path,
   r_hardcoded_packager_tag,
   r_hardcoded_path_in_buildroot_tag,
