@@ -110,6 +110,13 @@ test(`${RULE}: entries deliberately built from macros are left alone`, () => {
 * Mon Jan 01 2024 A <a@example.org> - %{version}-%{release}
 - packaged
 `, { rules: [RULE] });
+  // llvm18.spec: a macro on a line of its own inserts a generated entry for snapshot builds.
+  assertFindings(`${SPEC_HEAD}%global llvm_snapshot_changelog_entry * Mon Jan 01 2024 CI <ci@example.org> - 1.0-1
+%changelog
+%{?llvm_snapshot_changelog_entry}
+* Mon Jan 01 2024 A <a@example.org> - 1.0-1
+- packaged
+`, { rules: [RULE] });
 });
 
 testDocExamples(RULE);

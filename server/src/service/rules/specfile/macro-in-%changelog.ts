@@ -53,6 +53,7 @@ const MACRO_ONLY_EVR = /^(?:%\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|%[A-Za-z_]\w*|[-.:~
 
 /**
  * Changelog text deliberately built from macros, which rpm is meant to expand:
+ * - a line that is only a macro (`%{?llvm_snapshot_changelog_entry}`): it inserts generated entries;
  * - an entry whose header date is a macro (`* %(date "+%a %b %d %Y") CI <ci@x> - …`): generated
  *   on every build, so the whole entry is;
  * - `%{?dist}` in a header's EVR (`- 1.0-2%{?dist}`): the same distribution tag in every entry;
@@ -61,6 +62,9 @@ const MACRO_ONLY_EVR = /^(?:%\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|%[A-Za-z_]\w*|[-.:~
  *   spec moves on they show the new version.
  */
 function builtFromMacros(doc: SpecDocument, r: MacroReference): boolean {
+  // A line that is only a macro inserts generated entries (`%{?llvm_snapshot_changelog_entry}`).
+  const line = doc.lines.lineOf(r.start);
+  if (r.start === doc.lines.lineStarts[line] && doc.text.slice(r.end, doc.lines.lineEnd(line)).trim() === '') return true;
   const index = doc.changelog.findIndex((e) => r.start >= e.start && r.start <= e.end);
   const entry = doc.changelog[index];
   if (!entry) return false;
