@@ -15,16 +15,21 @@ import {
   type SpecwrightInitializationOptions,
   type TrustChangedParams,
 } from '../../server/src/protocol';
+import { NEWEST, RELEASES } from '../../server/src/service/catalog/releases';
 import { generateDkmsPackage, validateBuildCommand, validateModuleName, validateVersion, type BuildCommand } from './scaffold';
 
 export const LANGUAGES = ['rpm-spec', 'dkms-conf'] as const;
-export const DISTROS = [
-  { id: 'fedora', label: 'Fedora', detail: 'Fedora macros and packaging guidelines' },
-  { id: 'rhel', label: 'RHEL', detail: 'Red Hat Enterprise Linux, CentOS Stream, AlmaLinux, Rocky Linux' },
-  { id: 'opensuse', label: 'openSUSE', detail: 'openSUSE and SUSE Linux Enterprise' },
-  { id: 'mageia', label: 'Mageia', detail: 'Mageia (and OpenMandriva)' },
+const PICKER_MACROS = ['fedora', 'rhel', 'suse_version', 'mgaversion', 'dist', 'python3_version'];
+
+/** The profiles the picker offers: each family (its newest release), then each release. */
+export const DISTROS: readonly { id: string; label: string; detail: string }[] = [
+  { id: 'fedora', label: 'Fedora', detail: `Fedora's newest release (${NEWEST.fedora.short}): macros and packaging guidelines` },
+  { id: 'rhel', label: 'RHEL', detail: `Enterprise Linux's newest release (${NEWEST.rhel.short}): RHEL, CentOS Stream, AlmaLinux, Rocky Linux` },
+  { id: 'opensuse', label: 'openSUSE', detail: `${NEWEST.opensuse.short}: openSUSE and SUSE Linux Enterprise` },
+  { id: 'mageia', label: 'Mageia', detail: `${NEWEST.mageia.short} (and OpenMandriva)` },
   { id: 'generic', label: 'Generic', detail: 'plain rpm macros, no distribution-specific checks' },
-] as const;
+  ...RELEASES.filter((r) => r.id !== 'generic').map((r) => ({ id: r.id, label: r.label, detail: [`rpm ${r.rpm}`, ...PICKER_MACROS.filter((k) => typeof r.macros[k] === 'string').map((k) => `%${k} ${r.macros[k]}`)].join(' · ') })),
+];
 export const EXPANDED_SCHEME = 'specwright-expanded';
 
 export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClient;

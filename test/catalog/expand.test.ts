@@ -1,3 +1,4 @@
+import { releaseOf } from '../../server/src/service/catalog/releases';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expandMacros } from '../../server/src/service/catalog/index';
@@ -27,7 +28,12 @@ test('conditional forms', () => {
   assert.equal(expandMacros('%{!?nope:y}', o).text, 'y');
   assert.equal(expandMacros('%{!?x:y}', o).text, '');
   assert.equal(expandMacros('%{?x}|%{?nope}|%?x', o).text, 'X||X');
-  assert.equal(expandMacros('1%{?dist}', { distro: 'fedora' }).text, '1.fc43');
+  assert.equal(expandMacros('1%{?dist}', { distro: 'fedora' }).text, '1.fc45', 'the family is its newest release');
+  assert.equal(expandMacros('1%{?dist}', { release: releaseOf('fedora-44') }).text, '1.fc44');
+  assert.equal(expandMacros('1%{?dist}', { release: releaseOf('rhel-8') }).text, '1.el8');
+  assert.equal(expandMacros('%{?el8:8}%{?el9:9}%{?el10:10}', { release: releaseOf('rhel-9') }).text, '9');
+  assert.equal(expandMacros('%{_libexecdir}', { release: releaseOf('opensuse-leap-15.6') }).text, '/usr/lib');
+  assert.equal(expandMacros('%{_libexecdir}', { distro: 'opensuse' }).text, '/usr/libexec');
   assert.equal(expandMacros('1%{?dist}', { distro: 'opensuse' }).text, '1');
   assert.equal(expandMacros('0%{?suse_version}', { distro: 'opensuse' }).text, '01699');
   assert.equal(expandMacros('%{?fedora:F}%{?rhel:R}', { distro: 'rhel' }).text, 'R');

@@ -1,12 +1,12 @@
 // Hover through the service, with `|` cursor fixtures.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { DistroId } from '../../server/src/service/index';
+import { makeProfile, type ProfileLike } from '../../server/src/service/catalog/profile';
 import { cursorDoc, service, textAt } from './util';
 
 const PREAMBLE = 'Name: hello\nVersion: 1.0\nRelease: 1%{?dist}\nSummary: Hi\nLicense: MIT\n';
 
-function hover(source: string, options: Parameters<typeof cursorDoc>[1] & { distro?: DistroId } = {}) {
+function hover(source: string, options: Parameters<typeof cursorDoc>[1] & { distro?: ProfileLike } = {}) {
   const c = cursorDoc(source, options);
   const h = service.hover(c.doc, c.position, { distro: options.distro ?? 'fedora' });
   return { c, h, value: h?.contents.value ?? '', token: h?.range ? textAt(c, h.range) : undefined };
@@ -23,7 +23,7 @@ describe('hover: macros', () => {
   it('tells that py_sitedir is openSUSE-style and what Fedora uses instead', () => {
     const { value, token } = hover(`${PREAMBLE}%files\n%{py_si|tedir}/foo\n`);
     assert.equal(token, 'py_sitedir');
-    assert.match(value, /Not defined on Fedora \(defined on openSUSE\)/);
+    assert.match(value, /Not defined on Fedora 45 \(defined on openSUSE\)/);
     assert.match(value, /\*\*Prefer\*\* `%\{python3_sitearch\}`/);
     assert.match(value, /\/usr\/lib64\/python3\.\d+\/site-packages/);
     assert.match(value, /\| Profile \| Value \|/);
@@ -32,9 +32,27 @@ describe('hover: macros', () => {
 
   it('shows the value of the active profile in bold in the table', () => {
     const { value } = hover(`${PREAMBLE}%if 0%{?suse_ve|rsion}\n%endif\n`, { distro: 'opensuse' });
-    assert.match(value, /`1699` on openSUSE/);
-    assert.match(value, /\| \*\*openSUSE\*\* \| `1699` \|/);
-    assert.match(value, /\| Fedora \| \*undefined\* \|/);
+    assert.match(value, /`1699` on Tumbleweed/);
+    assert.match(value, /\| \*\*Tumbleweed\*\* \| `1699` \|/);
+    assert.match(value, /\| Leap 15\.6 \| `1500` \|/);
+    assert.match(value, /\| Fedora 45 \| \*undefined\* \|/);
+  });
+
+  it('reads the selected release: %dist on EL 8, %suse_version on Leap, one row per release', () => {
+    const el8 = hover(`${PREAMBLE}Release: 1%{?di|st}\n`, { distro: 'rhel-8' }).value;
+    assert.match(el8, /`\.el8` on EL 8/);
+    assert.match(el8, /\| \*\*EL 8\*\* \| `\.el8` \|/);
+    assert.match(el8, /\| EL 10 \| `\.el10` \|/);
+    assert.match(el8, /\| Fedora Rawhide \| `\.fc46` \|/);
+    const leap = hover(`${PREAMBLE}%if 0%{?suse_ve|rsion}\n%endif\n`, { distro: 'opensuse-leap-15.6' }).value;
+    assert.match(leap, /`1500` on Leap 15\.6/);
+  });
+
+  it('shows a project macro (specwright.json define, macro files) with its origin', () => {
+    const profile = makeProfile('fedora', [{ name: 'myprefix', body: '/opt/%{name}', origin: 'macros.acme line 3' }]);
+    const { value } = hover(`${PREAMBLE}%files\n%{mypre|fix}/bin\n`, { distro: profile });
+    assert.match(value, /defined by the project: macros\.acme line 3/);
+    assert.match(value, /`%myprefix \/opt\/%\{name\}`/);
   });
 
   it('shows where a file macro is defined, its body and its expansion', () => {

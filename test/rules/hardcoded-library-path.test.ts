@@ -167,7 +167,7 @@ cp -a plugins %{buildroot}/usr/lib/%{name}/
 #<- ${RULE}
 /usr/lib/python3.12/site-packages/foo
 #<- ${RULE}
-/usr/lib64/python3.14/site-packages/foo
+/usr/lib64/python3.15/site-packages/foo
 #<- ${RULE}
 /usr/lib/%{name}/plugin.so
 #<- ${RULE}
@@ -179,8 +179,8 @@ cp -a plugins %{buildroot}/usr/lib/%{name}/
     '/usr/lib/firmware is hard-coded: use %{_firmwarepath}',
     '/usr/lib is hard-coded: use %{_prefix}/lib for a tree that is lib on every architecture, or %{_libdir} if it holds architecture-dependent files (plugins, .so)',
     '/usr/lib/java is hard-coded: use %{_jnidir}',
-    '/usr/lib/python3.12/site-packages is hard-coded: use %{python3_sitelib} (/usr/lib/python3.14/site-packages on fedora)',
-    '/usr/lib64/python3.14/site-packages is hard-coded and only exists on 64-bit architectures: use %{python3_sitearch}',
+    '/usr/lib/python3.12/site-packages is hard-coded: use %{python3_sitelib} (/usr/lib/python3.15/site-packages on fedora)',
+    '/usr/lib64/python3.15/site-packages is hard-coded and only exists on 64-bit architectures: use %{python3_sitearch}',
     '/usr/lib is hard-coded: use %{_prefix}/lib for a tree that is lib on every architecture, or %{_libdir} if it holds architecture-dependent files (plugins, .so)',
     '/usr/lib is hard-coded: use %{_prefix}/lib for a tree that is lib on every architecture, or %{_libdir} if it holds architecture-dependent files (plugins, .so)',
   ]);

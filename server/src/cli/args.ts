@@ -1,5 +1,7 @@
 // Command-line parsing. Small and strict: unknown options are usage errors with a suggestion.
-import { DISTRO_IDS, type DistroId, type LanguageId, type SeverityOrOff } from '../service/types';
+import type { LanguageId, SeverityOrOff } from '../service/types';
+import { PROFILE_NAMES } from '../service/catalog/releases';
+import { isProfileName, parseDefine, type UserMacro } from '../service/catalog/profile';
 import { checkRuleSetting } from '../node/config';
 import { didYouMean } from '../node/suggest';
 import { UsageError } from './io';
@@ -21,7 +23,7 @@ export type Command =
   | ({ kind: 'lint' } & LintCommandOptions)
   | { kind: 'rules'; format: 'text' | 'json' }
   | { kind: 'explain'; id: string }
-  | { kind: 'query'; format: 'json' | 'text'; distro?: DistroId; defines: [string, string][]; paths: string[] }
+  | { kind: 'query'; format: 'json' | 'text'; distro?: string; defines: [string, string][]; paths: string[] }
   | FormatCommand
   | BumpCommand
   | NewCommand;
@@ -100,12 +102,23 @@ export function parseArgs(argv: string[]): Command {
   throw new UsageError(`unknown command '${first}'${didYouMean(first, COMMANDS)}`);
 }
 
-function parseDistro(raw: RawOptions): DistroId | undefined {
+function parseDistro(raw: RawOptions): string | undefined {
   const distro = single(raw, '--distro');
-  if (distro !== undefined && !(DISTRO_IDS as readonly string[]).includes(distro)) {
-    throw new UsageError(`--distro must be one of ${DISTRO_IDS.join(', ')}, not '${distro}'${didYouMean(distro, DISTRO_IDS)}`);
+  if (distro !== undefined && !isProfileName(distro)) {
+    throw new UsageError(`--distro must be one of ${PROFILE_NAMES.join(', ')}, not '${distro}'${didYouMean(distro, PROFILE_NAMES)}`);
   }
-  return distro as DistroId | undefined;
+  return distro?.trim().toLowerCase();
+}
+
+/** `--define`/`-D` values: `NAME VALUE` (as rpm) or `NAME=VALUE`. */
+function parseDefines(raw: RawOptions): UserMacro[] {
+  const out: UserMacro[] = [];
+  for (const d of [...(raw.values.get('--define') ?? []), ...(raw.values.get('-D') ?? [])]) {
+    const m = parseDefine(d, '--define');
+    if (!m) throw new UsageError(`--define expects 'NAME VALUE' or NAME=VALUE, got '${d}'`);
+    out.push(m);
+  }
+  return out;
 }
 
 function parseQuery(argv: string[]): Command {
@@ -127,16 +140,14 @@ function parseQuery(argv: string[]): Command {
 function parseLint(argv: string[]): Command {
   const raw = scan(
     argv,
-    new Set(['--format', '--distro', '--rule', '--with', '--language', '--max-warnings', '--jobs', '-j', '--cache-location', '--stdin-filename']),
+    new Set(['--format', '--distro', '--define', '-D', '--rule', '--with', '--language', '--max-warnings', '--jobs', '-j', '--cache-location', '--stdin-filename']),
     new Set(['--fix', '--fix-dry-run', '--quiet', '-q', '--require-tools', '--cache', '--help', '-h']),
   );
   if (raw.flags.has('--help') || raw.flags.has('-h')) return { kind: 'help' };
   const format = single(raw, '--format') ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${format}'${didYouMean(format, FORMATS)}`);
-  const distro = single(raw, '--distro');
-  if (distro !== undefined && !(DISTRO_IDS as readonly string[]).includes(distro)) {
-    throw new UsageError(`--distro must be one of ${DISTRO_IDS.join(', ')}, not '${distro}'${didYouMean(distro, DISTRO_IDS)}`);
-  }
+  const distro = parseDistro(raw);
+  const defines = parseDefines(raw);
   const rules: Record<string, SeverityOrOff> = {};
   for (const spec of raw.values.get('--rule') ?? []) {
     const eq = spec.lastIndexOf('=');
@@ -167,8 +178,9 @@ function parseLint(argv: string[]): Command {
     if ('error' in parsed) throw new UsageError(`--with: ${parsed.error}${didYouMean(parsed.item, ['rpmlint', 'shellcheck', 'rpmspec'])}`);
     for (const t of parsed.tools) if (!tools.some((x) => x.tool === t.tool)) tools.push(t);
   }
-  const command: Command = { kind: 'lint', format: format as OutputFormat, distro: distro as DistroId | undefined, rules, fix: raw.flags.has('--fix'), paths: raw.positional };
+  const command: Command = { kind: 'lint', format: format as OutputFormat, distro, rules, fix: raw.flags.has('--fix'), paths: raw.positional };
   if (tools.length > 0) command.with = tools;
+  if (defines.length > 0) command.defines = defines;
   if (raw.flags.has('--require-tools')) command.requireTools = true;
   if (jobs !== undefined) command.jobs = jobs;
   if (raw.flags.has('--cache') || cacheLocation !== undefined) command.cache = true;
@@ -234,7 +246,14 @@ Lint options:
                            github prints GitHub Actions workflow commands
                            (::error file=…,line=…::message) that annotate a pull request.
                            Every format is written file by file as the files finish.
-  --distro ID              fedora, rhel, opensuse, mageia or generic (default: fedora).
+  --distro ID              Profile: a family (fedora, rhel, opensuse, mageia, generic: its
+                           newest release) or a release: fedora-rawhide, fedora-45,
+                           fedora-44, fedora-43, rhel-10, rhel-9, rhel-8, opensuse-tumbleweed,
+                           opensuse-leap-15.6, mageia-10, mageia-9 (default: specwright.json,
+                           else fedora). See docs/profiles.md.
+  -D, --define 'NAME VALUE'
+                           Define a macro (also NAME=VALUE), after specwright.json's
+                           macroFiles and define. Repeatable.
   --rule ID=LEVEL          Set a rule's severity: off, hint, information, warning, error.
                            Repeatable. Overrides specwright.json.
   --language LANG          Language of the files named on the command line: rpm-spec (spec)
@@ -273,13 +292,15 @@ Query options:
                            %(…), %{lua:…}, an %if rpm may or may not take, or a macro Specwright
                            does not know are best guesses; their JSON pointers are listed in
                            "uncertain". An undefined macro stays as written, as rpm leaves it.
-  --distro ID              Profile whose macros are used (default: specwright.json, else fedora);
-                           generic is plain upstream rpm without distribution macros.
+  --distro ID              Profile whose macros are used (default: specwright.json, else fedora):
+                           a family or a release as for lint; generic is plain upstream rpm.
   --define 'NAME VALUE'    Define a macro before the spec is read, like rpm --define.
                            Repeatable; --define '_with_foo 1' turns on %bcond_with foo.
 
 Configuration: the nearest specwright.json above each file,
-  { "distro": "rhel", "rules": { "rule-id": "off" } }
+  { "distro": "rhel-9", "rules": { "rule-id": "off" },
+    "macroFiles": ["macros.myproject"], "define": { "_myprefix": "/opt/my" } }
+macroFiles (relative to specwright.json) are read, never executed.
 rpmlint filters (addFilter) in <name>.rpmlintrc, <name>-rpmlintrc or rpmlintrc next to a spec
 hide the matching findings.
 

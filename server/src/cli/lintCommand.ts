@@ -2,7 +2,8 @@
 // One file's work is in lintFile.ts; it runs here (--jobs 1, --fix, --with, stdin, small runs)
 // or on worker threads (workers.ts). Parts of the report are written in target order either way.
 import fs from 'node:fs';
-import type { DistroId, Finding, LanguageId, SeverityOrOff } from '../service/types';
+import type { UserMacro } from '../service/catalog/profile';
+import type { Finding, LanguageId, SeverityOrOff } from '../service/types';
 import { decodeText, type ReadResult } from '../node/readText';
 import type { CliTool } from '../node/tools/cliTools';
 import type { OutputFormat } from './args';
@@ -16,7 +17,10 @@ import { defaultJobs, lintInWorkers, tuneHeap } from './workers';
 
 export interface LintCommandOptions {
   format: OutputFormat;
-  distro?: DistroId;
+  /** Profile name: family or release (`fedora-44`). */
+  distro?: string;
+  /** `--define NAME=VALUE`: macros on top of the project's. */
+  defines?: UserMacro[];
   rules: Record<string, SeverityOrOff>;
   fix: boolean;
   paths: string[];
@@ -84,6 +88,7 @@ export async function runLint(options: LintCommandOptions, io: CliIo): Promise<n
     fixMode: options.fix ? 'write' : options.fixDryRun ? 'diff' : 'none',
     quiet: Boolean(options.quiet),
     distro: options.distro,
+    ...(options.defines && options.defines.length > 0 ? { defines: options.defines } : {}),
     rules: options.rules,
     cache: Boolean(options.cache),
   };

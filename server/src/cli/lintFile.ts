@@ -6,7 +6,9 @@ import path from 'node:path';
 import { URI } from 'vscode-uri';
 import { createLanguageService, type LanguageService } from '../service/languageService';
 import type { LintOptions } from '../service/lint';
-import type { DistroId, Finding, LanguageId, SeverityOrOff } from '../service/types';
+import type { Finding, LanguageId, SeverityOrOff } from '../service/types';
+import type { UserMacro } from '../service/catalog/profile';
+import { projectProfile } from '../node/config';
 import { FsCache } from '../node/fsCache';
 import { fixAll } from '../node/fixes';
 import { loadFileLintContext } from '../node/lintContext';
@@ -20,7 +22,10 @@ import { countFindings, emptyCounts, formatFilePart, type FindingCounts, type Fo
 
 /** Settings of a run that every file shares; plain data (sent to worker threads). */
 export interface LinterSettings extends FormatSettings {
-  distro?: DistroId;
+  /** Profile name (family or release); absent: specwright.json's, else fedora. */
+  distro?: string;
+  /** `--define`: macros on top of the project's. */
+  defines?: UserMacro[];
   rules: Record<string, SeverityOrOff>;
   /** `--with`: external tools to run on spec files too (main thread only). */
   with?: CliTool[];
@@ -102,7 +107,7 @@ export class FileLinter {
     const context = loadFileLintContext(job.file, job.languageId, { cache: this.fsCache });
     if (context.config && context.config.errors.length > 0) outcome.configErrors = { file: context.config.file, errors: context.config.errors };
     const lintOptions: LintOptions = {
-      distro: this.settings.distro ?? context.config?.config.distro ?? 'fedora',
+      distro: projectProfile(context.config?.config, this.settings.distro, 'fedora', this.settings.defines),
       rules: { ...context.config?.config.rules, ...this.settings.rules },
       related: context.related,
       rpmlintFilters: context.rpmlintFilters,

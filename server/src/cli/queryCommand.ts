@@ -5,7 +5,7 @@ import path from 'node:path';
 import { URI } from 'vscode-uri';
 import { createLanguageService } from '../service/languageService';
 import { queryNevrs, type SpecQuery } from '../service/specfile/rpmQuery';
-import type { DistroId } from '../service/types';
+import { projectProfile } from '../node/config';
 import { FsCache } from '../node/fsCache';
 import { loadFileLintContext } from '../node/lintContext';
 import { readTextFile } from '../node/readText';
@@ -14,7 +14,7 @@ import { EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 
 export interface QueryCommandOptions {
   format: 'json' | 'text';
-  distro?: DistroId;
+  distro?: string;
   /** `--define 'NAME VALUE'`, in order. */
   defines: [string, string][];
   paths: string[];
@@ -33,7 +33,7 @@ export function runQuery(options: QueryCommandOptions, io: CliIo): number {
       failures.push({ file: target.file, message: read.message });
       continue;
     }
-    const distro = options.distro ?? loadFileLintContext(target.file, 'rpm-spec', { cache }).config?.config.distro ?? 'fedora';
+    const distro = projectProfile(loadFileLintContext(target.file, 'rpm-spec', { cache }).config?.config, options.distro, 'fedora');
     const uri = URI.file(path.resolve(target.file)).toString();
     results.push({ file: target.file, ...service.query({ uri, languageId: 'rpm-spec', version: 1, text: read.text }, distro, options.defines) });
     service.forget(uri);

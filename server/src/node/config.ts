@@ -1,23 +1,35 @@
 // The project configuration file, `specwright.json`, found by walking up from the linted file:
-//   { "distro": "fedora", "rules": { "rule-id": "off" | "hint" | "information" | "warning" | "error" },
-//     "format": { "mode": "full", "tagValueColumn": 16, "indentConditionals": false, "indentWidth": 2 } }
+//   { "distro": "fedora" | "fedora-44" | "rhel-9" | …,
+//     "rules": { "rule-id": "off" | "hint" | "information" | "warning" | "error" },
+//     "format": { "mode": "full", "tagValueColumn": 16, "indentConditionals": false, "indentWidth": 2 },
+//     "macroFiles": ["macros.myproject"], "define": { "name": "value" } }
+// Macro files are read (never executed) relative to the folder of specwright.json.
 import path from 'node:path';
 import { getRule, ALL_RULES } from '../service/rules/registry';
-import { DISTRO_IDS, SEVERITIES, type DistroId, type SeverityOrOff } from '../service/types';
+import { SEVERITIES, type SeverityOrOff } from '../service/types';
 import type { FormatOptions } from '../service/features/format';
+import { PROFILE_NAMES } from '../service/catalog/releases';
+import { isProfileName, makeProfile, parseDefine, parseMacroFile, type Profile, type UserMacro } from '../service/catalog/profile';
 import { FsCache } from './fsCache';
 import { didYouMean } from './suggest';
 
 export const CONFIG_FILE_NAME = 'specwright.json';
 
 export interface ProjectConfig {
-  distro?: DistroId;
+  /** Profile name: a family (`fedora`) or a release (`fedora-44`, `rhel-9`, `opensuse-leap-15.6`…). */
+  distro?: string;
   rules: Record<string, SeverityOrOff>;
+  /** Macro files, relative to the folder of specwright.json, in load order. */
+  macroFiles?: string[];
+  /** Macros defined by the project (after the macro files, as rpm's --define). */
+  define?: Record<string, string>;
+  /** The project's macros read from macroFiles and define (filled by findProjectConfig). */
+  macros?: UserMacro[];
   /** Formatter settings (the same keys as `specwright.format.*`); they win over editor settings and lose to CLI options. */
   format?: Partial<FormatOptions>;
 }
 
-const PROPERTIES = ['distro', 'rules', 'format'];
+const PROPERTIES = ['distro', 'rules', 'format', 'macroFiles', 'define'];
 const FORMAT_KEYS = ['mode', 'tagValueColumn', 'indentConditionals', 'indentWidth'];
 
 /** The valid settings of a `format` object; each invalid one is a problem. */
@@ -74,8 +86,22 @@ export function parseProjectConfig(text: string, file: string): LoadedConfig {
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     if (key === '$schema') continue;
     if (key === 'distro') {
-      if (typeof value === 'string' && (DISTRO_IDS as readonly string[]).includes(value)) config.distro = value as DistroId;
-      else fail(`"distro" must be one of ${DISTRO_IDS.join(', ')}, not ${JSON.stringify(value)}${typeof value === 'string' ? didYouMean(value, DISTRO_IDS) : ''}`);
+      if (typeof value === 'string' && isProfileName(value)) config.distro = value.trim().toLowerCase();
+      else fail(`"distro" must be one of ${PROFILE_NAMES.join(', ')}, not ${JSON.stringify(value)}${typeof value === 'string' ? didYouMean(value, PROFILE_NAMES) : ''}`);
+    } else if (key === 'macroFiles') {
+      if (Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim() !== '')) config.macroFiles = value as string[];
+      else fail('"macroFiles" must be a list of macro file paths relative to specwright.json, e.g. ["macros.myproject"]');
+    } else if (key === 'define') {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        fail('"define" must be an object mapping macro names to values, e.g. { "_myprefix": "/opt/my" }');
+        continue;
+      }
+      config.define = {};
+      for (const [name, body] of Object.entries(value as Record<string, unknown>)) {
+        if (!/^%?[A-Za-z_]\w*(\([^)]*\))?$/.test(name)) fail(`"define"."${name}": not a macro name (letters, digits and _, not starting with a digit)`);
+        else if (typeof body !== 'string') fail(`"define"."${name}": the value must be a string, not ${JSON.stringify(body)}`);
+        else config.define[name.replace(/^%/, '')] = body;
+      }
     } else if (key === 'rules') {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         fail('"rules" must be an object mapping rule ids to off, hint, information, warning or error');
@@ -90,10 +116,41 @@ export function parseProjectConfig(text: string, file: string): LoadedConfig {
       const format = parseFormatConfig(value, fail);
       if (format) config.format = format;
     } else {
-      fail(`unknown property "${key}" (expected "distro", "rules" or "format")${didYouMean(key, PROPERTIES)}`);
+      fail(`unknown property "${key}" (expected "distro", "rules", "format", "macroFiles" or "define")${didYouMean(key, PROPERTIES)}`);
     }
   }
   return { file, config, errors };
+}
+
+/**
+ * The project's macros: each macro file (relative to the config's folder) in order, then "define".
+ * Unreadable files and lines that are not definitions become errors naming the file.
+ */
+export function loadProjectMacros(config: ProjectConfig, configFile: string, cache: FsCache): { macros: UserMacro[]; errors: string[] } {
+  const macros: UserMacro[] = [];
+  const errors: string[] = [];
+  const dir = path.dirname(configFile);
+  for (const rel of config.macroFiles ?? []) {
+    const file = path.resolve(dir, rel);
+    const r = cache.read(file);
+    if (!r.ok) {
+      errors.push(`${configFile}: "macroFiles": cannot read ${rel}: ${r.message}`);
+      continue;
+    }
+    const parsed = parseMacroFile(r.text, rel);
+    macros.push(...parsed.macros);
+    for (const p of parsed.problems) errors.push(`${configFile}: "macroFiles": ${p}`);
+  }
+  for (const [name, body] of Object.entries(config.define ?? {})) {
+    const m = parseDefine(`${name} ${body}`, `${path.basename(configFile)} "define"`);
+    if (m) macros.push(m);
+  }
+  return { macros, errors };
+}
+
+/** The profile a file is read with: an explicit name (CLI, editor setting) wins over the config's, plus the project's macros and extra defines. */
+export function projectProfile(config: ProjectConfig | undefined, name: string | undefined, fallback: string, extra: readonly UserMacro[] = []): Profile {
+  return makeProfile(name ?? config?.distro ?? fallback, [...(config?.macros ?? []), ...extra]);
 }
 
 /** Why a rule id / level pair is invalid, or undefined when it is valid. */
@@ -114,7 +171,13 @@ export function findProjectConfig(file: string, cache: FsCache = new FsCache()):
       const configFile = path.join(dir, CONFIG_FILE_NAME);
       const r = cache.read(configFile);
       if (!r.ok) return { file: configFile, config: { rules: {} }, errors: [`${configFile}: ${r.message}`] };
-      return parseProjectConfig(r.text, configFile);
+      const loaded = parseProjectConfig(r.text, configFile);
+      if (loaded.config.macroFiles || loaded.config.define) {
+        const { macros, errors } = loadProjectMacros(loaded.config, configFile, cache);
+        loaded.config.macros = macros;
+        loaded.errors.push(...errors);
+      }
+      return loaded;
     }
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;

@@ -5,10 +5,11 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { languageFromFileName, type LanguageService } from '../service/languageService';
 import type { LintOptions, LintResult } from '../service/lint';
-import type { DistroId, DocumentInput, LanguageId } from '../service/types';
+import type { DocumentInput, LanguageId } from '../service/types';
 import { FsCache } from '../node/fsCache';
-import { findProjectConfig } from '../node/config';
+import { findProjectConfig, type LoadedConfig } from '../node/config';
 import type { FormatOptions } from '../service/features/format';
+import { makeProfile, type Profile, type UserMacro } from '../service/catalog/profile';
 import { loadFileLintContext } from '../node/lintContext';
 import { carryOver } from '../node/tools/merge';
 import { formatError, type Logger } from './runSafe';
@@ -28,10 +29,17 @@ export function documentLanguage(languageId: string, uri: string): LanguageId | 
   return LANGUAGE_ALIASES[languageId] ?? languageFromFileName(uri.replace(/[?#].*$/, ''));
 }
 
-/** A distro set by a project's specwright.json, and that file. */
+/** A distro and project macros set by a project's specwright.json, and that file. */
 interface ProjectDistro {
-  distro: DistroId;
+  distro?: string;
+  macros: UserMacro[];
   configFile: string;
+}
+
+function projectDistroOf(config: LoadedConfig): ProjectDistro | null {
+  const { distro, macros } = config.config;
+  if (!distro && !macros?.length) return null;
+  return { ...(distro ? { distro } : {}), macros: macros ?? [], configFile: config.file };
 }
 
 /**
@@ -244,27 +252,30 @@ export class ServerContext {
    * diagnostics. Called on every completion and hover: for open documents the specwright.json
    * answer comes from the latest lint instead of a walk up the file system.
    */
-  async distro(uri: string): Promise<DistroId> {
+  async distro(uri: string): Promise<Profile> {
     const settings = await this.settings(uri);
-    const known = this.projectDistros.get(uri);
-    if (known !== undefined) return known?.distro ?? settings.distro;
-    return (await this.distroWithSource(uri)).distro;
+    let known = this.projectDistros.get(uri);
+    if (known === undefined) {
+      await this.distroWithSource(uri);
+      known = this.projectDistros.get(uri) ?? null;
+    }
+    return makeProfile(known?.distro ?? settings.distro, known?.macros ?? []);
   }
 
-  /** The profile and where it comes from, read from the file system now (the status bar asks this). */
-  async distroWithSource(uri: string): Promise<{ distro: DistroId; configFile?: string }> {
+  /** The profile name and where it comes from, read from the file system now (the status bar asks this). */
+  async distroWithSource(uri: string): Promise<{ distro: string; configFile?: string }> {
     const settings = await this.settings(uri);
     const parsed = URI.parse(uri);
     if (parsed.scheme !== 'file') return { distro: settings.distro };
     let project: ProjectDistro | null = null;
     try {
       const config = findProjectConfig(parsed.fsPath);
-      if (config?.config.distro) project = { distro: config.config.distro, configFile: config.file };
+      if (config) project = projectDistroOf(config);
     } catch {
       // unreadable: the setting applies
     }
     this.rememberProjectDistro(uri, project);
-    return project ?? { distro: settings.distro };
+    return project?.distro ? { distro: project.distro, configFile: project.configFile } : { distro: settings.distro };
   }
 
   /** For open documents only: closed ones are forgotten, and other files are not tracked. */
@@ -295,8 +306,8 @@ export class ServerContext {
         if (context.config.config.distro) options.distro = context.config.config.distro;
         options.rules = { ...options.rules, ...context.config.config.rules };
       }
-      const projectDistro = context.config?.config.distro;
-      this.rememberProjectDistro(input.uri, projectDistro && context.config ? { distro: projectDistro, configFile: context.config.file } : null);
+      this.rememberProjectDistro(input.uri, context.config ? projectDistroOf(context.config) : null);
+      if (context.config?.config.macros) options.distro = makeProfile(options.distro as string, context.config.config.macros);
       options.related = context.related;
       options.rpmlintFilters = context.rpmlintFilters;
     } catch (e) {

@@ -1,6 +1,7 @@
 // Editor settings (section `specwright`), turned from untrusted JSON into typed values.
 import { getRule } from '../service/rules/registry';
-import { DISTRO_IDS, SEVERITIES, type DistroId, type SeverityOrOff } from '../service/types';
+import { SEVERITIES, type SeverityOrOff } from '../service/types';
+import { isProfileName } from '../service/catalog/profile';
 import { DEFAULT_TOOL_SETTINGS, type ToolSettings } from '../node/tools/index';
 import { TOOL_NAMES } from '../node/tools/types';
 import { formatOptionsFrom, type FormatOptions } from '../service/features/format';
@@ -8,7 +9,8 @@ import { formatOptionsFrom, type FormatOptions } from '../service/features/forma
 export const SETTINGS_SECTION = 'specwright';
 
 export interface Settings {
-  distro: DistroId;
+  /** Profile name: a family (its newest release) or a release id (`fedora-44`, `rhel-9`…). */
+  distro: string;
   rules: Record<string, SeverityOrOff>;
   /** `specwright.inlayHints.macroExpansion`: show what directory macros expand to. */
   inlayMacroExpansion: boolean;
@@ -48,7 +50,7 @@ export function normaliseSettings(raw: unknown): { settings: Settings; problems:
   if (typeof raw !== 'object' || raw === null) return { settings, problems };
   const obj = raw as Record<string, unknown>;
   if (typeof obj.distro === 'string') {
-    if ((DISTRO_IDS as readonly string[]).includes(obj.distro)) settings.distro = obj.distro as DistroId;
+    if (isProfileName(obj.distro)) settings.distro = obj.distro.trim().toLowerCase();
     else problems.push(`specwright.distro: unknown distribution '${obj.distro}'`);
   }
   if (typeof obj.rules === 'object' && obj.rules !== null && !Array.isArray(obj.rules)) {

@@ -13,8 +13,9 @@ import { embeddedConfAt } from './specfile/embeddedDkms';
 import { embeddedRangeMapper, lintEmbeddedDkms } from './specfile/embeddedDkmsLint';
 import { querySpec, type SpecQuery } from './specfile/rpmQuery';
 import { languageOfPath } from './languageOfPath';
+import { profileOf, type ProfileLike } from './catalog/profile';
 import type { DocumentInput, DocumentSymbol, FoldingRange } from './types';
-import type { CompletionList, DistroId, DocumentHighlight, DocumentLink, Hover, InlayHint, Location, Position, Range, RenameResult, SemanticTokens, TextEdit } from './types';
+import type { CompletionList, DocumentHighlight, DocumentLink, Hover, InlayHint, Location, Position, Range, RenameResult, SemanticTokens, TextEdit } from './types';
 import { dkmsCompletion, specCompletion } from './features/completion';
 import { inactiveRanges, type InactiveRange } from './features/conditions';
 import { dkmsHover, specHover } from './features/hover';
@@ -36,7 +37,8 @@ export const CHORES: readonly Chore[] = ['bumpRelease', 'addChangelogEntry', 'ne
 
 /** Options of the editor-intelligence methods: the active distribution profile. */
 export interface IntelligenceOptions {
-  distro: DistroId;
+  /** A family (`fedora`: its newest release), a release (`rhel-9`) or a Profile with project macros. */
+  distro: ProfileLike;
 }
 
 const DEFAULT_INTELLIGENCE: IntelligenceOptions = { distro: 'fedora' };
@@ -101,9 +103,11 @@ export class LanguageService {
   lint(doc: DocumentInput, options: Partial<LintOptions> = {}): LintResult {
     const opts: LintOptions = { ...DEFAULT_LINT_OPTIONS, ...options };
     const parsed = this.parse(doc);
+    const profile = profileOf(opts.distro);
     const base = {
       uri: doc.uri,
-      distro: opts.distro,
+      distro: profile.family,
+      profile,
       related: opts.related,
       parseRelatedSpec: (r: RelatedDocument) => this.parseRelated(r, parseSpec),
       parseRelatedDkms: (r: RelatedDocument) => this.parseRelated(r, parseDkms),
@@ -211,13 +215,13 @@ export class LanguageService {
   }
 
   /** `%if` arms that are false on the profile (for greying out); empty for dkms.conf. */
-  inactiveRanges(doc: DocumentInput, distro: DistroId): InactiveRange[] {
+  inactiveRanges(doc: DocumentInput, distro: ProfileLike): InactiveRange[] {
     const parsed = this.parse(doc);
     return parsed.languageId === 'rpm-spec' ? inactiveRanges(parsed.spec, distro) : [];
   }
 
   /** What rpm would read from the spec on the profile (`specwright query`); never runs spec code. */
-  query(doc: DocumentInput, distro: DistroId, defines: readonly (readonly [string, string])[] = []): SpecQuery {
+  query(doc: DocumentInput, distro: ProfileLike, defines: readonly (readonly [string, string])[] = []): SpecQuery {
     return querySpec(this.parseSpec(doc), distro, { defines });
   }
 

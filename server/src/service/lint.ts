@@ -8,9 +8,11 @@ import type { SpecDocument } from './specfile/ast';
 import { scopeOf, type MacroScope } from './specfile/macroScope';
 import type { LineIndex } from './text/lineIndex';
 import type { DistroId, Finding, Fix, LanguageId, Severity, SeverityOrOff } from './types';
+import { profileOf, type Profile, type ProfileLike } from './catalog/profile';
 
 export interface LintOptions {
-  distro: DistroId;
+  /** Profile: a family (`fedora`: its newest release), a release (`rhel-9`) or a Profile with project macros. */
+  distro: ProfileLike;
   /** Rule id → severity override. */
   rules: Record<string, SeverityOrOff>;
   /** Files in the same tree, for cross-file rules. */
@@ -27,10 +29,12 @@ export interface LintResult {
 
 export const DEFAULT_LINT_OPTIONS: LintOptions = { distro: 'fedora', rules: {}, related: [], rpmlintFilters: [] };
 
-export function effectiveSeverity(rule: Rule, overrides: Record<string, SeverityOrOff>, distro?: DistroId): SeverityOrOff {
+export function effectiveSeverity(rule: Rule, overrides: Record<string, SeverityOrOff>, distro?: DistroId | Profile): SeverityOrOff {
   const level = overrides[rule.id];
   if (level !== undefined) return level;
-  return (distro !== undefined ? rule.defaultSeverityByDistro?.[distro] : undefined) ?? rule.defaultSeverity;
+  if (distro === undefined) return rule.defaultSeverity;
+  const profile = typeof distro === 'string' ? profileOf(distro) : distro;
+  return rule.defaultSeverityFor?.(profile.release) ?? rule.defaultSeverityByDistro?.[profile.family] ?? rule.defaultSeverity;
 }
 
 /**
@@ -93,15 +97,16 @@ interface ActiveRule {
 /** The rules that run, per language, profile and overrides (the same for every file of a run). */
 const activeRuleLists = new Map<string, ActiveRule[]>();
 
-function activeRules(language: LanguageId, overrides: Record<string, SeverityOrOff>, distro: DistroId): ActiveRule[] {
-  const key = `${language}\u0000${distro}\u0000${JSON.stringify(overrides)}`;
+function activeRules(language: LanguageId, overrides: Record<string, SeverityOrOff>, profile: Profile): ActiveRule[] {
+  // Severities depend on the release (its rpm version), not on the project's macros.
+  const key = `${language}\u0000${profile.release.id}\u0000${JSON.stringify(overrides)}`;
   let list = activeRuleLists.get(key);
   if (list) return list;
   list = [];
   for (const rule of ALL_RULES) {
     const crossFile = language === 'dkms-conf' && rule.language === 'rpm-spec' && rule.checkDkms !== undefined;
     if (rule.language !== language && !crossFile) continue;
-    const severity = effectiveSeverity(rule, overrides, distro);
+    const severity = effectiveSeverity(rule, overrides, profile);
     if (severity === 'off') continue;
     list.push({ rule, severity, crossFile });
   }
@@ -129,16 +134,17 @@ export function runRules(
     if (spec.conditionals.length === 0) return false;
     const line = lines.lineOf(offset);
     if (spec.lineKinds[line] === 'conditional') return false;
-    scope ??= scopeOf(spec, base.distro);
+    scope ??= scopeOf(spec, base.profile);
     return scope.lineCondition(line).dead;
   };
-  for (const { rule, severity, crossFile } of activeRules(language, options.rules, base.distro)) {
+  for (const { rule, severity, crossFile } of activeRules(language, options.rules, base.profile)) {
     if (rule.requires && !mentionsAny(lines.text, rule.requires)) continue;
     const reports: Report[] = [];
     // A plain literal, not `{ ...base, report, doc }`: object spread here took ~10% of a corpus lint.
     const ctx = {
       uri: base.uri,
       distro: base.distro,
+      profile: base.profile,
       related: base.related,
       parseRelatedSpec: base.parseRelatedSpec,
       parseRelatedDkms: base.parseRelatedDkms,

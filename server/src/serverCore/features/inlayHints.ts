@@ -1,7 +1,6 @@
 // Inlay hints (`specwright.inlayHints.macroExpansion`) and greyed-out inactive %if arms
 // (`specwright.dimInactiveBranches`), both in the active profile (`specwright.distro`).
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type InlayHint } from 'vscode-languageserver';
-import { DISTRO_LABEL } from '../../service/features/markdown';
 import type { ServerContext } from '../context';
 import type { Feature } from '../feature';
 import { runSafe } from '../runSafe';
@@ -30,7 +29,7 @@ export const inlayHintsFeature: Feature = {
         range: r.range,
         severity: DiagnosticSeverity.Hint,
         source: INACTIVE_SOURCE,
-        message: `Inactive on ${DISTRO_LABEL[distro]}: '${r.directive}' is false there`,
+        message: `Inactive on ${distro.release.short}: '${r.directive}' is false there`,
         tags: [DiagnosticTag.Unnecessary],
       }));
     });

@@ -4,6 +4,7 @@
 // result `unresolved`. Recursion depth, the number of expansions and the output length are bounded.
 import type { DistroId } from '../types';
 import { ALL_MACRO_SOURCES, MULTI_LINE_MACROS, PROFILES, resolveProfileMap } from './macros';
+import { NEWEST, RELEASES, releaseOf, type Release } from './releases';
 import type { MacroInfo, MacroSource } from './macros';
 import { evaluateExpression } from './expression';
 import { trimTrailingSlashes } from '../text/trim';
@@ -21,6 +22,8 @@ export interface MacroTable {
 export interface ExpandOptions {
   /** Catalog profile; default 'generic'. */
   distro?: DistroId;
+  /** The release whose own values win over the family's (default: the family's newest). */
+  release?: Release;
   /** The spec's own definitions (name → body). They win over the catalog. */
   definitions?: MacroTable | Readonly<Record<string, string>>;
   /**
@@ -63,6 +66,7 @@ type Resolution =
 
 interface State {
   distro: DistroId;
+  release: Release;
   spec: MacroTable;
   literalUndefined: boolean;
   undefinedNames: string[];
@@ -120,6 +124,21 @@ function getCatalog(): Map<string, MacroInfo> {
   for (const src of ALL_MACRO_SOURCES) map.set(src.name, buildEntry(src));
   catalog = map;
   numbered = [...map.values()].filter((m) => m.numbered);
+  // A family stands for its newest release: that release's own values are the family's.
+  for (const p of PROFILES) {
+    for (const [name, v] of Object.entries(NEWEST[p].macros)) {
+      const info = map.get(name);
+      if (!info) continue;
+      delete info.values[p];
+      if (v === null) {
+        delete info.definitions[p];
+        info.definedOn = info.definedOn.filter((d) => d !== p);
+      } else {
+        info.definitions[p] = v;
+        if (!info.definedOn.includes(p)) info.definedOn = PROFILES.filter((d) => d === p || info.definedOn.includes(d));
+      }
+    }
+  }
   // Compute the static values from the definitions (explicit values win).
   for (const info of map.values()) {
     if (info.parametric) continue;
@@ -132,6 +151,20 @@ function getCatalog(): Map<string, MacroInfo> {
   }
   return map;
 }
+
+/** A release's own value for the name: a string, null (not defined there) or undefined (as the family). */
+function releaseOverride(release: Release, name: string): string | null | undefined {
+  return Object.prototype.hasOwnProperty.call(release.macros, name) ? release.macros[name] : undefined;
+}
+
+/** Catalog profile arguments: a family (its newest release) or a release. */
+export type CatalogProfile = DistroId | Release;
+
+function asRelease(p: CatalogProfile): Release {
+  return typeof p === 'string' ? NEWEST[p] : p;
+}
+
+const releaseValues = new Map<string, Map<string, string | undefined>>();
 
 /** The catalog entry of a macro (`_libdir`, `%_libdir`, `%{_libdir}`; SOURCE12 → SOURCE). */
 export function lookupMacro(name: string): MacroInfo | undefined {
@@ -148,22 +181,50 @@ export function allMacros(): MacroInfo[] {
   return [...getCatalog().values()];
 }
 
-/** Whether the macro is defined on the profile. */
-export function isMacroDefined(name: string, distro: DistroId): boolean {
-  return lookupMacro(name)?.definedOn.includes(distro) ?? false;
+/** Whether the macro is defined on the profile (a family means its newest release). */
+export function isMacroDefined(name: string, profile: CatalogProfile): boolean {
+  const info = lookupMacro(name);
+  if (!info) return false;
+  const release = asRelease(profile);
+  const own = releaseOverride(release, info.name);
+  if (own !== undefined) return own !== null;
+  return info.definedOn.includes(release.family);
 }
 
 /**
  * The fully expanded x86_64 value on the profile; undefined when the macro is unknown,
  * undefined there, or has no static value (functions, parametric and environment-dependent macros).
  */
-export function macroValue(name: string, distro: DistroId): string | undefined {
-  return lookupMacro(name)?.values[distro];
+export function macroValue(name: string, profile: CatalogProfile): string | undefined {
+  const info = lookupMacro(name);
+  if (!info) return undefined;
+  const release = asRelease(profile);
+  if (release === NEWEST[release.family]) return info.values[release.family];
+  let cache = releaseValues.get(release.id);
+  if (!cache) releaseValues.set(release.id, (cache = new Map()));
+  if (cache.has(info.name)) return cache.get(info.name);
+  let value: string | undefined;
+  if (isMacroDefined(info.name, release) && !info.parametric) {
+    const def = macroDefinition(info.name, release);
+    if (def === undefined) value = info.values[release.family];
+    else {
+      const state = newState({ distro: release.family, release }, new Set(SPEC_PLACEHOLDERS));
+      const text = expandText(def, 0, state);
+      value = state.unresolved ? undefined : text;
+    }
+  }
+  cache.set(info.name, value);
+  return value;
 }
 
 /** The raw definition body on the profile, when recorded. */
-export function macroDefinition(name: string, distro: DistroId): string | undefined {
-  return lookupMacro(name)?.definitions[distro];
+export function macroDefinition(name: string, profile: CatalogProfile): string | undefined {
+  const info = lookupMacro(name);
+  if (!info) return undefined;
+  const release = asRelease(profile);
+  const own = releaseOverride(release, info.name);
+  if (own !== undefined) return own ?? undefined;
+  return info.definitions[release.family];
 }
 
 /**
@@ -177,6 +238,10 @@ export function isMultiLineMacro(name: string, distro: DistroId): boolean {
   const body = info.definitions[distro] ?? info.values[distro];
   return body !== undefined && body.includes('\n');
 }
+
+/** Every release (for per-release tables). */
+export const ALL_RELEASES = RELEASES;
+export { releaseOf };
 
 // ---------------------------------------------------------------------------------------------
 // Expansion.
@@ -192,8 +257,10 @@ function newState(options: ExpandOptions, keep?: Set<string>): State {
   // made thousands of small expansions over a spec with many %defines quadratic.
   const defs = options.definitions;
   const spec: MacroTable = !defs ? EMPTY_DEFINITIONS : isMacroTable(defs) ? defs : new Map(Object.entries(defs as Record<string, string>));
+  const distro = options.release?.family ?? options.distro ?? 'generic';
   return {
-    distro: options.distro ?? 'generic',
+    distro,
+    release: options.release ?? NEWEST[distro],
     spec,
     literalUndefined: options.literalUndefined ?? false,
     undefinedNames: [],
@@ -226,6 +293,9 @@ function resolve(name: string, state: State): Resolution {
     const options = state.spec.parameters?.(name);
     return options === undefined ? { kind: 'parametric' } : { kind: 'function', body: own, options };
   }
+  const fromRelease = releaseOverride(state.release, name);
+  if (fromRelease === null) return undefined;
+  if (fromRelease !== undefined) return { kind: 'body', body: fromRelease };
   const info = lookupMacroForExpansion(name);
   if (!info || !info.definedOn.includes(state.distro)) return undefined;
   // %name, %version…: defined by the spec's own tags, so undefined until the spec defines them.

@@ -4,10 +4,11 @@
 // Like rpmdev-bumpspec: the last number of a literal Release goes up by one (`3%{?dist}` →
 // `4%{?dist}`); a Release that is one file macro (`%{baserelease}%{?dist}`) bumps that macro.
 // With %autorelease / %autochangelog those fields are rpmautospec's and are left alone.
+import type { ProfileLike } from '../catalog/profile';
 import type { MacroDefinition, MacroReference, Section, SpecDocument, Tag } from '../specfile/ast';
 import { parseSpec } from '../specfile/parser';
 import { querySpec } from '../specfile/rpmQuery';
-import type { DistroId, Position, TextEdit } from '../types';
+import type { Position, TextEdit } from '../types';
 import { applyEdits } from './format';
 import { definitionTable } from '../specfile/macroScope';
 
@@ -25,7 +26,7 @@ export interface ChoreInput {
   author: string;
   /** Entry text; `- ` is added to lines that do not start with `-`; `%` is escaped as `%%`. Default: a `- ` bullet for the user to fill in. */
   comment?: string;
-  distro?: DistroId;
+  distro?: ProfileLike;
 }
 
 export interface ChoreResult {
@@ -108,7 +109,7 @@ function releaseNumberSite(doc: SpecDocument, tag: Tag): NumberSite | string {
 }
 
 /** The EVR for the changelog header, read statically with %{?dist} empty (as rpmdev-bumpspec writes it). */
-function headerEvr(text: string, distro: DistroId): string {
+function headerEvr(text: string, distro: ProfileLike): string {
   const q = querySpec(parseSpec(text), distro, { defines: [['dist', '']] });
   // %autorelease is only known to rpmautospec (from git): the header then carries the version alone.
   const evr = q.release && !/%\{?\??autorelease/.test(q.release) ? `${q.version ?? ''}-${q.release}` : `${q.version ?? ''}`;

@@ -3,7 +3,7 @@
 // in a few milliseconds. Items are filtered and ranked by what was typed.
 import SPDX_IDS from 'spdx-license-ids/index.json';
 import {
-  ARCHITECTURES, ARCH_MACROS, CONDITIONAL_KEYWORDS, SECTIONS, TAGS, allMacros, lookupTag, type MacroInfo,
+  ARCHITECTURES, ARCH_MACROS, CONDITIONAL_KEYWORDS, SECTIONS, TAGS, allMacros, isMacroDefined, lookupTag, type MacroInfo,
 } from '../catalog/index';
 import {
   DKMS_COMMAND_OPTIONS, DKMS_DEST_LOCATION_PREFIXES, DKMS_DIRECTIVES, DKMS_SUBCOMMANDS, DKMS_VARIABLES, getDkmsDirective, getDkmsSubcommand,
@@ -13,7 +13,9 @@ import type { Section, SpecDocument } from '../specfile/ast';
 import { commandName } from '../shell';
 import { shellScript } from '../shell/specShell';
 import { refAt } from '../specfile/query';
-import type { CompletionItem, CompletionItemKindValue, CompletionList, DistroId, MarkupContent, Range } from '../types';
+import type { CompletionItem, CompletionItemKindValue, CompletionList, MarkupContent, Range } from '../types';
+import { profileOf, type Profile, type ProfileLike } from '../catalog/profile';
+import type { Release } from '../catalog/releases';
 import { CompletionItemKind } from '../types';
 import { code, macroDocumentation, macroExpansionText, truncate } from './markdown';
 import { numberedTags } from './specTargets';
@@ -21,7 +23,7 @@ import { cachedPerParse } from '../perParse';
 import { maxOf } from '../text/arrays';
 
 export interface CompletionOptions {
-  distro: DistroId;
+  distro: ProfileLike;
 }
 
 /** Upper bound on the items of one answer (the list is marked incomplete when cut). */
@@ -192,7 +194,7 @@ export function specCompletion(doc: SpecDocument, offset: number, options: Compl
   if (mac) {
     let percents = 0;
     for (let i = mac.index - 1; i >= 0 && before[i] === '%'; i--) percents++;
-    if (percents % 2 === 0) return macroCompletion(doc, offset, lineEnd, lineStart + mac.index, mac[1] === '{', mac[2], mac[3] ?? '', section.kind, options.distro);
+    if (percents % 2 === 0) return macroCompletion(doc, offset, lineEnd, lineStart + mac.index, mac[1] === '{', mac[2], mac[3] ?? '', section.kind, profileOf(options.distro));
   }
 
   // dkms commands in shell sections.
@@ -281,10 +283,10 @@ function commandOptionCompletion(doc: SpecDocument, offset: number, lineEnd: num
 const catalogDocs = new Map<string, { detail: string; documentation: MarkupContent }>();
 
 /** Detail and documentation of a catalog macro (the catalog is static: cached per profile). */
-function catalogDoc(info: MacroInfo, distro: DistroId): { detail: string; documentation: MarkupContent } {
-  const key = `${distro}\u0000${info.name}`;
+function catalogDoc(info: MacroInfo, release: Release): { detail: string; documentation: MarkupContent } {
+  const key = `${release.id}\u0000${info.name}`;
   let hit = catalogDocs.get(key);
-  if (!hit) catalogDocs.set(key, (hit = { detail: truncate(macroExpansionText(info, distro), 100), documentation: md(macroDocumentation(info, distro)) }));
+  if (!hit) catalogDocs.set(key, (hit = { detail: truncate(macroExpansionText(info, release), 100), documentation: md(macroDocumentation(info, release)) }));
   return hit;
 }
 
@@ -302,7 +304,7 @@ function optionChoice(names: string[]): string {
 
 function macroCompletion(
   doc: SpecDocument, offset: number, lineEnd: number, percent: number, braced: boolean, flags: string, typed: string,
-  sectionKind: string, distro: DistroId,
+  sectionKind: string, profile: Profile,
 ): CompletionList {
   const { text, lines } = doc;
   const nameStart = offset - typed.length;
@@ -358,6 +360,17 @@ function macroCompletion(
     });
   }
 
+  // The project's macros (specwright.json "define" and "macroFiles").
+  for (const m of profile.macros) {
+    if (seenFile.has(m.name)) continue;
+    seenFile.add(m.name);
+    c.add(m.name, `${m.name}${close}`, {
+      kind: m.parameters !== undefined ? CompletionItemKind.Method : CompletionItemKind.Variable,
+      group: 'a',
+      lazy: () => ({ detail: truncate(m.body, 80), documentation: md(`Defined by the project: ${m.origin}: ${code(truncate(`%${m.name} ${m.body}`, 200))}`) }),
+    });
+  }
+
   // SOURCEn / PATCHn of this file.
   if (typed === '' || /^[SP]/i.test(typed)) {
     for (const key of ['source', 'patch'] as const) {
@@ -370,11 +383,11 @@ function macroCompletion(
   for (const info of allMacros()) {
     if (info.numbered || seenFile.has(info.name)) continue;
     const isFunction = info.kind === 'function' && info.argument !== undefined;
-    const lazy: Lazy = () => catalogDoc(info, distro);
+    const lazy: Lazy = () => catalogDoc(info, profile.release);
     const deprecated = !!info.deprecated;
     const everyday = conditionalForm ? EVERYDAY_CONDITIONALS.indexOf(info.name) : -1;
     // In %{?…} the distribution tests come first; rpm's internals (`__cmake`) after the public macros.
-    const group = everyday >= 0 ? `b${String(everyday).padStart(2, '0')}` : !info.definedOn.includes(distro) ? 'y' : info.name.startsWith('__') ? 'x' : 'b';
+    const group = everyday >= 0 ? `b${String(everyday).padStart(2, '0')}` : !isMacroDefined(info.name, profile.release) ? 'y' : info.name.startsWith('__') ? 'x' : 'b';
     const common = { kind: catalogKind(info), group, lazy, deprecated };
     if (isFunction) {
       if (conditionalForm) continue;

@@ -1,9 +1,10 @@
 // The `%if` arms that are false on a profile, for greying them out. The truth of each arm comes
 // from the one definition model (specfile/macroScope.ts): only arms known to be false are
 // returned; unknown ones (shell, Lua, macros the catalog does not know, %ifarch) never are.
+import type { ProfileLike } from '../catalog/profile';
 import type { SpecDocument } from '../specfile/ast';
 import { scopeOf } from '../specfile/macroScope';
-import type { DistroId, Range } from '../types';
+import type { Range } from '../types';
 
 export interface InactiveRange {
   range: Range;
@@ -13,7 +14,7 @@ export interface InactiveRange {
 }
 
 /** The `%if` arms that are false on the profile (nested blocks inside them are not repeated). */
-export function inactiveRanges(doc: SpecDocument, distro: DistroId): InactiveRange[] {
+export function inactiveRanges(doc: SpecDocument, distro: ProfileLike): InactiveRange[] {
   const scope = scopeOf(doc, distro);
   const out: InactiveRange[] = [];
   for (const block of doc.conditionals) {

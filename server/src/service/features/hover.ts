@@ -2,19 +2,20 @@
 // rich-dependency keywords, dkms commands in scriptlets; dkms.conf directives and variables.
 import { lookupToolInputMacro } from '../catalog/kernelModules';
 import {
-  CONDITIONAL_KEYWORDS, DEPENDENCY_OPERATORS, RICH_DEPENDENCY_KEYWORDS, lookupArchMacro, lookupMacro, lookupSection, lookupTag,
+  CONDITIONAL_KEYWORDS, DEPENDENCY_OPERATORS, RICH_DEPENDENCY_KEYWORDS, isMacroDefined, lookupArchMacro, lookupMacro, lookupSection, lookupTag, macroValue,
 } from '../catalog/index';
 import { getDkmsCommandOption, getDkmsDirective, getDkmsSubcommand, getDkmsVariable } from '../catalog/dkmsDirectives';
 import type { DkmsDocument } from '../dkms/ast';
 import { buildExclusiveSettings, buildExclusiveTable } from '../dkms/buildExclusive';
 import type { SpecDocument, Span } from '../specfile/ast';
-import type { DistroId, Hover } from '../types';
+import type { Hover } from '../types';
+import { profileOf, type ProfileLike } from '../catalog/profile';
 import { definitionTable, scopeOf } from '../specfile/macroScope';
 import { DISTRO_LABEL, code, macroDocumentation, plain, truncate } from './markdown';
 import { numberedTags, occurrences, specTargetAt, type SpecTarget } from './specTargets';
 
 export interface HoverOptions {
-  distro: DistroId;
+  distro: ProfileLike;
 }
 
 function hover(doc: { lines: { range(s: number, e: number): import('../types').Range } }, span: Span, value: string): Hover {
@@ -28,7 +29,7 @@ export function specHover(doc: SpecDocument, offset: number, options: HoverOptio
   return value ? hover(doc, target.span, value) : undefined;
 }
 
-function specHoverText(doc: SpecDocument, target: SpecTarget, distro: DistroId): string | undefined {
+function specHoverText(doc: SpecDocument, target: SpecTarget, distro: ProfileLike): string | undefined {
   switch (target.kind) {
     case 'macro':
       return macroHoverText(doc, target.name, distro);
@@ -110,10 +111,23 @@ function dkmsSubcommandText(name: string): string | undefined {
 }
 
 /** Hover text of a macro: the file's own definition first, then the catalog. */
-export function macroHoverText(doc: SpecDocument | undefined, name: string, distro: DistroId): string | undefined {
+export function macroHoverText(doc: SpecDocument | undefined, name: string, distroLike: ProfileLike): string | undefined {
+  const profile = profileOf(distroLike);
+  const label = profile.release.short;
   const info = lookupMacro(name);
   const defs = doc ? definitionTable(doc).definitions(name) : [];
   const parts: string[] = [];
+  const project = defs.length === 0 ? [...profile.macros].reverse().find((m) => m.name === name) : undefined;
+  if (project) {
+    parts.push(`**%${name}**${project.parameters !== undefined ? ` (parametric: ${code(`(${project.parameters})`)})` : ''} — defined by the project: ${project.origin}`);
+    parts.push(code(truncate(`%${name}${project.parameters !== undefined ? `(${project.parameters})` : ''} ${project.body}`, 200)));
+    if (project.parameters === undefined && doc) {
+      const r = scopeOf(doc, profile).expand(`%{${name}}`, 0);
+      if (!r.uncertain && r.undefinedNames.length === 0 && r.text !== project.body) parts.push(`Expands to ${code(truncate(r.text, 200))} on ${label}`);
+    }
+    if (info) parts.push(`Overrides the ${info.builtin ? 'built-in' : 'distribution'} macro: ${info.description}`);
+    return parts.join('\n\n');
+  }
   if (defs.length > 0) {
     const d = defs[0];
     parts.push(`**%${name}**${d.parameters !== undefined ? ` (parametric: ${code(`(${d.parameters})`)})` : ''} — defined in this file`);
@@ -122,8 +136,8 @@ export function macroHoverText(doc: SpecDocument | undefined, name: string, dist
     parts.push(lines.join('\n'));
     if (d.parameters === undefined && doc) {
       // The value at the end of the file, where scriptlets and %files read it.
-      const r = scopeOf(doc, distro).expand(`%{${name}}`, doc.text.length);
-      if (!r.uncertain && r.undefinedNames.length === 0 && r.text !== d.body) parts.push(`Expands to ${code(truncate(r.text, 200))} on ${DISTRO_LABEL[distro]}`);
+      const r = scopeOf(doc, profile).expand(`%{${name}}`, doc.text.length);
+      if (!r.uncertain && r.undefinedNames.length === 0 && r.text !== d.body) parts.push(`Expands to ${code(truncate(r.text, 200))} on ${label}`);
     }
     if (info) parts.push(`Overrides the ${info.builtin ? 'built-in' : 'distribution'} macro: ${info.description}`);
     else {
@@ -134,15 +148,16 @@ export function macroHoverText(doc: SpecDocument | undefined, name: string, dist
   }
   if (info) {
     parts.push(`**%${info.name}** · ${info.kind} macro${info.builtin ? ' (built into rpm)' : ''}`);
-    if (!info.definedOn.includes(distro)) {
+    const value = macroValue(info.name, profile.release);
+    if (!isMacroDefined(info.name, profile.release)) {
       const on = info.definedOn.map((p) => DISTRO_LABEL[p]).join(', ');
-      parts.push(`Not defined on ${DISTRO_LABEL[distro]}${on ? ` (defined on ${on})` : ''}.`);
-    } else if (info.values[distro] !== undefined) {
-      parts.push(`${code(info.values[distro]!)} on ${DISTRO_LABEL[distro]}`);
+      parts.push(`Not defined on ${label}${on ? ` (defined on ${on})` : ''}.`);
+    } else if (value !== undefined) {
+      parts.push(`${code(value)} on ${label}`);
     }
-    const own = doc && info.valueless === 'taken from the spec' ? scopeOf(doc, distro).finalValue(name).entry?.value : undefined;
+    const own = doc && info.valueless === 'taken from the spec' ? scopeOf(doc, profile).finalValue(name).entry?.value : undefined;
     if (own !== undefined) parts.push(`In this file: ${code(truncate(own, 120))}`);
-    parts.push(macroDocumentation(info, distro));
+    parts.push(macroDocumentation(info, profile));
     parts.push(`*Defined by ${info.builtin ? 'rpm itself' : 'the distribution\'s macro files'} (Specwright catalog), not in this file.*`);
     return parts.join('\n\n');
   }
@@ -151,7 +166,7 @@ export function macroHoverText(doc: SpecDocument | undefined, name: string, dist
   const input = lookupToolInputMacro(name);
   if (input) return `**%${name}** · read by ${input.readBy}\n\n${input.description}\n\nNot defined in this file: the spec defines it when it needs it.\n\n*Source: ${input.source}.*`;
   if (/^(with|without)_\w+$/.test(name)) return `**%${name}**\n\nSet by \`--${name.startsWith('with_') ? 'with' : 'without'} ${name.replace(/^with(out)?_/, '')}\` or a \`%bcond\` default.`;
-  return `**%${name}**\n\nNot defined in this file and unknown to the ${DISTRO_LABEL[distro]} profile: it may come from a macro package installed at build time.`;
+  return `**%${name}**\n\nNot defined in this file and unknown to the ${label} profile: it may come from a macro package installed at build time (list the project's macro files in specwright.json "macroFiles").`;
 }
 
 // ---- dkms.conf ----

@@ -2,12 +2,15 @@
 import { lookupMacro } from '../catalog/index';
 import type { SpecDocument } from '../specfile/ast';
 import { refsInRange } from '../specfile/query';
-import type { DistroId, InlayHint } from '../types';
-import { DISTRO_LABEL, code } from './markdown';
+import type { InlayHint } from '../types';
+import { code, profileLabel } from './markdown';
+import type { ProfileLike } from '../catalog/profile';
+import { macroValue } from '../catalog/index';
+import { profileOf } from '../catalog/profile';
 import { definitionTable } from '../specfile/macroScope';
 
 export interface InlayHintOptions {
-  distro: DistroId;
+  distro: ProfileLike;
 }
 
 /** Hints for references starting inside [start, end). */
@@ -19,13 +22,13 @@ export function specInlayHints(doc: SpecDocument, start: number, end: number, op
     if (r.form === 'braced' && !r.closed) continue;
     const info = lookupMacro(r.name);
     if (!info || info.kind !== 'directory') continue;
-    const value = info.values[options.distro];
+    const value = macroValue(info.name, profileOf(options.distro).release);
     if (value === undefined || value.includes('%')) continue;
     out.push({
       position: doc.lines.positionAt(r.end),
       label: `= ${value}`,
       paddingLeft: true,
-      tooltip: { kind: 'markdown', value: `${code(`%{${r.name}}`)} on ${DISTRO_LABEL[options.distro]} (setting \`specwright.distro\`)` },
+      tooltip: { kind: 'markdown', value: `${code(`%{${r.name}}`)} on ${profileLabel(options.distro)} (setting \`specwright.distro\`)` },
     });
   }
   return out;

@@ -1,13 +1,14 @@
 // Document links: URL/BugURL tags, Source/Patch URLs (macros expanded when they fully resolve)
 // and local source/patch files (a relative target the server resolves against the document).
+import type { ProfileLike } from '../catalog/profile';
 import type { SpecDocument } from '../specfile/ast';
 import { scopeOf } from '../specfile/macroScope';
-import type { DistroId, DocumentLink } from '../types';
+import type { DocumentLink } from '../types';
 
 const URL_TAGS = new Set(['url', 'bugurl', 'vcs']);
 const REMOTE = /^(https?|ftp):\/\/[^\s"'<>]+$/i;
 
-export function specDocumentLinks(doc: SpecDocument, distro: DistroId): DocumentLink[] {
+export function specDocumentLinks(doc: SpecDocument, distro: ProfileLike): DocumentLink[] {
   const out: DocumentLink[] = [];
   for (const t of doc.tags) {
     const isFile = t.key === 'source' || t.key === 'patch';

@@ -1,6 +1,8 @@
 // Small markdown helpers shared by hover and completion documentation.
-import { PROFILES, lookupMacro, type MacroInfo } from '../catalog/index';
+import { PROFILES, isMacroDefined, lookupMacro, macroDefinition, macroValue, type MacroInfo } from '../catalog/index';
+import { NEWEST, RELEASES, type Release } from '../catalog/releases';
 import type { DistroId } from '../types';
+import { profileOf, type ProfileLike } from '../catalog/profile';
 
 /** Inline code that survives backticks in the text. */
 export function code(text: string): string {
@@ -34,44 +36,63 @@ export function truncate(text: string, max = 120): string {
 
 export const DISTRO_LABEL: Record<DistroId, string> = { fedora: 'Fedora', rhel: 'RHEL', opensuse: 'openSUSE', mageia: 'Mageia', generic: 'generic rpm' };
 
+/** Label of a profile for messages: `Fedora 44`, `EL 9`, `Tumbleweed`. */
+export function profileLabel(p: ProfileLike): string {
+  return profileOf(p).release.short;
+}
+
 /** What a catalog macro becomes on a profile, as one line of text. */
-export function macroExpansionText(info: MacroInfo, distro: DistroId): string {
-  const v = info.values[distro];
+export function macroExpansionText(info: MacroInfo, active: ProfileLike): string {
+  const release = profileOf(active).release;
+  const v = macroValue(info.name, release);
   if (v !== undefined) return v;
-  if (!info.definedOn.includes(distro)) return `not defined on ${DISTRO_LABEL[distro]}`;
-  const def = info.definitions[distro];
+  if (!isMacroDefined(info.name, release)) return `not defined on ${release.short}`;
+  const def = macroDefinition(info.name, release);
   if (def !== undefined) return def;
   return info.valueless ?? 'no static value';
 }
 
-/** The per-profile values of a catalog macro as a markdown table (rows that say something). */
-export function valuesTable(info: MacroInfo, active: DistroId): string {
+/** The value of a catalog macro on one release, as a table cell. */
+function shownValue(info: MacroInfo, release: Release): string {
+  const v = macroValue(info.name, release) ?? macroDefinition(info.name, release);
+  if (v !== undefined) return code(truncate(v, 80));
+  if (isMacroDefined(info.name, release)) return info.valueless ? `*${info.valueless}*` : '*defined*';
+  return '*undefined*';
+}
+
+/**
+ * The per-profile values of a catalog macro as a markdown table (rows that say something): one
+ * row per family (its newest release), or one per release when releases differ (%dist, %fedora,
+ * %python3_version…).
+ */
+export function valuesTable(info: MacroInfo, activeLike: ProfileLike): string {
+  const active = profileOf(activeLike).release;
+  const perRelease = RELEASES.some((r) => Object.prototype.hasOwnProperty.call(r.macros, info.name));
+  const shown = perRelease ? RELEASES.filter((r) => r.maintained || r === active) : PROFILES.map((p) => NEWEST[p]);
   const rows: string[] = [];
-  for (const p of PROFILES) {
-    const v = info.values[p] ?? info.definitions[p];
-    let shown: string;
-    if (v !== undefined) shown = code(truncate(v, 80));
-    else if (info.definedOn.includes(p)) shown = info.valueless ? `*${info.valueless}*` : '*defined*';
-    else shown = '*undefined*';
-    const name = p === active ? `**${DISTRO_LABEL[p]}**` : DISTRO_LABEL[p];
-    rows.push(`| ${name} | ${cell(shown)} |`);
+  for (const r of shown) {
+    const label = perRelease ? r.short : DISTRO_LABEL[r.family];
+    const bold = perRelease ? r === active : r.family === active.family;
+    rows.push(`| ${bold ? `**${label}**` : label} | ${cell(shownValue(info, r))} |`);
   }
   // A table where every profile says the same thing is noise.
   const uniq = new Set(rows.map((r) => r.replace(/^\| [^|]*\|/, '')));
-  if (uniq.size === 1 && (info.values[active] !== undefined || info.valueless)) return '';
-  return ['| Profile | Value |', '|---|---|', ...rows].join('\n');
+  if (uniq.size === 1 && (macroValue(info.name, active) !== undefined || info.valueless)) return '';
+  return [`| ${perRelease ? 'Release' : 'Profile'} | Value |`, '|---|---|', ...rows].join('\n');
 }
 
 /** Catalog documentation of a macro: description, usage, options, values, advice. */
-export function macroDocumentation(info: MacroInfo, active: DistroId, options: { table?: boolean } = {}): string {
+export function macroDocumentation(info: MacroInfo, activeLike: ProfileLike, options: { table?: boolean } = {}): string {
+  const activeRelease = profileOf(activeLike).release;
+  const active = activeRelease.family;
   const parts: string[] = [];
   parts.push(info.description);
   if (info.usage) parts.push(`Usage: ${code(info.usage)}`);
   if (info.options.length > 0) parts.push(info.options.map((o) => `- ${code(o.argument ? `${o.name} ${o.argument}` : o.name)}: ${o.description}`).join('\n'));
   if (options.table !== false) {
-    const table = valuesTable(info, active);
+    const table = valuesTable(info, activeRelease);
     if (table) parts.push(table);
-    else if (info.values[active] !== undefined) parts.push('*Same value on every profile.*');
+    else if (macroValue(info.name, activeRelease) !== undefined) parts.push('*Same value on every profile.*');
   }
   const advice = info.preferInstead.filter((p) => !p.distros || p.distros.includes(active));
   for (const p of info.preferInstead) {

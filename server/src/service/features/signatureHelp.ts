@@ -2,10 +2,10 @@
 // `%cmake`, `%meson`, `%py3_build`, `%pyproject_*`, the file's own `%define name(opts)`) and for
 // `dkms` subcommands in shell sections. Options come from the macro catalog and the definition's
 // option string; the active parameter is the option the cursor is on or after.
+import type { ProfileLike } from '../catalog/profile';
 import { lookupMacro } from '../catalog/index';
 import { DKMS_SUBCOMMANDS } from '../catalog/dkmsDirectives';
 import type { SpecDocument } from '../specfile/ast';
-import type { DistroId } from '../types';
 
 export interface SignatureParameter {
   label: [number, number];
@@ -74,7 +74,7 @@ function activeParameter(parts: { text: string; takesArgument?: boolean }[], typ
   return positional >= 0 ? positional : 0;
 }
 
-export function specSignatureHelp(doc: SpecDocument, offset: number, distro: DistroId): SignatureHelp | undefined {
+export function specSignatureHelp(doc: SpecDocument, offset: number, distro: ProfileLike): SignatureHelp | undefined {
   const line = doc.lines.lineOf(offset);
   const lineStart = doc.lines.lineStarts[line];
   const before = doc.text.slice(lineStart, offset);

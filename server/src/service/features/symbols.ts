@@ -1,9 +1,10 @@
 // Document outline for spec files: packages with their tags, sections, macro definitions,
 // changelog entries.
+import type { ProfileLike } from '../catalog/profile';
 import type { Section, SpecDocument, Tag } from '../specfile/ast';
 import { scopeOf } from '../specfile/macroScope';
 import { sectionPackageName } from '../specfile/rpmQuery';
-import type { DistroId, DocumentSymbol, SymbolKindValue } from '../types';
+import type { DocumentSymbol, SymbolKindValue } from '../types';
 import { SymbolKind } from '../types';
 
 function sectionKind(s: Section): SymbolKindValue {
@@ -33,7 +34,7 @@ function lastContentLine(doc: SpecDocument, from: number, to: number): number {
 }
 
 /** The outline; package names are shown as rpm reads them on the profile (`%{name}-devel` → `foo-devel`). */
-export function specDocumentSymbols(doc: SpecDocument, distro: DistroId = 'generic'): DocumentSymbol[] {
+export function specDocumentSymbols(doc: SpecDocument, distro: ProfileLike = 'generic'): DocumentSymbol[] {
   const { lines } = doc;
   const scope = scopeOf(doc, distro);
   const out: DocumentSymbol[] = [];

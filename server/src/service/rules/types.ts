@@ -1,6 +1,8 @@
 // The rule framework: one rule = one module that declares its metadata and a check function.
 import type { DkmsDocument } from '../dkms/ast';
 import type { SpecDocument, Span } from '../specfile/ast';
+import type { Profile } from '../catalog/profile';
+import type { Release } from '../catalog/releases';
 import type { DiagnosticTagName, DistroId, FixSafety, LanguageId, OffsetEdit, SeverityOrOff } from '../types';
 
 export type RuleCategory =
@@ -26,6 +28,11 @@ export interface RuleMeta<Id extends string = string> {
    * an error where the profile's rpm refuses the construct). A user's setting still wins.
    */
   defaultSeverityByDistro?: Partial<Record<DistroId, SeverityOrOff>>;
+  /**
+   * Default severity on a release (its rpm version decides, for example), before
+   * defaultSeverityByDistro; undefined: no opinion. A user's setting still wins.
+   */
+  defaultSeverityFor?(release: Release): SeverityOrOff | undefined;
   /** One line, ends without a dot. */
   description: string;
   /** What the rule's fixes are, if it has any. */
@@ -82,7 +89,10 @@ export interface RelatedDocument {
 
 export interface RuleContextBase<Id extends string = string> {
   uri: string;
+  /** The distribution family (fedora, rhel, opensuse, mageia, generic). */
   distro: DistroId;
+  /** The release and project macros the spec is read with: `scopeOf(ctx.doc, ctx.profile)`. */
+  profile: Profile;
   report(report: Report<Id>): void;
   /** Files in the same tree, when the caller supplied them (cross-file rules). */
   related: RelatedDocument[];

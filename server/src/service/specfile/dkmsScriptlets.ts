@@ -1,7 +1,7 @@
 // Spec-side DKMS knowledge shared by the dkms-* spec rules: where a spec calls `dkms` from its
 // scriptlets (directly or through a macro the scriptlet uses), what module/version it passes,
 // which packages are DKMS packages, and where the module source is installed under /usr/src.
-import type { DistroId } from '../types';
+import type { ProfileLike } from '../catalog/profile';
 import type { MacroDefinition, Section, SpecDocument } from './ast';
 import { definitionTable, scopeOf } from './macroScope';
 import { refsInRange } from './query';
@@ -168,7 +168,7 @@ export function dkmsPackages(doc: SpecDocument): Set<number> {
  * Expansion of spec text with the definition model as it stands at `offset` (default: the end of
  * the file, where scriptlets and %files are read). `resolved`: certain and free of shell/macro text.
  */
-export function expandSpecText(doc: SpecDocument, text: string, distro: DistroId, offset = doc.text.length): { text: string; resolved: boolean } {
+export function expandSpecText(doc: SpecDocument, text: string, distro: ProfileLike, offset = doc.text.length): { text: string; resolved: boolean } {
   const r = scopeOf(doc, distro).expand(text, offset);
   const resolved = !r.uncertain && r.undefinedNames.length === 0 && !/[%$@`]/.test(r.text);
   return { text: r.text, resolved };

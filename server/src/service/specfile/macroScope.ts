@@ -13,8 +13,10 @@
 // Nothing is executed: `%(…)`, `%[…]` and `%{lua:…}` make a value unknown. A definition in an
 // unknown arm is taken when that arm is the best guess, and every value that depends on it is
 // marked uncertain; a definition in a false arm is dead.
-import { expandMacros, lookupMacro } from '../catalog/index';
+import { expandMacros, isMacroDefined, lookupMacro } from '../catalog/index';
 import type { MacroTable } from '../catalog/expand';
+import { profileOf, type Profile, type ProfileLike, type UserMacro } from '../catalog/profile';
+import type { Release } from '../catalog/releases';
 import { evaluateExpression } from '../catalog/expression';
 import { cachedPerParse } from '../perParse';
 import type { DistroId } from '../types';
@@ -46,6 +48,10 @@ export interface ScopeEntry {
   /** Body of a %define (expanded at use); expanded value of a %global, tag or bcond. */
   value: string;
   parametric: boolean;
+  /** Option string of a parametric project macro (specwright.json, macro files). */
+  parameters?: string;
+  /** A project macro (kind `option`): where it is defined. */
+  user?: UserMacro;
   /** The value itself is a guess (unknown arm, or its expansion at definition was uncertain). */
   uncertain: boolean;
   condition: ConditionState;
@@ -82,14 +88,25 @@ const IDIOM_DEFINITION = /^[ \t]*%(define|global)[ \t]+([A-Za-z_]\w*)(\([^)]*\))
 const TOP: ConditionState = { dead: false, uncertain: false, taken: true };
 
 export class MacroScope {
+  /** The family (code that switches on the distribution reads this). */
   readonly distro: DistroId;
+  /** The release whose macro values and rpm version apply. */
+  readonly release: Release;
+  readonly profile: Profile;
   private readonly timelines = new Map<string, ScopeEntry[]>();
   private readonly armStates = new Map<string, ArmState>();
   private readonly pathStates: ConditionState[] = [];
   private readonly all: ScopeEntry[] = [];
 
-  constructor(readonly doc: SpecDocument, distro: DistroId, options: ScopeOptions = {}) {
-    this.distro = distro;
+  constructor(readonly doc: SpecDocument, profile: ProfileLike, options: ScopeOptions = {}) {
+    this.profile = profileOf(profile);
+    this.release = this.profile.release;
+    this.distro = this.profile.family;
+    // Project macros load before the spec, as rpm's macro files and --define do.
+    for (const m of this.profile.macros) {
+      const parametric = m.parameters !== undefined;
+      this.add({ name: m.name, kind: 'option', offset: -1, value: m.body, parametric, ...(parametric ? { parameters: m.parameters } : {}), user: m, uncertain: false, condition: TOP });
+    }
     for (const [name, value] of options.defines ?? []) {
       this.add({ name, kind: 'option', offset: -1, value, parametric: false, uncertain: false, condition: TOP });
     }
@@ -164,7 +181,10 @@ export class MacroScope {
       get: (name) => get(name)?.value,
       has: (name) => get(name) !== undefined,
       isParametric: (name) => get(name)?.parametric ?? false,
-      parameters: (name) => get(name)?.definition?.parameters,
+      parameters: (name) => {
+        const e = get(name);
+        return e?.parameters ?? e?.definition?.parameters;
+      },
     };
   }
 
@@ -172,7 +192,7 @@ export class MacroScope {
   expand(text: string, offset: number): ScopeExpansion {
     if (!text.includes('%')) return { text, uncertain: false, undefinedNames: [] };
     let uncertain = false;
-    const r = expandMacros(text, { distro: this.distro, definitions: this.tableAt(offset, () => { uncertain = true; }), literalUndefined: true });
+    const r = expandMacros(text, { distro: this.distro, release: this.release, definitions: this.tableAt(offset, () => { uncertain = true; }), literalUndefined: true });
     if (r.unresolved) uncertain = true;
     for (const name of r.undefinedNames) if (!this.isKnownName(name)) uncertain = true;
     return { text: r.text, uncertain, undefinedNames: r.undefinedNames };
@@ -372,7 +392,7 @@ export class MacroScope {
     const m = IDIOM_DEFINITION.exec(arg);
     if (!m) return;
     const probe = this.lookup(ref.name, ref.start);
-    const defined = probe.entry !== undefined || (!this.isDefinedAnywhere(ref.name) && (lookupMacro(ref.name)?.definedOn.includes(this.distro) ?? false));
+    const defined = probe.entry !== undefined || (!this.isDefinedAnywhere(ref.name) && isMacroDefined(ref.name, this.release));
     const takes = ref.negated ? !defined : defined;
     const guessUncertain = probe.uncertain || (!probe.entry && !this.isKnownName(ref.name));
     const body = bodyOf(m[4].replace(/\\\n/g, '\n'));
@@ -434,14 +454,15 @@ export const definitionTable = cachedPerParse((doc: SpecDocument): DefinitionTab
  * The definition model of a parse for one profile (and optional command-line definitions).
  * Cached per parse and per profile: every consumer reads the same table.
  */
-export const macroScope = cachedPerParse((doc: SpecDocument): { get(distro: DistroId, options?: ScopeOptions): MacroScope } => {
+export const macroScope = cachedPerParse((doc: SpecDocument): { get(profile: ProfileLike, options?: ScopeOptions): MacroScope } => {
   const byKey = new Map<string, MacroScope>();
   return {
-    get(distro, options) {
-      const key = `${distro}\u0000${JSON.stringify(options?.defines ?? [])}`;
+    get(profileLike, options) {
+      const profile = profileOf(profileLike);
+      const key = `${profile.key}\u0000${JSON.stringify(options?.defines ?? [])}`;
       let s = byKey.get(key);
       if (!s) {
-        s = new MacroScope(doc, distro, options);
+        s = new MacroScope(doc, profile, options);
         byKey.set(key, s);
       }
       return s;
@@ -449,7 +470,7 @@ export const macroScope = cachedPerParse((doc: SpecDocument): { get(distro: Dist
   };
 });
 
-/** The spec's definition model on a profile. */
-export function scopeOf(doc: SpecDocument, distro: DistroId, options?: ScopeOptions): MacroScope {
-  return macroScope(doc).get(distro, options);
+/** The spec's definition model on a profile (a family name means its newest release). */
+export function scopeOf(doc: SpecDocument, profile: ProfileLike, options?: ScopeOptions): MacroScope {
+  return macroScope(doc).get(profile, options);
 }

@@ -1,8 +1,8 @@
 // Path → macro knowledge: which rpm directory macro names a literal install path, and where in a
 // spec a literal path is an install location (after the build root, a %files entry, a
 // `--prefix=`-style option). Values are checked against the macro catalog for safety.
+import type { CatalogProfile } from '../catalog/expand';
 import { macroValue } from '../catalog/expand';
-import type { DistroId } from '../types';
 
 export interface PathMacro {
   /** Literal directory, e.g. `/usr/share/man`. */
@@ -68,7 +68,7 @@ export function macroForPath(path: string): PathMacro | undefined {
 }
 
 /** True when the macro expands to exactly `prefix` on the profile (the replacement changes nothing there). */
-export function macroMatches(p: PathMacro, distro: DistroId): boolean {
+export function macroMatches(p: PathMacro, distro: CatalogProfile): boolean {
   return macroValue(p.macro, distro) === p.prefix;
 }
 

@@ -3,7 +3,7 @@
 // Facts in false arms are left out; facts that rest on an unknown arm, `%(…)`, `%{lua:…}` or a
 // macro the catalog does not know are still given (best guess) and their JSON pointers listed
 // in `uncertain`.
-import type { DistroId } from '../types';
+import type { ProfileLike } from '../catalog/profile';
 import type { Section, SpecDocument, Tag } from './ast';
 import { parseDependencies } from './dependencies';
 import { numberSources, rawSourceEntries } from './sources';
@@ -62,7 +62,7 @@ const DEPENDENCY_FIELD: Record<string, PackageDependencyField | 'buildRequires'>
   buildrequires: 'buildRequires', buildprereq: 'buildRequires',
 };
 
-export function querySpec(doc: SpecDocument, distro: DistroId, options?: ScopeOptions): SpecQuery {
+export function querySpec(doc: SpecDocument, distro: ProfileLike, options?: ScopeOptions): SpecQuery {
   const scope = scopeOf(doc, distro, options);
   const uncertain = new Set<string>();
   const live = (c: ConditionState) => !c.dead && c.taken;

@@ -2,7 +2,7 @@ import type { DkmsDocument } from '../../dkms/ast';
 import { dkmsCalls, expandSpecText, MUTATING_ACTIONS, normalizeMacroText, usrSrcDirs, type WordSpan } from '../../specfile/dkmsScriptlets';
 import { specHereDocs } from '../../shell/specShell';
 import type { SpecDocument } from '../../specfile/ast';
-import type { DistroId, Range } from '../../types';
+import type { Range } from '../../types';
 import { defineSpecRule, type ReportFix } from '../types';
 import { replacementFor } from '../dkms/_util';
 
@@ -109,7 +109,7 @@ interface SpecPair {
 }
 
 /** The module/version pairs the spec passes to dkms, else the /usr/src directory it installs. */
-function specPairs(doc: SpecDocument, distro: DistroId): SpecPair[] {
+function specPairs(doc: SpecDocument, distro: Parameters<typeof expandSpecText>[2]): SpecPair[] {
   const pairs: SpecPair[] = [];
   for (const call of dkmsCalls(doc)) {
     if (!call.action || !MUTATING_ACTIONS.has(call.action.text) || !call.module) continue;
@@ -132,7 +132,7 @@ function specPairs(doc: SpecDocument, distro: DistroId): SpecPair[] {
 }
 
 /** Disagreements between a spec and the dkms.conf files it goes with. */
-function mismatches(doc: SpecDocument, distro: DistroId, confs: Conf[]): Mismatch[] {
+function mismatches(doc: SpecDocument, distro: Parameters<typeof expandSpecText>[2], confs: Conf[]): Mismatch[] {
   const out: Mismatch[] = [];
   if (confs.length === 0) return out;
   const pairs = specPairs(doc, distro);
@@ -233,12 +233,12 @@ export default defineSpecRule({
     // their shell sections here.
     if (!doc.text.includes('PACKAGE_') && !ctx.related.some((r) => r.languageId === 'dkms-conf')) return;
     const confs: Conf[] = [];
-    const own = fromHereDoc(doc, ctx.distro);
+    const own = fromHereDoc(doc, ctx.profile);
     if (own) confs.push(own);
     else if (!rewritesConf(doc)) {
       for (const r of ctx.related) if (r.languageId === 'dkms-conf') confs.push(fromRelated(ctx.parseRelatedDkms(r), r.uri, ctx.uri));
     }
-    for (const m of mismatches(doc, ctx.distro, confs)) {
+    for (const m of mismatches(doc, ctx.profile, confs)) {
       ctx.report({
         start: m.spec.start,
         end: m.spec.end,
@@ -254,9 +254,9 @@ export default defineSpecRule({
     for (const r of ctx.related) {
       if (r.languageId !== 'rpm-spec') continue;
       const spec = ctx.parseRelatedSpec(r);
-      if (spec.isTemplate || fromHereDoc(spec, ctx.distro) || rewritesConf(spec)) continue;
+      if (spec.isTemplate || fromHereDoc(spec, ctx.profile) || rewritesConf(spec)) continue;
       const conf = fromRelated(ctx.doc, ctx.uri, r.uri);
-      for (const m of mismatches(spec, ctx.distro, [conf])) {
+      for (const m of mismatches(spec, ctx.profile, [conf])) {
         const specName = r.uri.replace(/^.*\//, '');
         ctx.report({
           start: m.conf.start,

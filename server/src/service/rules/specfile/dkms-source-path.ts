@@ -18,7 +18,7 @@ export default defineSpecRule({
     if (all.length === 0) return;
     const fromFiles = all.filter((d) => d.from === 'files');
     const dirs = fromFiles.length > 0 ? fromFiles : all;
-    const expandedDirs = dirs.map((d) => ({ dir: d, ...expandSpecText(doc, d.text, ctx.distro) }));
+    const expandedDirs = dirs.map((d) => ({ dir: d, ...expandSpecText(doc, d.text, ctx.profile) }));
     // a directory we cannot resolve might be the right one: stay silent then
     if (expandedDirs.some((d) => !d.resolved && !/[*?]/.test(d.text))) return;
     const reported = new Set<string>();
@@ -27,7 +27,7 @@ export default defineSpecRule({
       const wanted = `${call.module.text}-${call.version.text}`;
       const norm = normalizeMacroText(`${normalizeMacroText(call.module.text)}-${normalizeMacroText(call.version.text)}`);
       if (dirs.some((d) => normalizeMacroText(d.text) === norm)) continue;
-      const exp = expandSpecText(doc, `${normalizeMacroText(call.module.text)}-${normalizeMacroText(call.version.text)}`, ctx.distro);
+      const exp = expandSpecText(doc, `${normalizeMacroText(call.module.text)}-${normalizeMacroText(call.version.text)}`, ctx.profile);
       if (!exp.resolved) continue;
       if (expandedDirs.some((d) => (/[*?]/.test(d.text) ? globMatches(d.text, exp.text) : d.text === exp.text))) continue;
       if (reported.has(exp.text)) continue;

@@ -53,9 +53,9 @@ export default defineSpecRule({
     const report = (start: number, p: PathMacro, where: string, onlyIfSame = false) => {
       if (compared.has(`${p.macro}\0${p.prefix}`)) return;
       const end = start + p.prefix.length;
-      const same = macroMatches(p, ctx.distro);
+      const same = macroMatches(p, ctx.profile.release);
       if (onlyIfSame && !same) return;
-      const value = macroValue(p.macro, ctx.distro);
+      const value = macroValue(p.macro, ctx.profile.release);
       const note = same || value === undefined ? '' : ` (on ${ctx.distro} ${p.replacement} is ${value}, so the files move there)`;
       const r: Report<'hardCoded'> = {
         start,

@@ -56,7 +56,7 @@ export default defineSpecRule({
       for (const r of refsInRange(doc, commentStart, doc.lines.lineEnd(line))) {
         if (r.depth !== 0 || !isExpandedInText(r)) continue;
         const shown = doc.text.slice(r.start, Math.min(r.end, doc.lines.lineEnd(line)));
-        scope ??= scopeOf(doc, ctx.distro);
+        scope ??= scopeOf(doc, ctx.profile);
         const expansion = scope.expand(doc.text.slice(r.start, r.end), r.start);
         // Catalog macros known to span lines (%configure, %cmake, %py3_build…); one whose body the
         // catalog lacks (%{optflags} on some profiles, %{build_ldflags}) is not assumed to.

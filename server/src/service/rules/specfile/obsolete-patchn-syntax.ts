@@ -1,17 +1,18 @@
 import { patchApplications } from '../../specfile/patches';
+import { rpmAtLeast } from '../../catalog/releases';
 import { defineSpecRule } from '../types';
 
 /**
  * `%patchN` (the number glued to the macro name) was deprecated in rpm 4.18 and removed in rpm
  * 4.20: rpmbuild then fails with "%patchN is obsolete". `%patch -P N` works on every rpm version.
- * An error on the fedora profile (Fedora ≥ 41 ships rpm ≥ 4.20); a warning on the others, whose
- * current releases may still ship an older rpm (the profiles carry no rpm version).
+ * An error on releases whose rpm is 4.20 or newer (Fedora, Tumbleweed, Mageia 10), where the build
+ * fails; a warning on the older ones (EL 8–10, Leap 15.6, Mageia 9, generic 4.18), where it still works.
  */
 export default defineSpecRule({
   id: 'obsolete-patchn-syntax',
   category: 'deprecated',
   defaultSeverity: 'warning',
-  defaultSeverityByDistro: { fedora: 'error' },
+  defaultSeverityFor: (release) => (rpmAtLeast(release, '4.20') ? 'error' : 'warning'),
   description: '%patchN (number glued to the name) is removed in rpm 4.20: write %patch -P N',
   fixSafety: 'safe',
   messages: {

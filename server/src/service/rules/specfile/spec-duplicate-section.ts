@@ -32,7 +32,7 @@ export default defineSpecRule({
       // The first one may sit in an arm that is false on the profile (a SUSE-only %preun before
       // a Fedora-only one): then only an earlier live one on the same path, or outside any %if, counts.
       let first = doc.sections[s.duplicateOf];
-      const scope = scopeOf(doc, ctx.distro);
+      const scope = scopeOf(doc, ctx.profile);
       if (appends(first) || scope.lineCondition(first.headerLine).dead) {
         const live = doc.sections.slice(0, k).find((t) => key(t) === key(s) && !appends(t) && !scope.lineCondition(t.headerLine).dead
           && (t.conditionalPath === 0 || t.conditionalPath === s.conditionalPath));

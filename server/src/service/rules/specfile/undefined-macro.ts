@@ -127,7 +127,7 @@ export default defineSpecRule({
       if (section && section.kind === 'changelog') continue;
       // `%s`/`%d`-like printf formats are single letters and never reach here (names of 5+ characters only).
       local ??= specDefinedNames(doc);
-      if (local.has(name)) continue;
+      if (local.has(name) || ctx.profile.macros.some((m) => m.name === name)) continue;
       if (enclosingIsGuarded(doc, ref)) continue;
       localCandidates ??= [...local].map(candidateOf);
       const suggestion = suggestionFor(name, localCandidates);
