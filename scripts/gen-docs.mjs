@@ -13,9 +13,10 @@ const check = process.argv.includes('--check');
 const dir = mkdtempSync(join(tmpdir(), 'specwright-docs-'));
 const outfile = join(dir, 'registry.cjs');
 await esbuild.build({
-  entryPoints: ['server/src/service/rules/registry.ts'], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'error',
+  stdin: { contents: "export { ALL_RULES } from './server/src/service/rules/registry'; export { RELEASES } from './server/src/service/catalog/releases';", resolveDir: '.', loader: 'ts' },
+  bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'error',
 });
-const { ALL_RULES } = createRequire(import.meta.url)(outfile);
+const { ALL_RULES, RELEASES } = createRequire(import.meta.url)(outfile);
 rmSync(dir, { recursive: true, force: true });
 
 const LEVELS = ['off', 'hint', 'information', 'warning', 'error'];
@@ -85,6 +86,15 @@ const FIX_SAFETY = {
 const markdownText = (text) => text.replace(/[\\*_<>[\]|]/g, (c) => `\\${c}`);
 function generatedSections(r) {
   const byDistro = Object.entries(r.defaultSeverityByDistro ?? {}).map(([d, level]) => `\`${level}\` on ${d}`);
+  if (r.defaultSeverityFor) {
+    // Release-dependent defaults (the release's rpm version decides): list the releases that differ.
+    const levels = new Map();
+    for (const rel of RELEASES) {
+      const level = r.defaultSeverityFor(rel) ?? r.defaultSeverity;
+      if (level !== r.defaultSeverity) levels.set(level, [...(levels.get(level) ?? []), rel.short]);
+    }
+    for (const [level, names] of levels) byDistro.push(`\`${level}\` on ${names.join(', ')}`);
+  }
   const other = r.defaultSeverity === 'off' ? 'warning' : 'off';
   const lines = [
     GENERATED_START,

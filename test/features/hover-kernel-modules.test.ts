@@ -22,7 +22,7 @@ describe('hover: kernel module packaging macros', () => {
     assert.match(value, /`-x`: build only the listed flavors/);
     assert.match(value, /\*Source: openSUSE kernel-source rpm\/macros\.kernel-source/);
     // on Fedora it is not defined
-    assert.match(hover(`${PREAMBLE}%suse_kernel_mod|ule_package\n`).value, /Not defined on Fedora \(defined on openSUSE\)/);
+    assert.match(hover(`${PREAMBLE}%suse_kernel_mod|ule_package\n`).value, /Not defined on Fedora 45 \(defined on openSUSE\)/);
   });
 
   it('%kernel_module_package, %flavors_to_build, %kernel_source and the buildreqs', () => {
