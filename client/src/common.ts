@@ -309,10 +309,11 @@ export async function newDkmsPackage(folder?: vscode.Uri): Promise<vscode.Uri | 
   });
   if (version === undefined) return undefined;
   const kbuild = { label: 'make', description: 'kbuild (default)', detail: 'make -C ${kernel_source_dir} M=${dkms_tree}/${PACKAGE_NAME}/${PACKAGE_VERSION}/build modules', build: 'kbuild' as const };
+  const cmake = { label: 'cmake', description: 'CMake driving Kbuild', detail: 'A CMakeLists.txt that runs make -C <kernel tree> M=<sources> modules (needs cmake on the target machine)', build: 'cmake' as const };
   const custom = { label: 'Custom command…', description: 'MAKE[0] in dkms.conf', detail: 'Pass the kernel dkms builds for, e.g. KVER=$kernelver', build: 'custom' as const };
-  const choice = await vscode.window.showQuickPick([kbuild, custom], { title: `${title} (3/4)`, placeHolder: 'How dkms builds the module', ignoreFocusOut: true });
+  const choice = await vscode.window.showQuickPick([kbuild, cmake, custom], { title: `${title} (3/4)`, placeHolder: 'How dkms builds the module', ignoreFocusOut: true });
   if (!choice) return undefined;
-  let build: BuildCommand = { kind: 'kbuild' };
+  let build: BuildCommand = { kind: choice.build === 'cmake' ? 'cmake' : 'kbuild' };
   if (choice.build === 'custom') {
     const command = await vscode.window.showInputBox({
       title: `${title} (3/4)`,

@@ -30,6 +30,7 @@ const CASES: DkmsPackageOptions[] = [
   { module: 'acme-wifi', version: '1.0.0', build: { kind: 'kbuild' }, date: new Date(2025, 2, 4) },
   { module: 'hello_mod', version: '0.3~rc1', build: { kind: 'custom', command: "make -C src KVER=$kernelver 'V=1'" } },
   { module: 'x9', version: '2024.05.1+git1', build: { kind: 'kbuild' }, packager: 'Ada Packager <ada@example.org>' },
+  { module: 'cm-drv', version: '0.9', build: { kind: 'cmake' } },
 ];
 
 describe('DKMS package scaffold', () => {
@@ -57,7 +58,8 @@ describe('DKMS package scaffold', () => {
       const module = options.module;
       const kmod = kernelModuleName(module);
       assert.equal(pkg.folder, `${module}-dkms`);
-      assert.deepEqual(pkg.files.map((f) => f.path).sort(), [`${module}-dkms/${module}-dkms.spec`, `${module}-dkms/dkms.conf`, `${module}-dkms/src/${kmod}.c`, `${module}-dkms/src/Makefile`].sort());
+      const buildFiles = options.build.kind === 'cmake' ? [`${module}-dkms/src/CMakeLists.txt`, `${module}-dkms/src/Kbuild`] : [`${module}-dkms/src/Makefile`];
+      assert.deepEqual(pkg.files.map((f) => f.path).sort(), [`${module}-dkms/${module}-dkms.spec`, `${module}-dkms/dkms.conf`, `${module}-dkms/src/${kmod}.c`, ...buildFiles].sort());
       assert.equal(pkg.specPath, `${module}-dkms/${module}-dkms.spec`);
       // spec
       assert.match(spec, new RegExp(`^%global module ${module}$`, 'm'));
@@ -83,8 +85,18 @@ describe('DKMS package scaffold', () => {
       assert.match(conf, new RegExp(`/usr/src/${module}-${options.version.replace(/[.+~^]/g, '\\$&')}/`));
       const make = dkmsValue(conf, 'MAKE[0]');
       if (options.build.kind === 'custom') assert.equal(make, options.build.command);
+      else if (options.build.kind === 'cmake') assert.equal(make, "cmake -S . -B _cmake -G 'Unix Makefiles' -DKERNEL_DIR=${kernel_source_dir} && cmake --build _cmake --");
       else assert.match(make ?? '', /^make -C \$\{kernel_source_dir\} M=\$\{dkms_tree\}\/\$\{PACKAGE_NAME\}\/\$\{PACKAGE_VERSION\}\/build modules$/);
-      // sources
+      // sources; with cmake, CMakeLists.txt runs Kbuild on the Kbuild file and the spec requires cmake
+      if (options.build.kind === 'cmake') {
+        assert.match(file(pkg, 'Kbuild'), new RegExp(`^obj-m \\+= ${kmod}\\.o$`, 'm'));
+        assert.match(file(pkg, 'CMakeLists.txt'), /^set\(KBUILD \$\{MAKE_PROGRAM\} -C \$\{KERNEL_DIR\} M=\$\{CMAKE_CURRENT_SOURCE_DIR\}\)$/m);
+        assert.match(file(pkg, 'CMakeLists.txt'), new RegExp(`OUTPUT \\$\\{CMAKE_CURRENT_SOURCE_DIR\\}/${kmod}\\.ko`));
+        assert.match(spec, /^Requires:\s+cmake$/m);
+        assert.match(spec, /^cp -a dkms\.conf CMakeLists\.txt Kbuild \.\/\*\.c /m);
+        return;
+      }
+      assert.doesNotMatch(spec, /cmake/);
       assert.match(file(pkg, 'Makefile'), new RegExp(`^obj-m \\+= ${kmod}\\.o$`, 'm'));
       assert.match(file(pkg, `${kmod}.c`), new RegExp(`module_init\\(${kmod}_init\\);`));
       assert.match(file(pkg, `${kmod}.c`), /MODULE_LICENSE\("GPL"\);/);

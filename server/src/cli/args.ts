@@ -229,12 +229,14 @@ Commands:
                            and a changelog entry (author: --author, $RPM_PACKAGER, %packager
                            in ~/.rpmmacros, git config). Specs using %autorelease and
                            %autochangelog are left alone (rpmautospec's).
-  new dkms --name NAME --version V [--build kbuild|make] [--dir DIR]
+  new dkms --name NAME --version V [--build kbuild|make|cmake] [--dir DIR]
                            Write a new DKMS package into DIR/NAME-dkms/: a spec, dkms.conf,
-                           a Kbuild Makefile and a module source (the templates of VS Code's
+                           the build files and a module source (the templates of VS Code's
                            New DKMS Package command). --build kbuild (default) lets dkms run
                            the kernel's build system; make runs the package's Makefile with
-                           KDIR set to the target kernel. Existing files are never overwritten.
+                           KDIR set to the target kernel; cmake writes a CMakeLists.txt that
+                           runs Kbuild (CMake cannot compile kernel code itself) and makes
+                           cmake a run-time requirement. Existing files are never overwritten.
   rules [--format json]    List the rules: id, language, default severity, fixable, description.
   explain <rule-id>        Show a rule's metadata and its documentation.
 

@@ -1,4 +1,4 @@
-// `specwright new dkms --name NAME --version V [--build kbuild|make] [--dir DIR]`: writes a new
+// `specwright new dkms --name NAME --version V [--build kbuild|make|cmake] [--dir DIR]`: writes a new
 // DKMS package (spec, dkms.conf, Kbuild Makefile and a module source) from the same templates as
 // VS Code's "New DKMS Package…" command. Never overwrites: an existing file stops it.
 import fs from 'node:fs';
@@ -12,16 +12,20 @@ export interface NewCommand {
   kind: 'new';
   name: string;
   version: string;
-  build: 'kbuild' | 'make';
+  build: 'kbuild' | 'make' | 'cmake';
   dir: string;
 }
 
 const VALUE_OPTIONS = ['--name', '--version', '--build', '--dir'];
-export const NEW_BUILDS = ['kbuild', 'make'] as const;
+export const NEW_BUILDS = ['kbuild', 'make', 'cmake'] as const;
 
-/** MAKE[0] for each --build: kbuild runs the kernel's build system on the sources; make runs the package's Makefile with the target kernel's tree. */
+/**
+ * MAKE[0] for each --build: kbuild runs the kernel's build system on the sources; make runs the
+ * package's Makefile with the target kernel's tree; cmake runs a CMake project that drives Kbuild.
+ */
 export function buildCommandFor(build: NewCommand['build']): BuildCommand {
-  return build === 'kbuild' ? { kind: 'kbuild' } : { kind: 'custom', command: 'make KDIR=${kernel_source_dir}' };
+  if (build === 'kbuild' || build === 'cmake') return { kind: build };
+  return { kind: 'custom', command: 'make KDIR=${kernel_source_dir}' };
 }
 
 export function parseNewArgs(argv: string[]): NewCommand | { kind: 'help' } {
@@ -40,9 +44,8 @@ export function parseNewArgs(argv: string[]): NewCommand | { kind: 'help' } {
     if (name === '--name') out.name = value;
     else if (name === '--version') out.version = value;
     else if (name === '--dir') out.dir = value;
-    else if (value === 'kbuild' || value === 'make') out.build = value;
-    else if (value === 'cmake') throw new UsageError("--build cmake is not supported yet: use kbuild (the kernel's build system, the default) or make (the package's Makefile)");
-    else throw new UsageError(`--build must be kbuild or make, not '${value}'`);
+    else if (value === 'kbuild' || value === 'make' || value === 'cmake') out.build = value;
+    else throw new UsageError(`--build must be kbuild, make or cmake, not '${value}'`);
   }
   if (out.name === undefined) throw new UsageError("'new dkms' needs --name, e.g. specwright new dkms --name acme-wifi --version 1.0.0");
   if (out.version === undefined) throw new UsageError("'new dkms' needs --version, e.g. specwright new dkms --name acme-wifi --version 1.0.0");
