@@ -93,6 +93,18 @@ describe('specwright format', () => {
     } finally { t.cleanup(); }
   });
 
+  it('--indent-conditionals and --indent-width', () => {
+    const t = tempDir();
+    try {
+      fs.writeFileSync(path.join(t.dir, 'i.spec'), 'Name: a\n%if 0%{?fedora}\n%if 1\n%global x 1\n%endif\n%endif\n');
+      assert.equal(cli(['format', '--indent-conditionals', '--indent-width', '4', 'i.spec'], t.dir).stdout, 'Name:           a\n%if 0%{?fedora}\n    %if 1\n        %global x 1\n    %endif\n%endif\n');
+      // The same from specwright.json.
+      fs.writeFileSync(path.join(t.dir, 'specwright.json'), JSON.stringify({ format: { indentConditionals: true } }));
+      assert.match(cli(['format', 'i.spec'], t.dir).stdout, /\n {2}%if 1\n {4}%global x 1\n {2}%endif\n/);
+      assert.match(cli(['format', '--indent-width', '9', 'i.spec'], t.dir).stderr, /--indent-width must be a whole number from 1 to 8/);
+    } finally { t.cleanup(); }
+  });
+
   it('usage errors and missing files', () => {
     assert.equal(cli(['format']).status, 2);
     const both = cli(['format', '--check', '--write', 'x.spec']);

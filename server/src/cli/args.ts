@@ -221,8 +221,11 @@ Commands:
                            file), lists files that would change (--check, exit 1 if any),
                            prints a diff (--diff) or writes them back (--write).
                            --mode minimal: whitespace errors only; --tag-value-column N
-                           (default 16, 0: one space). '# specwright: format off' / 'on'
-                           comments keep a region as written.
+                           (default 16, 0: one space); --indent-conditionals (nested %if and
+                           definitions in %if arms) with --indent-width N (default 2).
+                           Defaults come from the "format" object of the nearest
+                           specwright.json. '# specwright: format off' / 'on' comments keep
+                           a region as written.
   bump [--comment TEXT] [--author 'NAME <EMAIL>'] [--new-version V] PATH...
                            Like rpmdev-bumpspec: Release +1 in its last number (3%{?dist}
                            becomes 4%{?dist}), or Version set to V and Release reset to 1,

@@ -1,4 +1,5 @@
-// `specwright format [--check|--diff|--write] [--mode full|minimal] [--tag-value-column N] PATH...`:
+// `specwright format [--check|--diff|--write] [--mode full|minimal] [--tag-value-column N]
+//  [--indent-conditionals] [--indent-width N] PATH...`:
 // formats spec files. Without an action the formatted text goes to stdout (one file only).
 // --check lists the files that would change (exit 1 if any); --diff prints unified diffs (exit 1
 // if any); --write writes the changed files back safely.
@@ -23,7 +24,8 @@ export interface FormatCommand {
 }
 
 const ACTIONS = ['--check', '--diff', '--write'];
-const VALUE_OPTIONS = ['--mode', '--tag-value-column'];
+const VALUE_OPTIONS = ['--mode', '--tag-value-column', '--indent-width'];
+const FLAGS = ['--indent-conditionals'];
 
 export function parseFormatArgs(argv: string[]): FormatCommand | { kind: 'help' } {
   const out: FormatCommand = { kind: 'format', action: 'print', options: {}, paths: [] };
@@ -33,6 +35,7 @@ export function parseFormatArgs(argv: string[]): FormatCommand | { kind: 'help' 
     if (arg === '--help' || arg === '-h') return { kind: 'help' };
     if (arg === '--') { out.paths.push(...argv.slice(i + 1)); break; }
     if (ACTIONS.includes(arg)) { actions.add(arg); continue; }
+    if (arg === '--indent-conditionals') { out.options.indentConditionals = true; continue; }
     const eq = arg.indexOf('=');
     const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
     if (VALUE_OPTIONS.includes(name)) {
@@ -41,6 +44,10 @@ export function parseFormatArgs(argv: string[]): FormatCommand | { kind: 'help' 
       if (name === '--mode') {
         if (value !== 'full' && value !== 'minimal') throw new UsageError(`--mode must be full or minimal, not '${value}'`);
         out.options.mode = value;
+      } else if (name === '--indent-width') {
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < 1 || n > 8) throw new UsageError(`--indent-width must be a whole number from 1 to 8, not '${value}'`);
+        out.options.indentWidth = n;
       } else {
         const n = Number(value);
         if (!Number.isInteger(n) || n < 0 || n > 80) throw new UsageError(`--tag-value-column must be a whole number from 0 to 80, not '${value}'`);
@@ -48,7 +55,7 @@ export function parseFormatArgs(argv: string[]): FormatCommand | { kind: 'help' 
       }
       continue;
     }
-    if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'${didYouMean(name, [...ACTIONS, ...VALUE_OPTIONS])}`);
+    if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'${didYouMean(name, [...ACTIONS, ...VALUE_OPTIONS, ...FLAGS])}`);
     out.paths.push(arg);
   }
   if (actions.size > 1) throw new UsageError(`choose one of ${[...actions].join(', ')}`);
