@@ -120,6 +120,12 @@ test('@VAR@ placeholders are recorded', () => {
   assert.deepEqual(doc.placeholders.map((p) => slice(text, p)), ['@VERSION@', '@A@']);
 });
 
+test('__VAR__ written as a whole value is a placeholder; other underscores are not', () => {
+  const text = 'PACKAGE_VERSION="__VERSION__"\nPACKAGE_NAME=__NAME__\nMAKE="make __X__"\nA=__lower__\nB=____\n';
+  const doc = parseDkms(text);
+  assert.deepEqual(doc.placeholders.map((p) => slice(text, p)), ['__VERSION__', '__NAME__']);
+});
+
 test('hostile input stays bounded', () => {
   const inputs = [
     'A="' + 'x'.repeat(1_000_000) + '"\n',

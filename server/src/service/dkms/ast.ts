@@ -85,7 +85,7 @@ export interface DkmsDocument {
   problems: DkmsProblem[];
   /** The file uses CRLF line endings (on at least one line). */
   hasCrlf: boolean;
-  /** `@VAR@`-style placeholders (templates), and `#VAR#` written as a whole value. */
+  /** `@VAR@`-style placeholders (templates), and `#VAR#` or `__VAR__` written as a whole value. */
   placeholders: Span[];
   /** Compound shell constructs, outermost first in order of their start. */
   blocks: DkmsBlock[];

@@ -537,8 +537,10 @@ class DkmsParser {
       hasCommandSubstitution: word.hasCommandSubstitution || word.parts.some((p) => p.kind === 'arithmetic'),
     };
     const text = word.value;
-    if (/^#[A-Za-z_][A-Za-z0-9_]*#$/.test(text) && text.length < 200) {
-      const at = value.raw.indexOf('#');
+    // `#MODULE_VERSION#` (dh_dkms) and `__VERSION__` written as a whole value
+    const whole = /^#[A-Za-z_][A-Za-z0-9_]*#$/.test(text) ? '#' : /^__[A-Z][A-Z0-9_]*[A-Z0-9]__$/.test(text) ? '_' : undefined;
+    if (whole && text.length < 200) {
+      const at = value.raw.indexOf(whole);
       this.placeholders.push({ start: i + at, end: i + at + text.length });
     }
     return value;

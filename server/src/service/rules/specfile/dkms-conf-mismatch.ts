@@ -32,7 +32,7 @@ function comparable(e: { text: string; resolved: boolean }): boolean {
 
 /** A value we can compare: no variables, placeholders (`@VERSION@`, `#MODULE_VERSION#`) or substitutions. */
 function literal(text: string): boolean {
-  return text !== '' && !/[$`@#%]/.test(text);
+  return text !== '' && !/[$`@#%]/.test(text) && !/^__[A-Z][A-Z0-9_]*__$/.test(text);
 }
 
 function fromRelated(dkms: DkmsDocument, uri: string, specUri: string): Conf {

@@ -18,6 +18,7 @@ import r_deprecated_grep from './deprecated-grep';
 import r_depscript_without_disabling_depgen from './depscript-without-disabling-depgen';
 import r_dkms_conf_mismatch from './dkms-conf-mismatch';
 import r_dkms_conf_not_packaged from './dkms-conf-not-packaged';
+import r_dkms_conf_placeholder_installed from './dkms-conf-placeholder-installed';
 import r_dkms_distro_convention from './dkms-distro-convention';
 import r_dkms_files_own_usrsrc from './dkms-files-own-usrsrc';
 import r_dkms_hardcoded_sbin_path from './dkms-hardcoded-sbin-path';
@@ -116,6 +117,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   r_depscript_without_disabling_depgen,
   r_dkms_conf_mismatch,
   r_dkms_conf_not_packaged,
+  r_dkms_conf_placeholder_installed,
   r_dkms_distro_convention,
   r_dkms_files_own_usrsrc,
   r_dkms_hardcoded_sbin_path,
