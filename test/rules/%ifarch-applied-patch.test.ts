@@ -1,9 +1,11 @@
+import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
-import { assertFindings } from '../helpers/fixtures';
+import { assertFindings, lintText } from '../helpers/fixtures';
 import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = '%ifarch-applied-patch';
+const ON = { rules: [RULE], severities: { [RULE]: 'warning' as const } };
 const POSITIVE = `${SPEC_HEAD}Patch0: a.patch
 Patch1: b.patch
 %prep
@@ -17,7 +19,7 @@ Patch1: b.patch
 `;
 
 test(`${RULE}: reports what rpmlint's check is about`, () => {
-  assertFindings(POSITIVE, { rules: [RULE] });
+  assertFindings(POSITIVE, ON);
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
@@ -26,11 +28,15 @@ test(`${RULE}: near-misses stay silent`, () => {
 %if 0%{?fedora}
 %patch -P 0
 %endif
-`, { rules: [RULE] });
+`, ON);
 });
 
 test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => {
-  assertFindings('# héllo wörld ✓\n' + POSITIVE, { rules: [RULE], crlf: true });
+  assertFindings('# héllo wörld ✓\n' + POSITIVE, { ...ON, crlf: true });
 });
 
-testDocExamples(RULE);
+test(`${RULE}: off by default`, () => {
+  assert.deepEqual(lintText(POSITIVE).filter((f) => f.rule === RULE), []);
+});
+
+testDocExamples(RULE, { severities: ON.severities });

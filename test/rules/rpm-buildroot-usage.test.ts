@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
-import { assertFindings } from '../helpers/fixtures';
+import { assertFindings, lintText } from '../helpers/fixtures';
 import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'rpm-buildroot-usage';
@@ -39,3 +39,9 @@ test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => 
 });
 
 testDocExamples(RULE);
+
+test('rpm-buildroot-usage: %build of a spec that keeps the build root (%__spec_install_pre without rm -rf) is not checked', () => {
+  const head = 'Name: k\nVersion: 1\nRelease: 1\nSummary: K\nLicense: MIT\n';
+  assert.deepEqual(lintText(`%global __spec_install_pre %{___build_pre}\n${head}%build\nmkdir -p $RPM_BUILD_ROOT/boot\n`, { rules: ['rpm-buildroot-usage'] }), []);
+  assert.equal(lintText(`${head}%build\nmkdir -p $RPM_BUILD_ROOT/boot\n`, { rules: ['rpm-buildroot-usage'] }).length, 1);
+});

@@ -184,7 +184,7 @@ export async function runLint(options: LintCommandOptions, io: CliIo): Promise<n
   }
   if (options.format === 'text' || options.format === 'github') io.stderr(summaryLine(linted, counts) + '\n');
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
-  if (tooManyWarnings) io.stderr(`specwright: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+  if (tooManyWarnings) io.stderr(`specwright: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings}\n`);
   if (all.length === 0 && missing.length === 0) io.stderr('specwright: no *.spec, *.spec.in or dkms.conf files found\n');
 
   if (failures.length > 0 || configError || (options.requireTools && missingTools > 0)) return EXIT_USAGE;

@@ -27,8 +27,12 @@ export default defineSpecRule({
     // One finding per section: a build function that installs into the build root from %build
     // (as kernel specs do) would otherwise produce hundreds of identical findings.
     const perSection = new Map<number, { start: number; end: number; section: string; count: number }>();
+    // A spec that redefines %__spec_install_pre (kernel.spec: `%{___build_pre}` without the
+    // `rm -rf`) keeps what %build installs into the build root, on purpose.
+    const keepsBuildroot = doc.macroDefinitions.some((d) => d.name === '__spec_install_pre' && !/rm\s+-rf/.test(d.body));
     for (const l of specLines(doc)) {
       if (!SECTIONS.has(l.section.kind)) continue;
+      if (keepsBuildroot && l.section.kind === 'build') continue;
       const kind = doc.lineKinds[l.line];
       if (kind !== 'body' && kind !== 'macro-line') continue;
       if (!mentionsAny(l.text, WORDS)) continue; // most lines have neither

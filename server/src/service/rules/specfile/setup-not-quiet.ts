@@ -3,12 +3,13 @@ import { defineSpecRule } from '../types';
 
 /**
  * `%setup` without `-q` lists every unpacked file in the build log. As in rpmlint, `%setup -T`
- * without -a/-b (which unpacks nothing) is exempt.
+ * without -a/-b (which unpacks nothing) is exempt. Information, not warning: it changes the build
+ * log, not the package (docs/precision.md).
  */
 export default defineSpecRule({
   id: 'setup-not-quiet',
   category: 'style',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'information',
   description: '%setup without -q floods the build log with the archive listing',
   fixSafety: 'safe',
   messages: {
