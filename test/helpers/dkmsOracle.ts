@@ -45,20 +45,36 @@ export function dkmsVersion(): string {
  * for confs that read files of their own source tree.
  */
 export function dkmsAdd(confText: string, extraFiles: Record<string, string> = {}): DkmsVerdict {
+  return runDkms('add', confText, extraFiles);
+}
+
+/**
+ * `dkms build` of a dkms.conf and its source tree (`files`, relative paths; a value starting with
+ * `#!` is written executable) against a stand-in kernel tree (an empty folder with `include/`,
+ * given as --kernelsourcedir): dkms patches, runs the scripts and MAKE, and looks for the built
+ * modules; MAKE must build them without a kernel (a Makefile that writes the .ko files).
+ */
+export function dkmsBuild(confText: string, files: Record<string, string>): DkmsVerdict {
+  return runDkms('build', confText, files);
+}
+
+function runDkms(action: 'add' | 'build', confText: string, extraFiles: Record<string, string>): DkmsVerdict {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'specwright-dkms-oracle-'));
   try {
-    const dirs = { input: 'input', tree: 'dkms-tree', source: 'source-tree', home: 'home', tmp: 'tmp', cwd: 'cwd' };
+    const dirs = { input: 'input', tree: 'dkms-tree', source: 'source-tree', home: 'home', tmp: 'tmp', cwd: 'cwd', kernel: 'kernel' };
     for (const d of Object.values(dirs)) fs.mkdirSync(path.join(root, d));
+    fs.mkdirSync(path.join(root, dirs.kernel, 'include'));
     for (const [rel, text] of Object.entries(extraFiles)) {
       const p = path.join(root, dirs.input, rel);
       fs.mkdirSync(path.dirname(p), { recursive: true });
-      fs.writeFileSync(p, text);
+      fs.writeFileSync(p, text, { mode: text.startsWith('#!') ? 0o755 : 0o644 });
     }
     const conf = path.join(root, dirs.input, 'dkms.conf');
     fs.writeFileSync(conf, confText);
+    const kernel = action === 'build' ? ['--kernelsourcedir', path.join(root, dirs.kernel)] : [];
     const r = spawnSync(
       'timeout',
-      ['-k', '5', '30', 'unshare', '-rn', DKMS, 'add', conf, '--dkmstree', path.join(root, dirs.tree), '--sourcetree', path.join(root, dirs.source), '-k', `${ORACLE_KERNEL}/x86_64`],
+      ['-k', '5', '60', 'unshare', '-rn', DKMS, action, conf, '--dkmstree', path.join(root, dirs.tree), '--sourcetree', path.join(root, dirs.source), '-k', `${ORACLE_KERNEL}/x86_64`, ...kernel],
       {
         cwd: path.join(root, dirs.cwd),
         encoding: 'utf8',
