@@ -1,16 +1,47 @@
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
-import { assertFindings } from '../helpers/fixtures';
+import assert from 'node:assert/strict';
+import { assertFindings, lintText } from '../helpers/fixtures';
 
 const RULE = 'no-%build-section';
 const POSITIVE = `Name: test
 # <- no-%build-section
 %prep
 %install
+%configure
+%make_install
 `;
 
-test(`${RULE}: reports what rpmlint's check is about`, () => {
+test(`${RULE}: reports a spec that builds outside %build`, () => {
   assertFindings(POSITIVE, { rules: [RULE] });
+  const [finding] = lintText(POSITIVE.replace('# <- no-%build-section\n', ''), { rules: [RULE] });
+  assert.equal(finding.message, "The spec has no %build section but builds in %install (line 4: '%configure'): move the build to %build");
+  assertFindings(`Name: test
+# <- no-%build-section
+%install
+CFLAGS="%{optflags}" make -C src
+make install DESTDIR=%{buildroot}
+`, { rules: [RULE] });
+});
+
+test(`${RULE}: a spec that only copies files needs no %build (rpm does not require one)`, () => {
+  // mozilla-filesystem, kf5 (macro files), sse2neon (a header; its tests are built in %check),
+  // btrbk and autorandr (scripts installed by `make install`), colorgcc (a loop over compiler names).
+  assertFindings(`Name: test
+%prep
+%setup -q
+%install
+mkdir -p %{buildroot}%{_libdir}/mozilla/plugins
+install -pm644 sse2neon.h %{buildroot}%{_includedir}/
+%make_install PREFIX=%{_prefix}
+make install DESTDIR=%{buildroot}
+make DESTDIR=%{buildroot} PREFIX=%{_prefix} \\
+     install
+for n in cc gcc g++; do ln -s colorgcc %{buildroot}%{_bindir}/$n; done
+%check
+%make_build -C test
+%files
+`, { rules: [RULE] });
 });
 
 test(`${RULE}: near-misses stay silent`, () => {

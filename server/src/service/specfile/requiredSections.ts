@@ -15,19 +15,3 @@ export function missingSection(doc: SpecDocument, name: 'prep' | 'build' | 'inst
   return fileAnchor(doc);
 }
 
-/**
- * Specs with nothing to compile by design, for which a missing %build is the norm: noarch
- * packages (scripts, data, Vim plugins, fonts; or every package with %files noarch, as a
- * header-only library's -devel) and Go source-only library packages made from the
- * go2rpm template (`%gometa`/`%goprep` with `%gopkginstall`, no `%gobuild`: the -devel package
- * ships the sources).
- */
-export function hasNothingToBuild(doc: SpecDocument): boolean {
-  const noarch = new Set(doc.tags.filter((t) => t.key === 'buildarch' && /^noarch$/i.test(t.value.trim())).map((t) => t.packageIndex));
-  if (noarch.has(0)) return true;
-  // Every package that is built (has %files) is noarch: a header-only library's -devel, say.
-  const built = doc.sections.filter((s) => s.kind === 'files').map((s) => s.packageIndex);
-  if (built.length > 0 && built.every((i) => noarch.has(i))) return true;
-  const names = new Set(doc.macroReferences.map((r) => r.name));
-  return (names.has('gometa') || names.has('goprep')) && !names.has('gobuild');
-}
