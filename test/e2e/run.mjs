@@ -545,6 +545,24 @@ try {
     return `Release 3 -> 4; ${header[0]}; cursor at line ${entryLine}`;
   });
 
+  await check('call-hierarchy-of-a-macro', async () => {
+    // %module is defined on the example's `%global module acme-wifi` line and used in the preamble
+    // and in most sections: Peek Call Hierarchy lists them (incoming calls).
+    const text = fs.readFileSync(specFile, 'utf8');
+    const line = text.split('\n').findIndex((l) => l.startsWith('%global module')) + 1;
+    await openFile(specRel);
+    await goToLine(line);
+    await page.keyboard.press('Home');
+    for (let i = 0; i < '%global mo'.length; i++) await page.keyboard.press('ArrowRight');
+    await runCommandExactly('Peek Call Hierarchy');
+    const peek = page.locator('.call-hierarchy').first();
+    await peek.waitFor({ timeout: 20000 });
+    for (const caller of ['%install', '%post', '%files']) await peek.locator('.monaco-list-row', { hasText: caller }).first().waitFor({ timeout: 20000 });
+    const rows = (await peek.locator('.monaco-list-row').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
+    if (!rows[0]?.includes('%module')) throw new Error(`the root is not %module: ${rows.join(' | ')}`);
+    return rows.slice(0, 8).join(' | ');
+  });
+
   await check('show-expanded-spec', async () => {
     await openFile(specRel);
     await runCommand('Specwright: Show Expanded Spec');
