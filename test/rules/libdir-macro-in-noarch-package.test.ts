@@ -1,6 +1,7 @@
+import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
-import { assertFindings } from '../helpers/fixtures';
+import { assertFindings, lintText } from '../helpers/fixtures';
 import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'libdir-macro-in-noarch-package';
@@ -31,3 +32,9 @@ test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => 
 });
 
 testDocExamples(RULE);
+
+test('libdir-macro-in-noarch-package: a spec that pins %_libdir to a literal directory is left alone', () => {
+  const text = '%global _libdir /usr/lib\nName: b\nVersion: 1\nRelease: 1\nSummary: B\nLicense: MIT\nBuildArch: noarch\n%description\nB.\n%files\n%{_libdir}/build\n';
+  assert.deepEqual(lintText(text, { rules: ['libdir-macro-in-noarch-package'] }), []);
+  assert.equal(lintText(text.replace('%global _libdir /usr/lib\n', ''), { rules: ['libdir-macro-in-noarch-package'] }).length, 1);
+});

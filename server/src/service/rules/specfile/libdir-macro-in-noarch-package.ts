@@ -27,10 +27,13 @@ export default defineSpecRule({
   rpmlintId: 'libdir-macro-in-noarch-package',
   check(ctx) {
     const { doc } = ctx;
+    // `%global _libdir /usr/lib` (obs-build): the spec pins the macro to one literal directory,
+    // so it no longer depends on the build host
+    const pinned = new Set(doc.macroDefinitions.filter((d) => (d.name === '_libdir' || d.name === '_lib') && d.keyword !== 'undefine' && !d.body.includes('%')).map((d) => d.name));
     for (const s of doc.sections) {
       if (s.kind !== 'files' || !unconditionalNoarch(doc, s.packageIndex)) continue;
       for (const r of refsInRange(doc, s.body.start, s.body.end)) {
-        if ((r.form !== 'plain' && r.form !== 'braced') || (r.name !== '_libdir' && r.name !== '_lib')) continue;
+        if ((r.form !== 'plain' && r.form !== 'braced') || (r.name !== '_libdir' && r.name !== '_lib') || pinned.has(r.name)) continue;
         const kind = doc.lineKinds[doc.lines.lineOf(r.start)];
         if (kind === 'comment' || kind === 'conditional' || kind === 'definition') continue;
         ctx.report({
