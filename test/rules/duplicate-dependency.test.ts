@@ -78,3 +78,13 @@ BuildRequires: perl(Carp)
 #              ^^^^^^^^^^ ${rule}
 `, opts);
 });
+
+test('operators rpm reads another way and %(…) output are not dependencies of their own', () => {
+  // rubygem-prawn-table.spec (`=> 1.2` twice), perl-Alien-Brotli.spec (the same `%(perl …)` version for two names).
+  assertFindings(`Name: foo
+BuildRequires: rubygem(pdf-core) => 0.6
+BuildRequires: rubygem(pdf-reader) => 1.2
+Requires: brotli %(perl -e 'print qq{ = 1}')
+Requires: libbrotli %(perl -e 'print qq{ = 1}')
+`, opts);
+});

@@ -81,10 +81,11 @@ test('distprefix is read by the forge and Go macros', () => {
 `, { rules: [rule] });
 });
 
-test('numbered forge inputs (%forgemeta -a) and the mingw build switches are read by their macros', () => {
-  // swift-lang.spec (tag26 …, %forgemeta -a), mingw-openssl.spec (mingw_build_ucrt64).
+test('numbered forge inputs (%forgemeta -a), the mingw build switches and redhat-rpm-config inputs are read by their macros', () => {
+  // swift-lang.spec (tag26 …, %forgemeta -a), mingw-openssl.spec (mingw_build_ucrt64), unity-gtk-module.spec (build_type_safety_c).
   assertFindings(`Name: foo
 %global mingw_build_ucrt64 1
+%global build_type_safety_c 2
 %global forgeurl3 https://github.com/a/b
 %global tag26 v1.0
 %global version0 1.0

@@ -47,6 +47,9 @@ export default defineSpecRule({
       if (!DEPENDENCY_TAGS.has(tag.key) || !tag.dependencies) continue;
       const tagKey = `${tag.packageIndex}\u0000${tag.key}\u0000${(tag.qualifier ?? '').replace(/\s+/g, '').toLowerCase()}\u0000${tag.conditionalPath}\u0000`;
       for (const dep of tag.dependencies) {
+        // Not a dependency of its own: an operator rpm reads another way (`=>`), or the output of
+        // `%(…)` (` = 1.0.9`, a version for the name before it), known only when rpm runs it.
+        if (/^[<>=!]+$/.test(dep.name) || dep.name.startsWith('%(')) continue;
         const key = tagKey + norm(dep);
         const first = seen.get(key);
         if (!first) {

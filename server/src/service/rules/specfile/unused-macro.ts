@@ -19,6 +19,8 @@ const MACRO_INPUTS = new Set([
   'AkmodsBuildRequires',
   // %forgemeta/%gometa read it into the release and source names (`%global distprefix %{nil}`).
   'distprefix',
+  // redhat-rpm-config reads it into the C compiler flags (which -Werror=… type-safety errors apply).
+  'build_type_safety_c',
 ]);
 
 /**
