@@ -1,6 +1,8 @@
 // Message ids: rules report an id from their `messages` table and the engine renders the text.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { formatJsonFile } from '../../server/src/cli/formatJson';
+import { toDiagnostic } from '../../server/src/serverCore/diagnostics';
 import { ALL_RULES } from '../../server/src/service/rules/registry';
 import { defineDkmsRule, defineSpecRule, renderMessage } from '../../server/src/service/rules/types';
 import { lintText } from '../helpers/fixtures';
@@ -55,4 +57,21 @@ test('every rule declares its messages; findings carry the id and the rendered t
   assert.equal(findings.length, 1);
   assert.equal(findings[0].messageId, 'notYesNo');
   assert.match(findings[0].message, /^AUTOINSTALL="true" is not yes or no: .*\. Write yes$/);
+});
+
+test('the message id reaches the LSP diagnostic data and the CLI JSON output', () => {
+  const findings = lintText('AUTOINSTALL=true\n', { languageId: 'dkms-conf', rules: ['dkms-yes-no-value'] });
+  const diagnostic = toDiagnostic(findings[0], 'file:///x/dkms.conf', 1);
+  assert.equal((diagnostic.data as { messageId?: string }).messageId, 'notYesNo');
+  const json = JSON.parse(formatJsonFile({ file: 'dkms.conf', languageId: 'dkms-conf', findings, ruleErrors: [] }, false));
+  assert.equal(json.diagnostics[0].messageId, 'notYesNo');
+  assert.equal(json.diagnostics[0].rule, 'dkms-yes-no-value');
+});
+
+test('parse problems keep the id the parser gave them', () => {
+  const unclosed = lintText('Name: a\n%if 0%{?fedora}\nBuildRequires: x\n', { rules: ['spec-unclosed-if'] });
+  assert.deepEqual(unclosed.map((f) => [f.messageId, f.message]), [['noEndif', "'%if' has no matching '%endif'"]]);
+  const malformed = lintText('PACKAGE_NAME = foo\n', { languageId: 'dkms-conf', rules: ['dkms-malformed-line'] });
+  assert.deepEqual(malformed.map((f) => f.messageId), ['spacesAroundEquals']);
+  assert.match(malformed[0].message, /make bash run PACKAGE_NAME as a command/);
 });

@@ -3,6 +3,7 @@
 // shell code. Offsets are UTF-16 code units into DkmsDocument.text.
 
 import type { LineIndex } from '../text/lineIndex';
+import type { MessageData } from '../text/messages';
 import type { Span } from '../specfile/ast';
 
 /** A `$name` / `${name}` inside a value (in double quotes or unquoted). */
@@ -72,6 +73,10 @@ export interface DkmsBlock extends Span {
 
 export interface DkmsProblem extends Span {
   rule: string;
+  /** One of the rule's messages (dkms/parseProblems.ts), and its placeholder values. */
+  messageId: string;
+  data?: MessageData;
+  /** The rendered message. */
   message: string;
 }
 

@@ -7,6 +7,8 @@
 
 import type { Span } from '../specfile/ast';
 import { LineIndex } from '../text/lineIndex';
+import type { MessageData } from '../text/messages';
+import { dkmsProblem, type DkmsParseMessageId } from './parseProblems';
 import { ShellScanner, type ShellLexProblem, type ShellVariableRef } from '../shell/lexer';
 import type {
   DkmsAssignment,
@@ -18,8 +20,6 @@ import type {
   DkmsValue,
   DkmsVariableReference,
 } from './ast';
-
-const MALFORMED = 'dkms-malformed-line';
 
 /** What an unclosed construct is called in messages. */
 const UNCLOSED: Partial<Record<ShellLexProblem['kind'], string>> = {
@@ -113,8 +113,8 @@ class DkmsParser {
     return this.isNewlineAt(i + 1) ? this.skipNewline(i + 1) : -1;
   }
 
-  problem(start: number, end: number, message: string): void {
-    this.problems.push({ start, end: Math.max(end, start), rule: MALFORMED, message });
+  problem(start: number, end: number, messageId: DkmsParseMessageId, data?: MessageData): void {
+    this.problems.push(dkmsProblem(messageId, start, Math.max(end, start), data));
   }
 
   lineEndAt(i: number): number {
@@ -127,7 +127,7 @@ class DkmsParser {
       const b = this.open[k];
       const kw = b.kind === 'brace' || b.kind === 'function' ? '{' : b.kind;
       const closer = b.kind === 'if' ? 'fi' : b.kind === 'case' ? 'esac' : b.kind === 'brace' || b.kind === 'function' ? '}' : 'done';
-      this.problem(b.start, Math.min(this.n, b.start + kw.length), `\`${kw}\` is never closed by \`${closer}\`: bash stops with a syntax error, so dkms cannot read the file`);
+      this.problem(b.start, Math.min(this.n, b.start + kw.length), 'unclosedBlock', { keyword: kw, closer });
       this.closeBlock(b, this.n, false);
     }
     this.open.length = 0;
@@ -327,7 +327,7 @@ class DkmsParser {
         return;
       }
     }
-    this.problem(start, end, `\`${word}\` without a matching opening keyword: bash stops with a syntax error, so dkms cannot read the file`);
+    this.problem(start, end, 'strayKeyword', { keyword: word });
   }
 
   closeBlock(b: OpenBlock, end: number, closed: boolean): void {
@@ -411,7 +411,7 @@ class DkmsParser {
         const lineEnd = this.lineEndAt(i);
         const rest = this.text.slice(j, Math.min(lineEnd, j + 4096));
         if (rest.includes('=')) {
-          this.problem(i, lineEnd, `Malformed assignment: the index of ${this.text.slice(i, nameEnd)}[ is not closed with ]`);
+          this.problem(i, lineEnd, 'unclosedIndex', { name: this.text.slice(i, nameEnd) });
           this.addShell(stmtStart, lineEnd);
           this.i = lineEnd;
           return -2;
@@ -436,7 +436,7 @@ class DkmsParser {
         while (isBlank(this.code(m))) m++;
         if (m > j && (this.code(m) === 61 || (this.code(m) === 43 && this.code(m + 1) === 61))) {
           const lineEnd = this.lineEndAt(i);
-          this.problem(i, lineEnd, `Spaces around '=' make bash run ${this.text.slice(i, nameEnd)} as a command instead of assigning it; write ${this.text.slice(i, nameEnd)}=value`);
+          this.problem(i, lineEnd, 'spacesAroundEquals', { name: this.text.slice(i, nameEnd) });
           const end = this.scanShell(stmtStart);
           this.addShell(stmtStart, end);
           this.i = end;
@@ -485,7 +485,7 @@ class DkmsParser {
     for (;;) {
       const c = this.code(j);
       if (c === -1) {
-        this.problem(open, Math.min(this.n, open + 1), 'Array value is never closed with `)`');
+        this.problem(open, Math.min(this.n, open + 1), 'unclosedArray');
         return this.n;
       }
       if (isBlank(c)) {
@@ -510,7 +510,7 @@ class DkmsParser {
       if (c === 41) return j + 1;
       if (c === 59 || c === 38 || c === 124 || c === 60 || c === 62 || c === 40) {
         // not valid inside an array: bash reports a syntax error
-        this.problem(j, j + 1, `Unexpected '${String.fromCharCode(c)}' inside an array value`);
+        this.problem(j, j + 1, 'unexpectedInArray', { character: String.fromCharCode(c) });
         j++;
         continue;
       }
@@ -522,7 +522,7 @@ class DkmsParser {
 
   /** Reports unclosed quotes and expansions found by the shared shell scanner. */
   reportLex(problems: readonly ShellLexProblem[]): void {
-    for (const p of problems) this.problem(p.start, p.end, `Unclosed ${UNCLOSED[p.kind] ?? 'construct'}: the rest of the file is swallowed by it`);
+    for (const p of problems) this.problem(p.start, p.end, 'unclosedConstruct', { what: UNCLOSED[p.kind] ?? 'construct' });
   }
 
   /** One shell word (a value) starting at i, read by the shared shell lexer. */
@@ -624,7 +624,7 @@ class DkmsParser {
         if (next >= this.n) break;
       }
       if (!found) {
-        this.problem(bodyStart, bodyStart, `Here-document is never closed by a line '${doc.delimiter}'`);
+        this.problem(bodyStart, bodyStart, 'unclosedHereDocument', { delimiter: doc.delimiter });
         this.addShell(bodyStart, this.n);
         this.i = this.n;
         return;

@@ -14,8 +14,8 @@ export type RuleCategory =
  */
 export type RuleMessages<Id extends string = string> = Readonly<Record<Id, string>>;
 
-/** Values for a message's `{{name}}` placeholders. */
-export type MessageData = Readonly<Record<string, string | number>>;
+import type { MessageData } from '../text/messages';
+export { renderMessage, type MessageData } from '../text/messages';
 
 export interface RuleMeta<Id extends string = string> {
   /** kebab-case id: the diagnostic code, the settings key and the suppression-comment name. */
@@ -131,12 +131,6 @@ export type { Span };
 /** The text contains at least one of the words (how a rule's `requires` is checked, per document or per line). */
 export function mentionsAny(text: string, words: readonly string[]): boolean {
   return words.some((word) => text.includes(word));
-}
-
-/** Fills a message's `{{name}}` placeholders from `data` (an unknown name stays as written). */
-export function renderMessage(template: string, data?: MessageData): string {
-  if (!data) return template;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(data, name) ? String(data[name]) : whole));
 }
 
 /**

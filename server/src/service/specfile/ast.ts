@@ -3,6 +3,7 @@
 // on SpecDocument.text, so any node's source is text.slice(start, end).
 
 import type { LineIndex } from '../text/lineIndex';
+import type { MessageData } from '../text/messages';
 
 export interface Span {
   start: number;
@@ -236,9 +237,11 @@ export interface ChangelogEntry extends Span {
 export interface ParseProblem extends Span {
   /** Rule id that owns this problem (so it is configurable like any rule). */
   rule: string;
+  /** One of the rule's messages (specfile/parseProblems.ts), and its placeholder values. */
+  messageId: string;
+  data?: MessageData;
+  /** The rendered message. */
   message: string;
-  /** Extra data for the rule (e.g. a suggestion). */
-  data?: Record<string, string>;
 }
 
 /** What a physical line is, for features that want a per-line view. */

@@ -4,6 +4,7 @@
 // cut at the end of its line, and scanning resumes on the next line. After a bounded number of
 // such restarts the scanner stops letting frames cross lines, so hostile input stays linear.
 import type { MacroReference, ParseProblem } from './ast';
+import { specProblem } from './parseProblems';
 
 const enum Ch {
   Percent = 37, LBrace = 123, RBrace = 125, LParen = 40, RParen = 41, LBracket = 91, RBracket = 93,
@@ -230,7 +231,7 @@ export function scanMacros(text: string): MacroScan {
     refs.push(ref);
     const opener = text.slice(outer.start, outer.start + 2);
     const closer = outer.form === 'braced' ? '}' : outer.form === 'shell' ? ')' : ']';
-    problems.push({ rule: 'spec-unclosed-macro', start: outer.start, end: outer.start + 2, message: `'${opener}' is never closed: add '${closer}'` });
+    problems.push(specProblem('spec-unclosed-macro', 'unclosed', outer.start, outer.start + 2, { opener, closer }));
     if (lineMode) {
       // Other frames open on the same line are cut too, without separate reports.
       for (let k = 1; k < result.unclosed.length; k++) {

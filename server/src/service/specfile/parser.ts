@@ -10,6 +10,7 @@ import { lookupMacro } from '../catalog/expand';
 import { parseDependencies } from './dependencies';
 import { CONDITIONAL_KEYWORDS, DEPENDENCY_TAGS, SECTION_KINDS, VALUE_OPTIONS, bodyLanguageOf, canonicalTag } from './keywords';
 import { scanMacros } from './macroScanner';
+import { specProblem } from './parseProblems';
 
 // Sticky: matched at a line's first non-blank character on the whole text, without slicing lines.
 const TAG_LINE = /([A-Za-z][A-Za-z0-9_]*)[ \t]*(?:\(([^)\r\n]*)\))?[ \t]*:/y;
@@ -287,7 +288,7 @@ export function parseSpec(text: string): SpecDocument {
         lineKinds[line] = 'macro-line';
       } else {
         lineKinds[line] = 'unknown';
-        problems.push({ rule: 'spec-unknown-tag', start: contentStart, end: lineEnd, message: 'This line is neither a tag (Name: value), a macro, a comment nor a section header' });
+        problems.push(specProblem('spec-unknown-tag', 'notATag', contentStart, lineEnd));
       }
       continue;
     }
@@ -321,7 +322,7 @@ export function parseSpec(text: string): SpecDocument {
     b.end = text.length;
     b.endLine = lineCount - 1;
     const first = b.branches[0];
-    problems.push({ rule: 'spec-unclosed-if', start: first.keywordSpan.start, end: first.directive.end, message: `'%${first.keyword}' has no matching '%endif'` });
+    problems.push(specProblem('spec-unclosed-if', 'noEndif', first.keywordSpan.start, first.directive.end, { keyword: first.keyword }));
   }
 
   resolvePackages();
@@ -366,7 +367,7 @@ export function parseSpec(text: string): SpecDocument {
     }
     const open = openBlocks[openBlocks.length - 1];
     if (!open) {
-      problems.push({ rule: 'spec-stray-conditional', start, end: lineEnd, message: `'%${keyword}' without a matching '%if'` });
+      problems.push(specProblem('spec-stray-conditional', 'withoutIf', start, lineEnd, { keyword }));
       return;
     }
     const block = open.block;
@@ -383,7 +384,7 @@ export function parseSpec(text: string): SpecDocument {
       return;
     }
     if (last.keyword === 'else') {
-      problems.push({ rule: 'spec-stray-conditional', start, end: lineEnd, message: `'%${keyword}' after '%else' in the same block` });
+      problems.push(specProblem('spec-stray-conditional', 'afterElse', start, lineEnd, { keyword }));
     }
     block.branches.push(branch);
     enterArm(open);
@@ -397,7 +398,7 @@ export function parseSpec(text: string): SpecDocument {
     while (i < lineEnd && isNameCharCode(text.charCodeAt(i))) i++;
     const name = text.slice(nameStart, i);
     if (!name) {
-      problems.push({ rule: 'spec-malformed-definition', start, end: lineEnd, message: `'%${keyword}' needs a macro name` });
+      problems.push(specProblem('spec-malformed-definition', 'noName', start, lineEnd, { keyword }));
       return undefined;
     }
     const nameSpan = { start: nameStart, end: i };
@@ -411,7 +412,7 @@ export function parseSpec(text: string): SpecDocument {
     }
     while (i < lineEnd && isBlank(text.charCodeAt(i))) i++;
     if (keyword !== 'undefine' && i >= lineEnd && !endsWithContinuation(text, lines.lineStarts[line], lineEnd)) {
-      problems.push({ rule: 'spec-malformed-definition', start, end: lineEnd, message: `'%${keyword} ${name}' has no body` });
+      problems.push(specProblem('spec-malformed-definition', 'noBody', start, lineEnd, { keyword, name }));
     }
     return {
       keyword, name, nameSpan, ...(parameters !== undefined ? { parameters } : {}), body: text.slice(i, lineEnd),

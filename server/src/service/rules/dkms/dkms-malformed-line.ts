@@ -1,4 +1,5 @@
-import { PARSE_PROBLEM_MESSAGES, reportDkmsProblems } from '../problemRule';
+import { DKMS_PARSE_MESSAGES } from '../../dkms/parseProblems';
+import { reportDkmsProblems } from '../problemRule';
 import { defineDkmsRule } from '../types';
 
 export default defineDkmsRule({
@@ -7,6 +8,6 @@ export default defineDkmsRule({
   defaultSeverity: 'error',
   description: 'A line bash cannot read as intended: unclosed quotes, arrays or blocks, broken indices, spaces around =',
   fixSafety: 'none',
-  messages: PARSE_PROBLEM_MESSAGES,
+  messages: DKMS_PARSE_MESSAGES,
   check: (ctx) => reportDkmsProblems(ctx, 'dkms-malformed-line'),
 });

@@ -1,4 +1,5 @@
-import { PARSE_PROBLEM_MESSAGES, reportSpecProblems } from '../problemRule';
+import { SPEC_PARSE_MESSAGES } from '../../specfile/parseProblems';
+import { reportSpecProblems } from '../problemRule';
 import { defineSpecRule } from '../types';
 
 export default defineSpecRule({
@@ -7,6 +8,6 @@ export default defineSpecRule({
   defaultSeverity: 'error',
   description: 'A %define or %global without a macro name or without a body',
   fixSafety: 'none',
-  messages: PARSE_PROBLEM_MESSAGES,
+  messages: SPEC_PARSE_MESSAGES['spec-malformed-definition'],
   check: (ctx) => reportSpecProblems(ctx, 'spec-malformed-definition'),
 });

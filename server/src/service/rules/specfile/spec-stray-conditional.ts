@@ -1,4 +1,5 @@
-import { PARSE_PROBLEM_MESSAGES, reportSpecProblems } from '../problemRule';
+import { SPEC_PARSE_MESSAGES } from '../../specfile/parseProblems';
+import { reportSpecProblems } from '../problemRule';
 import { defineSpecRule } from '../types';
 
 export default defineSpecRule({
@@ -8,6 +9,6 @@ export default defineSpecRule({
   defaultSeverity: 'error',
   description: 'An %else, %elif or %endif has no open %if, or follows %else in the same block',
   fixSafety: 'none',
-  messages: PARSE_PROBLEM_MESSAGES,
+  messages: SPEC_PARSE_MESSAGES['spec-stray-conditional'],
   check: (ctx) => reportSpecProblems(ctx, 'spec-stray-conditional'),
 });

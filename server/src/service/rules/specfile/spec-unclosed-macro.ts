@@ -1,4 +1,5 @@
-import { PARSE_PROBLEM_MESSAGES, reportSpecProblems } from '../problemRule';
+import { SPEC_PARSE_MESSAGES } from '../../specfile/parseProblems';
+import { reportSpecProblems } from '../problemRule';
 import { defineSpecRule } from '../types';
 
 export default defineSpecRule({
@@ -7,6 +8,6 @@ export default defineSpecRule({
   defaultSeverity: 'error',
   description: 'A %{, %( or %[ is never closed, so rpm joins the following lines into it',
   fixSafety: 'none',
-  messages: PARSE_PROBLEM_MESSAGES,
+  messages: SPEC_PARSE_MESSAGES['spec-unclosed-macro'],
   check: (ctx) => reportSpecProblems(ctx, 'spec-unclosed-macro'),
 });

@@ -1,6 +1,7 @@
 import { KNOWN_TAGS } from '../../specfile/keywords';
 import { closestMatch } from '../../text/similarity';
-import { PARSE_PROBLEM_MESSAGES, reportSpecProblems } from '../problemRule';
+import { SPEC_PARSE_MESSAGES } from '../../specfile/parseProblems';
+import { reportSpecProblems } from '../problemRule';
 import { defineSpecRule } from '../types';
 
 /** Canonical spelling of the known tags, for suggestions. */
@@ -20,7 +21,7 @@ export default defineSpecRule({
   description: 'A preamble line that is not a tag rpm knows',
   fixSafety: 'unsafe',
   messages: {
-    ...PARSE_PROBLEM_MESSAGES,
+    ...SPEC_PARSE_MESSAGES['spec-unknown-tag'],
     unknownWithSuggestion: "Unknown tag '{{name}}': did you mean '{{suggestion}}'?",
     unknown: "Unknown tag '{{name}}': rpm rejects the spec",
   },
