@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { dkmsAdd, dkmsOracleUnavailable } from '../helpers/dkmsOracle';
+import { dkmsAdd, dkmsBuild, dkmsOracleUnavailable } from '../helpers/dkmsOracle';
 import { cli, tempDir } from './helpers';
 
 describe('specwright new dkms', () => {
@@ -100,6 +100,28 @@ describe('specwright new dkms', () => {
       assert.equal(r.status, 0, r.stdout + r.stderr);
       assert.match(r.stdout, new RegExp(`kbuild M=${build.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} CC=clang LD=ld.lld`));
       assert.ok(fs.existsSync(path.join(build, 'acme_wifi.ko')), 'the module lands where dkms looks for it (BUILT_MODULE_LOCATION unset: the build folder)');
+    } finally {
+      cleanup();
+    }
+  });
+
+  // The real dkms builds the --build cmake package: `dkms build` (3.0.10) copies the sources, runs
+  // its CLEAN (make -C <kernel> M=… clean), then MAKE[0] (CMake, which runs Kbuild), and looks
+  // for the module in the build folder. The stand-in kernel's Makefile plays Kbuild.
+  it('--build cmake: the real dkms builds the package against a stand-in kernel', { skip: dkmsOracleUnavailable() ?? (haveCmake ? false : 'skipped: cmake or make is not installed') }, () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      assert.equal(cli(['new', 'dkms', '--name', 'acme-wifi', '--version', '1.2.0', '--build', 'cmake', '--dir', dir]).status, 0);
+      const pkg = path.join(dir, 'acme-wifi-dkms');
+      const files: Record<string, string> = {};
+      for (const f of fs.readdirSync(path.join(pkg, 'src'))) files[f] = fs.readFileSync(path.join(pkg, 'src', f), 'utf8');
+      const kbuild = 'modules:\n\t@for o in $$(sed -n \'s/^obj-m *+= *\\(.*\\)\\.o$$/\\1/p\' $(M)/Kbuild); do echo ko > $(M)/$$o.ko; done\nclean:\n\t@rm -f $(M)/*.ko\n';
+      const verdict = dkmsBuild(fs.readFileSync(path.join(pkg, 'dkms.conf'), 'utf8'), files, { Makefile: kbuild });
+      assert.ok(verdict.accepted, verdict.output);
+      // without the Kbuild stand-in, CMake stops with its own message and dkms reports the failed build
+      const broken = dkmsBuild(fs.readFileSync(path.join(pkg, 'dkms.conf'), 'utf8'), files);
+      assert.equal(broken.accepted, false);
+      assert.equal(broken.status, 10, broken.output);
     } finally {
       cleanup();
     }

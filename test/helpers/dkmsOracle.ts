@@ -54,16 +54,18 @@ export function dkmsAdd(confText: string, extraFiles: Record<string, string> = {
  * given as --kernelsourcedir): dkms patches, runs the scripts and MAKE, and looks for the built
  * modules; MAKE must build them without a kernel (a Makefile that writes the .ko files).
  */
-export function dkmsBuild(confText: string, files: Record<string, string>): DkmsVerdict {
-  return runDkms('build', confText, files);
+export function dkmsBuild(confText: string, files: Record<string, string>, kernelFiles: Record<string, string> = {}): DkmsVerdict {
+  return runDkms('build', confText, files, kernelFiles);
 }
 
-function runDkms(action: 'add' | 'build', confText: string, extraFiles: Record<string, string>): DkmsVerdict {
+function runDkms(action: 'add' | 'build', confText: string, extraFiles: Record<string, string>, kernelFiles: Record<string, string> = {}): DkmsVerdict {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'specwright-dkms-oracle-'));
   try {
     const dirs = { input: 'input', tree: 'dkms-tree', source: 'source-tree', home: 'home', tmp: 'tmp', cwd: 'cwd', kernel: 'kernel' };
     for (const d of Object.values(dirs)) fs.mkdirSync(path.join(root, d));
     fs.mkdirSync(path.join(root, dirs.kernel, 'include'));
+    // files of the stand-in kernel tree (a Makefile that plays Kbuild)
+    for (const [rel, text] of Object.entries(kernelFiles)) fs.writeFileSync(path.join(root, dirs.kernel, rel), text);
     for (const [rel, text] of Object.entries(extraFiles)) {
       const p = path.join(root, dirs.input, rel);
       fs.mkdirSync(path.dirname(p), { recursive: true });
