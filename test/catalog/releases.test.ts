@@ -188,3 +188,18 @@ describe('settings', () => {
     assert.deepEqual(pkg.contributes.configuration.properties['specwright.distro'].enum, [...PROFILE_NAMES]);
   });
 });
+
+describe('docs/profiles.md', () => {
+  it('lists every release with its rpm version and %dist', () => {
+    const doc = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'profiles.md'), 'utf8');
+    for (const r of RELEASES) {
+      // The values table's row (the first table also has a `generic` row).
+      const row = doc.split('\n').find((l) => l.startsWith(`| \`${r.id}\` | ${r.rpm} |`));
+      assert.ok(row, `docs/profiles.md has no row for ${r.id} with rpm ${r.rpm}`);
+      const dist = r.macros.dist;
+      if (typeof dist === 'string') assert.ok(row.includes(`\`${dist}\``), `${r.id}: %dist ${dist} not in its row`);
+      const py = r.macros.python3_version;
+      if (typeof py === 'string') assert.ok(row.includes(`| ${py} |`), `${r.id}: Python ${py} not in its row`);
+    }
+  });
+});
