@@ -310,7 +310,7 @@ describe('language server and a project specwright.json', () => {
       open(client, uri, 'rpm-spec', text);
       const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 4 } });
       assert.ok(hover, 'a hover for %{_sbindir}');
-      assert.match(hover.contents.value, /\/usr\/sbin`? on openSUSE/);
+      assert.match(hover.contents.value, /\/usr\/sbin`? on Tumbleweed/, 'opensuse is its newest release');
       // The project file changes on disk: once the client reports it, hover follows.
       fs.writeFileSync(path.join(dir, 'specwright.json'), JSON.stringify({ distro: 'mageia' }));
       client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, 'specwright.json')).toString(), type: 2 }] });
@@ -318,6 +318,31 @@ describe('language server and a project specwright.json', () => {
       assert.ok(after, 'a hover for %{_sbindir} after the change');
       assert.match(after.contents.value, /on Mageia/);
       assert.doesNotMatch(after.contents.value, /on openSUSE/);
+    } finally {
+      client.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads the release and the project macro files of specwright.json for hover', async () => {
+    ensureBuilt();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'specwright-macros-'));
+    const client = new LspClient();
+    try {
+      fs.writeFileSync(path.join(dir, 'specwright.json'), JSON.stringify({ distro: 'rhel-8', macroFiles: ['macros.acme'] }));
+      fs.writeFileSync(path.join(dir, 'macros.acme'), '%acme_prefix /opt/acme\n');
+      const file = path.join(dir, 'x.spec');
+      const text = 'Name: x\nRelease: 1%{?dist}\n%files\n%{acme_prefix}/x\n';
+      fs.writeFileSync(file, text);
+      await client.initialize();
+      const uri = pathToFileURL(file).toString();
+      open(client, uri, 'rpm-spec', text);
+      const project = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 4 } });
+      assert.ok(project, 'a hover for %{acme_prefix}');
+      assert.match(project.contents.value, /defined by the project: macros\.acme line 1/);
+      const dist = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 14 } });
+      assert.ok(dist, 'a hover for %{?dist}');
+      assert.match(dist.contents.value, /`\.el8` on EL 8/);
     } finally {
       client.close();
       fs.rmSync(dir, { recursive: true, force: true });
