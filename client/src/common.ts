@@ -7,6 +7,7 @@ import {
   DOCUMENT_PROFILE_REQUEST,
   EXPANDED_SPEC_REQUEST,
   EXPLAIN_RULE_COMMAND,
+  PLACE_CURSOR_COMMAND,
   TRUST_CHANGED_NOTIFICATION,
   type DocumentProfileParams,
   type DocumentProfileResult,
@@ -44,7 +45,7 @@ export function clientOptions(output: vscode.OutputChannel, schemes: string[]): 
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{specwright.json,*rpmlintrc,dkms.conf,dkms.conf.in,dkms-*.conf,*.spec,*.spec.in,Makefile,Kbuild}'),
     },
     // A function: evaluated again on every (re)start, so a restart after a trust grant says so.
-    initializationOptions: (): SpecwrightInitializationOptions => ({ trusted: vscode.workspace.isTrusted, explainRuleCommand: true }),
+    initializationOptions: (): SpecwrightInitializationOptions => ({ trusted: vscode.workspace.isTrusted, explainRuleCommand: true, placeCursorCommand: true }),
     outputChannel: output,
   };
 }
@@ -84,6 +85,7 @@ export async function activateCommon(context: vscode.ExtensionContext, makeClien
       distroStatus.refresh();
     }),
     vscode.commands.registerCommand('specwright.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand(PLACE_CURSOR_COMMAND, (uri?: unknown, position?: { line: number; character: number }) => placeCursor(uri, position)),
     vscode.commands.registerCommand(EXPLAIN_RULE_COMMAND, (rule?: unknown) => explainRule(context.extensionUri, typeof rule === 'string' ? rule : undefined)),
     vscode.commands.registerCommand('specwright.newDkmsPackage', (folder?: vscode.Uri) => newDkmsPackage(folder instanceof vscode.Uri ? folder : undefined)),
     vscode.commands.registerCommand('specwright.selectDistro', () => selectDistro(() => client)),
@@ -471,4 +473,14 @@ function registerChoreCommands(getClient: () => BaseLanguageClient | undefined):
       return result;
     }),
   );
+}
+
+/** After a quick fix that leaves something to type (` >= ` before a version): the cursor goes there. */
+function placeCursor(uri: unknown, position?: { line: number; character: number }): void {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || typeof uri !== 'string' || editor.document.uri.toString() !== uri) return;
+  if (!position || typeof position.line !== 'number' || typeof position.character !== 'number') return;
+  const p = editor.document.validatePosition(new vscode.Position(position.line, position.character));
+  editor.selection = new vscode.Selection(p, p);
+  editor.revealRange(new vscode.Range(p, p));
 }

@@ -29,10 +29,20 @@ export interface SpecwrightInitializationOptions {
    * the rule's page shipped with the extension; the server then offers it as a code action.
    */
   explainRuleCommand?: boolean;
+  /**
+   * true: the client has the `specwright.placeCursor` command (arguments: a document URI and an
+   * LSP position), which moves the cursor there in that document's editor; the server then adds it
+   * to quick fixes that leave something to type (the version after an inserted ` >= `). LSP 3.17
+   * has no snippet edits in a WorkspaceEdit (they are proposed for 3.18), so a command does it.
+   */
+  placeCursorCommand?: boolean;
 }
 
 /** The client command that shows a rule's documentation page (VS Code: the page inside the extension, offline). */
 export const EXPLAIN_RULE_COMMAND = 'specwright.explainRule';
+
+/** The client command that puts the cursor at a position of a document (after a quick fix). */
+export const PLACE_CURSOR_COMMAND = 'specwright.placeCursor';
 
 /**
  * Client → server request: which distribution profile a document is analysed with, and where it

@@ -100,10 +100,13 @@ export class ServerContext {
 
   /** The client has the specwright.explainRule command (initializationOptions.explainRuleCommand). */
   explainRuleCommand = false;
+  /** The client has the specwright.placeCursor command (initializationOptions.placeCursorCommand). */
+  placeCursorCommand = false;
 
   setInitializationOptions(options: unknown): void {
     this.trusted = typeof options === 'object' && options !== null && (options as Record<string, unknown>).trusted === true;
     this.explainRuleCommand = typeof options === 'object' && options !== null && (options as Record<string, unknown>).explainRuleCommand === true;
+    this.placeCursorCommand = typeof options === 'object' && options !== null && (options as Record<string, unknown>).placeCursorCommand === true;
     this.setGlobalSettings(settingsFromInitializationOptions(options));
   }
 

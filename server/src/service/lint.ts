@@ -204,6 +204,7 @@ function toFinding(rule: Rule, severity: Severity, r: Report, lines: LineIndex):
       const s = clamp(e.start, max);
       return { range: lines.range(s, clamp(Math.max(e.end, s), max)), newText: e.newText };
     }),
+    ...(f.cursorAfterEdit ? { cursorAfterEdit: true } : {}),
   }));
   const template = Object.hasOwn(rule.messages, r.messageId) ? rule.messages[r.messageId] : undefined;
   // Only JavaScript can get here with an unknown id (TypeScript rejects it): shown, not hidden.

@@ -37,6 +37,11 @@ export interface Fix {
   title: string;
   safety: FixSafety;
   edits: TextEdit[];
+  /**
+   * After applying, the cursor belongs at the end of the first edit's new text (where the user
+   * types next: the version after an inserted ` >= `). Editors that can place it do.
+   */
+  cursorAfterEdit?: boolean;
 }
 
 export type DiagnosticTagName = 'unnecessary' | 'deprecated';

@@ -10,7 +10,7 @@ import { DIAGNOSTIC_SOURCE, isDiagnosticData } from '../diagnostics';
 import type { Feature } from '../feature';
 import { runSafe } from '../runSafe';
 import { externalToolCodeActions } from './externalTools';
-import { EXPLAIN_RULE_COMMAND } from '../../protocol';
+import { EXPLAIN_RULE_COMMAND, PLACE_CURSOR_COMMAND } from '../../protocol';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.specwright`;
 
@@ -44,14 +44,22 @@ export function disableLineEdit(input: DocumentInput, line: number, rule: string
   return { range: { start, end: start }, newText: `${indent}# specwright: disable-next-line ${rule}${lines.eol}` };
 }
 
-function fixAction(uri: string, fix: Fix, diagnostic: Diagnostic, preferred: boolean): CodeAction {
-  return {
+function fixAction(uri: string, fix: Fix, diagnostic: Diagnostic, preferred: boolean, placeCursor: boolean): CodeAction {
+  const action: CodeAction = {
     title: fix.title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     isPreferred: preferred,
     edit: { changes: { [uri]: fix.edits } },
   };
+  // The client runs the command after applying the edit: the cursor goes where the user types
+  // next. An insertion without a line break ends on its own line, newText.length UTF-16 units on.
+  const first = fix.edits[0];
+  if (placeCursor && fix.cursorAfterEdit && first && !/[\r\n]/.test(first.newText)) {
+    const position = { line: first.range.start.line, character: first.range.start.character + first.newText.length };
+    action.command = { title: 'Place the cursor', command: PLACE_CURSOR_COMMAND, arguments: [uri, position] };
+  }
+  return action;
 }
 
 async function codeActions(ctx: ServerContext, params: CodeActionParams): Promise<CodeAction[]> {
@@ -73,7 +81,7 @@ async function codeActions(ctx: ServerContext, params: CodeActionParams): Promis
       let fixes: Fix[];
       if (isDiagnosticData(diagnostic.data) && diagnostic.data.version === input.version) fixes = diagnostic.data.fixes;
       else fixes = (await findings()).find((f) => f.rule === rule && sameRange(diagnostic.range, f.range))?.fixes ?? [];
-      fixes.forEach((fix, i) => actions.push(fixAction(uri, fix, diagnostic, i === 0 && fix.safety === 'safe')));
+      fixes.forEach((fix, i) => actions.push(fixAction(uri, fix, diagnostic, i === 0 && fix.safety === 'safe', ctx.placeCursorCommand)));
 
       const disable = disableLineEdit(input, diagnostic.range.start.line, rule);
       if (disable) {

@@ -59,6 +59,8 @@ export interface ReportFix {
   /** Defaults to the rule's fixSafety. */
   safety?: FixSafety;
   edits: OffsetEdit[];
+  /** After applying, put the cursor at the end of the first edit's new text (see Fix.cursorAfterEdit). */
+  cursorAfterEdit?: boolean;
 }
 
 export interface Report<Id extends string = string> {

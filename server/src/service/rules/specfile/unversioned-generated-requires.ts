@@ -24,7 +24,7 @@ export default defineSpecRule({
         start: dep.nameSpan.start,
         end: dep.nameSpan.end,
         messageId: 'unversioned', data: { name: dep.name },
-        fixes: [{ title: `Add a minimum version: ${dep.name} >= …`, safety: 'unsafe', edits: [{ start: dep.nameSpan.end, end: dep.nameSpan.end, newText: ' >= ' }] }],
+        fixes: [{ title: `Add a minimum version: ${dep.name} >= …`, safety: 'unsafe', edits: [{ start: dep.nameSpan.end, end: dep.nameSpan.end, newText: ' >= ' }], cursorAfterEdit: true }],
       });
     }
   },

@@ -33,7 +33,7 @@ export default defineSpecRule({
           start: dep.nameSpan.start,
           end: dep.nameSpan.end,
           messageId: 'severalProviders', data: { name: dep.name, shown },
-          fixes: [{ title: `Add a minimum version: ${dep.name} >= …`, safety: 'unsafe', edits: [{ start: dep.nameSpan.end, end: dep.nameSpan.end, newText: ' >= ' }] }],
+          fixes: [{ title: `Add a minimum version: ${dep.name} >= …`, safety: 'unsafe', edits: [{ start: dep.nameSpan.end, end: dep.nameSpan.end, newText: ' >= ' }], cursorAfterEdit: true }],
         });
       } else {
         ctx.report({
