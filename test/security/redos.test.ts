@@ -92,6 +92,8 @@ const DYNAMIC: Record<string, string> = {
   'server/src/service/dkms/buildExclusive.ts': 'a dkms.conf BUILD_EXCLUSIVE_* ERE, as bash compiles it; matched only against the short sample kernel releases and arches (under 30 characters), which bounds even an exponential pattern (to review: a hostile one still costs up to about a second)',
   'server/src/service/rules/dkms/dkms-uname-r.ts': 'built from the constant UNAME (fixed alternatives, no nested repetition) and a make variable name (letters, digits, _)',
   'server/src/service/rules/specfile/redundant-buildroot-cleanup.ts': 'built from constants: CLEANUP is checked below',
+  'server/src/service/specfile/dkmsFiles.ts': 'the constant BUILDROOT_REFERENCE anchored at the start (no new repetition)',
+  'server/src/service/rules/specfile/dkms-conf-placeholder-installed.ts': 'a Source number (digits only: tag.number) between fixed literals, no repetition',
 };
 
 function loadRecheck(): CheckSync | undefined {

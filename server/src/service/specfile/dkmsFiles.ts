@@ -129,9 +129,11 @@ const HARMLESS = new Set([
 /** Options of cp/install/mv that take a value (the next word). */
 const VALUE_OPTIONS = new Set(['-m', '--mode', '-o', '--owner', '-g', '--group', '-S', '--suffix', '--reflink', '--backup', '--preserve', '--no-preserve', '-Z', '--context']);
 
+const BUILDROOT_AT_START = new RegExp(`^(?:${BUILDROOT_REFERENCE.source})`);
+
 /** The build root removed from the start of a word: the rest (an absolute path), or undefined when the word is not in the build root. */
 function inBuildRoot(word: string): string | undefined {
-  const m = new RegExp(`^(?:${BUILDROOT_REFERENCE.source})`).exec(word);
+  const m = BUILDROOT_AT_START.exec(word);
   if (!m) return undefined;
   const rest = word.slice(m[0].length);
   return rest.startsWith('/') ? rest : `/${rest}`;

@@ -90,7 +90,7 @@ export default defineSpecRule({
               // `mv %{buildroot}/sbin/* %{buildroot}%{_sbindir}`: files are moved from (or renamed within) where upstream put them
               const existing = EXISTING_FILE_COMMANDS.test(base0) || (base0 === 'mv' && !w.redirect);
               // `mv %{buildroot}/usr %{buildroot}%{_prefix}`: the move goes to the macro's location, the literal is its source
-              if (base0 === 'mv' && cmd.words.some((o) => o !== w && new RegExp(`%\\{?${p.macro}\\b`).test(o.text))) continue;
+              if (base0 === 'mv' && cmd.words.some((o) => o !== w && namesMacro(o.text, p.macro))) continue;
               report(base + idx, p, 'after the build root', existing);
             }
             // --prefix=/usr, -DCMAKE_INSTALL_PREFIX=/usr, PREFIX=/usr
@@ -124,3 +124,13 @@ export default defineSpecRule({
     }
   },
 });
+
+/** The word uses the macro `name` (`%name` or `%{name}`, not a longer name that starts with it). */
+function namesMacro(text: string, name: string): boolean {
+  for (const prefix of ['%{', '%']) {
+    for (let i = text.indexOf(prefix + name); i >= 0; i = text.indexOf(prefix + name, i + 1)) {
+      if (!/\w/.test(text.charAt(i + prefix.length + name.length))) return true;
+    }
+  }
+  return false;
+}
