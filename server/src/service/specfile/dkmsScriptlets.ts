@@ -169,6 +169,9 @@ export function dkmsPackages(doc: SpecDocument): Set<number> {
  * the file, where scriptlets and %files are read). `resolved`: certain and free of shell/macro text.
  */
 export function expandSpecText(doc: SpecDocument, text: string, distro: ProfileLike, offset = doc.text.length): { text: string; resolved: boolean } {
+  // Text without a macro expands to itself (MacroScope.expand's own shortcut), without reading
+  // the spec's definitions for the profile first.
+  if (!text.includes('%')) return { text, resolved: !/[$@`]/.test(text) };
   const r = scopeOf(doc, distro).expand(text, offset);
   const resolved = !r.uncertain && r.undefinedNames.length === 0 && !/[%$@`]/.test(r.text);
   return { text: r.text, resolved };

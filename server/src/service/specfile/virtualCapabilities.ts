@@ -96,13 +96,16 @@ export function unversionedVirtualRequirements(doc: SpecDocument): { dep: Depend
 export const siblingProvides = cachedPerParse((doc: SpecDocument): Map<string, { version: string; packageIndex: number }[]> => {
   const out = new Map<string, { version: string; packageIndex: number }[]>();
   // Per package: its name normalised and expanded, computed once (big specs have thousands of provides).
-  const ownNames = new Map<number, { normalized: string; expanded: string }>();
+  // The expansion only when the written forms differ (it reads the spec's definitions on the generic profile).
+  const ownNames = new Map<number, { normalized: string; expanded?: string }>();
   const ownName = (packageIndex: number) => {
     let hit = ownNames.get(packageIndex);
     const own = doc.packages[packageIndex]?.name;
-    if (!hit && own !== undefined) ownNames.set(packageIndex, (hit = { normalized: normalizeMacroText(own), expanded: expandSpecText(doc, own, 'generic').text }));
+    if (!hit && own !== undefined) ownNames.set(packageIndex, (hit = { normalized: normalizeMacroText(own) }));
     return hit;
   };
+  const expandedOwn = (packageIndex: number, own: { normalized: string; expanded?: string }) =>
+    (own.expanded ??= expandSpecText(doc, doc.packages[packageIndex].name, 'generic').text);
   for (const t of doc.tags) {
     if (t.key !== 'provides' || !t.dependencies) continue;
     for (const d of t.dependencies) {
@@ -110,7 +113,7 @@ export const siblingProvides = cachedPerParse((doc: SpecDocument): Map<string, {
       const key = normalizeMacroText(d.name);
       // restating the package's own name: that is a sibling-package requirement, not a virtual one
       const own = ownName(t.packageIndex);
-      if (own !== undefined && (own.normalized === key || own.expanded === expandSpecText(doc, key, 'generic').text)) continue;
+      if (own !== undefined && (own.normalized === key || expandedOwn(t.packageIndex, own) === expandSpecText(doc, key, 'generic').text)) continue;
       let list = out.get(key);
       if (!list) out.set(key, (list = []));
       list.push({ version: d.version, packageIndex: t.packageIndex });

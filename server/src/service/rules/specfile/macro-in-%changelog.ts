@@ -1,6 +1,6 @@
 import type { MacroReference, SpecDocument } from '../../specfile/ast';
 import { isRpmExpandedInText } from '../../specfile/macroText';
-import { scopeOf } from '../../specfile/macroScope';
+import { scopeOf, type MacroScope } from '../../specfile/macroScope';
 import { refsInRange } from '../../specfile/query';
 import { defineSpecRule } from '../types';
 
@@ -25,11 +25,14 @@ export default defineSpecRule({
   },
   check(ctx) {
     const { doc } = ctx;
-    const scope = scopeOf(doc, ctx.distro);
+    // The profile's definition model is read only for a changelog with a macro in it.
+    let scope: MacroScope | undefined;
     for (const s of doc.sections) {
       if (s.kind !== 'changelog') continue;
       for (const r of refsInRange(doc, s.body.start, s.body.end)) {
-        if (r.depth !== 0 || r.name === 'autochangelog' || !isRpmExpandedInText(doc, r, ctx.distro, scope)) continue;
+        if (r.depth !== 0 || r.name === 'autochangelog') continue;
+        scope ??= scopeOf(doc, ctx.distro);
+        if (!isRpmExpandedInText(doc, r, ctx.distro, scope)) continue;
         const kind = doc.lineKinds[doc.lines.lineOf(r.start)];
         if (kind === 'conditional' || kind === 'definition' || kind === 'include') continue;
         if (builtFromMacros(doc, r)) continue;
