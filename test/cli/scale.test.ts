@@ -138,7 +138,7 @@ describe('--cache', () => {
 
       // Proof that the second run read the cache: a doctored entry shows through.
       const original = fs.readFileSync(cacheFile, 'utf8');
-      assert.match(original, /^specwright-cache 1 /);
+      assert.match(original, /^specwright-cache 2 /);
       assert.ok(original.includes('is never closed') || original.includes('spec-unclosed-if'), original.slice(0, 300));
       fs.writeFileSync(cacheFile, original.replace(/"message":"[^"]*"/, '"message":"FROM THE CACHE"'));
       assert.match(cli(args, dir).stdout, /FROM THE CACHE/);
@@ -158,7 +158,39 @@ describe('--cache', () => {
       assert.doesNotMatch(cli(args, dir).stdout, /FROM THE CACHE/);
       // … and the version (a cache from another version is ignored as a whole).
       const current = fs.readFileSync(cacheFile, 'utf8');
-      fs.writeFileSync(cacheFile, current.replace(/^specwright-cache 1 \S+/, 'specwright-cache 1 0.0.0-other').replace(/"message":"[^"]*"/, '"message":"FROM THE CACHE"'));
+      fs.writeFileSync(cacheFile, current.replace(/^specwright-cache 2 \S+/, 'specwright-cache 2 0.0.0-other').replace(/"message":"[^"]*"/, '"message":"FROM THE CACHE"'));
+      assert.doesNotMatch(cli(args, dir).stdout, /FROM THE CACHE/);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('unchanged size and times answer without reading; any other change of the file is checked by its content', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const spec = path.join(dir, 'a.spec');
+      fs.writeFileSync(spec, UNCLOSED);
+      const cacheFile = path.join(dir, 'lint.cache');
+      const args = ['lint', '--format', 'json', '--cache-location', cacheFile, '.'];
+      cli(args, dir);
+      const original = fs.readFileSync(cacheFile, 'utf8');
+      const doctored = () => fs.writeFileSync(cacheFile, original.replace(/"message":"[^"]*"/, '"message":"FROM THE CACHE"'));
+      // the entry records the size and times of the file as read
+      const st = fs.statSync(spec);
+      assert.ok(original.includes(`\t${st.size},${st.mtimeMs},${st.ctimeMs},`), original.slice(0, 300));
+      doctored();
+      assert.match(cli(args, dir).stdout, /FROM THE CACHE/);
+      // touched, same text: the content key still matches
+      doctored();
+      const later = new Date(Date.now() + 5000);
+      fs.utimesSync(spec, later, later);
+      assert.match(cli(args, dir).stdout, /FROM THE CACHE/);
+      // same size, new text, the old modification time put back: the change time differs, so the file is read
+      doctored();
+      const before = fs.statSync(spec);
+      fs.writeFileSync(spec, UNCLOSED.replace(/Name:\s*\S/, (m) => m.slice(0, -1) + (m.endsWith('x') ? 'y' : 'x')));
+      fs.utimesSync(spec, before.atime, before.mtime);
+      assert.equal(fs.statSync(spec).size, before.size);
       assert.doesNotMatch(cli(args, dir).stdout, /FROM THE CACHE/);
     } finally {
       cleanup();

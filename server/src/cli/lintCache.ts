@@ -4,7 +4,11 @@
 //
 // The cache is one text file (default `.specwrightcache` in the working directory, like ESLint's
 // `.eslintcache`; `--cache-location` names a file, or a folder to put `.specwrightcache` in).
-// Line 1 is a header; then one line per file: absolute path, TAB, key, TAB, findings as JSON.
+// Line 1 is a header; then one line per file: absolute path, TAB, key, TAB, metadata, TAB,
+// findings as JSON. The metadata (size, modification and change times of the file as read, and a
+// hash of the options without the text) lets a later run skip reading and hashing a file whose
+// metadata and options are unchanged (ESLint's "metadata" strategy); when they differ, the file is
+// read and its content key decides, so a touched but unchanged file is still a hit.
 // Findings are kept as text until a file is looked up, and the new cache is written line by line
 // as files finish (then renamed over the old one), so memory stays bounded by the cache's size
 // in text, not by its objects. Entries of files not linted in this run are kept.
@@ -14,17 +18,28 @@ import path from 'node:path';
 import type { LintOptions } from '../service/lint';
 import { VERSION } from './version';
 
-const HEADER = `specwright-cache 1 ${VERSION}`;
+const HEADER = `specwright-cache 2 ${VERSION}`;
 export const DEFAULT_CACHE_FILE = '.specwrightcache';
 
 export interface CachedResult {
   key: string;
+  /** fileMetadata() of the file the findings are for ('' when unknown: the key alone decides). */
+  meta: string;
   /** JSON of the findings. */
   findings: string;
 }
 
 export function cacheKey(text: string, options: LintOptions): string {
   return createHash('sha1').update(VERSION).update('\0').update(JSON.stringify(options)).update('\0').update(text).digest('base64');
+}
+
+/**
+ * What a run can check without reading the file: its size and times, and the options (which
+ * include the related files' text and the configuration) with Specwright's version.
+ */
+export function fileMetadata(stat: { size: number; mtimeMs: number; ctimeMs: number }, options: LintOptions): string {
+  const optionsHash = createHash('sha1').update(VERSION).update('\0').update(JSON.stringify(options)).digest('base64');
+  return `${stat.size},${stat.mtimeMs},${stat.ctimeMs},${optionsHash}`;
 }
 
 /** The cache file for `--cache-location` (a folder, or a path ending with a separator, gets the default name). */
@@ -82,7 +97,8 @@ export class LintCache {
     const line = this.old.get(path.resolve(file));
     if (line === undefined) return undefined;
     const tab = line.indexOf('\t');
-    return tab < 0 ? undefined : { key: line.slice(0, tab), findings: line.slice(tab + 1) };
+    const tab2 = tab < 0 ? -1 : line.indexOf('\t', tab + 1);
+    return tab2 < 0 ? undefined : { key: line.slice(0, tab), meta: line.slice(tab + 1, tab2), findings: line.slice(tab2 + 1) };
   }
 
   /** Stores a file's entry for the next run (or drops it: `undefined`). */
@@ -90,7 +106,7 @@ export class LintCache {
     const abs = path.resolve(file);
     this.old.delete(abs);
     if (entry === undefined || this.fd === undefined || /[\t\n]/.test(abs)) return;
-    this.append(`${abs}\t${entry.key}\t${entry.findings}\n`);
+    this.append(`${abs}\t${entry.key}\t${/[\t\n]/.test(entry.meta) ? '' : entry.meta}\t${entry.findings}\n`);
   }
 
   /** Keeps the entries of files not linted in this run and replaces the old cache. */

@@ -11,12 +11,12 @@ import type { UserMacro } from '../service/catalog/profile';
 import { projectProfile } from '../node/config';
 import { FsCache } from '../node/fsCache';
 import { fixAll } from '../node/fixes';
-import { loadFileLintContext } from '../node/lintContext';
-import { readTextFile, type FileSnapshot } from '../node/readText';
+import { loadFileLintContext, type FileLintContext } from '../node/lintContext';
+import { readTextFile, statFile, type FileSnapshot } from '../node/readText';
 import { writeFileSafely } from '../node/safeWrite';
 import { unifiedDiff } from '../node/unifiedDiff';
 import { CliToolSession, type CliTool } from '../node/tools/cliTools';
-import { cacheKey, type CachedResult } from './lintCache';
+import { cacheKey, fileMetadata, type CachedResult } from './lintCache';
 import type { FileResult } from './lintCommand';
 import { countFindings, emptyCounts, formatFilePart, type FindingCounts, type FormatSettings } from './output';
 
@@ -94,6 +94,22 @@ export class FileLinter {
   lint(job: LintJob): LintOutcome {
     this.messages = [];
     const outcome: LintOutcome = { index: job.index, file: job.file, output: '', linted: false, counts: emptyCounts(), warnings: 0, ruleErrors: [], messages: this.messages };
+    let options: { context: FileLintContext; lintOptions: LintOptions } | undefined;
+    const optionsOf = () => (options ??= this.optionsFor(job));
+    const fixing = this.settings.fixMode !== 'none';
+    const fromDisk = job.text === undefined && job.unreadable === undefined;
+
+    // --cache: a file whose size, times and options are those of its entry is not read again.
+    if (this.settings.cache && !fixing && fromDisk && job.cached && job.cached.meta !== '') {
+      const stat = statFile(job.file);
+      if (stat && fileMetadata(stat, optionsOf().lintOptions) === job.cached.meta) {
+        const findings = JSON.parse(job.cached.findings) as Finding[];
+        outcome.fromCache = true;
+        outcome.cacheEntry = job.cached;
+        return this.finish(outcome, { file: job.file, languageId: job.languageId, findings, ruleErrors: [] }, '', optionsOf().context);
+      }
+    }
+
     const read =
       job.unreadable !== undefined
         ? { ok: false as const, message: job.unreadable }
@@ -104,26 +120,20 @@ export class FileLinter {
       outcome.failure = read.message;
       return outcome;
     }
-    const context = loadFileLintContext(job.file, job.languageId, { cache: this.fsCache });
-    if (context.config && context.config.errors.length > 0) outcome.configErrors = { file: context.config.file, errors: context.config.errors };
-    const lintOptions: LintOptions = {
-      distro: projectProfile(context.config?.config, this.settings.distro, 'fedora', this.settings.defines),
-      rules: { ...context.config?.config.rules, ...this.settings.rules },
-      related: context.related,
-      rpmlintFilters: context.rpmlintFilters,
-    };
+    const { context, lintOptions } = optionsOf();
 
     let result: FileResult | undefined;
     let diff = '';
     const key = this.settings.cache ? cacheKey(read.text, lintOptions) : undefined;
-    const fixing = this.settings.fixMode !== 'none';
+    // The metadata of what was read, for the next run's shortcut (none for stdin or after --fix).
+    const meta = key !== undefined && read.snapshot && !fixing ? fileMetadata(read.snapshot, lintOptions) : '';
     // When fixing, a cached result is good only when there was nothing to fix.
     if (key !== undefined && job.cached?.key === key) {
       const findings = JSON.parse(job.cached.findings) as Finding[];
       if (!fixing || !findings.some((f) => f.fixes.some((x) => x.safety === 'safe'))) {
         result = { file: job.file, languageId: job.languageId, findings, ruleErrors: [], ...(fixing ? { fixed: 0 } : {}) };
         outcome.fromCache = true;
-        outcome.cacheEntry = job.cached;
+        outcome.cacheEntry = { ...job.cached, meta };
       }
     }
     if (!result) {
@@ -140,9 +150,27 @@ export class FileLinter {
       if (key !== undefined && result.ruleErrors.length === 0 && !this.tools && this.settings.fixMode !== 'diff') {
         // After --fix the file holds the fixed text: the entry is keyed by that.
         const finalKey = linted.finalText !== read.text ? cacheKey(linted.finalText, lintOptions) : key;
-        outcome.cacheEntry = { key: finalKey, findings: JSON.stringify(result.findings) };
+        outcome.cacheEntry = { key: finalKey, meta: linted.finalText !== read.text ? '' : meta, findings: JSON.stringify(result.findings) };
       }
     }
+    return this.finish(outcome, result, diff, context);
+  }
+
+  /** The file's context (specwright.json, related files, rpmlintrc) and the options it gives. */
+  private optionsFor(job: LintJob): { context: FileLintContext; lintOptions: LintOptions } {
+    const context = loadFileLintContext(job.file, job.languageId, { cache: this.fsCache });
+    const lintOptions: LintOptions = {
+      distro: projectProfile(context.config?.config, this.settings.distro, 'fedora', this.settings.defines),
+      rules: { ...context.config?.config.rules, ...this.settings.rules },
+      related: context.related,
+      rpmlintFilters: context.rpmlintFilters,
+    };
+    return { context, lintOptions };
+  }
+
+  /** Fills in the outcome of a linted (or cached) file and formats its part of the report. */
+  private finish(outcome: LintOutcome, result: FileResult, diff: string, context: FileLintContext): LintOutcome {
+    if (context.config && context.config.errors.length > 0) outcome.configErrors = { file: context.config.file, errors: context.config.errors };
     outcome.linted = true;
     outcome.ruleErrors = result.ruleErrors;
     if (result.fixed !== undefined) outcome.fixed = result.fixed;

@@ -11,6 +11,7 @@ export interface FileSnapshot {
   bytes: Buffer;
   size: number;
   mtimeMs: number;
+  ctimeMs: number;
 }
 
 export type ReadResult =
@@ -81,7 +82,7 @@ export function readRegularFile(file: string, maxBytes = MAX_TEXT_FILE_BYTES): {
     }
     if (total > maxBytes) return { ok: false, reason: 'too-large', message: tooLarge(total, maxBytes) };
     const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
-    return { ok: true, snapshot: { bytes, size: st.size, mtimeMs: st.mtimeMs } };
+    return { ok: true, snapshot: { bytes, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs } };
   } catch (e) {
     return { ok: false, reason: 'unreadable', message: `cannot read file (${errnoDetail(e)})` };
   } finally {
@@ -92,6 +93,16 @@ export function readRegularFile(file: string, maxBytes = MAX_TEXT_FILE_BYTES): {
 function tooLarge(size: number, max: number): string {
   const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
   return `file too large (${size > max ? 'over ' : ''}${mb(size)}; the limit is ${mb(max)})`;
+}
+
+/** Size and times of a regular file (following links), or undefined when it is not one or cannot be read. */
+export function statFile(file: string): { size: number; mtimeMs: number; ctimeMs: number } | undefined {
+  try {
+    const st = fs.statSync(file, { throwIfNoEntry: false });
+    return st && st.isFile() ? st : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function readTextFile(file: string, maxBytes = MAX_TEXT_FILE_BYTES): ReadResult {
