@@ -220,6 +220,20 @@ describe('--cache', () => {
       assert.equal(first.stdout, plain.stdout);
       assert.equal(second.stdout, plain.stdout);
       assert.equal(second.stderr, plain.stderr);
+      // A file in the middle changed: the files before it come from the cache on the main
+      // thread, the rest from workers; the report is still the one-thread report.
+      const changed = path.join(tree.dir, `pkg${String(FILES / 2 + 1).padStart(3, '0')}`, `p${FILES / 2 + 1}.spec`);
+      const text = fs.readFileSync(changed, 'utf8');
+      try {
+        fs.writeFileSync(changed, `${text}\n%changelog\n* Mon Jan 05 2026 A <a@b.c> - 1-1\n- x\n%changelog\n`);
+        const plainChanged = cli(['lint', '--format', 'sarif', '-j', '1', '.'], tree.dir);
+        assert.notEqual(plainChanged.stdout, plain.stdout);
+        const third = cli(['lint', '--format', 'sarif', '-j', '2', '--cache-location', cacheFile, '.'], tree.dir);
+        assert.equal(third.stdout, plainChanged.stdout);
+        assert.equal(third.stderr, plainChanged.stderr);
+      } finally {
+        fs.writeFileSync(changed, text);
+      }
     } finally {
       fs.rmSync(cacheFile, { force: true });
     }

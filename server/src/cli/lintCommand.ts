@@ -178,7 +178,20 @@ export async function runLint(options: LintCommandOptions, io: CliIo): Promise<n
     for (let i = 0; i < all.length; i++) deliver(linter.lint(makeJob(i)));
     missingTools = linter.missingTools;
   } else {
-    await lintInWorkers(settings, threads, all.length, makeJob, deliver);
+    // --cache: the files at the start that the cache answers from their metadata alone are
+    // answered here; workers start only for the first file that must be read (none when nothing
+    // changed: starting them cost more than the whole answer).
+    let first = 0;
+    if (cache) {
+      const local = new FileLinter(settings);
+      while (first < all.length) {
+        const o = local.lintFromCache(makeJob(first));
+        if (!o) break;
+        deliver(o);
+        first++;
+      }
+    }
+    await lintInWorkers(settings, threads, all.length, makeJob, deliver, first);
   }
   clearProgress();
 

@@ -92,6 +92,19 @@ export class FileLinter {
   }
 
   lint(job: LintJob): LintOutcome {
+    return this.run(job, false)!;
+  }
+
+  /**
+   * The outcome when --cache can answer from the file's metadata alone (size, times, options),
+   * without reading or linting it; undefined otherwise. A run whose files are all unchanged
+   * needs no worker threads.
+   */
+  lintFromCache(job: LintJob): LintOutcome | undefined {
+    return this.run(job, true);
+  }
+
+  private run(job: LintJob, onlyFromCache: boolean): LintOutcome | undefined {
     this.messages = [];
     const outcome: LintOutcome = { index: job.index, file: job.file, output: '', linted: false, counts: emptyCounts(), warnings: 0, ruleErrors: [], messages: this.messages };
     let options: { context: FileLintContext; lintOptions: LintOptions } | undefined;
@@ -108,7 +121,9 @@ export class FileLinter {
         outcome.cacheEntry = job.cached;
         return this.finish(outcome, { file: job.file, languageId: job.languageId, findings, ruleErrors: [] }, '', optionsOf().context);
       }
+      if (onlyFromCache) return undefined;
     }
+    if (onlyFromCache) return undefined;
 
     const read =
       job.unreadable !== undefined

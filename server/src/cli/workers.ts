@@ -58,7 +58,7 @@ export function runWorkerIfAsked(): boolean {
 
 /**
  * Lints `count` jobs (made on demand by `makeJob`) on `threads` workers and calls `deliver` with
- * each outcome in index order. Resolves when every outcome is delivered.
+ * each outcome in index order (from `first` on). Resolves when every outcome is delivered.
  */
 export function lintInWorkers(
   settings: LinterSettings,
@@ -66,14 +66,16 @@ export function lintInWorkers(
   count: number,
   makeJob: (index: number) => LintJob,
   deliver: (outcome: LintOutcome) => void,
+  /** Jobs before this index are done already. */
+  first = 0,
 ): Promise<void> {
   const window = threads * BATCH * BATCHES_PER_WORKER * 4;
   return new Promise<void>((resolve, reject) => {
     const workers: Worker[] = [];
     const inFlight = new Map<Worker, number>();
     const finished = new Map<number, LintOutcome>();
-    let nextJob = 0;
-    let nextDeliver = 0;
+    let nextJob = first;
+    let nextDeliver = first;
     let failed = false;
 
     const stopAll = () => {
@@ -106,6 +108,10 @@ export function lintInWorkers(
       else feed(w);
     };
 
+    if (first >= count) {
+      resolve();
+      return;
+    }
     tuneHeap();
     for (let i = 0; i < threads; i++) {
       const w = new Worker(__filename, { workerData: { mark: WORKER_MARK, settings }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
@@ -126,10 +132,6 @@ export function lintInWorkers(
         reject(e);
       });
       feed(w);
-    }
-    if (count === 0) {
-      stopAll();
-      resolve();
     }
   });
 }
