@@ -33,6 +33,9 @@ function sectionLines(doc: SpecDocument, s: Section): { text: string; start: num
   return out;
 }
 
+/** `%{SOURCE1}`, `%SOURCE1`, `%{S:1}`: the number of the Source it names. */
+const SOURCE_REF = /%\{?SOURCE([0-9]+)\}?|%\{?S:([0-9]+)\}?/g;
+
 /** A dkms.conf the spec ships as SourceN beside it and installs with `install`/`cp` from %{SOURCEn}. */
 interface SourceInstall {
   number: number;
@@ -49,9 +52,9 @@ function sourceInstalls(doc: SpecDocument, fileName: string): SourceInstall[] | 
   for (const s of doc.sections) {
     if (!BUILD_SECTIONS.has(s.kind)) continue;
     for (const line of sectionLines(doc, s)) {
-      for (const n of numbers) {
-        const m = new RegExp(String.raw`%\{?SOURCE${n}\}?(?![0-9])|%\{?S:${n}\}?(?![0-9])`).exec(line.text);
-        if (!m) continue;
+      for (const m of line.text.matchAll(SOURCE_REF)) {
+        const n = Number(m[1] ?? m[2]);
+        if (!numbers.includes(n)) continue;
         // anything else than copying it (a sed, a generator reading it) counts as substituting
         if (SUBSTITUTES.test(line.text) || !/\b(install|cp)\b/.test(line.text)) return undefined;
         out.push({ number: n, line, wordStart: line.start + m.index, wordEnd: line.start + m.index + m[0].length });
