@@ -319,7 +319,9 @@ describe('other commands', () => {
       assert.ok(['off', 'hint', 'information', 'warning', 'error'].includes(r.defaultSeverity));
       assert.equal(typeof r.fixable, 'boolean');
       assert.equal(typeof r.description, 'string');
+      assert.ok(Object.keys(r.messages).length > 0, `${r.id}: messages by id`);
     }
+    assert.match(rules.find((r) => r.id === 'setup-not-quiet')!.messages.notQuiet, /^%setup without -q/);
     const text = cli(['rules']);
     assert.equal(text.status, 0);
     assert.match(text.stdout, /^RULE\s+LANGUAGE\s+DEFAULT\s+FIXABLE\s+DESCRIPTION/);

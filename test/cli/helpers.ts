@@ -57,4 +57,5 @@ export interface RuleInfo {
   fixSafety: string;
   description: string;
   rpmlintId?: string;
+  messages: Record<string, string>;
 }

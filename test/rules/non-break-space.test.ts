@@ -1,29 +1,27 @@
-import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
-import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
+import { ruleTester } from '../helpers/ruleTester';
 import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'non-break-space';
-const POSITIVE = `${SPEC_HEAD}Requires: a\u00a0b
-#          ^ non-break-space
-`;
 
-test(`${RULE}: reports what rpmlint's check is about`, () => {
-  assertFindings(POSITIVE, { rules: [RULE] });
-});
-
-test(`${RULE}: near-misses stay silent`, () => {
-  assertFindings(`${SPEC_HEAD}Requires: a b
-`, { rules: [RULE] });
-});
-
-test(`${RULE}: comments, prose and Lua strings stay silent; code, tags and changelog headers do not`, () => {
-  // libewf.spec ('#\u00a0Remove rpath'), sil-namdhinggo-fonts ('400\u00a0000 people' in %description),
-  // google-noto-fonts (a Lua pattern matching U+00A0 on purpose).
-  assertFindings(`${SPEC_HEAD}Summary: Fonts for 400\u00a0000 people
-%global _description %{expand:
-workers must finish operation\u00a0X first.}
+ruleTester(RULE, {
+  valid: [`${SPEC_HEAD}Requires: a b\n`],
+  invalid: [
+    {
+      name: "what rpmlint's check is about, after non-ASCII text",
+      code: `# héllo wörld ✓\n${SPEC_HEAD}Requires: a\u00a0b\n#          ^ ${RULE}:nonBreakingSpace\n`,
+      output: `# héllo wörld ✓\n${SPEC_HEAD}Requires: a b\n`,
+    },
+    {
+      code: 'Requires:\u00a0a\n',
+      errors: [{ messageId: 'nonBreakingSpace', line: 0, character: 9, endCharacter: 10 }],
+      output: 'Requires: a\n',
+    },
+    {
+      // libewf.spec ('#\u00a0Remove rpath'), sil-namdhinggo-fonts ('400\u00a0000 people' in %description),
+      // google-noto-fonts (a Lua pattern matching U+00A0 on purpose).
+      name: 'comments, prose and Lua strings stay silent; code, tags and changelog headers do not',
+      code: `${SPEC_HEAD}Summary: Fonts for 400\u00a0000 people
 #\u00a0Remove rpath
 %dnl a\u00a0b
 %description
@@ -31,27 +29,28 @@ Used by around 400\u00a0000 people.
 %build
 make # see\u00a0bug 1
 make\u00a0install
-#   ^ non-break-space
+#   ^ non-break-space:nonBreakingSpace
 %{lua: text = string.gsub(text, "[ \u00a0]+", " ")}
 %changelog
 * Mon Jan 01 2024 A <a@example.org> - 1.0-1\u00a0
-#                                          ^ non-break-space
+#                                          ^ non-break-space:nonBreakingSpace
 - rebuilt for «\u00a0rpm-fonts\u00a0»
-`, { rules: [RULE] });
-});
-
-test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => {
-  assertFindings('# héllo wörld ✓\n' + POSITIVE, { rules: [RULE], crlf: true });
-});
-
-test(`${RULE}: fix`, () => {
-  const before = `Requires:\u00a0a
-`;
-  const findings = lintText(before, { rules: [RULE] });
-  assert.equal(findings.length, 1);
-  assert.equal(applyFixes(before, findings), `Requires: a
-`);
-  assert.deepEqual(lintText(applyFixes(before, findings), { rules: [RULE] }), []);
+`,
+      output: `${SPEC_HEAD}Summary: Fonts for 400\u00a0000 people
+#\u00a0Remove rpath
+%dnl a\u00a0b
+%description
+Used by around 400\u00a0000 people.
+%build
+make # see\u00a0bug 1
+make install
+%{lua: text = string.gsub(text, "[ \u00a0]+", " ")}
+%changelog
+* Mon Jan 01 2024 A <a@example.org> - 1.0-1 
+- rebuilt for «\u00a0rpm-fonts\u00a0»
+`,
+    },
+  ],
 });
 
 testDocExamples(RULE);

@@ -17,6 +17,7 @@ function ruleJson(r: Rule) {
     description: r.description,
     ...(r.rpmlintId ? { rpmlintId: r.rpmlintId } : {}),
     ...(r.tags ? { tags: r.tags } : {}),
+    messages: r.messages,
     docUrl: ruleDocUrl(r.id),
   };
 }
