@@ -42,7 +42,7 @@ export function clientOptions(output: vscode.OutputChannel, schemes: string[]): 
     synchronize: {
       configurationSection: 'specwright',
       // Project config, rpmlint filters and the spec/dkms.conf pair change what a file's diagnostics are.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{specwright.json,*rpmlintrc,dkms.conf,dkms.conf.in,dkms-*.conf,*.spec,*.spec.in,Makefile,Kbuild}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{specwright.json,macros.*,*.macros,*rpmlintrc,dkms.conf,dkms.conf.in,dkms-*.conf,*.spec,*.spec.in,Makefile,Kbuild}'),
     },
     // A function: evaluated again on every (re)start, so a restart after a trust grant says so.
     initializationOptions: (): SpecwrightInitializationOptions => ({ trusted: vscode.workspace.isTrusted, explainRuleCommand: true, placeCursorCommand: true }),

@@ -130,7 +130,7 @@ export class ServerContext {
 
   private readonly watchedFilesListeners: (() => void)[] = [];
 
-  /** Files the client watches changed on disk (specs, dkms.conf, specwright.json, rpmlintrc). */
+  /** Files the client watches changed on disk (specs, dkms.conf, specwright.json and macro files, rpmlintrc). */
   onWatchedFilesChanged(listener: () => void): void {
     this.watchedFilesListeners.push(listener);
   }
