@@ -24,7 +24,9 @@ function comparedWithMacro(text: string): Set<string> {
   const pairs = new Set<string>();
   if (!text.includes('=')) return pairs;
   const macroFirst = /%\{?([A-Za-z_]\w*)\}?["']?[ \t]*(?:!=|==|=)[ \t]*["']?(\/[^\s"';|&)\]]*)/g;
-  const literalFirst = /(\/[^\s"';|&(=!]*)["']?[ \t]*(?:!=|==|=)[ \t]*["']?%\{?([A-Za-z_]\w*)\}?/g;
+  // The literal starts after a blank or a quote and stops at one, so each character is scanned at
+  // most twice (a run of slashes or of `[/` stays linear).
+  const literalFirst = /(?<![^\s"'])(\/[^\s"';|&(=![]*)["']?[ \t]*(?:!=|==|=)[ \t]*["']?%\{?([A-Za-z_]\w*)\}?/g;
   for (const m of text.matchAll(macroFirst)) pairs.add(`${m[1]}\0${trimTrailingSlashes(m[2]) || '/'}`);
   for (const m of text.matchAll(literalFirst)) pairs.add(`${m[2]}\0${trimTrailingSlashes(m[1]) || '/'}`);
   return pairs;

@@ -3,7 +3,7 @@ import { missingSection } from '../../specfile/requiredSections';
 import { defineSpecRule } from '../types';
 
 /** Commands that compile or configure (at the start of a command line; `make install` is not one). */
-const COMPILE_COMMAND = new RegExp(String.raw`^(?:%\{?(?:configure|make_build|cmake|cmake_build|meson|meson_build|ninja_build|py3_build|py_build|pyproject_wheel|cargo_build|gobuild|qmake_qt5|qmake_qt6)(?![\w])|(?:\.\/configure|cmake|meson|gcc|g\+\+|cc|c\+\+|clang)(?![\w.+-])|(?:python3?|%\{?__python3\}?)\s+setup\.py\s+build|(?:go|cargo)\s+build)`);
+const COMPILE_COMMAND = /^(?:%\{?(?:configure|make_build|cmake|cmake_build|meson|meson_build|ninja_build|py3_build|py_build|pyproject_wheel|cargo_build|gobuild|qmake_qt5|qmake_qt6)(?![\w])|(?:\.\/configure|cmake|meson|gcc|g\+\+|cc|c\+\+|clang)(?![\w.+-])|(?:python3?|%\{?__python3\}?)\s+setup\.py\s+build|(?:go|cargo)\s+build)/;
 const MAKE = /^(?:make|gmake|%\{?__make\}?)(?![\w.+-])(.*)$/;
 
 /** The line compiles: a compile command, or make without an install target. */
