@@ -47,7 +47,7 @@ export default defineSpecRule({
         const own = other.tag.packageIndex === tag.packageIndex;
         report = { messageId: own ? 'selfObsoleted' : 'obsoleted', data: { name: dep.name, where, written } };
       } else {
-        const verb = other.tag.key === 'conflicts' ? 'conflicts with it as' : `${other.tag.name.replace(/\(.*$/, '').toLowerCase()} it as`;
+        const verb = other.tag.key === 'conflicts' ? 'conflicts with it as' : `${other.tag.name.split('(')[0].toLowerCase()} it as`;
         report = { messageId: 'versionNeverChecked', data: { name: dep.name, where, verb, written } };
       }
       ctx.report({
