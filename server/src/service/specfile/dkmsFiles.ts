@@ -58,6 +58,13 @@ function filesWords(line: string): { text: string; index: number }[] {
   return out;
 }
 
+/** The path without trailing slashes (a loop: the regex form backtracks quadratically on long runs of slashes). */
+export function trimTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path.charCodeAt(end - 1) === 47) end--;
+  return path.slice(0, end);
+}
+
 /** The part of an expanded absolute path after /usr/src ('' for /usr/src itself), or undefined. */
 function underUsrSrc(path: string): string | undefined {
   const p = path.replace(/\/{2,}/g, '/');
@@ -146,7 +153,7 @@ function sourceName(doc: SpecDocument, distro: DistroId, w: ShellWord): string |
   if (w.hasCommandSubstitution || /\$/.test(value)) return undefined;
   const exp = expandSpecText(doc, value, distro);
   if (!exp.resolved && !/^[^%$`]*$/.test(exp.text)) return undefined;
-  const base = exp.text.replace(/\/+$/, '').replace(/^.*\//, '');
+  const base = trimTrailingSlashes(exp.text).replace(/^.*\//, '');
   return base === '' || base === '.' || base === '..' ? undefined : base;
 }
 
@@ -244,7 +251,7 @@ function copyInto(doc: SpecDocument, distro: DistroId, cmd: ShellCommand, name: 
   if (!exp.resolved) return false;
   const rest = underUsrSrc(exp.text);
   if (rest === undefined) return true;
-  const [dir, ...sub] = rest.replace(/\/+$/, '').split('/');
+  const [dir, ...sub] = trimTrailingSlashes(rest).split('/');
   if (!dir) return false; // straight into /usr/src
   let entry = out.get(dir);
   if (!entry) out.set(dir, (entry = { dir, names: [], commands: [] }));

@@ -1,5 +1,5 @@
 import { dkmsCalls, dkmsPackages } from '../../specfile/dkmsScriptlets';
-import { moduleDirText, usrSrcFilesEntries, usrSrcInstalls, type UsrSrcEntry } from '../../specfile/dkmsFiles';
+import { moduleDirText, trimTrailingSlashes, usrSrcFilesEntries, usrSrcInstalls, type UsrSrcEntry } from '../../specfile/dkmsFiles';
 import { globMatches } from '../../text/glob';
 import { defineSpecRule } from '../types';
 import type { SpecDocument } from '../../specfile/ast';
@@ -21,7 +21,7 @@ function mentionsConf(doc: SpecDocument, kinds: ReadonlySet<string>): boolean {
 function covers(e: UsrSrcEntry, dir: string): boolean {
   if (e.rest === undefined) return true; // cannot tell: assume it is there
   if (e.exclude || e.ghost) return false;
-  const rest = e.rest.replace(/\/+$/, '');
+  const rest = trimTrailingSlashes(e.rest);
   if (rest === dir) return !e.dirOnly;
   if (/[[{]/.test(rest)) return true; // brace and bracket globs: cannot tell, assume it is there
   if (/[*?]/.test(rest)) return globMatches(rest, dir) ? !e.dirOnly : globMatches(rest, `${dir}/dkms.conf`);
