@@ -31,6 +31,7 @@ test('near misses: uses of every kind, rpm settings, inputs, constructed names',
 %global with_docs 1
 %global fontfamily Foo
 %global ghc_debuginfo 1
+%global rustflags_debuginfo 1
 %global summary_server Server kernel
 Version: %{a}
 Release: %{?b}

@@ -25,9 +25,10 @@ const MACRO_INPUTS = new Set([
 
 /**
  * Prefixes of names read by macro families (Fedora fonts: `%fontpkg` reads fontfamily, fontsummary …;
- * ghc-rpm-macros read ghc_debuginfo, ghc_without_dynamic …).
+ * ghc-rpm-macros read ghc_debuginfo, ghc_without_dynamic …; the Rust macros build RUSTFLAGS from
+ * rustflags_debuginfo, rustflags_codegen_units, rustflags_opt_level).
  */
-const INPUT_PREFIXES = /^(?:font|go|forge|cargo_|pypi_|python_|ghc_|mingw_build_)/;
+const INPUT_PREFIXES = /^(?:font|go|forge|cargo_|pypi_|python_|ghc_|mingw_build_|rustflags_)/;
 
 /** `%forgemeta -a` reads every numbered source's inputs: forgeurl0, tag3, commit12, version0 … */
 const NUMBERED_FORGE_INPUTS = new Set([
