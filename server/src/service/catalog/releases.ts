@@ -64,7 +64,9 @@ function fedora(n: number, python: string, rpm: string, pythonWhere: string, rpm
   };
 }
 
-function el(n: 8 | 9 | 10, python: string, rpm: string, extra: Record<string, string | null> = {}): Release {
+type Cited = { where: string; verified: boolean };
+
+function el(n: 8 | 9 | 10, python: string, rpm: string, pythonSource: Cited, rpmSource: Cited, extra: Record<string, string | null> = {}): Release {
   const markers: Record<string, string | null> = { el8: null, el9: null, el10: null };
   markers[`el${n}`] = '1';
   return {
@@ -77,8 +79,9 @@ function el(n: 8 | 9 | 10, python: string, rpm: string, extra: Record<string, st
     macros: { rhel: String(n), dist: `.el${n}`, ...markers, python3_version: python, python3_version_nodots: python.replace('.', ''), ...extra },
     sources: [
       { macros: ['rhel', `el${n}`, 'dist'], file: 'macros.dist (redhat-release / centos-stream-release)', where: `EL ${n}: %rhel ${n}, %el${n} 1, %dist .el${n} (CentOS Stream ${n}; RHEL minor releases add _N to %dist, e.g. .el${n}_4)`, verified: false },
-      { macros: ['python3_version', 'python3_version_nodots', ...Object.keys(extra)], file: 'macros.python-srpm (python-srpm-macros)', where: `EL ${n} main python3 is ${python}`, verified: false },
-      { macros: ['rpm'], file: 'rpm package', where: `EL ${n} ships rpm ${rpm}`, verified: false },
+      { macros: ['python3_version', 'python3_version_nodots'], file: 'python3 package (the main Python of the release)', ...pythonSource },
+      ...(Object.keys(extra).length ? [{ macros: Object.keys(extra), file: 'macros.python-srpm (python-srpm-macros)', where: `EL ${n}: ${Object.entries(extra).map(([k, v]) => `%${k} ${v}`).join(', ')}`, verified: false }] : []),
+      { macros: ['rpm'], file: 'rpm package', ...rpmSource },
     ],
     maintained: true,
   };
@@ -90,9 +93,9 @@ export const RELEASES: readonly Release[] = [
   fedora(45, '3.15', '6.1', 'python-rpm-macros.spec: "Update main Python to 3.15" (2026-06-03), before the Fedora 45 mass rebuild (2026-07-16)', 'rpm.spec: 6.0.91 (6.1 beta) at the Fedora 45 mass rebuild (2026-07-16), 6.1.0 on 2026-08-20'),
   fedora(44, '3.14', '6.0.1', 'python-rpm-macros.spec: version 3.14 at the Fedora 44 mass rebuild (2026-01-17)', 'rpm.spec: 6.0.1-2 at the Fedora 44 mass rebuild (2026-01-17)'),
   fedora(43, '3.14', '6.0.0', 'python-rpm-macros 3.14 (Fedora 43 change "Python 3.14"); shared/reference/rpm-macros.tsv', 'Fedora 43 change "RPM 6.0"', { maintained: false }),
-  el(10, '3.12', '4.19.1.1'),
-  el(9, '3.9', '4.16.1.3'),
-  el(8, '3.6', '4.14.3', { __python3: '/usr/libexec/platform-python' }),
+  el(10, '3.12', '4.19.1.1', { where: 'developers.redhat.com/articles/2025/03/13/how-rhel-provides-secure-and-stable-python-streams: "Python 3.12 will be the main Python interpreter in RHEL 10"', verified: true }, { where: 'AlmaLinux 10.0 BaseOS: https://vault.almalinux.org/10.0/BaseOS/x86_64_v2/os/Packages/python3-rpm-4.19.1.1-12.el10.alma.1.x86_64_v2.rpm; Rocky 10.2 BaseOS metadata lists rpm-4.19.1.1-23.el10 (NEVRAs seen in public package lists)', verified: true }),
+  el(9, '3.9', '4.16.1.3', { where: 'docs.redhat.com, RHEL 9 "Installing and using dynamic programming languages", 1.1 Python versions: "Python 3.9 is the default Python implementation in RHEL 9"', verified: true }, { where: 'NEVRAs in public EL 9 package lists: rpm-4.16.1.3-22.el9 (RHEL 9.2), -27.el9, -37.el9, -39.el9 next to redhat-release-9.7; the version stays 4.16.1.3 across EL 9 minor releases', verified: true }),
+  el(8, '3.6', '4.14.3', { where: 'developers.redhat.com/articles/2025/03/13/how-rhel-provides-secure-and-stable-python-streams: "older Python versions that serve as the main interpreters, such as Python 3.6 in RHEL 8"', verified: true }, { where: 'NEVRAs in public EL 8 package lists: rpm-4.14.3-31.el8, rpm-4.14.3-32.el8_10 next to redhat-release-8.10', verified: true }, { __python3: '/usr/libexec/platform-python' }),
   {
     id: 'opensuse-tumbleweed',
     family: 'opensuse',
@@ -102,9 +105,9 @@ export const RELEASES: readonly Release[] = [
     rpm: '4.20.1',
     macros: { suse_version: '1699', sle_version: null, is_opensuse: '1', python3_version: '3.13', python3_version_nodots: '313', _libexecdir: '%{_exec_prefix}/libexec' },
     sources: [
-      { macros: ['suse_version', 'sle_version', 'is_opensuse'], file: 'suse_macros (rpm-config-SUSE, filled from the openSUSE:Factory project configuration; %sle_version is not set on Tumbleweed)', where: 'shared/reference/rpm-macros.tsv (Tumbleweed)', verified: false },
+      { macros: ['suse_version', 'sle_version', 'is_opensuse'], file: 'openSUSE:Factory project configuration (prjconf), which rpm-config-SUSE\'s suse_dist_macros.in copies into the macros; %sle_version is not set on Tumbleweed', where: 'github.com/openSUSE/obs-build configs/tumbleweed.conf at 99e6f465ebbf (2026-07-23, synced from the TW config 20260703): `%suse_version 1699`, `%is_opensuse 1`, no %sle_version; 1699 since obs-build f1504c2bfe2b "move to suse_version 1699" (2023-04-25)', verified: true },
       { macros: ['_libexecdir'], file: 'macros (rpm-config-SUSE)', where: 'news.opensuse.org 2020-11-23: %_libexecdir is /usr/libexec since Tumbleweed 20200825', verified: true },
-      { macros: ['python3_version', 'python3_version_nodots'], file: 'macros.python_all (python-rpm-macros), primary flavor', where: 'Tumbleweed primary python3 is 3.13', verified: false },
+      { macros: ['python3_version', 'python3_version_nodots'], file: 'macros.python_all (python-rpm-macros), primary flavor (%primary_python in the project configuration)', where: 'github.com/openSUSE/obs-build configs/tumbleweed.conf at 99e6f465ebbf (2026-07-23): `%primary_python python313`, `FileProvides: /usr/bin/python3 python313-base`; github.com/openSUSE/python-rpm-macros default-prjconf at 5b5f66187a00 (2026-05-27, "the default definition from Factory"): `%primary_python python313`', verified: true },
       { macros: ['rpm'], file: 'rpm package', where: 'Tumbleweed ships rpm 4.20', verified: false },
     ],
     maintained: true,
