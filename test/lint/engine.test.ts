@@ -85,6 +85,14 @@ describe('rpmlint filters', () => {
 });
 
 describe('arms that are false on the profile', () => {
+  test('EL 7 arms are dead on every profile (no profile models EL 7): an EL 7-only macro there is not undefined', () => {
+    const spec = 'Name: x\nVersion: 1\nRelease: 1\nSummary: s\nLicense: MIT\n%description\nd\n%install\n%if 0%{?el7}\n%cmake3_install\n%else\n%cmake_install\n%endif\n';
+    for (const distro of ['fedora', 'rhel', 'opensuse', 'generic'] as const) {
+      assert.deepEqual(lintText(spec, { rules: ['undefined-macro'], distro }).map((f) => f.rule), [], distro);
+    }
+    // the same macro outside the arm is still reported
+    assert.deepEqual(lintText(spec.replace('%if 0%{?el7}', '%if 1'), { rules: ['undefined-macro'], distro: 'fedora' }).map((f) => f.rule), ['undefined-macro']);
+  });
   const ARMS = SPEC('%if 0%{?suse_version}\n%setup\n%else\n%setup -q\n%endif\n%ifarch s390x\n%setup\n%endif');
   test('rules skip lines rpm never reads on the profile; unknown arms (%ifarch) are still checked', () => {
     assert.deepEqual(lintText(ARMS, { rules: RULES, distro: 'fedora' }).map((f) => `${f.rule}@${f.range.start.line}`), ['setup-not-quiet@15']);

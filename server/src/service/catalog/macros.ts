@@ -381,6 +381,10 @@ export const MACRO_SOURCE: readonly MacroSource[] = [
   { name: 'fedora', kind: 'distro', description: 'Fedora release number, defined only on Fedora; test with `%if 0%{?fedora}`.', def: { fedora: '43' } },
   { name: 'rhel', kind: 'distro', description: 'Major version of RHEL and its rebuilds (CentOS Stream, Alma, Rocky); test with `%if 0%{?rhel} >= 9`.', def: { rhel: '9' } },
   // The EL release markers: each release defines its own to 1 (releases.ts); the family is EL 10.
+  // EL 6/7 are past their end of life and modelled by no profile, so on every profile they are undefined
+  // (`%if 0%{?el7}` arms are dead), which is what those builds' own macro packages say of the others.
+  { name: 'el6', kind: 'distro', description: 'Defined to 1 on Enterprise Linux 6 builds only (no profile models EL 6).', on: [], valueless: '1 on EL 6 builds, undefined on the others' },
+  { name: 'el7', kind: 'distro', description: 'Defined to 1 on Enterprise Linux 7 builds only (no profile models EL 7).', on: [], valueless: '1 on EL 7 builds, undefined on the others' },
   { name: 'el8', kind: 'distro', description: 'Defined to 1 on Enterprise Linux 8 builds only; test with `%if 0%{?el8}`.', on: ['rhel'], valueless: '1 on EL 8 builds, undefined on the others' },
   { name: 'el9', kind: 'distro', description: 'Defined to 1 on Enterprise Linux 9 builds only.', on: ['rhel'], valueless: '1 on EL 9 builds, undefined on the others' },
   { name: 'el10', kind: 'distro', description: 'Defined to 1 on Enterprise Linux 10 builds only.', def: { rhel: '1' } },
