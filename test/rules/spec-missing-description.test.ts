@@ -40,5 +40,25 @@ b
 %endif
 `, { rules });
   });
+  test('a %description named through the spec\'s own macro belongs to the package it expands to (python-cornice.spec)', () => {
+    assertFindings(`Name: python-cornice
+Version: 1
+Release: 1
+Summary: s
+License: MIT
+%global pypi_name cornice
+%description
+d
+%package -n python3-cornice
+Summary: s
+%description -n python3-%{pypi_name}
+d
+%package -n python3-other
+# <- spec-missing-description
+Summary: s
+%description -n python3-%{pypi_name}-x
+d
+`, { rules });
+  });
   testDocExamples('spec-missing-description');
 });

@@ -1,3 +1,4 @@
+import { scopeOf } from '../../specfile/macroScope';
 import { normalizePackageName } from '../../specfile/parser';
 import { defineSpecRule } from '../types';
 import { preambleMayBeIncomplete } from './spec-missing-required-tag';
@@ -19,10 +20,20 @@ export default defineSpecRule({
     const mainName = doc.packages[0].name;
     const described = new Set<string>();
     let unresolved = false;
+    let scope: ReturnType<typeof scopeOf> | undefined;
     for (const s of doc.sections) {
       if (s.kind !== 'description') continue;
-      if (s.packageIndex < 0) unresolved = true;
-      else described.add(normalizePackageName(doc.packages[s.packageIndex].name, mainName));
+      if (s.packageIndex >= 0) {
+        described.add(normalizePackageName(doc.packages[s.packageIndex].name, mainName));
+        continue;
+      }
+      // `%description -n python3-%{pypi_name}` for `%package -n python3-cornice`: the parser matches
+      // names as written; the spec's own definitions tell what this one is.
+      const written = s.nameOption ?? (s.target !== undefined ? `${mainName || '%{name}'}-${s.target}` : undefined);
+      scope ??= scopeOf(doc, ctx.distro);
+      const expanded = written === undefined ? undefined : scope.expand(written, s.header.start);
+      if (expanded && !expanded.uncertain && !expanded.text.includes('%')) described.add(normalizePackageName(expanded.text, mainName));
+      else unresolved = true;
     }
     for (let k = 0; k < doc.packages.length; k++) {
       const pkg = doc.packages[k];
