@@ -24,6 +24,38 @@ test(`${RULE}: positives`, () => {
 ` + SIBLING, { rules: [RULE] });
 });
 
+test(`${RULE}: packages already pinned to each other's exact build stay silent (perl-Archive-Extract, perl-Getopt-Long)`, () => {
+  // every provider of the alternative pins the requiring package
+  assertFindings(HEAD + `Requires: foo-zip
+%package unzip
+Summary: u
+Requires: foo = %{version}-%{release}
+Provides: foo-zip = %{version}-%{release}
+%package infozip
+Summary: i
+Requires: %{name} = %{version}-%{release}
+Provides: foo-zip = %{version}-%{release}
+`, { rules: [RULE] });
+  // the requiring package pins the provider
+  assertFindings(HEAD + `Provides: perl(newgetopt.pl) = 1
+%package tests
+Summary: t
+Requires: %{name} = %{version}-%{release}
+Requires: perl(newgetopt.pl)
+`, { rules: [RULE] });
+  // one provider not pinned: still reported
+  assertFindings(HEAD + `Requires: foo-zip
+#         ^^^^^^^ ${RULE}
+%package unzip
+Summary: u
+Requires: foo = %{version}-%{release}
+Provides: foo-zip = %{version}-%{release}
+%package infozip
+Summary: i
+Provides: foo-zip = %{version}-%{release}
+`, { rules: [RULE] });
+});
+
 test(`${RULE}: near-misses stay silent`, () => {
   assertFindings(HEAD + `Requires: foo-plugin-api >= 1.0
 BuildRequires: foo-plugin-api

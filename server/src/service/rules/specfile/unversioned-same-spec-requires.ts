@@ -1,5 +1,7 @@
 import { siblingProvides } from '../../specfile/virtualCapabilities';
 import { normalizeMacroText } from '../../specfile/dkmsScriptlets';
+import type { SpecDocument } from '../../specfile/ast';
+import { normalizePackageName } from '../../specfile/parser';
 import { defineSpecRule } from '../types';
 
 export default defineSpecRule({
@@ -14,12 +16,17 @@ export default defineSpecRule({
   check(ctx) {
     const doc = ctx.doc;
     const siblings = siblingProvides(doc);
+    const pinned = exactPins(doc);
     for (const t of doc.tags) {
       if (t.key !== 'requires' || !t.dependencies) continue;
       for (const d of t.dependencies) {
         if (d.rich || d.operator) continue;
         const provided = siblings.get(normalizeMacroText(d.name))?.filter((p) => p.packageIndex !== t.packageIndex);
         if (!provided || provided.length === 0) continue;
+        // Already tied: the requiring package pins the provider's exact build, or every provider pins
+        // the requiring package's (perl-Archive-Extract's backends, lorax-templates-generic): the
+        // unversioned name is then an alternative on purpose, and the packages cannot drift apart.
+        if (provided.every((p) => pinned.has(`${t.packageIndex}>${p.packageIndex}`) || pinned.has(`${p.packageIndex}>${t.packageIndex}`))) continue;
         const versions = [...new Set(provided.map((p) => p.version))];
         const v = versions.length === 1 ? versions[0] : undefined;
         ctx.report({
@@ -32,3 +39,20 @@ export default defineSpecRule({
     }
   },
 });
+
+/** `a>b` for each package a of the spec that requires package b of the spec with `=` (its exact build). */
+function exactPins(doc: SpecDocument): Set<string> {
+  const mainName = doc.packages[0]?.name ?? '';
+  const byName = new Map<string, number>();
+  doc.packages.forEach((p, k) => byName.set(normalizePackageName(p.name, mainName), k));
+  const out = new Set<string>();
+  for (const t of doc.tags) {
+    if (t.key !== 'requires' || !t.dependencies) continue;
+    for (const d of t.dependencies) {
+      if (d.operator !== '=') continue;
+      const k = byName.get(normalizePackageName(d.name, mainName));
+      if (k !== undefined && k !== t.packageIndex) out.add(`${t.packageIndex}>${k}`);
+    }
+  }
+  return out;
+}
