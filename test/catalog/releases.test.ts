@@ -42,6 +42,22 @@ describe('release table', () => {
     }
   });
 
+  it('a value marked verified says where it can be checked again: a link, a repository file, a package NEVRA or a dated file', () => {
+    // A URL or domain, a repository path (owner/name or file.ext), a NEVRA-like `name-1.2-3.elN` or Debian version, or a yyyy-mm-dd date.
+    const checkable = /https?:\/\/|\b[\w-]+\.(?:org|com)\b|\b[\w.-]+\/[\w.-]+|\.(?:spec|conf|md)\b|\d+\.\d+[\w.]*-\d+[\w.]*\.(?:el|fc|mga|lp)\d|-150\d00\.|\d+\.\d+\.\d+\+dfsg|\b\d{4}-\d{2}-\d{2}\b/;
+    for (const r of RELEASES) {
+      for (const s of r.sources.filter((x) => x.verified)) assert.match(s.where, checkable, `${r.id}: verified %${s.macros.join(', %')} without a checkable source: ${s.where}`);
+    }
+    // The values this round checked against the distributions' own files and pages.
+    const tw = findRelease('tumbleweed')!;
+    assert.equal(tw.macros.suse_version, '1699');
+    assert.equal(tw.macros.sle_version, null);
+    assert.equal(tw.macros.python3_version, '3.13');
+    const leap = findRelease('leap-15.6')!;
+    assert.deepEqual([leap.macros.suse_version, leap.macros.sle_version, leap.macros.python3_version, leap.rpm], ['1500', '150600', '3.6', '4.14.3']);
+    assert.deepEqual(['rhel-8', 'rhel-9', 'rhel-10'].map((id) => [findRelease(id)!.macros.python3_version, findRelease(id)!.rpm]), [['3.6', '4.14.3'], ['3.9', '4.16.1.3'], ['3.12', '4.19.1.1']]);
+  });
+
   it('a family name is its newest release; every name a newest release sets, its older releases set too', () => {
     assert.equal(releaseOf('fedora').id, 'fedora-45');
     assert.equal(releaseOf('rhel').id, 'rhel-10');
