@@ -60,5 +60,18 @@ Summary: s
 d
 `, { rules });
   });
+  test('a %description whose argument is a macro holding the text (GtkAda, Cython) leaves the main package alone', () => {
+    assertFindings(`Name: GtkAda
+Version: 1
+Release: 1
+Summary: s
+License: MIT
+%global common_description_en A binding for Gtk+ in Ada.
+%description %{common_description_en}
+%package devel
+Summary: d
+%description devel %{common_description_en}
+`, { rules });
+  });
   testDocExamples('spec-missing-description');
 });

@@ -32,7 +32,10 @@ export default defineSpecRule({
       const written = s.nameOption ?? (s.target !== undefined ? `${mainName || '%{name}'}-${s.target}` : undefined);
       scope ??= scopeOf(doc, ctx.distro);
       const expanded = written === undefined ? undefined : scope.expand(written, s.header.start);
-      if (expanded && !expanded.uncertain && !expanded.text.includes('%')) described.add(normalizePackageName(expanded.text, mainName));
+      // Only a name that is one of the spec's packages counts (`%description %{common_description}`
+      // is a description written in a macro, not a package name).
+      const name = expanded && !expanded.uncertain ? normalizePackageName(expanded.text, mainName) : undefined;
+      if (name !== undefined && doc.packages.some((p) => normalizePackageName(p.name, mainName) === name)) described.add(name);
       else unresolved = true;
     }
     for (let k = 0; k < doc.packages.length; k++) {
