@@ -3,6 +3,8 @@
 // the sub-folders it descends into. Only what resolves simply (literal names, variables assigned
 // once in the same file); everything else makes the result incomplete, so callers stay silent.
 
+import { trimTrailingSlashes } from '../text/trim';
+
 export interface KbuildModule {
   /** The module's name (`foo` for `foo.o`). */
   name: string;
@@ -117,7 +119,7 @@ export function readKbuild(text: string, overridden: ReadonlySet<string> = new S
     }
     for (const word of value.split(/\s+/).filter((w) => w !== '')) {
       const dir = /^(.*\/)?([^/]+)$/.exec(word)!;
-      if (word.endsWith('/')) info.subdirs.push(word.replace(/\/+$/, ''));
+      if (word.endsWith('/')) info.subdirs.push(trimTrailingSlashes(word));
       else if (word.endsWith('.o') && o.name !== 'obj-y') info.modules.push({ name: dir[2].slice(0, -2), dir: dir[1] ?? '', line: o.line });
       else if (!word.endsWith('.o')) info.complete = false;
     }

@@ -9,6 +9,7 @@ import { FILES_DIRECTIVE } from './paths';
 import { commandName, type ShellCommand, type ShellWord } from '../shell';
 import { shellScript } from '../shell/specShell';
 import { BUILDROOT_REFERENCE } from '../shell/buildCommands';
+import { trimTrailingSlashes } from '../text/trim';
 
 export interface UsrSrcEntry {
   section: Section;
@@ -56,13 +57,6 @@ function filesWords(line: string): { text: string; index: number }[] {
     out.push({ text: line.slice(start, k), index: start });
   }
   return out;
-}
-
-/** The path without trailing slashes (a loop: the regex form backtracks quadratically on long runs of slashes). */
-export function trimTrailingSlashes(path: string): string {
-  let end = path.length;
-  while (end > 0 && path.charCodeAt(end - 1) === 47) end--;
-  return path.slice(0, end);
 }
 
 /** The part of an expanded absolute path after /usr/src ('' for /usr/src itself), or undefined. */

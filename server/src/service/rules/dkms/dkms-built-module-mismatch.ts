@@ -4,6 +4,7 @@ import { defineDkmsRule, type ReportFix } from '../types';
 import { assignmentsOf, familyAssignments, includesOtherCode, isDynamicValue, recordIndex, replacementFor } from './_util';
 import { kbuildFiles, makeTargets, normalizeRelative, recipeLines, sourceTree, topMakefile, type SourceTree, type TreeMakefile } from './_sourceTree';
 import { readKbuild } from '../../dkms/kbuild';
+import { trimTrailingSlashes } from '../../text/trim';
 
 /** A module the Kbuild/Makefiles build: where the .ko lands (relative folder, '' for the top). */
 interface Built {
@@ -107,7 +108,7 @@ export default defineDkmsRule({
       for (const recipe of info.recipes.values()) {
         for (const r of recipe) {
           for (const c of r.text.matchAll(/(?:^|\s)-C\s*("?)([^\s"$]+)\1(?=\s|$)/g)) {
-            if (!c[2].startsWith('/') && !dirs.has(normalizeRelative(`${makefile.dir}${c[2].replace(/\/+$/, '')}/`))) complete = false;
+            if (!c[2].startsWith('/') && !dirs.has(normalizeRelative(`${makefile.dir}${trimTrailingSlashes(c[2])}/`))) complete = false;
           }
         }
       }
@@ -156,7 +157,7 @@ export default defineDkmsRule({
       if (moves || !tree.makefiles.some((m) => m.dir === '')) continue;
       const locValue = recordValue(doc, 'BUILT_MODULE_LOCATION', index);
       if (locValue?.dynamic) continue;
-      const location = locValue ? normalizeRelative(`${locValue.text.replace(/\/+$/, '')}/`).replace(/^\/$/, '') : '';
+      const location = locValue ? normalizeRelative(`${trimTrailingSlashes(locValue.text)}/`).replace(/^\/$/, '') : '';
       if (matches.some((b) => b.location === location)) continue;
       const target = matches.length === 1 || new Set(matches.map((b) => b.location)).size === 1 ? matches[0] : undefined;
       const fixes: ReportFix[] = [];

@@ -1,8 +1,9 @@
 import { dkmsCalls, dkmsPackages } from '../../specfile/dkmsScriptlets';
-import { moduleDirText, trimTrailingSlashes, usrSrcFilesEntries, usrSrcInstalls, type UsrSrcEntry } from '../../specfile/dkmsFiles';
+import { moduleDirText, usrSrcFilesEntries, usrSrcInstalls, type UsrSrcEntry } from '../../specfile/dkmsFiles';
 import { globMatches } from '../../text/glob';
 import { defineSpecRule } from '../types';
 import type { SpecDocument } from '../../specfile/ast';
+import { trimTrailingSlashes } from '../../text/trim';
 
 /** Directories under /usr/src that are not module sources. */
 const NOT_A_MODULE = /^(?:kernels|debug|linux.*|packages)$/;
