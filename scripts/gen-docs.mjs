@@ -85,7 +85,7 @@ const FIX_SAFETY = {
 /** Message text as Markdown: placeholders shown as they are, Markdown punctuation escaped (backticks are code in messages too). */
 const markdownText = (text) => text.replace(/[\\*_<>[\]|]/g, (c) => `\\${c}`);
 function generatedSections(r) {
-  const byDistro = Object.entries(r.defaultSeverityByDistro ?? {}).map(([d, level]) => `\`${level}\` on ${d}`);
+  const byDistro = [];
   if (r.defaultSeverityFor) {
     // Release-dependent defaults (the release's rpm version decides): list the releases that differ.
     const levels = new Map();

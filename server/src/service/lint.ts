@@ -34,7 +34,7 @@ export function effectiveSeverity(rule: Rule, overrides: Record<string, Severity
   if (level !== undefined) return level;
   if (distro === undefined) return rule.defaultSeverity;
   const profile = typeof distro === 'string' ? profileOf(distro) : distro;
-  return rule.defaultSeverityFor?.(profile.release) ?? rule.defaultSeverityByDistro?.[profile.family] ?? rule.defaultSeverity;
+  return rule.defaultSeverityFor?.(profile.release) ?? rule.defaultSeverity;
 }
 
 /**

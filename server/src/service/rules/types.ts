@@ -24,13 +24,9 @@ export interface RuleMeta<Id extends string = string> {
   category: RuleCategory;
   defaultSeverity: SeverityOrOff;
   /**
-   * Default severity on some profiles instead of defaultSeverity (when the consequence differs:
-   * an error where the profile's rpm refuses the construct). A user's setting still wins.
-   */
-  defaultSeverityByDistro?: Partial<Record<DistroId, SeverityOrOff>>;
-  /**
-   * Default severity on a release (its rpm version decides, for example), before
-   * defaultSeverityByDistro; undefined: no opinion. A user's setting still wins.
+   * Default severity on a release instead of defaultSeverity, when the consequence differs there
+   * (an error where the release's rpm refuses the construct); undefined: no opinion. A user's
+   * setting still wins.
    */
   defaultSeverityFor?(release: Release): SeverityOrOff | undefined;
   /** One line, ends without a dot. */
