@@ -25,7 +25,8 @@ before(async () => {
 
 /** The rule reports the fixture, and one of its messages matches the claim. */
 function assertClaim(rule: string, text: string, claim: RegExp): void {
-  const messages = lintText(text, { rules: [rule], distro: 'generic' }).map((f) => f.message);
+  // Rules that are off by default are turned on for the claim.
+  const messages = lintText(text, { rules: [rule], distro: 'generic', severities: { [rule]: 'warning' } }).map((f) => f.message);
   assert.ok(messages.some((m) => claim.test(m)), `${rule} does not report the fixture with ${claim}: ${JSON.stringify(messages)}\n${text}`);
 }
 
@@ -155,6 +156,14 @@ describe('rule messages that say what rpm does are true for rpm 4.18', () => {
     assertClaim('macro-in-comment', text, /in a comment is still expanded by rpm/);
     const v = await view(text);
     assert.match(v.sectionBodies.build ?? '', /^\s*\.\/configure --host=/m);
+  });
+
+  test('comment-runs-code: rpm runs a %(…) inside a # comment while it parses the spec', async (t) => {
+    if (skip) return t.skip(skip);
+    const text = `${HEAD}%description\nFoo.\n%build\n# %(echo ran-while-parsing)\nmake\n%files\n`;
+    assertClaim('comment-runs-code', text, /in a comment still runs the command whenever rpm parses the spec/);
+    const v = await view(text);
+    assert.match(v.sectionBodies.build ?? '', /^# ran-while-parsing$/m);
   });
 
   test('non-break-space: rpm does not treat U+00A0 as a blank', async (t) => {

@@ -11,6 +11,7 @@ import r_changelog_future_date from './changelog-future-date';
 import r_changelog_invalid_header from './changelog-invalid-header';
 import r_changelog_wrong_weekday from './changelog-wrong-weekday';
 import r_cmake_without_install_prefix from './cmake-without-install-prefix';
+import r_comment_runs_code from './comment-runs-code';
 import r_comparison_operator_in_deptoken from './comparison-operator-in-deptoken';
 import r_configure_without_libdir_spec from './configure-without-libdir-spec';
 import r_define_instead_of_global from './define-instead-of-global';
@@ -110,6 +111,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   r_changelog_invalid_header,
   r_changelog_wrong_weekday,
   r_cmake_without_install_prefix,
+  r_comment_runs_code,
   r_comparison_operator_in_deptoken,
   r_configure_without_libdir_spec,
   r_define_instead_of_global,

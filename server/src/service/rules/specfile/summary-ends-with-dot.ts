@@ -7,7 +7,7 @@ const ALLOWED_END = /(?:\.\.\.|…|\b(?:etc|Inc|Ltd|Co|Corp|al|vs|approx|e\.g|i\
 export default defineSpecRule({
   id: 'summary-ends-with-dot',
   category: 'style',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'information',
   description: 'Summary ends with a dot',
   fixSafety: 'safe',
   messages: {

@@ -10,7 +10,7 @@ const MAX = 80;
 export default defineSpecRule({
   id: 'summary-too-long',
   category: 'style',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'information',
   description: `Summary is longer than ${MAX} characters`,
   fixSafety: 'none',
   messages: {
