@@ -83,3 +83,20 @@ test(`${RULE}: %goprep -p1 applies the patches (go2rpm specs)`, () => {
 %goprep
 `, { rules: [RULE] });
 });
+
+test(`${RULE}: a patch whose application is commented out was disabled on purpose (ghc9.12.spec: #%%patch -P27)`, () => {
+  assertFindings(`${SPEC_HEAD}Patch26: a.patch
+Patch27: b.patch
+Patch28: c.patch
+Patch29: d.patch
+Patch30: e.patch
+# <- patch-not-applied
+%prep
+%patch -P26 -p1
+#%patch -P27 -p1
+# %patch28 -p1
+#%%patch -P 29
+# apply patch 30 later
+%changelog
+`, { rules: [RULE] });
+});

@@ -77,45 +77,55 @@ export const patchApplications = cachedPerParse((doc: SpecDocument): PatchApplic
       app.legacyNumber = Number(m[1]);
       app.numbers.push({ value: Number(m[1]), start: ref.nameStart + 5, end: ref.nameEnd });
     }
-    const wordRe = /\S+/g;
-    let w: RegExpExecArray | null;
-    let expectP = false;
-    let expectValue = false;
-    while ((w = wordRe.exec(args))) {
-      const word = w[0];
-      const start = argsStart + w.index;
-      if (word.startsWith('#')) break;
-      if (expectP) {
-        expectP = false;
-        if (/^\d+$/.test(word)) app.numbers.push({ value: Number(word), start, end: start + word.length });
-        else app.dynamic = true;
-        continue;
-      }
-      if (expectValue) {
-        expectValue = false;
-        continue;
-      }
-      if (word === '-P') {
-        expectP = true;
-        continue;
-      }
-      const pn = /^-P(\d+)$/.exec(word);
-      if (pn) {
-        app.numbers.push({ value: Number(pn[1]), start: start + 2, end: start + word.length });
-        continue;
-      }
-      if (/^-[pbFdoz]$/.test(word) || /^--(?:suffix|directory|fuzz|backup)$/.test(word)) {
-        expectValue = true;
-        continue;
-      }
-      if (word.startsWith('-')) continue;
-      if (/^\d+$/.test(word)) app.numbers.push({ value: Number(word), start, end: start + word.length });
-      else app.dynamic = true;
-    }
+    const named = patchNumbersIn(args, argsStart);
+    app.numbers.push(...named.numbers);
+    app.dynamic = named.dynamic;
     out.push(app);
   }
   return out;
 });
+
+/** The patch numbers a `%patch` line's arguments name (`-P N`, `-PN`, positional), from the text after the macro name. */
+function patchNumbersIn(args: string, argsStart: number): { numbers: { value: number; start: number; end: number }[]; dynamic: boolean } {
+  const numbers: { value: number; start: number; end: number }[] = [];
+  let dynamic = false;
+  const wordRe = /\S+/g;
+  let w: RegExpExecArray | null;
+  let expectP = false;
+  let expectValue = false;
+  while ((w = wordRe.exec(args))) {
+    const word = w[0];
+    const start = argsStart + w.index;
+    if (word.startsWith('#')) break;
+    if (expectP) {
+      expectP = false;
+      if (/^\d+$/.test(word)) numbers.push({ value: Number(word), start, end: start + word.length });
+      else dynamic = true;
+      continue;
+    }
+    if (expectValue) {
+      expectValue = false;
+      continue;
+    }
+    if (word === '-P') {
+      expectP = true;
+      continue;
+    }
+    const pn = /^-P(\d+)$/.exec(word);
+    if (pn) {
+      numbers.push({ value: Number(pn[1]), start: start + 2, end: start + word.length });
+      continue;
+    }
+    if (/^-[pbFdoz]$/.test(word) || /^--(?:suffix|directory|fuzz|backup)$/.test(word)) {
+      expectValue = true;
+      continue;
+    }
+    if (word.startsWith('-')) continue;
+    if (/^\d+$/.test(word)) numbers.push({ value: Number(word), start, end: start + word.length });
+    else dynamic = true;
+  }
+  return { numbers, dynamic };
+}
 
 // ---- Applications as rpmlint counts them (patch-not-applied, %ifarch-applied-patch): besides
 // `%patch`, `%{PATCHn}`/`%{P:n}` references, bulk application and patch files named in shell.
@@ -145,6 +155,11 @@ export interface PatchUse {
   bulk: boolean;
   /** Basenames of patch files named in shell text outside the preamble (`patch < foo.patch`). */
   namedFiles: Set<string>;
+  /**
+   * Numbers whose application the spec comments out (`#%patch -P 27`, `# %patch3 -p1`,
+   * `#%%patch -P 5`): the packager disabled the patch on purpose.
+   */
+  disabled: Set<number>;
 }
 
 /** Every numbered application of a patch and whether patches are applied in bulk (cached per parse). */
@@ -156,6 +171,7 @@ const NOT_RUN = new Set(['changelog', 'description', 'files']);
 function computePatchUse(doc: SpecDocument): PatchUse {
   const applications: PatchNumberUse[] = [];
   const namedFiles = new Set<string>();
+  const disabled = new Set<number>();
   let bulk = false;
   const { lines } = doc;
   const directiveLines = new Set<number>();
@@ -171,8 +187,17 @@ function computePatchUse(doc: SpecDocument): PatchUse {
   for (let line = 0; line < lines.lineCount; line++) {
     if (directiveLines.has(line)) continue;
     const kind = doc.lineKinds[line];
-    if (kind === 'comment' || kind === 'tag' || kind === 'blank' || kind === 'changelog-header') continue;
     const section = doc.sections[doc.lineSection[line]];
+    if (kind === 'comment' && !(section && NOT_RUN.has(section.kind))) {
+      const text = doc.text.slice(lines.lineStarts[line], lines.lineEnd(line));
+      const m = /^[ \t]*#+[ \t]*%%?\{?patch(\d*)\}?(?=[ \t]|$)/.exec(text);
+      if (m) {
+        if (m[1] !== '') disabled.add(Number(m[1]));
+        for (const n of patchNumbersIn(text.slice(m[0].length), 0).numbers) disabled.add(n.value);
+      }
+      continue;
+    }
+    if (kind === 'comment' || kind === 'tag' || kind === 'blank' || kind === 'changelog-header') continue;
     if (section && NOT_RUN.has(section.kind)) continue;
     const text = doc.text.slice(lines.lineStarts[line], lines.lineEnd(line));
     if (/^[ \t]*%\{?autopatch\b/.test(text)) bulk = true;
@@ -202,7 +227,7 @@ function computePatchUse(doc: SpecDocument): PatchUse {
     if (/%\{?(?:autopatch|apply_patches|patches)\b/.test(d.body)) bulk = true;
   }
   if (appliesDefaultPrep(doc)) bulk = true;
-  return { applications, bulk, namedFiles };
+  return { applications, bulk, namedFiles, disabled };
 }
 
 /**
