@@ -318,6 +318,9 @@ async function goToLine(line) {
   await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
   await page.keyboard.type(String(line));
   await page.keyboard.press('Enter');
+  // Keys pressed before the editor has the focus back are lost: wait until the cursor is there.
+  await page.locator('.quick-input-widget').first().waitFor({ state: 'hidden', timeout: 10000 });
+  await page.locator('#status\\.editor\\.selection', { hasText: `Ln ${String(line).split(':')[0]},` }).first().waitFor({ timeout: 10000 });
 }
 
 let ok = false;
@@ -501,6 +504,8 @@ try {
 
   await check('code-lens-above-if', async () => {
     await openFile('authoring.spec');
+    // The editor may come back scrolled to where an earlier check left it: show the top.
+    await page.keyboard.press('Control+Home');
     // The lens above `%if 0%{?fedora}`: live on Fedora only (docs: code lenses).
     const lens = page.locator('.editor-instance .codelens-decoration', { hasText: 'live: Fedora' }).first();
     await lens.waitFor({ timeout: 30000 });
@@ -516,6 +521,7 @@ try {
 
   await check('format-document', async () => {
     await openFile('authoring.spec');
+    await page.keyboard.press('Control+Home');
     await runCommandExactly('Format Document');
     // The edit lands in the editor; saving writes it.
     await page.locator('.editor-instance .view-line', { hasText: 'Name:           authoring' }).first().waitFor({ timeout: 20000 });
@@ -526,6 +532,7 @@ try {
 
   await check('bump-release', async () => {
     await openFile('authoring.spec');
+    await page.keyboard.press('Control+Home');
     await runCommandExactly('Specwright: Bump Release');
     // The comment prompt: fill it (not type), as above.
     await page.locator('.quick-input-widget', { hasText: 'Changelog entry' }).first().waitFor({ state: 'visible', timeout: 10000 });
@@ -551,16 +558,35 @@ try {
     const text = fs.readFileSync(specFile, 'utf8');
     const line = text.split('\n').findIndex((l) => l.startsWith('%global module')) + 1;
     await openFile(specRel);
-    await goToLine(line);
-    await page.keyboard.press('Home');
-    for (let i = 0; i < '%global mo'.length; i++) await page.keyboard.press('ArrowRight');
-    await runCommandExactly('Peek Call Hierarchy');
-    const peek = page.locator('.call-hierarchy').first();
-    await peek.waitFor({ timeout: 20000 });
-    for (const caller of ['%install', '%post', '%files']) await peek.locator('.monaco-list-row', { hasText: caller }).first().waitFor({ timeout: 20000 });
+    // On a loaded machine a first attempt can go wrong in the UI (the cursor not yet where the
+    // keys put it, the peek opened on another word): say what the peek showed, and try once more.
+    const attempt = async () => {
+      // Go to Line takes `line:column`: arrow keys pressed while the quick input closes get lost.
+      await goToLine(`${line}:${'%global mo'.length + 1}`);
+      await page.locator('#status\\.editor\\.selection', { hasText: `Ln ${line}, Col ${'%global mo'.length + 1}` }).first().waitFor({ timeout: 10000 });
+      await runCommandExactly('Peek Call Hierarchy');
+      const peek = page.locator('.call-hierarchy').first();
+      await peek.waitFor({ timeout: 20000 });
+      try {
+        for (const caller of ['%install', '%post', '%files']) await peek.locator('.monaco-list-row', { hasText: caller }).first().waitFor({ timeout: 20000 });
+      } catch (e) {
+        const shown = (await peek.innerText().catch(() => '')).replace(/\s+/g, ' ').trim();
+        throw new Error(`${e.message.split('\n')[0]}; the peek showed: ${shown.slice(0, 300) || '(nothing)'}`);
+      }
+      return peek;
+    };
+    let peek;
+    let retried = '';
+    try {
+      peek = await attempt();
+    } catch (e) {
+      retried = ` (second attempt; the first: ${e.message})`;
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
+      peek = await attempt();
+    }
     const rows = (await peek.locator('.monaco-list-row').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
     if (!rows[0]?.includes('%module')) throw new Error(`the root is not %module: ${rows.join(' | ')}`);
-    return rows.slice(0, 8).join(' | ');
+    return `${rows.slice(0, 8).join(' | ')}${retried}`;
   });
 
   await check('show-expanded-spec', async () => {
