@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import type { DistroId, LanguageId, SeverityOrOff } from '../../server/src/service/index';
+import type { LanguageId, SeverityOrOff } from '../../server/src/service/index';
 import type { RelatedDocument } from '../../server/src/service/rules/types';
 import { lintText } from './fixtures';
 
@@ -56,7 +56,7 @@ export function docExamples(ruleId: string): DocExamples {
 /** Registers a test: the doc page's Incorrect examples are reported, its Correct examples are not. */
 export function testDocExamples(
   ruleId: string,
-  options: { distro?: DistroId; incorrectWithCrlf?: boolean; severities?: Record<string, SeverityOrOff>; /** Files beside the example (the Kbuild a page shows) */ related?: RelatedDocument[] } = {},
+  options: { /** A family or release (`rhel-8`) */ distro?: string; incorrectWithCrlf?: boolean; severities?: Record<string, SeverityOrOff>; /** Files beside the example (the Kbuild a page shows) */ related?: RelatedDocument[] } = {},
 ): void {
   test(`${ruleId}: documentation examples`, () => {
     const ex = docExamples(ruleId);

@@ -12,7 +12,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createLanguageService } from '../../server/src/service/index';
-import type { DistroId, Finding, LanguageId, SeverityOrOff } from '../../server/src/service/index';
+import type { Finding, LanguageId, SeverityOrOff } from '../../server/src/service/index';
+import type { ProfileLike } from '../../server/src/service/catalog/profile';
 import type { RelatedDocument } from '../../server/src/service/rules/types';
 
 export interface ExpectedFinding {
@@ -63,7 +64,8 @@ export interface LintFixtureOptions {
   languageId?: LanguageId;
   /** Rules whose findings are compared; others are ignored. */
   rules: string[];
-  distro?: DistroId;
+  /** A profile: a family (`fedora`), a release (`rhel-8`) or one with project macros. */
+  distro?: ProfileLike;
   severities?: Record<string, SeverityOrOff>;
   related?: RelatedDocument[];
   uri?: string;

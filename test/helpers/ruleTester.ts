@@ -18,7 +18,7 @@
 // circle) fails.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { DistroId, Finding, LanguageId, SeverityOrOff } from '../../server/src/service/index';
+import type { Finding, LanguageId, SeverityOrOff } from '../../server/src/service/index';
 import { getRule } from '../../server/src/service/rules/registry';
 import { renderMessage, type MessageData, type RelatedDocument } from '../../server/src/service/rules/types';
 import { applyFixes, assertFindings, lintText, parseMarkers } from './fixtures';
@@ -29,7 +29,8 @@ export const MAX_FIX_PASSES = 10;
 export interface CaseOptions {
   /** Shown as the test name (defaults to the first line of the code). */
   name?: string;
-  distro?: DistroId;
+  /** A profile name: a family (`fedora`) or a release (`rhel-8`). */
+  distro?: string;
   languageId?: LanguageId;
   severities?: Record<string, SeverityOrOff>;
   related?: RelatedDocument[];

@@ -88,6 +88,7 @@ import r_summary_ends_with_dot from './summary-ends-with-dot';
 import r_summary_not_capitalized from './summary-not-capitalized';
 import r_summary_too_long from './summary-too-long';
 import r_superfluous__clean_section from './superfluous-%clean-section';
+import r_syntax_too_new_for_release from './syntax-too-new-for-release';
 import r_undefined_macro from './undefined-macro';
 import r_unused_macro from './unused-macro';
 import r_unversioned_explicit_obsoletes from './unversioned-explicit-obsoletes';
@@ -188,6 +189,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   r_summary_not_capitalized,
   r_summary_too_long,
   r_superfluous__clean_section,
+  r_syntax_too_new_for_release,
   r_undefined_macro,
   r_unused_macro,
   r_unversioned_explicit_obsoletes,

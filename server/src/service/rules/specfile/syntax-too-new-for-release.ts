@@ -1,0 +1,114 @@
+import { rpmAtLeast, type Release } from '../../catalog/releases';
+import type { Section, SectionKind } from '../../specfile/ast';
+import { scopeOf } from '../../specfile/macroScope';
+import { defineSpecRule } from '../types';
+
+/**
+ * Spec syntax that is newer than the rpm of the profile's release: what that rpm does with it was
+ * read in rpm's own source at the release tags (see docs/rules/syntax-too-new-for-release.md).
+ * %patchN, which rpm 4.20 REMOVED, is obsolete-patchn-syntax's; spec-duplicate-section leaves
+ * `-a`/`-p` fragments alone on every release, so the "second %build" of old rpm is reported here.
+ */
+interface NewSyntax {
+  /** First upstream rpm version with it (rpm's source at the release tag). */
+  since: string;
+  /** Releases whose older rpm has it backported: release id → where that is stated. */
+  backportedTo?: Readonly<Record<string, string>>;
+}
+
+const SYNTAX = {
+  // %bcond() is defined in rpm's macros file from 4.17.1 on (absent in 4.17.0); RHEL 9.2 backported
+  // it ("Considerations in adopting RHEL 9", notable changes to RPM).
+  bcond: { since: '4.17.1', backportedTo: { 'rhel-9': 'RHEL 9.2' } },
+  // PART_CONF ("%conf") joins the section table of build/parseSpec.c in 4.18.0.
+  conf: { since: '4.18' },
+  // RPMTAG_SOURCELICENSE joins build/parsePreamble.c's tag table in 4.18.0.
+  sourcelicense: { since: '4.18' },
+  // BuildSystem/BuildOption and the -a/-p options of build sections: 4.20.0 (release notes).
+  buildsystem: { since: '4.20' },
+  buildoption: { since: '4.20' },
+  augment: { since: '4.20' },
+} satisfies Record<string, NewSyntax>;
+
+type SyntaxId = keyof typeof SYNTAX;
+
+function lacks(release: Release, id: SyntaxId): boolean {
+  const s: NewSyntax = SYNTAX[id];
+  return !rpmAtLeast(release, s.since) && s.backportedTo?.[release.id] === undefined;
+}
+
+/** Build sections whose body /bin/sh -e runs (a stray `%conf` line there stops the build). */
+const SHELL_SECTIONS = new Set<SectionKind>(['prep', 'generate_buildrequires', 'build', 'install', 'check', 'clean']);
+/** Sections rpm 4.20 lets appear again with -a/-p. */
+const AUGMENTABLE = new Set<SectionKind>(['prep', 'conf', 'generate_buildrequires', 'build', 'install', 'check', 'clean']);
+const TAG_NAMES: Record<string, string> = { sourcelicense: 'SourceLicense', buildsystem: 'BuildSystem', buildoption: 'BuildOption' };
+
+export default defineSpecRule({
+  id: 'syntax-too-new-for-release',
+  category: 'syntax',
+  defaultSeverity: 'error',
+  description: "Spec syntax newer than the rpm of the profile's release: that rpm refuses or misreads it",
+  fixSafety: 'none',
+  messages: {
+    bcond: '%bcond is new in rpm 4.17.1; {{release}} has rpm {{rpm}}, where %bcond is an undefined macro: rpmbuild stops with "Unknown tag: %bcond …". Use %bcond_with/%bcond_without there',
+    confInScript: '%conf is a section only from rpm 4.18 on; rpm {{rpm}} of {{release}} reads this line and the lines under it as part of %{{previous}}, whose shell fails on the line "%conf"',
+    confInPreamble: '%conf is a section only from rpm 4.18 on; rpm {{rpm}} of {{release}} reads this line as a preamble line: rpmbuild stops with "Unknown tag: %conf"',
+    confInText: '%conf is a section only from rpm 4.18 on; rpm {{rpm}} of {{release}} reads this line and the lines under it as part of %{{previous}}',
+    tag: '{{tag}} is a tag only from rpm {{since}} on; rpm {{rpm}} of {{release}} does not know it: rpmbuild stops with "Unknown tag: {{tag}}…"',
+    augment: '{{flag}} ({{verb}} to %{{name}}) is new in rpm 4.20; rpm {{rpm}} of {{release}} ignores it and reads a second %{{name}} (line {{otherLine}} is the other): rpmbuild stops with "second %{{name}}"',
+  },
+  requires: ['%bcond', '%conf', 'SourceLicense', 'BuildSystem', 'BuildOption', ' -a', ' -p', '\t-a', '\t-p'],
+  check(ctx) {
+    const { doc } = ctx;
+    const release = ctx.profile.release;
+    const data = { release: release.short, rpm: release.rpm };
+    const scope = scopeOf(doc, ctx.profile);
+    const live = (line: number) => !scope.lineCondition(line).dead;
+    const sectionAt = (line: number): Section | undefined => doc.sections.find((s) => s.headerLine <= line && line <= s.endLine);
+
+    // A project macro file may define %bcond for an old rpm (as a backport): then it works.
+    if (lacks(release, 'bcond') && !ctx.profile.macros.some((m) => m.name === 'bcond')) {
+      for (const b of doc.buildConditionals) {
+        if (b.keyword !== 'bcond') continue;
+        const section = sectionAt(b.line);
+        // Only the preamble is certain: elsewhere the undefined macro stays text of that section.
+        if (section && section.kind !== 'preamble' && section.kind !== 'package') continue;
+        ctx.report({ start: b.start, end: b.start + '%bcond'.length, messageId: 'bcond', data });
+      }
+    }
+
+    for (const tag of doc.tags) {
+      const id = tag.key as SyntaxId;
+      if ((id !== 'sourcelicense' && id !== 'buildsystem' && id !== 'buildoption') || !lacks(release, id)) continue;
+      ctx.report({ start: tag.nameSpan.start, end: tag.nameSpan.end, messageId: 'tag', data: { ...data, tag: TAG_NAMES[id], since: SYNTAX[id].since } });
+    }
+
+    const confUnknown = lacks(release, 'conf');
+    doc.sections.forEach((s, k) => {
+      if (s.kind === 'conf' && confUnknown) {
+        // The old rpm appends the line to the nearest section before it that it reads.
+        let previous: Section | undefined;
+        for (let j = k - 1; j >= 0 && !previous; j--) if (live(doc.sections[j].headerLine)) previous = doc.sections[j];
+        const range = { start: s.keywordSpan.start, end: s.keywordSpan.end };
+        if (!previous || previous.kind === 'preamble' || previous.kind === 'package') ctx.report({ ...range, messageId: 'confInPreamble', data });
+        else if (SHELL_SECTIONS.has(previous.kind) || (previous.bodyLanguage === 'shell' && previous.kind !== 'conf')) ctx.report({ ...range, messageId: 'confInScript', data: { ...data, previous: previous.name } });
+        else ctx.report({ ...range, messageId: 'confInText', data: { ...data, previous: previous.name } });
+        return;
+      }
+      if (!AUGMENTABLE.has(s.kind) || !lacks(release, 'augment')) return;
+      const option = s.options.find((o) => o.flag === '-a' || o.flag === '-p');
+      if (!option) return;
+      // Alone, an -a/-p fragment is the section itself for the old rpm (it ignores the option),
+      // which is what rpm 4.20 does too; only a second one is refused.
+      const other = doc.sections.find((t, j) => j !== k && t.kind === s.kind && t.name === s.name && live(t.headerLine));
+      if (!other) return;
+      ctx.report({
+        start: option.span.start,
+        end: option.span.end,
+        messageId: 'augment',
+        data: { ...data, flag: option.flag, verb: option.flag === '-a' ? 'append' : 'prepend', name: s.name, otherLine: other.headerLine + 1 },
+        related: [{ start: other.keywordSpan.start, end: other.header.end, message: `the other %${s.name}` }],
+      });
+    });
+  },
+});

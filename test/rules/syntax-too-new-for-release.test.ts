@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { makeProfile } from '../../server/src/service/catalog/profile';
+import { testDocExamples } from '../helpers/docs';
+import { lintText } from '../helpers/fixtures';
+import { ruleTester } from '../helpers/ruleTester';
+
+const rule = 'syntax-too-new-for-release';
+const HEAD = 'Name: foo\nVersion: 1\nRelease: 1\nSummary: Foo\nLicense: MIT\n\n%description\nFoo.\n\n';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'Fedora has every construct', distro: 'fedora', code: `%bcond tests 1\nBuildSystem: cmake\nSourceLicense: MIT\n${HEAD}%prep\n%conf\n%build\n%build -a\necho more\n` },
+    { name: 'EL 9.2+ has %bcond (backport)', distro: 'rhel-9', code: `%bcond tests 1\n${HEAD}` },
+    { name: 'EL 10 (rpm 4.19) has %conf and SourceLicense', distro: 'rhel-10', code: `SourceLicense: MIT\n${HEAD}%prep\n%conf\n./configure\n` },
+    { name: 'a lone -a fragment is the section itself for an old rpm', distro: 'rhel-8', code: `${HEAD}%prep\n%build -a\nmake\n` },
+    { name: '%bcond_with works everywhere', distro: 'rhel-8', code: `%bcond_with tests\n%bcond_without docs\n${HEAD}` },
+    {
+      name: 'constructs in arms that are false on the release are not read by its rpm',
+      distro: 'rhel-8',
+      code: `%if 0%{?fedora} || 0%{?rhel} >= 10\n%bcond tests 1\nBuildSystem: cmake\n%else\n%bcond_without tests\n%endif\n${HEAD}%prep\n%if 0%{?rhel} > 8\n%conf\n%endif\n%build\n%if 0%{?fedora}\n%build -a\nmore\n%endif\n`,
+    },
+    { name: 'generic rpm 4.18 has %conf', distro: 'generic', code: `${HEAD}%prep\n%conf\n./configure\n` },
+  ],
+  invalid: [
+    {
+      name: '%bcond on EL 8 and Leap 15.6 (rpm 4.14.3)',
+      distro: 'rhel-8',
+      code: `%bcond tests 1\n# <- ${rule}:bcond\n${HEAD}`,
+      errors: [{ messageId: 'bcond', data: { release: 'EL 8', rpm: '4.14.3' }, line: 0, character: 0, endCharacter: 6 }],
+    },
+    { name: '%bcond on Leap 15.6', distro: 'opensuse-leap-15.6', code: `${HEAD}%package devel\nSummary: d\n  %bcond x 0\n# ^^^^^^ ${rule}:bcond\n` },
+    {
+      name: '%conf after %prep on EL 9: part of %prep, whose shell fails',
+      distro: 'rhel-9',
+      code: `${HEAD}%prep\n%setup -q\n\n%conf\n# <- ${rule}:confInScript\n%configure\n`,
+      errors: [{ messageId: 'confInScript', data: { release: 'EL 9', rpm: '4.16.1.3', previous: 'prep' } }],
+    },
+    {
+      name: '%conf right after the preamble / after %description',
+      distro: 'rhel-8',
+      code: `Name: foo\n%conf\n# <- ${rule}:confInPreamble\n%description\nx\n%conf\n# <- ${rule}:confInText\n`,
+    },
+    {
+      name: '%conf: the section before it that the old rpm reads is the live one',
+      distro: 'rhel-8',
+      code: `${HEAD}%prep\n%if 0%{?fedora}\n%changelog\n%endif\n%conf\n# <- ${rule}:confInScript\n`,
+      errors: [{ messageId: 'confInScript', data: { release: 'EL 8', rpm: '4.14.3', previous: 'prep' } }],
+    },
+    {
+      name: 'BuildSystem, BuildOption and SourceLicense on EL 8',
+      distro: 'rhel-8',
+      code: `Name: foo\nSourceLicense: MIT\n# <- ${rule}:tag\nBuildSystem: cmake\n# <- ${rule}:tag\nBuildOption(conf): -DX=1\n# <- ${rule}:tag\n`,
+      errors: [
+        { messageId: 'tag', data: { tag: 'SourceLicense', since: '4.18', release: 'EL 8', rpm: '4.14.3' } },
+        { messageId: 'tag', data: { tag: 'BuildSystem', since: '4.20', release: 'EL 8', rpm: '4.14.3' } },
+        { messageId: 'tag', data: { tag: 'BuildOption', since: '4.20', release: 'EL 8', rpm: '4.14.3' } },
+      ],
+    },
+    { name: 'BuildSystem on EL 10 and Mageia 9', distro: 'rhel-10', code: `Name: foo\nBuildSystem: cmake\n# <- ${rule}:tag\n` },
+    { name: 'BuildSystem on Mageia 9', distro: 'mageia-9', code: `Name: foo\nBuildSystem: cmake\n# <- ${rule}:tag\n` },
+    {
+      name: '%build -a beside %build on EL 10: a second %build',
+      distro: 'rhel-10',
+      code: `${HEAD}%build\nmake\n\n%build -a\n#      ^^ ${rule}:augment\necho more\n%install -p\n#        ^^ ${rule}:augment\nmkdir x\n%install\nmake install\n`,
+      errors: [
+        { messageId: 'augment', data: { flag: '-a', verb: 'append', name: 'build', otherLine: '10', release: 'EL 10', rpm: '4.19.1.1' } },
+        { messageId: 'augment', data: { flag: '-p', verb: 'prepend', name: 'install', otherLine: '17', release: 'EL 10', rpm: '4.19.1.1' } },
+      ],
+    },
+    {
+      name: 'CRLF-sensitive column: non-ASCII before the option',
+      distro: 'generic',
+      code: `Name: foo\nSummary: Café\n%prep\n%prep -p\n#     ^^ ${rule}:augment\n`,
+    },
+  ],
+});
+
+testDocExamples(rule, { distro: 'rhel-8' });
+
+test('the rule is silent on the releases whose rpm has the syntax, and reports on each that lacks it', () => {
+  const spec = `%bcond tests 1\nBuildSystem: cmake\n${HEAD}%prep\n%conf\n%build\n%build -a\n`;
+  const ids = (distro: string) => lintText(spec, { rules: [rule], distro }).map((f) => f.messageId);
+  for (const d of ['fedora', 'fedora-43', 'fedora-rawhide', 'opensuse', 'mageia']) assert.deepEqual(ids(d), [], d);
+  assert.deepEqual(ids('rhel-10'), ['tag', 'augment']);
+  assert.deepEqual(ids('mageia-9'), ['tag', 'augment']);
+  assert.deepEqual(ids('generic'), ['tag', 'augment']);
+  assert.deepEqual(ids('rhel-9'), ['tag', 'confInScript', 'augment']);
+  assert.deepEqual(ids('rhel-8'), ['bcond', 'tag', 'confInScript', 'augment']);
+  assert.deepEqual(ids('opensuse-leap-15.6'), ['bcond', 'tag', 'confInScript', 'augment']);
+});
+
+test('a project macro file that defines %bcond makes it known', () => {
+  const spec = `%bcond tests 1\n${HEAD}`;
+  assert.equal(lintText(spec, { rules: [rule], distro: 'rhel-8' }).length, 1);
+  const profile = makeProfile('rhel-8', [{ name: 'bcond', parameters: '', body: '%{expand:…}', origin: 'macros.bcond line 1' }]);
+  assert.equal(lintText(spec, { rules: [rule], distro: profile }).length, 0);
+});
