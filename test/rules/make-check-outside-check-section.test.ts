@@ -1,6 +1,7 @@
+import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
-import { assertFindings } from '../helpers/fixtures';
+import { assertFindings, lintText } from '../helpers/fixtures';
 import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'make-check-outside-check-section';
@@ -27,6 +28,37 @@ cmake test
 
 test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => {
   assertFindings('# héllo wörld ✓\n' + POSITIVE, { rules: [RULE], crlf: true });
+});
+
+test(`${RULE}: words inside a quoted argument are not a command (libfm.spec:309)`, () => {
+  // libfm's %prep commits each tweak with git; the message names make check, no test runs.
+  assertFindings(`${SPEC_HEAD}%prep
+# Ignore po/ directory make check error
+sed -i.error po/Makefile.in.in \\
+	-e '\\@check@,\\@fi@s|exit 1|exit 0|'
+git commit -m "ignore po/ directory make check error" -a || true
+echo 'make test' > notes.txt
+`, { rules: [RULE] });
+});
+
+test(`${RULE}: make as the command, through a runner, in a function, with options and continued lines`, () => {
+  assertFindings(`${SPEC_HEAD}%build
+run_testsuite()
+{
+  make -k -C "$1" MAX_CONNECTIONS=5 check && return 0 || test_failure=1
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ make-check-outside-check-section
+}
+xvfb-run -a make %{?_smp_mflags} check V=1
+#           ^^^^^^^^^^^^^^^^^^^^^^^^^^ make-check-outside-check-section
+make tests -C driver
+# <- make-check-outside-check-section
+make install DESTDIR=%{buildroot}
+`, { rules: [RULE] });
+  // a command continued with \ is one command: the finding spans both lines
+  const [f, ...rest] = lintText(`${SPEC_HEAD}%install\nmake -j4 \\\n  test\n`, { rules: [RULE] });
+  assert.deepEqual(rest, []);
+  assert.equal(f.message, "'make -j4 test' in %install: run tests in %check, so --nocheck skips them and failures are reported as test failures");
+  assert.deepEqual([f.range.start.character, f.range.end.line - f.range.start.line, f.range.end.character], [0, 1, 6]);
 });
 
 testDocExamples(RULE);
