@@ -54,3 +54,12 @@ export function numberSources<T extends Omit<SourceEntry, 'number'>>(entries: re
 
 /** Every source and patch of the spec, numbered (cached per parse). */
 export const sourceEntries = cachedPerParse((doc: SpecDocument): SourceEntry[] => numberSources(rawSourceEntries(doc)));
+
+/**
+ * A file name that `%setup`/`%autosetup` unpacks into a build directory: a tar archive (plain or
+ * compressed, `.tgz`…), a zip (also `.jar`, `.whl`), 7z, a Ruby gem or a Rust crate. A single
+ * compressed file (`fedora.xml.gz`) is not one: it has no tree to unpack.
+ */
+export function isArchiveFileName(name: string): boolean {
+  return /\.(?:tar(?:\.[A-Za-z0-9]+)?|tgz|tbz2?|txz|tzst|tlz|taz|zip|jar|whl|7z|gem|crate)$/i.test(name.trim());
+}
