@@ -18,6 +18,8 @@ export interface RpmPackage {
   summary: string | null;
   requires: RpmDependency[];
   provides: RpmDependency[];
+  conflicts?: RpmDependency[];
+  obsoletes?: RpmDependency[];
   hasFiles: boolean;
   files: string | null;
   scriptlets: Record<string, { body: string | null; program: unknown }>;

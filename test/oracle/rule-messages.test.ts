@@ -10,6 +10,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { lintText } from '../helpers/fixtures';
+import { parseSpec } from '../../server/src/service/specfile/parser';
+import { querySpec } from '../../server/src/service/specfile/rpmQuery';
 import { loadRpm, type RpmModule, type RpmView } from './oracle';
 
 const HEAD = 'Name: foo\nVersion: 1.0\nRelease: 1\nSummary: Foo\nLicense: MIT\nBuildArch: noarch\n';
@@ -185,6 +187,17 @@ describe('rule messages that say what rpm does are true for rpm 4.18', () => {
     assert.deepEqual(lintText(alias, { rules: ['comparison-operator-in-deptoken'], distro: 'generic' }), []);
     const w = await view(alias);
     assert.deepEqual(w.packages[0].requires, [{ name: 'libfoo', op: '>=', version: '1.0' }]);
+  });
+
+  test('unversioned-explicit-obsoletes: rpm reads =< as <= (fcitx.spec), so a versioned Obsoletes is not reported', async (t) => {
+    if (skip) return t.skip(skip);
+    const text = `${HEAD}Obsoletes: foo-keyboard =< 4.2.3\n%description\nFoo.\n%files\n`;
+    assert.deepEqual(lintText(text, { rules: ['unversioned-explicit-obsoletes'], distro: 'generic' }), []);
+    const v = await view(text);
+    assert.deepEqual(v.packages[0].obsoletes, [{ name: 'foo-keyboard', op: '<=', version: '4.2.3' }]);
+    // and Specwright's own query reads it the same way
+    const ours = querySpec(parseSpec(text), 'generic');
+    assert.deepEqual(ours.packages[0].obsoletes, [{ name: 'foo-keyboard', op: '<=', version: '4.2.3' }]);
   });
 
   test('buildprereq-use: rpm reads BuildPreReq: as BuildRequires: (and calls it deprecated)', async (t) => {

@@ -25,3 +25,10 @@ test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => 
 });
 
 testDocExamples(RULE);
+
+test(`${RULE}: =< and => are operators for rpm (fcitx.spec: Obsoletes: %{name}-keyboard =< 4.2.3)`, () => {
+  // Before: '%{name}-keyboard', '=<' and '4.2.3' were each reported as an unversioned obsolete.
+  assertFindings(`${SPEC_HEAD}Obsoletes: %{name}-keyboard =< 4.2.3
+Obsoletes: kde-i18n-Gaeilge =< 3.5.10-45, old-thing => 1
+`, { rules: [RULE] });
+});

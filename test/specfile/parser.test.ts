@@ -34,6 +34,11 @@ describe('spec parser: preamble', () => {
     ]);
     const glued = parseSpec('Requires: foo >=1.0 bar\n').tags[0].dependencies!;
     assert.deepEqual(glued.map((d) => [d.name, d.operator, d.version]), [['foo', '>=', '1.0'], ['bar', undefined, undefined]]);
+    // rpm reads `=<` as `<=` and `=>` as `>=` (rpmds.c), standing alone or glued (fcitx.spec, kde-i18n.spec)
+    const reversed = parseSpec('Obsoletes: a =< 4.2.3 b => 1 c =<2\n').tags[0].dependencies!;
+    assert.deepEqual(reversed.map((d) => [d.name, d.operator, d.version]), [['a', '<=', '4.2.3'], ['b', '>=', '1'], ['c', '<=', '2']]);
+    const span = reversed[0].operatorSpan!;
+    assert.equal('Obsoletes: a =< 4.2.3 b => 1 c =<2\n'.slice(span.start, span.end), '=<');
     const libs = doc.tags[1].dependencies![0];
     assert.equal(libs.name, '%{name}-libs%{?_isa}');
     assert.equal(libs.operator, '=');

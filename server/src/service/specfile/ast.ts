@@ -119,6 +119,7 @@ export interface Dependency extends Span {
   /** Capability name as written, macros unexpanded (`pkgconfig(glib-2.0)`, `%{name}-libs`). */
   name: string;
   nameSpan: Span;
+  /** The comparison as rpm reads it: a written `=<` is `<=`, `=>` is `>=` (operatorSpan has the text). */
   operator?: '<' | '<=' | '=' | '==' | '>=' | '>';
   operatorSpan?: Span;
   version?: string;

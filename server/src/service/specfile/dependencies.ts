@@ -1,7 +1,12 @@
 // Dependency lists: `foo >= 1.0, bar`, `pkgconfig(glib-2.0)`, `(a or b)`, `%{name}-libs%{?_isa} = %{version}-%{release}`.
 import type { Dependency } from './ast';
 
-const OPERATORS = new Set(['<', '<=', '=', '==', '>=', '>']);
+const OPERATORS = new Set(['<', '<=', '=<', '=', '==', '>=', '=>', '>']);
+
+/** rpm reads `=<` as `<=` and `=>` as `>=` (rpmds.c's comparison table; rpm 4.18 checked). */
+function normalizedOperator(op: string): Dependency['operator'] {
+  return (op === '=<' ? '<=' : op === '=>' ? '>=' : op) as Dependency['operator'];
+}
 
 interface Token {
   text: string;
@@ -55,10 +60,10 @@ export function parseDependencies(value: string, base: number, isParametric?: (n
       break;
     }
     // `foo >=1.0`: rpm accepts an operator glued to the version.
-    const glued = /^(<=|>=|==|<|>|=)([^<>=].*)$/.exec(t.text);
+    const glued = /^(<=|>=|==|=<|=>|<|>|=)([^<>=].*)$/.exec(t.text);
     if (glued && last && !last.operator && !last.rich) {
       const opEnd = t.start + glued[1].length;
-      last.operator = glued[1] as Dependency['operator'];
+      last.operator = normalizedOperator(glued[1]);
       last.operatorSpan = { start: t.start, end: opEnd };
       last.version = glued[2];
       last.versionSpan = { start: opEnd, end: t.end };
@@ -66,7 +71,7 @@ export function parseDependencies(value: string, base: number, isParametric?: (n
       continue;
     }
     if (OPERATORS.has(t.text) && last && !last.operator && !last.rich) {
-      last.operator = t.text as Dependency['operator'];
+      last.operator = normalizedOperator(t.text);
       last.operatorSpan = { start: t.start, end: t.end };
       const v = tokens[k + 1];
       if (v && !OPERATORS.has(v.text)) {

@@ -215,23 +215,10 @@ export function querySpec(doc: SpecDocument, distro: ProfileLike, options?: Scop
 /** Sections whose body rpm runs as a script: line-start macros there are commands, not tags. */
 const SHELL_BODIES = new Set(['prep', 'conf', 'generate_buildrequires', 'build', 'install', 'check', 'clean', 'scriptlet', 'trigger', 'filetrigger']);
 
-/**
- * A dependency list as rpm reads it after expansion: `=>`/`=<` are operators too (rpm reads the
- * operator's characters), and a rich dependency's blanks are collapsed as rpm prints it.
- */
+/** A dependency list as rpm reads it after expansion: a rich dependency's blanks are collapsed as rpm prints it. */
 function queryDependencies(text: string): QueryDependency[] {
   const out: QueryDependency[] = [];
-  const deps = parseDependencies(text, 0);
-  for (let k = 0; k < deps.length; k++) {
-    const d = deps[k];
-    const last = out[out.length - 1];
-    const op = /^[<>=]{1,2}$/.exec(d.name);
-    if (op && last && !last.op && !last.name.startsWith('(') && k + 1 < deps.length) {
-      const chars = new Set(d.name);
-      last.op = (chars.has('<') ? '<' : chars.has('>') ? '>' : '') + (chars.has('=') ? '=' : '');
-      last.version = deps[++k].name;
-      continue;
-    }
+  for (const d of parseDependencies(text, 0)) {
     const name = d.rich ? d.name.replace(/\s+/g, ' ').replace(/\(\s+/g, '(').replace(/\s+\)/g, ')') : d.name;
     out.push({ name, ...(d.operator ? { op: d.operator === '==' ? '=' : d.operator } : {}), ...(d.version !== undefined ? { version: d.version } : {}) });
   }
