@@ -69,7 +69,13 @@ export interface LintFixtureOptions {
   severities?: Record<string, SeverityOrOff>;
   related?: RelatedDocument[];
   uri?: string;
+  /**
+   * Lint the fixture with CRLF line endings only. Without it the fixture is linted with LF and
+   * again with CRLF, and both must give the marked findings (LSP positions do not count the \r).
+   */
   crlf?: boolean;
+  /** The fixture is about line endings themselves: lint it as written only. */
+  lineEndingsAsWritten?: boolean;
 }
 
 export function lintText(text: string, options: Omit<LintFixtureOptions, 'rules'> & { rules?: string[] } = {}): Finding[] {
@@ -84,8 +90,23 @@ export function lintText(text: string, options: Omit<LintFixtureOptions, 'rules'
   return options.rules ? result.findings.filter((f) => options.rules!.includes(f.rule)) : result.findings;
 }
 
-/** Lints a marker fixture and asserts the findings of the given rules are exactly the marked ones. */
+/**
+ * Lints a marker fixture and asserts the findings of the given rules are exactly the marked ones,
+ * with LF and with CRLF line endings (see LintFixtureOptions.crlf).
+ */
 export function assertFindings(source: string, options: LintFixtureOptions): Finding[] {
+  if (!options.crlf && !options.lineEndingsAsWritten && source.includes('\n') && !source.includes('\r')) {
+    try {
+      assertFindingsOnce(source, { ...options, crlf: true });
+    } catch (e) {
+      if (e instanceof assert.AssertionError) e.message = `with CRLF line endings: ${e.message}`;
+      throw e;
+    }
+  }
+  return assertFindingsOnce(source, options);
+}
+
+function assertFindingsOnce(source: string, options: LintFixtureOptions): Finding[] {
   const { text, expected } = parseMarkers(source);
   const finalText = options.crlf ? text.replace(/\n/g, '\r\n') : text;
   const findings = lintText(finalText, options);

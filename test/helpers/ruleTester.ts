@@ -142,7 +142,7 @@ export function runInvalid(ruleId: string, defaults: CaseOptions, c: InvalidCase
     const variant = crlf ? 'CRLF' : 'LF';
     const source = crlf ? withCrlf(text) : text;
     let findings: Finding[];
-    if (expected.length > 0) findings = assertFindings(c.code, { ...lintOptions(ruleId, options), crlf });
+    if (expected.length > 0) findings = assertFindings(c.code, { ...lintOptions(ruleId, options), crlf, lineEndingsAsWritten: true });
     else findings = lintText(source, lintOptions(ruleId, options));
     if (c.errors) checkErrors(ruleId, findings, c.errors, variant);
     const fixable = findings.some((f) => f.fixes.length > 0);
