@@ -6,7 +6,7 @@ import { defineSpecRule } from '../types';
 /** `NAME_PREFIX=value` or `NAME_PREFIX:TYPE=value`: a cache variable whose name ends in PREFIX. */
 const PREFIX_ASSIGNMENT = /^[A-Za-z0-9_]*PREFIX(?::[A-Za-z]+)?=/;
 /** `-DNAME_PREFIX=value` in one word. */
-const PREFIX_DEFINITION = new RegExp(`^-D${PREFIX_ASSIGNMENT.source.slice(1)}`);
+const PREFIX_DEFINITION = /^-D[A-Za-z0-9_]*PREFIX(?::[A-Za-z]+)?=/;
 
 /**
  * `cmake ..` called directly without `-DCMAKE_INSTALL_PREFIX`: CMake installs under /usr/local and

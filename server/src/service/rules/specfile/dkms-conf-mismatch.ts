@@ -198,7 +198,7 @@ function specSideFixes(doc: SpecDocument, m: Mismatch, specUri: string): ReportF
   const prep = doc.sections.filter((s) => s.kind === 'prep').pop();
   if (!prep) return [];
   const body = doc.text.slice(prep.body.start, prep.body.end);
-  const lastLineEnd = prep.body.start + body.replace(/\s+$/, '').length;
+  const lastLineEnd = prep.body.start + body.trimEnd().length;
   const at = lastLineEnd > prep.body.start ? lastLineEnd : prep.header.end;
   const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
   const line = `sed -i 's/^PACKAGE_VERSION=.*/PACKAGE_VERSION="${version}"/' ${path}`;
