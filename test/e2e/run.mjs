@@ -50,11 +50,11 @@ for (const [file, hint] of [
   if (size > 1024 * 1024) die(`${vsix} is ${(size / 1024).toFixed(0)} KB: more than 1 MB`);
   const listing = spawnSync('unzip', ['-Z1', vsix], { encoding: 'utf8' });
   if (listing.status === 0) {
-    const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|images\/icon\.png|dist\/(web\/)?(extension|server)\.js|dist\/cli\.js|syntaxes\/[\w.-]+\.tmLanguage\.json|snippets\/[\w.-]+\.json|language-configuration\/[\w.-]+\.json|docs\/rules\/[^/]+\.md))$/;
+    const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|images\/icon\.png|dist\/(web\/)?(extension|server)\.js|syntaxes\/[\w.-]+\.tmLanguage\.json|snippets\/[\w.-]+\.json|language-configuration\/[\w.-]+\.json|docs\/rules\/[^/]+\.md))$/;
     const entries = listing.stdout.split('\n').filter(Boolean);
     const extra = entries.filter((e) => !allowed.test(e));
     if (extra.length) die(`unexpected files in the .vsix: ${extra.join(', ')}`);
-    for (const must of ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/web/extension.js', 'extension/dist/web/server.js', 'extension/dist/cli.js', 'extension/images/icon.png', 'extension/LICENSE.txt'])
+    for (const must of ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/web/extension.js', 'extension/dist/web/server.js', 'extension/images/icon.png', 'extension/LICENSE.txt'])
       if (!entries.includes(must)) die(`${must} is missing from the .vsix`);
     lap(`vsix contents OK: ${entries.length} entries, ${(size / 1024).toFixed(0)} KB`);
   } else lap('unzip not installed: .vsix contents not checked');
