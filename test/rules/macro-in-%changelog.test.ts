@@ -119,4 +119,40 @@ test(`${RULE}: entries deliberately built from macros are left alone`, () => {
 `, { rules: [RULE] });
 });
 
+test(`${RULE}: a mid-line %include and the arguments of an unknown line-start call are left alone`, () => {
+  // python-specfile.spec:324: `%include` is a line-start directive; mid-line rpm 4.18 leaves it
+  // as written (`rpm --eval 'a %include b'` prints `a %include b`).
+  // policycoreutils.spec:470: %add_changelog comes from a macro file the spec loads
+  // (%{load:%{SOURCE4}}), which we cannot read; what it does with %SOURCE3 is up to it.
+  assertFindings(`Name: policycoreutils
+Version: 3.8
+Release: 1
+Summary: Test
+License: GPL-2.0-or-later
+Source3: changelog
+Source4: macros
+%{load:%{SOURCE4}}
+%changelog
+* Wed Nov 30 2022 Packit <hello@packit.dev> - 0.10.0-1
+- sources included using the \`%include\` directive. (#137)
+- an undefined %foo and %{foo} stay as written
+
+%add_changelog %SOURCE3
+  %add_changelog %{version}
+`, { rules: [RULE] });
+  // a known macro at the start of the line does not hide what follows; a defined one is reported
+  assertFindings(`Name: test
+Version: 1.0
+Release: 1
+Summary: Test
+License: MIT
+Source3: changelog
+%changelog
+* Wed Nov 30 2022 A <a@example.org> - 1.0-1
+%{name} %SOURCE3
+# <- ${RULE}
+#       ^^^^^^^^ ${RULE}
+`, { rules: [RULE] });
+});
+
 testDocExamples(RULE);

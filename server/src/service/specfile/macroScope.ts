@@ -199,7 +199,7 @@ export class MacroScope {
   }
 
   /** A name whose definedness we can tell: the catalog knows it, or it is a build-conditional flag. */
-  private isKnownName(name: string): boolean {
+  isKnownName(name: string): boolean {
     // `_with_x`/`_without_x` come only from the command line (--with/--without, --define), so their
     // absence is known; `with_x` is known when the spec declares the bcond (else it may be defined elsewhere).
     if (/^_with(?:out)?_\w+$/.test(name)) return true;

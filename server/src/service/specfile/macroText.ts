@@ -27,14 +27,17 @@ export function isExpandedInText(r: MacroReference): boolean {
  * `%patch3`, `%doc`, `%dir`… in text as written (checked with rpm 4.18). `%license` is one of
  * them too, except that a spec's `License:` tag defines a macro of that name.
  */
-const NOT_TEXT_MACROS = new Set(['setup', 'patch']);
+// `%include` is a parse directive that rpm reads only at the start of a line; mid-line it is no
+// macro and stays as written (`rpm --eval 'a %include b'` prints it unchanged, rpm 4.18).
+const NOT_TEXT_MACROS = new Set(['setup', 'patch', 'include']);
 
 /**
  * True when rpm changes the text at this reference in free text (%changelog, comments): it
  * expands a macro that is defined there (the spec's definitions and tags above it, or the
  * profile's catalog), a built-in, a `%(…)`/`%[…]` form or a conditional `%{?…}`/`%{!?…}` (which
- * is replaced either way). An undefined name (`%certificate`) and the spec commands and %files
- * directives that are not macros (`%setup`, `%patch3`, `%doc`) are left as written.
+ * is replaced either way). An undefined name (`%certificate`), the spec commands and %files
+ * directives that are not macros (`%setup`, `%patch3`, `%doc`) and a mid-line `%include` are left
+ * as written.
  */
 export function isRpmExpandedInText(doc: SpecDocument, r: MacroReference, distro: DistroId, scope: MacroScope = scopeOf(doc, distro)): boolean {
   if (!isExpandedInText(r)) return false;

@@ -9,8 +9,11 @@ import { defineSpecRule } from '../types';
  * value at build time, not what was written. Only what rpm really replaces is reported: a macro
  * defined there (the spec's definitions and tags, the profile's macros), a built-in, `%(…)`, a
  * conditional `%{?…}`. `%%`, `%autochangelog`, undefined names (`%certificate`), section names
- * written as words (`fixed the %post script`) and rpm's spec commands and %files directives,
- * which are not macros (`%setup`, `%patch3`, `%doc`), are left as text by rpm and not reported.
+ * written as words (`fixed the %post script`), rpm's spec commands and %files directives,
+ * which are not macros (`%setup`, `%patch3`, `%doc`), and a mid-line `%include` are left as text
+ * by rpm and not reported. Nor are the arguments of a line-start call to a macro we cannot see
+ * (policycoreutils' `%add_changelog %SOURCE3`, defined in a macro file it loads): what rpm writes
+ * there is up to that macro.
  */
 export default defineSpecRule({
   id: 'macro-in-%changelog',
@@ -36,6 +39,7 @@ export default defineSpecRule({
         const kind = doc.lineKinds[doc.lines.lineOf(r.start)];
         if (kind === 'conditional' || kind === 'definition' || kind === 'include') continue;
         if (builtFromMacros(doc, r)) continue;
+        if (argumentOfUnknownCall(doc, r, scope)) continue;
         const shown = doc.text.slice(r.start, Math.min(r.end, doc.lines.lineEnd(doc.lines.lineOf(r.start))));
         // Say what the entry will read when that is known (one short line).
         const value = scope.expand(doc.text.slice(r.start, r.end), r.start);
@@ -50,6 +54,22 @@ export default defineSpecRule({
     }
   },
 });
+
+/**
+ * A reference in the arguments of a call at the start of the line to a name defined nowhere we can
+ * see (not in the spec, not in the profile's catalog): `%add_changelog %SOURCE3`. If rpm knows the
+ * macro (from a macro file the spec loads, a build dependency's macros) it takes the rest of the
+ * line as arguments and writes whatever it wants; if not, the name stays as written. Either way
+ * the finding could not say what the entry becomes.
+ */
+function argumentOfUnknownCall(doc: SpecDocument, r: MacroReference, scope: MacroScope): boolean {
+  const line = doc.lines.lineOf(r.start);
+  const lineStart = doc.lines.lineStarts[line];
+  const indent = /^[ \t]*/.exec(doc.text.slice(lineStart, r.start))![0].length;
+  const call = refsInRange(doc, lineStart + indent, r.start).find((c) => c.start === lineStart + indent && c.depth === 0);
+  if (!call || call === r || call.form !== 'plain' || call.conditional || call.negated) return false;
+  return !scope.isKnownName(call.name) && !/^(?:SOURCE|PATCH)\d+$/.test(call.name);
+}
 
 /** An EVR written only with macros and separators: `%{version}-%{release}`, `%{?epoch:%{epoch}:}%{version}-%{release}`. */
 const MACRO_ONLY_EVR = /^(?:%\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|%[A-Za-z_]\w*|[-.:~^])+$/;
