@@ -83,4 +83,32 @@ test(`${RULE}: CRLF`, () => {
   assert.match(applyFixes(spec, [f]), /foo-%\{version\}\/\r\nsed -i 's\/@VERSION@\/%\{version\}\/' [^\r\n]*dkms\.conf\r\n/);
 });
 
+test(`${RULE}: commands continued with a backslash are read as one command (the shell layer)`, () => {
+  // install over three lines: found, and the fix goes after the whole command
+  const continued = HEAD + `Source0: foo-%{version}.tar.gz
+Source1: dkms.conf
+
+%install
+install -D -m 644 \\
+  %{SOURCE1} \\
+  %{buildroot}%{_usrsrc}/foo-%{version}/dkms.conf
+echo done
+`;
+  const [f, ...rest] = lintText(continued, { rules: [RULE], related: conf(TEMPLATE) });
+  assert.deepEqual(rest, []);
+  assert.equal(f.range.start.line, continued.split('\n').findIndex((l) => l.includes('  %{SOURCE1}')));
+  assert.equal(f.range.start.character, 2);
+  const fixed = applyFixes(continued, [f]);
+  assert.match(fixed, /\/dkms\.conf\nsed -i 's\/@VERSION@\/%\{version\}\/' %\{buildroot\}%\{_usrsrc\}\/foo-%\{version\}\/dkms\.conf\necho done\n/);
+  assert.deepEqual(lintText(fixed, { rules: [RULE], related: conf(TEMPLATE) }), []);
+  // a sed continued onto the line that names dkms.conf substitutes it: silent
+  const substituted = continued.replace('echo done', "sed -i 's/@VERSION@/%{version}/' \\\n  %{buildroot}%{_usrsrc}/foo-%{version}/dkms.conf");
+  assert.deepEqual(lintText(substituted, { rules: [RULE], related: conf(TEMPLATE) }), []);
+  // `install -t DIR`: the path is DIR/dkms.conf; after `&&` no line can be inserted, so no fix
+  const [t] = lintText(continued.replace(/install -D[^]*?dkms\.conf\n/, 'install -m 644 -t %{buildroot}%{_usrsrc}/foo-%{version} %{SOURCE1}\n'), { rules: [RULE], related: conf(TEMPLATE) });
+  assert.match(t.fixes?.[0]?.edits[0].newText ?? '', /^\nsed -i 's\/@VERSION@\/%\{version\}\/' %\{buildroot\}%\{_usrsrc\}\/foo-%\{version\}\/dkms\.conf$/);
+  const [chained] = lintText(continued.replace('\necho done', ' && echo done'), { rules: [RULE], related: conf(TEMPLATE) });
+  assert.deepEqual(chained.fixes ?? [], []);
+});
+
 testDocExamples(RULE);

@@ -1,12 +1,19 @@
 import type { DkmsDocument } from '../../dkms/ast';
 import { embeddedDkmsConfs, specOffsetOf } from '../../specfile/embeddedDkms';
-import type { Section, SpecDocument } from '../../specfile/ast';
+import type { SectionKind, SpecDocument } from '../../specfile/ast';
+import { sourceEntries } from '../../specfile/sources';
+import { commandArgs, commandName, type ShellCommand, type ShellWord } from '../../shell';
+import { specShellCommands } from '../../shell/specShell';
 import type { OffsetEdit } from '../../types';
 import { defineSpecRule, type ReportFix } from '../types';
 
-const BUILD_SECTIONS = new Set(['prep', 'conf', 'build', 'install']);
-/** A command that rewrites a file's text (a substitution step). */
-const SUBSTITUTES = /\b(sed|perl|awk|envsubst|m4|configure|autoconf|make)\b/;
+const BUILD_SECTIONS: readonly SectionKind[] = ['prep', 'conf', 'build', 'install'];
+/** Commands that rewrite a file's text (a substitution step), by their base name. */
+const SUBSTITUTES = /^(?:sed|perl|awk|envsubst|m4|configure|autoconf|make)$/;
+/** The narrower set that counts as substituting a here-document's placeholders. */
+const HERE_DOC_SUBSTITUTES = /^(?:sed|perl|awk|envsubst)$/;
+/** Commands that copy a file as it is. */
+const COPIES = /^(?:install|cp)$/;
 
 interface Placeholder {
   text: string;
@@ -23,14 +30,22 @@ function placeholdersOf(dkms: DkmsDocument): Placeholder[] {
   });
 }
 
-function sectionLines(doc: SpecDocument, s: Section): { text: string; start: number }[] {
-  const out: { text: string; start: number }[] = [];
-  let at = s.body.start;
-  for (const text of doc.text.slice(s.body.start, s.body.end).split('\n')) {
-    out.push({ text: text.replace(/\r$/, ''), start: at });
-    at += text.length + 1;
-  }
-  return out;
+/** A word's program name: `/usr/bin/sed` → sed, `%{__sed}` → sed, `./configure` → configure. */
+function programName(w: ShellWord): string {
+  return w.value.replace(/^%\{?_*/, '').replace(/\}$/, '').replace(/^.*\//, '');
+}
+
+/** A command of the build sections that runs one of the programs (as its name or as a word, `find … -exec sed`) on a dkms.conf. */
+function rewritesDkmsConf(doc: SpecDocument, programs: RegExp): boolean {
+  return specShellCommands(doc, BUILD_SECTIONS).some((cmd) => mentionsDkmsConf(cmd) && runsOneOf(cmd, programs));
+}
+
+function mentionsDkmsConf(cmd: ShellCommand): boolean {
+  return cmd.words.some((w) => w.text.includes('dkms.conf'));
+}
+
+function runsOneOf(cmd: ShellCommand, programs: RegExp): boolean {
+  return cmd.nameIndex >= 0 && cmd.words.slice(cmd.nameIndex).some((w) => !w.redirect && programs.test(programName(w)));
 }
 
 /** `%{SOURCE1}`, `%SOURCE1`, `%{S:1}`: the number of the Source it names. */
@@ -39,41 +54,58 @@ const SOURCE_REF = /%\{?SOURCE([0-9]+)\}?|%\{?S:([0-9]+)\}?/g;
 /** A dkms.conf the spec ships as SourceN beside it and installs with `install`/`cp` from %{SOURCEn}. */
 interface SourceInstall {
   number: number;
-  /** The line that installs it, and the %{SOURCEn} word on it. */
-  line: { text: string; start: number };
+  /** The command that installs it, and the %{SOURCEn} in it. */
+  command: ShellCommand;
   wordStart: number;
   wordEnd: number;
 }
 
+/**
+ * The commands (of the shell layer) that copy the Source named fileName as it is; undefined when the
+ * spec does anything else with it (a sed, a generator reading it) or rewrites a dkms.conf later.
+ */
 function sourceInstalls(doc: SpecDocument, fileName: string): SourceInstall[] | undefined {
-  const numbers = doc.tags.filter((t) => t.key === 'source' && t.value.trim().replace(/^.*\//, '') === fileName).map((t) => t.number ?? 0);
+  const numbers = sourceEntries(doc).filter((e) => e.kind === 'source' && e.value.trim().replace(/^.*\//, '') === fileName).map((e) => e.number);
   if (numbers.length === 0) return undefined;
   const out: SourceInstall[] = [];
-  for (const s of doc.sections) {
-    if (!BUILD_SECTIONS.has(s.kind)) continue;
-    for (const line of sectionLines(doc, s)) {
-      for (const m of line.text.matchAll(SOURCE_REF)) {
+  for (const cmd of specShellCommands(doc, BUILD_SECTIONS)) {
+    for (const w of cmd.words) {
+      for (const m of w.text.matchAll(SOURCE_REF)) {
         const n = Number(m[1] ?? m[2]);
         if (!numbers.includes(n)) continue;
         // anything else than copying it (a sed, a generator reading it) counts as substituting
-        if (SUBSTITUTES.test(line.text) || !/\b(install|cp)\b/.test(line.text)) return undefined;
-        out.push({ number: n, line, wordStart: line.start + m.index, wordEnd: line.start + m.index + m[0].length });
+        const name = commandName(cmd);
+        if (!name || !COPIES.test(programName(name)) || runsOneOf(cmd, SUBSTITUTES)) return undefined;
+        out.push({ number: n, command: cmd, wordStart: w.start + m.index, wordEnd: w.start + m.index + m[0].length });
       }
-      // a later `sed … dkms.conf` on the installed copy
-      if (/dkms\.conf/.test(line.text) && SUBSTITUTES.test(line.text)) return undefined;
     }
+    // a `sed … dkms.conf` on the installed copy
+    if (mentionsDkmsConf(cmd) && runsOneOf(cmd, SUBSTITUTES)) return undefined;
   }
   return out;
 }
 
-/** The installed file's path from `install … %{SOURCEn} DEST`: DEST itself, or DEST/dkms.conf for a folder. */
-function installedPath(line: string): string | undefined {
-  if (/[;&|\\`]|\$\(/.test(line)) return undefined;
-  const words = line.trim().split(/\s+/);
-  const dest = words[words.length - 1];
-  if (words.length < 3 || dest.startsWith('-') || /SOURCE/.test(dest) || /['"]/.test(dest)) return undefined;
-  if (dest.endsWith('/')) return `${dest}dkms.conf`;
-  return /\.conf$/.test(dest) ? dest : `${dest}/dkms.conf`;
+/**
+ * The installed file's path from `install … %{SOURCEn} DEST` (or `install -t DEST …`): DEST itself
+ * for a `.conf` name, else DEST/dkms.conf; undefined when DEST is not a plain word.
+ */
+function installedPath(cmd: ShellCommand): string | undefined {
+  const args = commandArgs(cmd);
+  const t = args.findIndex((w) => w.value === '-t' || w.value === '--target-directory');
+  const dest = t >= 0 ? args[t + 1] : args[args.length - 1];
+  if (!dest || args.length < 2 || dest.quoting !== 'none' || dest.value.startsWith('-') || /SOURCE|[$`]/.test(dest.text)) return undefined;
+  if (t >= 0 || dest.text.endsWith('/')) return `${dest.text.replace(/\/$/, '')}/dkms.conf`;
+  return /\.conf$/.test(dest.text) ? dest.text : `${dest.text}/dkms.conf`;
+}
+
+/**
+ * Where a line after the command goes: the end of the line it ends on, when nothing chains on to it
+ * (`&&`, `||`, `|`, a `\` continuation); undefined otherwise.
+ */
+function lineAfter(doc: SpecDocument, cmd: ShellCommand): number | undefined {
+  if (cmd.after !== ';' && cmd.after !== '') return undefined;
+  const end = doc.lines.lineEnd(doc.lines.lineOf(cmd.end));
+  return /\\\s*$/.test(doc.text.slice(cmd.end, end)) ? undefined : end;
 }
 
 /** A fix that substitutes a version placeholder with %{version}: only then is the replacement certain. */
@@ -109,7 +141,7 @@ export default defineSpecRule({
       if (conf.appends) continue;
       const ps = placeholdersOf(conf.dkms);
       if (ps.length === 0) continue;
-      if (doc.sections.some((s) => BUILD_SECTIONS.has(s.kind) && sectionLines(doc, s).some((l) => /dkms\.conf/.test(l.text) && /\b(sed|perl|awk|envsubst)\b/.test(l.text)))) continue;
+      if (rewritesDkmsConf(doc, HERE_DOC_SUBSTITUTES)) continue;
       const first = ps[0];
       const fixes: ReportFix[] = ps.every((p) => p.directive === 'PACKAGE_VERSION')
         ? [{ title: 'Write %{version} instead', edits: ps.map((p) => ({ start: specOffsetOf(conf, p.start), end: specOffsetOf(conf, p.end), newText: '%{version}' })) }]
@@ -127,14 +159,14 @@ export default defineSpecRule({
       if (!installs || installs.length === 0) continue;
       const dkms = ctx.parseRelatedDkms(r);
       for (const inst of installs) {
-        const path = installedPath(inst.line.text);
-        const lineEnd = inst.line.start + inst.line.text.length;
+        const path = installedPath(inst.command);
+        const insertAt = lineAfter(doc, inst.command);
         ctx.report({
           start: inst.wordStart,
           end: inst.wordEnd,
           messageId: 'source',
           data: { file: fileName, number: inst.number, placeholders: listOf(ps) },
-          fixes: path ? versionFix(ps, lineEnd, path, eol) : [],
+          fixes: path && insertAt !== undefined ? versionFix(ps, insertAt, path, eol) : [],
           related: ps.slice(0, 4).map((p) => ({ start: 0, end: 0, uri: r.uri, range: dkms.lines.range(p.start, p.end), message: `${p.text} is never substituted` })),
         });
       }
