@@ -20,6 +20,14 @@ ruleTester(rule, {
       distro: 'rhel-8',
       code: `%if 0%{?fedora} || 0%{?rhel} >= 10\n%bcond tests 1\nBuildSystem: cmake\n%else\n%bcond_without tests\n%endif\n${HEAD}%prep\n%if 0%{?rhel} > 8\n%conf\n%endif\n%build\n%if 0%{?fedora}\n%build -a\nmore\n%endif\n`,
     },
+    {
+      name: 'a spec that defines %bcond itself where it is missing (python-rpmautospec)',
+      distro: 'rhel-8',
+      code: `%if 0%{!?bcond:1}\n%define bcond() %{expand:%%{?_with_%{1}:%%global with_%{1} 1}}\n%endif\n%bcond tests 1\n${HEAD}`,
+    },
+    { name: '%patch -P N, %patch -PN, %patchN (another rule) and a bare %patch are not this rule\'s', distro: 'rhel-8', code: `${HEAD}%prep\n%patch -P 1 -p1\n%patch -p1 -P1\n%patch2 -p1\n%patch -p1\n# %patch 3\n` },
+    { name: '%patch N on EL 9 is left alone (RHEL bug 2161293: a fix was considered, unconfirmed)', distro: 'rhel-9', code: `${HEAD}%prep\n%patch 1 -p1\n` },
+    { name: '%patch N works from rpm 4.18 (EL 10, generic)', distro: 'rhel-10', code: `${HEAD}%prep\n%patch 1 -p1\n` },
     { name: 'generic rpm 4.18 has %conf', distro: 'generic', code: `${HEAD}%prep\n%conf\n./configure\n` },
   ],
   invalid: [
@@ -47,6 +55,24 @@ ruleTester(rule, {
       code: `${HEAD}%prep\n%if 0%{?fedora}\n%changelog\n%endif\n%conf\n# <- ${rule}:confInScript\n`,
       errors: [{ messageId: 'confInScript', data: { release: 'EL 8', rpm: '4.14.3', previous: 'prep' } }],
     },
+    {
+      // %pyproject_extras_subpkg writes a %package, %description and %files (python-pytest-regressions)
+      name: '%conf after a macro line that may open sections: the section is not named',
+      distro: 'rhel-9',
+      code: `${HEAD}%description doc\nDocs.\n\n%pyproject_extras_subpkg -n python3-foo num\n\n%conf\n# <- ${rule}:confUnknown\n`,
+    },
+    {
+      name: '%patch N without -P on EL 8: the fix adds -P before each number',
+      distro: 'rhel-8',
+      code: `${HEAD}Patch1: a.patch\nPatch2: b.patch\n%prep\n%autosetup -N\n%patch 1 -p1\n# <- ${rule}:patchUnnumbered\n  %patch 2 -b .orig\n# ^^^^^^^^ ${rule}:patchUnnumbered\n%patch -p1 1 2\n# <- ${rule}:patchUnnumbered\n`,
+      errors: [
+        { messageId: 'patchUnnumbered', data: { n: '1', release: 'EL 8', rpm: '4.14.3' } },
+        { messageId: 'patchUnnumbered', data: { n: '2', release: 'EL 8', rpm: '4.14.3' } },
+        { messageId: 'patchUnnumbered', data: { n: '1', release: 'EL 8', rpm: '4.14.3' } },
+      ],
+      output: `${HEAD}Patch1: a.patch\nPatch2: b.patch\n%prep\n%autosetup -N\n%patch -P 1 -p1\n  %patch -P 2 -b .orig\n%patch -p1 -P 1 -P 2\n`,
+    },
+    { name: '%patch N on Leap 15.6 (rpm 4.14.3)', distro: 'opensuse-leap-15.6', code: `${HEAD}%prep\n%patch 0\n# <- ${rule}:patchUnnumbered\n`, output: `${HEAD}%prep\n%patch -P 0\n` },
     {
       name: 'BuildSystem, BuildOption and SourceLicense on EL 8',
       distro: 'rhel-8',

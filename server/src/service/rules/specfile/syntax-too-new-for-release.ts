@@ -1,6 +1,7 @@
 import { rpmAtLeast, type Release } from '../../catalog/releases';
 import type { Section, SectionKind } from '../../specfile/ast';
 import { scopeOf } from '../../specfile/macroScope';
+import { patchApplications } from '../../specfile/patches';
 import { defineSpecRule } from '../types';
 
 /**
@@ -24,6 +25,11 @@ const SYNTAX = {
   conf: { since: '4.18' },
   // RPMTAG_SOURCELICENSE joins build/parsePreamble.c's tag table in 4.18.0.
   sourcelicense: { since: '4.18' },
+  // `%patch N` without -P: before 4.18 doPatchMacro (build/parsePrep.c) adds `-P 0` (4.15–4.17) or
+  // `-P <the unnumbered Patch:>` (4.14) whenever the line has no " -P", so N comes with another
+  // patch. EL 9 is left out: Red Hat bug 2161293 asked for the 4.18 behaviour in RHEL 9 and we could
+  // not confirm whether it shipped.
+  patchPositional: { since: '4.18', backportedTo: { 'rhel-9': 'not reported: RHEL bug 2161293 (unconfirmed)' } },
   // BuildSystem/BuildOption and the -a/-p options of build sections: 4.20.0 (release notes).
   buildsystem: { since: '4.20' },
   buildoption: { since: '4.20' },
@@ -48,16 +54,19 @@ export default defineSpecRule({
   category: 'syntax',
   defaultSeverity: 'error',
   description: "Spec syntax newer than the rpm of the profile's release: that rpm refuses or misreads it",
-  fixSafety: 'none',
+  fixSafety: 'safe',
   messages: {
     bcond: '%bcond is new in rpm 4.17.1; {{release}} has rpm {{rpm}}, where %bcond is an undefined macro: rpmbuild stops with "Unknown tag: %bcond …". Use %bcond_with/%bcond_without there',
     confInScript: '%conf is a section only from rpm 4.18 on; rpm {{rpm}} of {{release}} reads this line and the lines under it as part of %{{previous}}, whose shell fails on the line "%conf"',
     confInPreamble: '%conf is a section only from rpm 4.18 on; rpm {{rpm}} of {{release}} reads this line as a preamble line: rpmbuild stops with "Unknown tag: %conf"',
+    confUnknown: '%conf is a section only from rpm 4.18 on; rpm {{rpm}} of {{release}} does not know it: it reads this line and the lines under it as part of the section before',
     confInText: '%conf is a section only from rpm 4.18 on; rpm {{rpm}} of {{release}} reads this line and the lines under it as part of %{{previous}}',
+    patchUnnumbered: '%patch {{n}} without -P applies only patch {{n}} from rpm 4.18 on; rpm {{rpm}} of {{release}} also applies the unnumbered Patch: tag here, or stops with an error when the spec has none: write %patch -P {{n}}',
+    patchZero: '%patch {{n}} without -P applies only patch {{n}} from rpm 4.18 on; rpm {{rpm}} of {{release}} also applies patch 0 here, or stops with "No patch number 0" when there is none: write %patch -P {{n}}',
     tag: '{{tag}} is a tag only from rpm {{since}} on; rpm {{rpm}} of {{release}} does not know it: rpmbuild stops with "Unknown tag: {{tag}}…"',
     augment: '{{flag}} ({{verb}} to %{{name}}) is new in rpm 4.20; rpm {{rpm}} of {{release}} ignores it and reads a second %{{name}} (line {{otherLine}} is the other): rpmbuild stops with "second %{{name}}"',
   },
-  requires: ['%bcond', '%conf', 'SourceLicense', 'BuildSystem', 'BuildOption', ' -a', ' -p', '\t-a', '\t-p'],
+  requires: ['%patch', '%bcond', '%conf', 'SourceLicense', 'BuildSystem', 'BuildOption', ' -a', ' -p', '\t-a', '\t-p'],
   check(ctx) {
     const { doc } = ctx;
     const release = ctx.profile.release;
@@ -66,8 +75,12 @@ export default defineSpecRule({
     const live = (line: number) => !scope.lineCondition(line).dead;
     const sectionAt = (line: number): Section | undefined => doc.sections.find((s) => s.headerLine <= line && line <= s.endLine);
 
-    // A project macro file may define %bcond for an old rpm (as a backport): then it works.
-    if (lacks(release, 'bcond') && !ctx.profile.macros.some((m) => m.name === 'bcond')) {
+    // A project macro file or the spec itself may define %bcond for an old rpm: then it works. The
+    // spec's "polyfill" sits under `%if 0%{!?bcond:1}`, which the catalog (where %bcond is always
+    // built in) takes for false, so its arm is not asked about.
+    const definesBcond = ctx.profile.macros.some((m) => m.name === 'bcond')
+      || doc.macroDefinitions.some((d) => d.name === 'bcond' && d.keyword !== 'undefine');
+    if (lacks(release, 'bcond') && !definesBcond) {
       for (const b of doc.buildConditionals) {
         if (b.keyword !== 'bcond') continue;
         const section = sectionAt(b.line);
@@ -83,6 +96,25 @@ export default defineSpecRule({
       ctx.report({ start: tag.nameSpan.start, end: tag.nameSpan.end, messageId: 'tag', data: { ...data, tag: TAG_NAMES[id], since: SYNTAX[id].since } });
     }
 
+    if (lacks(release, 'patchPositional')) {
+      for (const app of patchApplications(doc)) {
+        if (app.legacyNumber !== undefined || app.ref.form !== 'plain' || app.numbers.length === 0) continue;
+        // rpm's own test: the text after `%patch` has no " -P" (so `-P1` and ` -P 1` both count).
+        if (doc.text.slice(app.argsStart, app.argsEnd).includes(' -P')) continue;
+        const n = app.numbers[0].value;
+        ctx.report({
+          start: app.ref.start,
+          end: app.numbers[app.numbers.length - 1].end,
+          messageId: rpmAtLeast(release, '4.15') ? 'patchZero' : 'patchUnnumbered',
+          data: { ...data, n },
+          fixes: [{
+            title: `Write %patch ${app.numbers.map((x) => `-P ${x.value}`).join(' ')}`,
+            edits: app.numbers.map((x) => ({ start: x.start, end: x.start, newText: '-P ' })),
+          }],
+        });
+      }
+    }
+
     const confUnknown = lacks(release, 'conf');
     doc.sections.forEach((s, k) => {
       if (s.kind === 'conf' && confUnknown) {
@@ -90,8 +122,14 @@ export default defineSpecRule({
         let previous: Section | undefined;
         for (let j = k - 1; j >= 0 && !previous; j--) if (live(doc.sections[j].headerLine)) previous = doc.sections[j];
         const range = { start: s.keywordSpan.start, end: s.keywordSpan.end };
-        if (!previous || previous.kind === 'preamble' || previous.kind === 'package') ctx.report({ ...range, messageId: 'confInPreamble', data });
-        else if (SHELL_SECTIONS.has(previous.kind) || (previous.bodyLanguage === 'shell' && previous.kind !== 'conf')) ctx.report({ ...range, messageId: 'confInScript', data: { ...data, previous: previous.name } });
+        // A macro line outside a script may open sections of its own (%pyproject_extras_subpkg
+        // writes a %package, %description and %files): then which section takes %conf is unknown.
+        const from = previous ? previous.headerLine + 1 : 0;
+        let macroLine = false;
+        for (let l = from; l < s.headerLine && !macroLine; l++) if (doc.lineKinds[l] === 'macro-line' && live(l)) macroLine = true;
+        if (previous && (SHELL_SECTIONS.has(previous.kind) || (previous.bodyLanguage === 'shell' && previous.kind !== 'conf'))) ctx.report({ ...range, messageId: 'confInScript', data: { ...data, previous: previous.name } });
+        else if (macroLine) ctx.report({ ...range, messageId: 'confUnknown', data });
+        else if (!previous || previous.kind === 'preamble' || previous.kind === 'package') ctx.report({ ...range, messageId: 'confInPreamble', data });
         else ctx.report({ ...range, messageId: 'confInText', data: { ...data, previous: previous.name } });
         return;
       }
