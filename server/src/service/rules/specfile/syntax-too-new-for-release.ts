@@ -101,14 +101,14 @@ export default defineSpecRule({
         if (app.legacyNumber !== undefined || app.ref.form !== 'plain' || app.numbers.length === 0) continue;
         // rpm's own test: the text after `%patch` has no " -P" (so `-P1` and ` -P 1` both count).
         if (doc.text.slice(app.argsStart, app.argsEnd).includes(' -P')) continue;
-        const n = app.numbers[0].value;
+        const n = doc.text.slice(app.numbers[0].start, app.numbers[0].end);
         ctx.report({
           start: app.ref.start,
           end: app.numbers[app.numbers.length - 1].end,
           messageId: rpmAtLeast(release, '4.15') ? 'patchZero' : 'patchUnnumbered',
           data: { ...data, n },
           fixes: [{
-            title: `Write %patch ${app.numbers.map((x) => `-P ${x.value}`).join(' ')}`,
+            title: `Write %patch ${app.numbers.map((x) => `-P ${doc.text.slice(x.start, x.end)}`).join(' ')}`,
             edits: app.numbers.map((x) => ({ start: x.start, end: x.start, newText: '-P ' })),
           }],
         });
