@@ -6,7 +6,9 @@
 // Claims not checked here, and why: obsolete-patchn-syntax ("removed in rpm 4.20": the oracle is
 // rpm 4.18); dkms-scriptlet-can-fail ("rpm then refuses to remove or upgrade the package": needs an
 // rpm database and an installed package); buildarch-instead-of-exclusivearch-tag and
-// hardcoded-packager-tag (about rpmbuild hosts and ~/.rpmmacros, not the spec's parse).
+// hardcoded-packager-tag (about rpmbuild hosts and ~/.rpmmacros, not the spec's parse);
+// syntax-too-new-for-release's claims about rpm before 4.17.1/4.18 (%bcond, %conf, %patch N: rpm
+// 4.18 has them; its docs page says how they were checked by hand and in rpm's source).
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { lintText } from '../helpers/fixtures';
@@ -254,5 +256,31 @@ describe('rule messages that say what rpm does are true for rpm 4.18', () => {
     const w = await view(iff);
     assert.equal(w.ok, false);
     assert.match(w.stderr ?? '', /Unclosed %if/);
+  });
+  test('syntax-too-new-for-release: rpm before 4.20 stops on "Unknown tag: BuildSystem" and on "second %build" beside %build -a', async (t) => {
+    if (skip) return t.skip(skip);
+    // generic is rpm 4.18, the oracle's own version
+    const tags = `${HEAD}BuildSystem: cmake\nBuildOption(conf): -DX=1\n%description\nFoo.\n`;
+    const tagMessages = lintText(tags, { rules: ['syntax-too-new-for-release'], distro: 'generic' }).map((f) => f.message);
+    assert.ok(tagMessages.some((m) => /rpm 4\.18\.0 of generic .*rpmbuild stops with "Unknown tag: BuildSystem…"/.test(m)), JSON.stringify(tagMessages));
+    const v = await view(tags);
+    assert.equal(v.ok, false);
+    assert.match(v.stderr ?? '', /error: line 7: Unknown tag: BuildSystem: cmake/);
+    const buildOption = await view(tags.replace('BuildSystem: cmake\n', ''));
+    assert.match(buildOption.stderr ?? '', /error: line 7: Unknown tag: BuildOption\(conf\): -DX=1/);
+
+    for (const [first, second, name] of [['%build', '%build -a', 'build'], ['%check -p', '%check', 'check']]) {
+      const text = `${HEAD}%description\nFoo.\n%prep\n${first}\necho one\n${second}\necho two\n%files\n`;
+      const messages = lintText(text, { rules: ['syntax-too-new-for-release'], distro: 'generic' }).map((f) => f.message);
+      assert.ok(messages.some((m) => m.includes(`ignores it and reads a second %${name}`) && m.includes(`rpmbuild stops with "second %${name}"`)), JSON.stringify(messages));
+      const w = await view(text);
+      assert.equal(w.ok, false, text);
+      assert.match(w.stderr ?? '', new RegExp(`error: line 12: second %${name}`));
+    }
+    // a lone -a fragment is the section itself: rpm 4.18 reads it, and the rule is silent
+    const lone = `${HEAD}%description\nFoo.\n%prep\n%build -a\necho one\n%files\n`;
+    assert.deepEqual(lintText(lone, { rules: ['syntax-too-new-for-release'], distro: 'generic' }), []);
+    const x = await view(lone);
+    assert.equal(x.ok, true, x.stderr);
   });
 });
