@@ -46,3 +46,13 @@ test('fix; CRLF and non-ASCII', () => {
 });
 
 testDocExamples(rule);
+
+test('a body that uses a macro a later preamble tag defines (mingw-qt6-qtbase: %{version} above Version:) relies on lazy expansion', () => {
+  // rpm 4.18: with %global the %(…) runs before Version: is read, so %{version} is still undefined.
+  assertFindings(`%define qt_version %(echo %{version} | cut -d~ -f1)
+Name: foo
+Version: 6.11.1~rc
+%define after %(echo %{version})
+#^^^^^^^^^^^^ define-instead-of-global
+`, opts);
+});

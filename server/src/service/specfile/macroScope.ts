@@ -428,6 +428,8 @@ export interface DefinitionTable {
   /** Defined by a `%define`/`%global` line somewhere (any arm). */
   has(name: string): boolean;
   names(): Iterable<string>;
+  /** Preamble tags that define the macro (`Version:` defines %version), in file order. */
+  tags(name: string): readonly Tag[];
 }
 
 export const definitionTable = cachedPerParse((doc: SpecDocument): DefinitionTable => {
@@ -442,7 +444,15 @@ export const definitionTable = cachedPerParse((doc: SpecDocument): DefinitionTab
     if (list) list.push(d);
     else definitions.set(d.name, [d]);
   }
+  const tags = new Map<string, Tag[]>();
+  for (const t of doc.tags) {
+    if (!TAG_MACROS.has(t.key)) continue;
+    const list = tags.get(t.key);
+    if (list) list.push(t);
+    else tags.set(t.key, [t]);
+  }
   return {
+    tags: (name) => tags.get(name) ?? [],
     definitions: (name) => definitions.get(name) ?? [],
     directives: (name) => directives.get(name) ?? [],
     has: (name) => definitions.has(name),

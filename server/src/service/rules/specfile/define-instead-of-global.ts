@@ -27,10 +27,14 @@ export default defineSpecRule({
       if (section && section.kind !== 'preamble' && section.kind !== 'package') continue;
       const refs = refsInRange(doc, def.bodySpan.start, def.bodySpan.end);
       let why: string | undefined;
-      // A body that uses a macro defined only further down relies on lazy expansion: leave it alone.
+      // A body that uses a macro defined only further down (by a %define/%global line or by a
+      // preamble tag: `%define qt_version %(echo %{version} | cut -d~ -f1)` above `Version:`)
+      // relies on lazy expansion: leave it alone.
       const usesLaterDefinition = refs.some((r) => {
         const defs = table.directives(r.name);
-        return defs.length > 0 && !defs.some((d) => d.start < def.start && d.keyword !== 'undefine');
+        const tags = table.tags(r.name);
+        if (defs.length === 0 && tags.length === 0) return false;
+        return !defs.some((d) => d.start < def.start && d.keyword !== 'undefine') && !tags.some((t) => t.start < def.start);
       });
       if (usesLaterDefinition) continue;
       const body = doc.text.slice(def.bodySpan.start, def.bodySpan.end);
