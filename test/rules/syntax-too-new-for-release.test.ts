@@ -28,6 +28,14 @@ ruleTester(rule, {
     { name: '%patch -P N, %patch -PN, %patchN (another rule) and a bare %patch are not this rule\'s', distro: 'rhel-8', code: `${HEAD}%prep\n%patch -P 1 -p1\n%patch -p1 -P1\n%patch2 -p1\n%patch -p1\n# %patch 3\n` },
     { name: '%patch N on EL 9 is left alone (RHEL bug 2161293: a fix was considered, unconfirmed)', distro: 'rhel-9', code: `${HEAD}%prep\n%patch 1 -p1\n` },
     { name: '%patch N works from rpm 4.18 (EL 10, generic)', distro: 'rhel-10', code: `${HEAD}%prep\n%patch 1 -p1\n` },
+    {
+      name: '%elif where the %if and the %elif are both false on EL 8: both rpms take the %else',
+      distro: 'rhel-8',
+      code: `%if 0%{?fedora}\n%global x 1\n%elif 0%{?rhel} >= 9\n%global x 2\n%else\n%global x 3\n%endif\n${HEAD}`,
+    },
+    { name: '%elif in a block inside a false arm is never read', distro: 'rhel-8', code: `%if 0%{?fedora}\n%if 1\nA: b\n%elif 0%{?rhel}\nC: d\n%endif\n%endif\n${HEAD}` },
+    { name: '%elif after an %if the profile cannot decide (Lua) is not reported', distro: 'rhel-8', code: `%if %{lua: print(1)}\n%global x 1\n%elif 0%{?rhel}\n%global x 2\n%endif\n${HEAD}` },
+    { name: '%elif is known from rpm 4.15 (EL 9)', distro: 'rhel-9', code: `%if 0%{?rhel} >= 8\n%global x 1\n%elif 1\n%global x 2\n%endif\n${HEAD}` },
     { name: 'generic rpm 4.18 has %conf', distro: 'generic', code: `${HEAD}%prep\n%conf\n./configure\n` },
   ],
   invalid: [
@@ -73,6 +81,16 @@ ruleTester(rule, {
       output: `${HEAD}Patch1: a.patch\nPatch2: b.patch\n%prep\n%autosetup -N\n%patch -P 1 -p1\n  %patch -P 2 -b .orig\n%patch -p1 -P 1 -P 2\n`,
     },
     { name: '%patch N on Leap 15.6 (rpm 4.14.3)', distro: 'opensuse-leap-15.6', code: `${HEAD}%prep\n%patch 0\n# <- ${rule}:patchUnnumbered\n`, output: `${HEAD}%prep\n%patch -P 0\n` },
+    {
+      name: '%elif after a true %if, a true %elif, %elifarch on EL 8',
+      distro: 'rhel-8',
+      code: `%if 0%{?rhel}\n%global x 1\n%elif 0%{?fedora}\n# <- ${rule}:elif\n%global x 2\n%endif\n%if 0%{?fedora}\n%global y 1\n%elif 0%{?rhel} == 8\n# <- ${rule}:elif\n%global y 2\n%endif\n%ifarch x86_64\n%global z 1\n%elifarch aarch64\n# <- ${rule}:elif\n%endif\n${HEAD}`,
+      errors: [
+        { messageId: 'elif', data: { keyword: 'elif', release: 'EL 8', rpm: '4.14.3' }, endCharacter: 5 },
+        { messageId: 'elif', data: { keyword: 'elif', release: 'EL 8', rpm: '4.14.3' } },
+        { messageId: 'elif', data: { keyword: 'elifarch', release: 'EL 8', rpm: '4.14.3' } },
+      ],
+    },
     {
       name: 'BuildSystem, BuildOption and SourceLicense on EL 8',
       distro: 'rhel-8',

@@ -25,6 +25,9 @@ const SYNTAX = {
   conf: { since: '4.18' },
   // RPMTAG_SOURCELICENSE joins build/parsePreamble.c's tag table in 4.18.0.
   sourcelicense: { since: '4.18' },
+  // %elif, %elifarch, %elifos: not in build/parseSpec.c of rpm-4.14.3-release, in rpm-4.15.0-release;
+  // Red Hat bug 2089020 (RHEL 8.6 cannot parse them) was closed WONTFIX.
+  elif: { since: '4.15' },
   // `%patch N` without -P: before 4.18 doPatchMacro (build/parsePrep.c) adds `-P 0` (4.15–4.17) or
   // `-P <the unnumbered Patch:>` (4.14) whenever the line has no " -P", so N comes with another
   // patch. EL 9 is left out: Red Hat bug 2161293 asked for the 4.18 behaviour in RHEL 9 and we could
@@ -61,12 +64,13 @@ export default defineSpecRule({
     confInPreamble: '%conf is a section only from rpm 4.18 on; rpm {{rpm}} of {{release}} reads this line as a preamble line: rpmbuild stops with "Unknown tag: %conf"',
     confUnknown: '%conf is a section only from rpm 4.18 on; rpm {{rpm}} of {{release}} does not know it: it reads this line and the lines under it as part of the section before',
     confInText: '%conf is a section only from rpm 4.18 on; rpm {{rpm}} of {{release}} reads this line and the lines under it as part of %{{previous}}',
+    elif: '%{{keyword}} is new in rpm 4.15; rpm {{rpm}} of {{release}} does not know it and takes this line for a plain line of the arm above, so the arms of this %if do not mean there what they say',
     patchUnnumbered: '%patch {{n}} without -P applies only patch {{n}} from rpm 4.18 on; rpm {{rpm}} of {{release}} also applies the unnumbered Patch: tag here, or stops with an error when the spec has none: write %patch -P {{n}}',
     patchZero: '%patch {{n}} without -P applies only patch {{n}} from rpm 4.18 on; rpm {{rpm}} of {{release}} also applies patch 0 here, or stops with "No patch number 0" when there is none: write %patch -P {{n}}',
     tag: '{{tag}} is a tag only from rpm {{since}} on; rpm {{rpm}} of {{release}} does not know it: rpmbuild stops with "Unknown tag: {{tag}}…"',
     augment: '{{flag}} ({{verb}} to %{{name}}) is new in rpm 4.20; rpm {{rpm}} of {{release}} ignores it and reads a second %{{name}} (line {{otherLine}} is the other): rpmbuild stops with "second %{{name}}"',
   },
-  requires: ['%patch', '%bcond', '%conf', 'SourceLicense', 'BuildSystem', 'BuildOption', ' -a', ' -p', '\t-a', '\t-p'],
+  requires: ['%elif', '%patch', '%bcond', '%conf', 'SourceLicense', 'BuildSystem', 'BuildOption', ' -a', ' -p', '\t-a', '\t-p'],
   check(ctx) {
     const { doc } = ctx;
     const release = ctx.profile.release;
@@ -94,6 +98,30 @@ export default defineSpecRule({
       const id = tag.key as SyntaxId;
       if ((id !== 'sourcelicense' && id !== 'buildsystem' && id !== 'buildoption') || !lacks(release, id)) continue;
       ctx.report({ start: tag.nameSpan.start, end: tag.nameSpan.end, messageId: 'tag', data: { ...data, tag: TAG_NAMES[id], since: SYNTAX[id].since } });
+    }
+
+    if (lacks(release, 'elif')) {
+      for (const block of doc.conditionals) {
+        const first = block.branches[0];
+        // A block in an arm that is false on the release is never read (directive lines are not
+        // filtered by the engine, so this rule looks itself).
+        if (!first || !live(doc.lines.lineOf(first.start))) continue;
+        const firstTruth = scope.arm(block.id, 0).truth;
+        const archOrOs = (k: string) => /arch|os/.test(k);
+        block.branches.forEach((b, k) => {
+          if (k === 0 || !b.keyword.startsWith('elif')) return;
+          // The old rpm reads the %elif line as text when the %if arm is true, and skips it with
+          // the %if arm up to %else when that is false: then the two rpms differ only when this
+          // %elif is true. An undecided expression is not reported; an architecture or OS test
+          // is, as some build of the package is on the architecture it names.
+          const truth = scope.arm(block.id, k).truth;
+          const differs = archOrOs(first.keyword) || archOrOs(b.keyword)
+            ? !(firstTruth === 'false' && truth === 'false')
+            : firstTruth === 'true' || (firstTruth === 'false' && truth === 'true');
+          if (!differs) return;
+          ctx.report({ start: b.keywordSpan.start, end: b.keywordSpan.end, messageId: 'elif', data: { ...data, keyword: b.keyword } });
+        });
+      }
     }
 
     if (lacks(release, 'patchPositional')) {
