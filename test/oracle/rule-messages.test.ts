@@ -170,6 +170,18 @@ describe('rule messages that say what rpm does are true for rpm 4.18', () => {
     assert.match(v.sectionBodies.build ?? '', /^# ran-while-parsing$/m);
   });
 
+  test('buildroot-in-scriptlet: rpm expands %{buildroot} in %post when it builds; $RPM_BUILD_ROOT stays a shell variable', async (t) => {
+    if (skip) return t.skip(skip);
+    const text = `${HEAD}%description\nFoo.\n%post\ncp %{buildroot}/a /b\n%postun\nls $RPM_BUILD_ROOT/c\n%files\n`;
+    assertClaim('buildroot-in-scriptlet', text, /%\{buildroot\} in %post becomes the build root's path when the package is built/);
+    assertClaim('buildroot-in-scriptlet', text, /\$RPM_BUILD_ROOT in %postun is set only while rpmbuild runs the build scripts/);
+    const v = await view(text);
+    const post = v.packages[0].scriptlets.post?.body ?? '';
+    assert.doesNotMatch(post, /buildroot\}/, 'the macro is gone from the packaged %post');
+    assert.match(post, /^cp \/\S+\/a \/b$/m, 'it became an absolute build-root path');
+    assert.match(v.packages[0].scriptlets.postun?.body ?? '', /^ls \$RPM_BUILD_ROOT\/c$/m, 'the variable is left to the shell at install time');
+  });
+
   test('non-break-space: rpm does not treat U+00A0 as a blank', async (t) => {
     if (skip) return t.skip(skip);
     const text = `${HEAD}Requires: gcc\u00a0make\n%description\nFoo.\n%files\n`;

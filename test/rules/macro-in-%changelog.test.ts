@@ -6,9 +6,9 @@ import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'macro-in-%changelog';
 const POSITIVE = `${SPEC_HEAD}%changelog
-- moved to %{_datadir}, %buildroot
-#          ^^^^^^^^^^^ macro-in-%changelog
-#                       ^^^^^^^^^^ macro-in-%changelog
+- moved to %{_libdir}, %buildroot
+#          ^^^^^^^^^^ macro-in-%changelog
+#                      ^^^^^^^^^^ macro-in-%changelog
 `;
 
 test(`${RULE}: reports what rpmlint's check is about`, () => {
@@ -28,14 +28,16 @@ test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => 
 
 test(`${RULE}: fix`, () => {
   const before = `Name: a
+Version: 1
 %changelog
-- %{name}
+- %{version}
 `;
   const findings = lintText(before, { rules: [RULE] });
   assert.equal(findings.length, 1);
   assert.equal(applyFixes(before, findings), `Name: a
+Version: 1
 %changelog
-- %%{name}
+- %%{version}
 `);
   assert.deepEqual(lintText(applyFixes(before, findings), { rules: [RULE] }), []);
 });
@@ -149,9 +151,31 @@ License: MIT
 Source3: changelog
 %changelog
 * Wed Nov 30 2022 A <a@example.org> - 1.0-1
-%{name} %SOURCE3
+%{version} %SOURCE3
 # <- ${RULE}
-#       ^^^^^^^^ ${RULE}
+#          ^^^^^^^^ ${RULE}
+`, { rules: [RULE] });
+});
+
+test(`${RULE}: %{name} and fixed directory macros read as meant and are left alone (ocsinventory-agent, jline2)`, () => {
+  assertFindings(`Name: jline2
+Version: 2.14
+Release: 1
+Summary: Test
+License: BSD-3-Clause
+%changelog
+* Wed Nov 30 2022 A <a@example.org> - 2.14-1
+- move %{name}.jar to %{_javadir}, scripts to %{_libexecdir} and %_datadir
+- but %{_libdir} is lib or lib64, and %{version} changes
+#     ^^^^^^^^^^ ${RULE}
+#                                     ^^^^^^^^^^ ${RULE}
+`, { rules: [RULE] });
+  // a directory the spec redefines says what the spec chose, not what the name says
+  assertFindings(`%global _datadir /opt/share
+Name: a
+%changelog
+- data in %{_datadir}
+#         ^^^^^^^^^^^ ${RULE}
 `, { rules: [RULE] });
 });
 

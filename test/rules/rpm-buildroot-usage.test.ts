@@ -14,7 +14,6 @@ echo $RPM_BUILD_ROOT %buildroot
 install -d %{buildroot}/usr
 %post
 ls \${RPM_BUILD_ROOT}
-#  ^^^^^^^^^^^^^^^^^ rpm-buildroot-usage
 `;
 
 test(`${RULE}: reports what rpmlint's check is about`, () => {
@@ -24,6 +23,11 @@ test(`${RULE}: reports what rpmlint's check is about`, () => {
 test(`${RULE}: one finding per section, counting the other uses`, () => {
   const [finding] = assertFindings(POSITIVE, { rules: [RULE] }).filter((f) => f.range.start.line === 8);
   assert.match(finding.message, /2 more uses in this section/);
+});
+
+test(`${RULE}: information (the build root handed on as an install destination usually works)`, () => {
+  assert.deepEqual(lintText(POSITIVE, { rules: [RULE] }).map((f) => f.severity), ['information', 'information']);
+  assert.match(lintText(POSITIVE, { rules: [RULE] })[0].message, /^The build root is used in %prep: rpm empties it before %install/);
 });
 
 test(`${RULE}: near-misses stay silent`, () => {

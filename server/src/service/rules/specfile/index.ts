@@ -6,6 +6,7 @@ import r__ifarch_applied_patch from './%ifarch-applied-patch';
 import r_buildarch_instead_of_exclusivearch_tag from './buildarch-instead-of-exclusivearch-tag';
 import r_buildprereq_use from './buildprereq-use';
 import r_buildrequires_exact_version from './buildrequires-exact-version';
+import r_buildroot_in_scriptlet from './buildroot-in-scriptlet';
 import r_changelog_date_order from './changelog-date-order';
 import r_changelog_future_date from './changelog-future-date';
 import r_changelog_invalid_header from './changelog-invalid-header';
@@ -107,6 +108,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   r_buildarch_instead_of_exclusivearch_tag,
   r_buildprereq_use,
   r_buildrequires_exact_version,
+  r_buildroot_in_scriptlet,
   r_changelog_date_order,
   r_changelog_future_date,
   r_changelog_invalid_header,

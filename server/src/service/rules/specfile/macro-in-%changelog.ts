@@ -1,3 +1,4 @@
+import { lookupMacro } from '../../catalog/index';
 import type { MacroReference, SpecDocument } from '../../specfile/ast';
 import { isRpmExpandedInText } from '../../specfile/macroText';
 import { scopeOf, type MacroScope } from '../../specfile/macroScope';
@@ -13,7 +14,8 @@ import { defineSpecRule } from '../types';
  * which are not macros (`%setup`, `%patch3`, `%doc`), and a mid-line `%include` are left as text
  * by rpm and not reported. Nor are the arguments of a line-start call to a macro we cannot see
  * (policycoreutils' `%add_changelog %SOURCE3`, defined in a macro file it loads): what rpm writes
- * there is up to that macro.
+ * there is up to that macro. Nor `%{name}` and fixed directory macros (`%{_libexecdir}`): see
+ * readsTheSame.
  */
 export default defineSpecRule({
   id: 'macro-in-%changelog',
@@ -43,6 +45,7 @@ export default defineSpecRule({
         const shown = doc.text.slice(r.start, Math.min(r.end, doc.lines.lineEnd(doc.lines.lineOf(r.start))));
         // Say what the entry will read when that is known (one short line).
         const value = scope.expand(doc.text.slice(r.start, r.end), r.start);
+        if (readsTheSame(r, scope, value)) continue;
         const known = !value.uncertain && value.text.length <= 60 && !value.text.includes('\n') && value.text !== shown;
         ctx.report({
           start: r.start,
@@ -54,6 +57,21 @@ export default defineSpecRule({
     }
   },
 });
+
+/**
+ * A macro whose expansion says what its name says, for good: the package's own name, or a
+ * directory macro of the profile that names the same path on every architecture and that the spec
+ * does not redefine (`%{_libexecdir}` → /usr/libexec, `%{_javadir}`). The entry then reads as
+ * meant (precision sample: such findings were debatable). `%{_libdir}` (lib or lib64), versions,
+ * releases, commits, dates and multi-line macros are still reported.
+ */
+function readsTheSame(r: MacroReference, scope: MacroScope, value: { text: string; uncertain: boolean }): boolean {
+  if (r.conditional || r.negated || (r.form !== 'plain' && r.form !== 'braced')) return false;
+  if (r.name === 'name') return true;
+  if (value.uncertain || !value.text.startsWith('/') || /lib64|\s/.test(value.text)) return false;
+  if (scope.lookup(r.name, r.start).entry !== undefined) return false;
+  return lookupMacro(r.name)?.kind === 'directory' && r.name !== '_libdir' && r.name !== '_lib';
+}
 
 /**
  * A reference in the arguments of a call at the start of the line to a name defined nowhere we can

@@ -1,0 +1,58 @@
+import { shellCommentStart } from '../../shell/specShell';
+import { specLines } from '../../specfile/sectionText';
+import { mentionsAny, type SpecRuleContext } from '../types';
+
+/** Both patterns below need one of these words, in the document and on the line. */
+export const BUILDROOT_WORDS = ['RPM_BUILD_ROOT', 'buildroot'];
+
+/** The first use of the build root in each section of the given kinds, and how many more there are. */
+export interface BuildrootUse {
+  start: number;
+  end: number;
+  /** The section's name as written (`build`, `post`). */
+  section: string;
+  /** ` (N more uses in this section)` or empty. */
+  more: string;
+  /** The first use: `%{buildroot}` (expanded when the package is built) or `$RPM_BUILD_ROOT` (set by rpmbuild only). */
+  form: 'macro' | 'variable';
+}
+
+/**
+ * Uses of the build root (`%{buildroot}`, `$RPM_BUILD_ROOT`) outside comments in sections of the
+ * given kinds, one per section: a build function that installs into the build root from %build
+ * (as kernel specs do) would otherwise give hundreds of identical findings. Escaped forms
+ * (`%%{buildroot}`, `\$RPM_BUILD_ROOT`) are not uses.
+ */
+export function buildrootUses(ctx: SpecRuleContext, kinds: ReadonlySet<string>): BuildrootUse[] {
+  const { doc } = ctx;
+  const perSection = new Map<number, { start: number; end: number; section: string; count: number; form: 'macro' | 'variable' }>();
+  // A spec that redefines %__spec_install_pre (kernel.spec: `%{___build_pre}` without the
+  // `rm -rf`) keeps what %build installs into the build root, on purpose.
+  const keepsBuildroot = doc.macroDefinitions.some((d) => d.name === '__spec_install_pre' && !/rm\s+-rf/.test(d.body));
+  for (const l of specLines(doc)) {
+    if (!kinds.has(l.section.kind)) continue;
+    if (keepsBuildroot && l.section.kind === 'build') continue;
+    const kind = doc.lineKinds[l.line];
+    if (kind !== 'body' && kind !== 'macro-line') continue;
+    if (!mentionsAny(l.text, BUILDROOT_WORDS)) continue; // most lines have neither
+    const hash = shellCommentStart(doc, l.line);
+    const code = hash >= 0 ? l.text.slice(0, hash - l.start) : l.text;
+    const hits: { start: number; end: number; form: 'macro' | 'variable' }[] = [];
+    for (const m of code.matchAll(/(\\*)\$(\{RPM_BUILD_ROOT\}|RPM_BUILD_ROOT\b)/g)) {
+      if (m[1].length % 2 === 0) hits.push({ start: l.start + m.index + m[1].length, end: l.start + m.index + m[0].length, form: 'variable' });
+    }
+    for (const m of code.matchAll(/(%+)(\{\??buildroot\}|buildroot\b)/g)) {
+      if (m[1].length % 2 === 1) hits.push({ start: l.start + m.index + m[1].length - 1, end: l.start + m.index + m[0].length, form: 'macro' });
+    }
+    if (hits.length === 0) continue;
+    hits.sort((a, b) => a.start - b.start);
+    const index = doc.lineSection[l.line];
+    const first = perSection.get(index);
+    if (first) first.count += hits.length;
+    else perSection.set(index, { ...hits[0], section: l.section.name, count: hits.length });
+  }
+  return [...perSection.values()].map((f) => ({
+    start: f.start, end: f.end, section: f.section, form: f.form,
+    more: f.count > 1 ? ` (${f.count - 1} more use${f.count > 2 ? 's' : ''} in this section)` : '',
+  }));
+}
