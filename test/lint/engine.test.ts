@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createLanguageService } from '../../server/src/service/index';
 import { isLinearFilter } from '../../server/src/service/lint';
+import { WordScanner } from '../../server/src/service/text/wordScan';
 import { disableLineEdit } from '../../server/src/serverCore/features/codeActions';
 import { lintText } from '../helpers/fixtures';
 
@@ -102,5 +103,23 @@ describe('arms that are false on the profile', () => {
   test('rules about the arms themselves keep their findings there', () => {
     const text = SPEC('%if 0%{?suse_version}\n%else\n%else\n%endif');
     assert.deepEqual(lintText(text, { rules: ['spec-stray-conditional'], distro: 'fedora' }).map((f) => f.range.start.line), [11]);
+  });
+});
+
+describe('the requires prefilter (WordScanner)', () => {
+  test('finds exactly the words the text contains, overlapping and special ones included', () => {
+    const words = ['/lib', '/lib/modules/', '_lib\t', 'PACKAGE_', 'PACKAGE_NAME', '(', '$(', '`', '\u00a0', 'a.b', 'check'];
+    const scanner = new WordScanner(words);
+    const texts = ['', 'x /lib/modules/5 PACKAGE_NAME=a', 'no words here', 'echo $(date) `id`\u00a0%_lib\tx', 'aXb a.b', 'check check /lib', '/li', 'PACKAGE'];
+    for (const text of texts) {
+      assert.deepEqual([...scanner.present(text)].sort(), words.filter((w) => text.includes(w)).sort(), JSON.stringify(text));
+    }
+  });
+
+  test('a rule whose words are absent is skipped; present, it runs', () => {
+    // make-check-outside-check-section requires 'check' or 'test'.
+    const spec = (build: string) => `Name: x\nVersion: 1\nRelease: 1\nSummary: s\nLicense: MIT\n%description\nd\n%build\n${build}\n`;
+    assert.deepEqual(lintText(spec('make check'), { rules: ['make-check-outside-check-section'] }).map((f) => f.rule), ['make-check-outside-check-section']);
+    assert.deepEqual(lintText(spec('make all'), { rules: ['make-check-outside-check-section'] }), []);
   });
 });

@@ -19,19 +19,23 @@ let slotCount = 0;
 
 /**
  * Wraps `compute` so that it runs once per key object (a SpecDocument, a Section); later calls
- * with the same key return the first result. Further arguments must follow from the key.
+ * with the same key return the first result. A second argument, if any, must follow from the key.
+ * (One optional argument rather than a rest parameter: rules call these per line, and a rest
+ * parameter builds an array on every call.)
  */
-export function cachedPerParse<K extends object, A extends unknown[], V>(compute: (key: K, ...rest: A) => V): (key: K, ...rest: A) => V {
+export function cachedPerParse<K extends object, V>(compute: (key: K) => V): (key: K) => V;
+export function cachedPerParse<K extends object, A, V>(compute: (key: K, arg: A) => V): (key: K, arg: A) => V;
+export function cachedPerParse<K extends object, A, V>(compute: (key: K, arg: A) => V): (key: K, arg: A) => V {
   const slot = slotCount++;
   // Keys that cannot take a property (frozen objects) use a WeakMap.
   let fallback: WeakMap<K, V> | undefined;
-  return (key, ...rest) => {
+  return (key, arg) => {
     let slots = (key as Slotted)[SLOTS];
     if (slots === undefined) {
       if (!Object.isExtensible(key)) {
         fallback ??= new WeakMap();
         if (fallback.has(key)) return fallback.get(key) as V;
-        const value = compute(key, ...rest);
+        const value = compute(key, arg);
         fallback.set(key, value);
         return value;
       }
@@ -40,7 +44,7 @@ export function cachedPerParse<K extends object, A extends unknown[], V>(compute
     }
     const hit = slots[slot];
     if (hit !== undefined) return (hit === UNDEFINED ? undefined : hit) as V;
-    const value = compute(key, ...rest);
+    const value = compute(key, arg);
     slots[slot] = value === undefined ? UNDEFINED : value;
     return value;
   };

@@ -38,7 +38,8 @@ export interface RuleMeta<Id extends string = string> {
   tags?: DiagnosticTagName[];
   /**
    * Words the rule looks for: when the document contains none of them, the rule cannot fire and
-   * the engine skips it (one `includes` instead of a walk over every line). Case-sensitive.
+   * the engine skips it (the engine finds all rules' words in one pass over the text instead of a
+   * walk over every line). Case-sensitive.
    */
   requires?: readonly string[];
   /**
