@@ -23,6 +23,9 @@ const SECTIONS = new Set(['prep', 'conf', 'build', 'install']);
 /** The here-documents of a spec that write a file named like a dkms.conf (cached per parse). */
 export const embeddedDkmsConfs = cachedPerParse((doc: SpecDocument): EmbeddedDkmsConf[] => {
   const out: EmbeddedDkmsConf[] = [];
+  // A here-document needs `<<` in the shell text, which is whole lines of the document: without
+  // one in the document, the shell sections need not be lexed for this (every spec is asked).
+  if (!doc.text.includes('<<')) return out;
   for (const h of specHereDocs(doc)) {
     if (!SECTIONS.has(h.section.kind) || !h.target) continue;
     const target = h.target.value.replace(/["']/g, '');

@@ -5,6 +5,9 @@ import { closestMatch } from '../../text/similarity';
 import { defineSpecRule } from '../types';
 
 const SECTION_NAMES = [...SECTION_KINDS.keys()];
+/** `_name` and `name_` of every section name (made once: this rule looks at every macro line). */
+const SECTION_SUFFIXES = SECTION_NAMES.map((n) => `_${n}`);
+const SECTION_PREFIXES = SECTION_NAMES.map((n) => `${n}_`);
 
 /**
  * A line-start `%word` is ambiguous: it may be a macro call (`%cmake`, `%py3_build`). Only a word
@@ -31,7 +34,7 @@ export default defineSpecRule({
       if (word.length < 4 || lookupMacro(word)) continue;
       // rpm reads any %word that is not a section name as a macro call; `%R_install`, `%py_build`
       // name a section with a prefix, the way macro packages name their helpers, not a typo.
-      if (SECTION_NAMES.some((n) => word.endsWith(`_${n}`) || word.startsWith(`${n}_`))) continue;
+      if (SECTION_SUFFIXES.some((x) => word.endsWith(x)) || SECTION_PREFIXES.some((x) => word.startsWith(x))) continue;
       defined ??= definitionTable(doc);
       if (defined.has(word)) continue;
       const suggestion = closestMatch(word.toLowerCase(), SECTION_NAMES, word.length >= 8 ? 2 : 1);
