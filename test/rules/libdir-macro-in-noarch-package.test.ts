@@ -38,3 +38,16 @@ test('libdir-macro-in-noarch-package: a spec that pins %_libdir to a literal dir
   assert.deepEqual(lintText(text, { rules: ['libdir-macro-in-noarch-package'] }), []);
   assert.equal(lintText(text.replace('%global _libdir /usr/lib\n', ''), { rules: ['libdir-macro-in-noarch-package'] }).length, 1);
 });
+
+test(`${RULE}: %{_libdir}/../… is the same path on every architecture (floppy-support.spec)`, () => {
+  // /usr/lib64/.. and /usr/lib/.. are both /usr
+  assertFindings(`${SPEC_HEAD}BuildArch: noarch
+%files
+%{_libdir}/../lib/modules-load.d/floppy.conf
+%{_libdir}/../lib
+%{_libdir}/../libexec/y
+/usr/%{_lib}/../x
+%{_libdir}/..foo/z
+# <- ${RULE}
+`, { rules: [RULE] });
+});

@@ -20,7 +20,8 @@ ruleTester(RULE, {
     {
       // libewf.spec ('#\u00a0Remove rpath'), sil-namdhinggo-fonts ('400\u00a0000 people' in %description),
       // google-noto-fonts (a Lua pattern matching U+00A0 on purpose).
-      name: 'comments, prose and Lua strings stay silent; code, tags and changelog headers do not',
+      // kde-workspace.spec:2365: '<email>\u00a0- 4.0.0-1' in a 2008 header is text after the date.
+      name: 'comments, prose, Lua strings and changelog headers after the date stay silent; code, tags and the date do not',
       code: `${SPEC_HEAD}Summary: Fonts for 400\u00a0000 people
 #\u00a0Remove rpath
 %dnl a\u00a0b
@@ -33,8 +34,9 @@ make\u00a0install
 %{lua: text = string.gsub(text, "[ \u00a0]+", " ")}
 %changelog
 * Mon Jan 01 2024 A <a@example.org> - 1.0-1\u00a0
-#                                          ^ non-break-space:nonBreakingSpace
 - rebuilt for «\u00a0rpm-fonts\u00a0»
+* Mon\u00a0Jan 01 2024 A <a@example.org> - 1.0-0
+#    ^ non-break-space:nonBreakingSpace
 `,
       output: `${SPEC_HEAD}Summary: Fonts for 400\u00a0000 people
 #\u00a0Remove rpath
@@ -46,11 +48,13 @@ make # see\u00a0bug 1
 make install
 %{lua: text = string.gsub(text, "[ \u00a0]+", " ")}
 %changelog
-* Mon Jan 01 2024 A <a@example.org> - 1.0-1 
+* Mon Jan 01 2024 A <a@example.org> - 1.0-1\u00a0
 - rebuilt for «\u00a0rpm-fonts\u00a0»
+* Mon Jan 01 2024 A <a@example.org> - 1.0-0
 `,
     },
   ],
 });
 
 testDocExamples(RULE);
+

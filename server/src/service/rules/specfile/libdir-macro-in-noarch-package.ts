@@ -13,7 +13,7 @@ function unconditionalNoarch(doc: SpecDocument, packageIndex: number): boolean {
  * `%{_libdir}` or `%{_lib}` in the %files of a noarch package: the path differs between
  * architectures (lib vs lib64), so the one noarch build cannot be right for all of them. Only an
  * unconditional `BuildArch: noarch` counts (a noarch in one %if arm may pair with arch-specific
- * files in the other).
+ * files in the other). `%{_libdir}/../…` is the same path everywhere (the parent of lib and lib64) and is not reported.
  */
 export default defineSpecRule({
   id: 'libdir-macro-in-noarch-package',
@@ -36,6 +36,9 @@ export default defineSpecRule({
         if ((r.form !== 'plain' && r.form !== 'braced') || (r.name !== '_libdir' && r.name !== '_lib') || pinned.has(r.name)) continue;
         const kind = doc.lineKinds[doc.lines.lineOf(r.start)];
         if (kind === 'comment' || kind === 'conditional' || kind === 'definition') continue;
+        // `%{_libdir}/../lib` is /usr/lib on every architecture (floppy-support.spec): the parent
+        // of lib and of lib64 is the same %{_prefix}.
+        if (doc.text.startsWith('/..', r.end) && /^(?:\/|\s|$)/.test(doc.text.slice(r.end + 3, r.end + 4))) continue;
         ctx.report({
           start: r.start,
           end: r.end,

@@ -5,7 +5,7 @@ import { defineSpecRule } from '../types';
 /**
  * U+00A0 looks like a space but is not one to rpm or the shell: `Requires:\u00a0foo` breaks.
  * Not reported where it is only text that nobody parses: `#` and `%dnl` comments, the prose of
- * %description, %changelog entries (not their `*` header), Summary and description/summary text
+ * %description, %changelog entries and their `*` header after the date, Summary and description/summary text
  * held in a macro (`%global _description %{expand:…}`), where it is often typography
  * on purpose (`400 000`, `« rpm-fonts »`), and Lua code (outside a string Lua itself refuses it, so
  * in a working spec it is a string matched on purpose). rpmlint reports every line.
@@ -44,6 +44,11 @@ function isHarmlessText(doc: SpecDocument, offset: number): boolean {
   if (doc.comments.some((c) => c.line === line && offset >= c.start)) return true;
   const section = doc.sections[doc.lineSection[line]];
   if (section && (section.kind === 'description' || (section.kind === 'changelog' && kind !== 'changelog-header'))) return true;
+  // A changelog header after its date (author, e-mail, version) is text too; in the date rpm needs blanks.
+  if (kind === 'changelog-header') {
+    const entry = doc.changelog.find((e) => e.line === line);
+    if (entry?.date && entry.dateSpan && offset >= entry.dateSpan.end) return true;
+  }
   if (section?.bodyLanguage === 'lua' && line > section.headerLine) return true;
   if (section?.bodyLanguage === 'shell') {
     const hash = shellCommentStart(doc, line);
