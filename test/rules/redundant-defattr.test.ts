@@ -6,6 +6,8 @@ const RULE = 'redundant-defattr';
 ruleTester(RULE, {
   valid: [
     { name: 'other attributes, outside %files', code: 'Name: foo\n%files\n%defattr(644,root,root,755)\n%defattr(-,root,root,0755)\n%defattr(-,foo,foo,-)\n%install\n# %defattr(-,root,root)\n' },
+    // exim.spec:435: the default %defattr gives the files below back to root after the exim block.
+    { name: 'a default %defattr that undoes an earlier one', code: 'Name: foo\n%files\n%defattr(-,exim,exim)\n%dir /var/spool/exim\n%defattr(-,root,root)\n%config /etc/exim/exim.conf\n' },
   ],
   invalid: [
     {
