@@ -45,4 +45,16 @@ test('fixes; CRLF and non-ASCII', () => {
   assertFindings('Name: é\n%install\necho ä; make install\n#       ^^^^^^^^^^^^ make-install-without-destdir\n', { ...opts, crlf: true });
 });
 
+test('a destination the packager chose is not reported (qemu, linux-sgx, freefem++); an empty one is', () => {
+  assertFindings(`Name: foo
+%install
+make DESTDIR=%{static_buildroot} install
+%__make -f Makefile SRCDIR=. DESTDIR=%{vroot}/psw install
+make DESTDIR=\`pwd\`/buildtree install
+make DSTROOT=/tmp/x install
+make DESTDIR= install
+# <- ${rule}
+`, opts);
+});
+
 testDocExamples(rule);

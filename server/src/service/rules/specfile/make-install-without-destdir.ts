@@ -5,7 +5,8 @@ import { defineSpecRule } from '../types';
 
 /**
  * `make install` in %install with nothing pointing it at the build root: no DESTDIR=, INSTALL_ROOT=,
- * install_root=, prefix=%{buildroot}… and no exported DESTDIR. The files go to the real system
+ * install_root=, prefix=%{buildroot}… and no exported DESTDIR. A destination variable set to
+ * anything (`DESTDIR=%{static_buildroot}`) counts: the packager chose where the files go. The files go to the real system
  * (or the build fails on permissions). `%make_install` does it right.
  */
 export default defineSpecRule({
@@ -47,6 +48,10 @@ export default defineSpecRule({
         const install = args.find((a) => a.value === 'install' || a.value === 'install-strip');
         if (!install) continue;
         if (cmd.words.some((w) => BUILDROOT_REFERENCE.test(w.value) || /^-e$/.test(w.value))) continue;
+        // A destination given explicitly, even one that is not the build root itself
+        // (`DESTDIR=%{static_buildroot}` in qemu, `DESTDIR=%{vroot}/psw`, `DESTDIR=\`pwd\`/tree`): the
+        // packager chose where it goes.
+        if (args.some((a) => /^(?:DESTDIR|DEST_DIR|DSTROOT|INSTROOT|INSTALL_ROOT|install_root)=./.test(a.value))) continue;
         // Variables/macros may carry DESTDIR (`make $MAKEFLAGS install`, `make %{makeopts} install`).
         if (args.some((a) => /^[$%`]/.test(a.value))) continue;
         const mk = cmd.words[cmd.nameIndex];
