@@ -36,6 +36,7 @@ ruleTester(rule, {
     { name: '%elif in a block inside a false arm is never read', distro: 'rhel-8', code: `%if 0%{?fedora}\n%if 1\nA: b\n%elif 0%{?rhel}\nC: d\n%endif\n%endif\n${HEAD}` },
     { name: '%elif after an %if the profile cannot decide (Lua) is not reported', distro: 'rhel-8', code: `%if %{lua: print(1)}\n%global x 1\n%elif 0%{?rhel}\n%global x 2\n%endif\n${HEAD}` },
     { name: '%elif is known from rpm 4.15 (EL 9)', distro: 'rhel-9', code: `%if 0%{?rhel} >= 8\n%global x 1\n%elif 1\n%global x 2\n%endif\n${HEAD}` },
+    { name: '%generate_buildrequires is known on EL 9', distro: 'rhel-9', code: `${HEAD}%prep\n%generate_buildrequires\necho x\n` },
     { name: 'generic rpm 4.18 has %conf', distro: 'generic', code: `${HEAD}%prep\n%conf\n./configure\n` },
   ],
   invalid: [
@@ -49,25 +50,25 @@ ruleTester(rule, {
     {
       name: '%conf after %prep on EL 9: part of %prep, whose shell fails',
       distro: 'rhel-9',
-      code: `${HEAD}%prep\n%setup -q\n\n%conf\n# <- ${rule}:confInScript\n%configure\n`,
-      errors: [{ messageId: 'confInScript', data: { release: 'EL 9', rpm: '4.16.1.3', previous: 'prep' } }],
+      code: `${HEAD}%prep\n%setup -q\n\n%conf\n# <- ${rule}:sectionInScript\n%configure\n`,
+      errors: [{ messageId: 'sectionInScript', data: { release: 'EL 9', rpm: '4.16.1.3', previous: 'prep', section: 'conf', since: '4.18' } }],
     },
     {
       name: '%conf right after the preamble / after %description',
       distro: 'rhel-8',
-      code: `Name: foo\n%conf\n# <- ${rule}:confInPreamble\n%description\nx\n%conf\n# <- ${rule}:confInText\n`,
+      code: `Name: foo\n%conf\n# <- ${rule}:sectionInPreamble\n%description\nx\n%conf\n# <- ${rule}:sectionInText\n`,
     },
     {
       name: '%conf: the section before it that the old rpm reads is the live one',
       distro: 'rhel-8',
-      code: `${HEAD}%prep\n%if 0%{?fedora}\n%changelog\n%endif\n%conf\n# <- ${rule}:confInScript\n`,
-      errors: [{ messageId: 'confInScript', data: { release: 'EL 8', rpm: '4.14.3', previous: 'prep' } }],
+      code: `${HEAD}%prep\n%if 0%{?fedora}\n%changelog\n%endif\n%conf\n# <- ${rule}:sectionInScript\n`,
+      errors: [{ messageId: 'sectionInScript', data: { release: 'EL 8', rpm: '4.14.3', previous: 'prep', section: 'conf', since: '4.18' } }],
     },
     {
       // %pyproject_extras_subpkg writes a %package, %description and %files (python-pytest-regressions)
       name: '%conf after a macro line that may open sections: the section is not named',
       distro: 'rhel-9',
-      code: `${HEAD}%description doc\nDocs.\n\n%pyproject_extras_subpkg -n python3-foo num\n\n%conf\n# <- ${rule}:confUnknown\n`,
+      code: `${HEAD}%description doc\nDocs.\n\n%pyproject_extras_subpkg -n python3-foo num\n\n%conf\n# <- ${rule}:sectionUnknown\n`,
     },
     {
       name: '%patch N without -P on EL 8: the fix adds -P before each number',
@@ -89,6 +90,17 @@ ruleTester(rule, {
         { messageId: 'elif', data: { keyword: 'elif', release: 'EL 8', rpm: '4.14.3' }, endCharacter: 5 },
         { messageId: 'elif', data: { keyword: 'elif', release: 'EL 8', rpm: '4.14.3' } },
         { messageId: 'elif', data: { keyword: 'elifarch', release: 'EL 8', rpm: '4.14.3' } },
+      ],
+    },
+    {
+      name: '%generate_buildrequires, %sourcelist and %patchlist on EL 8 (rpm 4.15)',
+      distro: 'rhel-8',
+      code: `${HEAD}%sourcelist\n# <- ${rule}:sectionInText\na.tar.gz\n%prep\n%autosetup\n%generate_buildrequires\n# <- ${rule}:sectionInScript\n%pyproject_buildrequires\n%conf\n# <- ${rule}:sectionInScript\n./configure\n%patchlist\n# <- ${rule}:sectionUnknown\nfix.patch\n`,
+      errors: [
+        { messageId: 'sectionInText', data: { section: 'sourcelist', since: '4.15', previous: 'description', release: 'EL 8', rpm: '4.14.3' } },
+        { messageId: 'sectionInScript', data: { section: 'generate_buildrequires', since: '4.15', previous: 'prep', release: 'EL 8', rpm: '4.14.3' } },
+        { messageId: 'sectionInScript', data: { section: 'conf', since: '4.18', previous: 'prep', release: 'EL 8', rpm: '4.14.3' } },
+        { messageId: 'sectionUnknown', data: { section: 'patchlist', since: '4.15', release: 'EL 8', rpm: '4.14.3' } },
       ],
     },
     {
@@ -129,9 +141,9 @@ test('the rule is silent on the releases whose rpm has the syntax, and reports o
   assert.deepEqual(ids('rhel-10'), ['tag', 'augment']);
   assert.deepEqual(ids('mageia-9'), ['tag', 'augment']);
   assert.deepEqual(ids('generic'), ['tag', 'augment']);
-  assert.deepEqual(ids('rhel-9'), ['tag', 'confInScript', 'augment']);
-  assert.deepEqual(ids('rhel-8'), ['bcond', 'tag', 'confInScript', 'augment']);
-  assert.deepEqual(ids('opensuse-leap-15.6'), ['bcond', 'tag', 'confInScript', 'augment']);
+  assert.deepEqual(ids('rhel-9'), ['tag', 'sectionInScript', 'augment']);
+  assert.deepEqual(ids('rhel-8'), ['bcond', 'tag', 'sectionInScript', 'augment']);
+  assert.deepEqual(ids('opensuse-leap-15.6'), ['bcond', 'tag', 'sectionInScript', 'augment']);
 });
 
 test('a project macro file that defines %bcond makes it known', () => {

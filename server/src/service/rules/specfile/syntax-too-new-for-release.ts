@@ -23,6 +23,11 @@ const SYNTAX = {
   bcond: { since: '4.17.1', backportedTo: { 'rhel-9': 'RHEL 9.2' } },
   // PART_CONF ("%conf") joins the section table of build/parseSpec.c in 4.18.0.
   conf: { since: '4.18' },
+  // %generate_buildrequires, %patchlist, %sourcelist: rpm 4.15.0 (release notes; rpm-spec(5)
+  // "Added: 4.15.0"; Red Hat lists them among the packaging changes from RHEL 8 to RHEL 9).
+  generate_buildrequires: { since: '4.15' },
+  patchlist: { since: '4.15' },
+  sourcelist: { since: '4.15' },
   // RPMTAG_SOURCELICENSE joins build/parsePreamble.c's tag table in 4.18.0.
   sourcelicense: { since: '4.18' },
   // %elif, %elifarch, %elifos: not in build/parseSpec.c of rpm-4.14.3-release, in rpm-4.15.0-release;
@@ -47,7 +52,7 @@ function lacks(release: Release, id: SyntaxId): boolean {
 }
 
 /** Build sections whose body /bin/sh -e runs (a stray `%conf` line there stops the build). */
-const SHELL_SECTIONS = new Set<SectionKind>(['prep', 'generate_buildrequires', 'build', 'install', 'check', 'clean']);
+const SHELL_SECTIONS = new Set<SectionKind>(['prep', 'conf', 'generate_buildrequires', 'build', 'install', 'check', 'clean']);
 /** Sections rpm 4.20 lets appear again with -a/-p. */
 const AUGMENTABLE = new Set<SectionKind>(['prep', 'conf', 'generate_buildrequires', 'build', 'install', 'check', 'clean']);
 const TAG_NAMES: Record<string, string> = { sourcelicense: 'SourceLicense', buildsystem: 'BuildSystem', buildoption: 'BuildOption' };
@@ -60,17 +65,17 @@ export default defineSpecRule({
   fixSafety: 'safe',
   messages: {
     bcond: '%bcond is new in rpm 4.17.1; {{release}} has rpm {{rpm}}, where %bcond is an undefined macro: rpmbuild stops with "Unknown tag: %bcond …". Use %bcond_with/%bcond_without there',
-    confInScript: '%conf is a section only from rpm 4.18 on; rpm {{rpm}} of {{release}} reads this line and the lines under it as part of %{{previous}}, whose shell fails on the line "%conf"',
-    confInPreamble: '%conf is a section only from rpm 4.18 on; rpm {{rpm}} of {{release}} reads this line as a preamble line: rpmbuild stops with "Unknown tag: %conf"',
-    confUnknown: '%conf is a section only from rpm 4.18 on; rpm {{rpm}} of {{release}} does not know it: it reads this line and the lines under it as part of the section before',
-    confInText: '%conf is a section only from rpm 4.18 on; rpm {{rpm}} of {{release}} reads this line and the lines under it as part of %{{previous}}',
+    sectionInScript: '%{{section}} is a section only from rpm {{since}} on; rpm {{rpm}} of {{release}} reads this line and the lines under it as part of %{{previous}}, whose shell fails on the line "%{{section}}"',
+    sectionInPreamble: '%{{section}} is a section only from rpm {{since}} on; rpm {{rpm}} of {{release}} reads this line as a preamble line: rpmbuild stops with "Unknown tag: %{{section}}"',
+    sectionUnknown: '%{{section}} is a section only from rpm {{since}} on; rpm {{rpm}} of {{release}} does not know it: it reads this line and the lines under it as part of the section before',
+    sectionInText: '%{{section}} is a section only from rpm {{since}} on; rpm {{rpm}} of {{release}} reads this line and the lines under it as part of %{{previous}}',
     elif: '%{{keyword}} is new in rpm 4.15; rpm {{rpm}} of {{release}} does not know it and takes this line for a plain line of the arm above, so the arms of this %if do not mean there what they say',
     patchUnnumbered: '%patch {{n}} without -P applies only patch {{n}} from rpm 4.18 on; rpm {{rpm}} of {{release}} also applies the unnumbered Patch: tag here, or stops with an error when the spec has none: write %patch -P {{n}}',
     patchZero: '%patch {{n}} without -P applies only patch {{n}} from rpm 4.18 on; rpm {{rpm}} of {{release}} also applies patch 0 here, or stops with "No patch number 0" when there is none: write %patch -P {{n}}',
     tag: '{{tag}} is a tag only from rpm {{since}} on; rpm {{rpm}} of {{release}} does not know it: rpmbuild stops with "Unknown tag: {{tag}}…"',
     augment: '{{flag}} ({{verb}} to %{{name}}) is new in rpm 4.20; rpm {{rpm}} of {{release}} ignores it and reads a second %{{name}} (line {{otherLine}} is the other): rpmbuild stops with "second %{{name}}"',
   },
-  requires: ['%elif', '%patch', '%bcond', '%conf', 'SourceLicense', 'BuildSystem', 'BuildOption', ' -a', ' -p', '\t-a', '\t-p'],
+  requires: ['%elif', '%patch', '%bcond', '%conf', '%generate_buildrequires', '%sourcelist', 'SourceLicense', 'BuildSystem', 'BuildOption', ' -a', ' -p', '\t-a', '\t-p'],
   check(ctx) {
     const { doc } = ctx;
     const release = ctx.profile.release;
@@ -143,22 +148,31 @@ export default defineSpecRule({
       }
     }
 
-    const confUnknown = lacks(release, 'conf');
+    const NEW_SECTIONS: Partial<Record<SectionKind, SyntaxId>> = { conf: 'conf', generate_buildrequires: 'generate_buildrequires', patchlist: 'patchlist', sourcelist: 'sourcelist' };
+    const unknownOnRelease = (t: Section): SyntaxId | undefined => {
+      const id = NEW_SECTIONS[t.kind];
+      return id !== undefined && lacks(release, id) ? id : undefined;
+    };
     doc.sections.forEach((s, k) => {
-      if (s.kind === 'conf' && confUnknown) {
-        // The old rpm appends the line to the nearest section before it that it reads.
+      const newSection = unknownOnRelease(s);
+      if (newSection) {
+        // The old rpm appends the line to the nearest section before it that it reads (one it
+        // knows, outside arms that are false there).
         let previous: Section | undefined;
-        for (let j = k - 1; j >= 0 && !previous; j--) if (live(doc.sections[j].headerLine)) previous = doc.sections[j];
+        for (let j = k - 1; j >= 0 && !previous; j--) if (live(doc.sections[j].headerLine) && !unknownOnRelease(doc.sections[j])) previous = doc.sections[j];
         const range = { start: s.keywordSpan.start, end: s.keywordSpan.end };
+        const sectionData = { ...data, section: s.name, since: SYNTAX[newSection].since };
         // A macro line outside a script may open sections of its own (%pyproject_extras_subpkg
-        // writes a %package, %description and %files): then which section takes %conf is unknown.
+        // writes a %package, %description and %files): then which section takes it is unknown.
         const from = previous ? previous.headerLine + 1 : 0;
         let macroLine = false;
         for (let l = from; l < s.headerLine && !macroLine; l++) if (doc.lineKinds[l] === 'macro-line' && live(l)) macroLine = true;
-        if (previous && (SHELL_SECTIONS.has(previous.kind) || (previous.bodyLanguage === 'shell' && previous.kind !== 'conf'))) ctx.report({ ...range, messageId: 'confInScript', data: { ...data, previous: previous.name } });
-        else if (macroLine) ctx.report({ ...range, messageId: 'confUnknown', data });
-        else if (!previous || previous.kind === 'preamble' || previous.kind === 'package') ctx.report({ ...range, messageId: 'confInPreamble', data });
-        else ctx.report({ ...range, messageId: 'confInText', data: { ...data, previous: previous.name } });
+        const script = previous !== undefined && (SHELL_SECTIONS.has(previous.kind) || previous.bodyLanguage === 'shell');
+        // In %prep, rpm before 4.18 hands every line starting with "%patch" to its %patch parser.
+        if (previous && script && s.kind !== 'patchlist') ctx.report({ ...range, messageId: 'sectionInScript', data: { ...sectionData, previous: previous.name } });
+        else if (macroLine || script) ctx.report({ ...range, messageId: 'sectionUnknown', data: sectionData });
+        else if (!previous || previous.kind === 'preamble' || previous.kind === 'package') ctx.report({ ...range, messageId: 'sectionInPreamble', data: sectionData });
+        else ctx.report({ ...range, messageId: 'sectionInText', data: { ...sectionData, previous: previous.name } });
         return;
       }
       if (!AUGMENTABLE.has(s.kind) || !lacks(release, 'augment')) return;
