@@ -94,6 +94,7 @@ const DYNAMIC: Record<string, string> = {
   'server/src/service/rules/specfile/redundant-buildroot-cleanup.ts': 'built from constants: CLEANUP is checked below',
   'server/src/service/specfile/dkmsFiles.ts': 'the constant BUILDROOT_REFERENCE anchored at the start (no new repetition)',
   'server/src/service/rules/specfile/dkms-conf-placeholder-installed.ts': 'a Source number (digits only: tag.number) between fixed literals, no repetition',
+  'server/src/service/text/wordScan.ts': 'an alternation of the rules\' `requires` words (fixed strings from the rule modules), each escaped: literal alternatives without any quantifier, linear in the text',
 };
 
 function loadRecheck(): CheckSync | undefined {
