@@ -30,6 +30,27 @@ echo "scons install"
 `, opts);
 });
 
+test('the build root passed through the spec\'s own macro (rmlint.spec), or through an argument that cannot be resolved', () => {
+  assertFindings(`Name: rmlint
+BuildRequires: scons
+%global rmlint_scons_flags --prefix="%{buildroot}%{_prefix}" --actual-prefix="%{_prefix}" --libdir="%{_lib}" DEBUG=1
+%define sandbox --install-sandbox=%{buildroot}
+%build
+scons config %{?_smp_mflags} %{rmlint_scons_flags}
+%install
+scons install %{rmlint_scons_flags}
+scons install %{sandbox}
+scons install %{flags_from_elsewhere}
+`, opts);
+  // A spec macro that resolves without the build root is still reported.
+  assertFindings(`Name: foo
+%global scons_flags PREFIX=%{_prefix} LIBDIR=%{_libdir}
+%install
+scons %{scons_flags} %{?_smp_mflags} install
+# <- ${rule}
+`, opts);
+});
+
 test('fix appends the sandbox; CRLF and non-ASCII', () => {
   assert.equal(fixed('Name: é\n%install\nscons install # ü\n', rule), 'Name: é\n%install\nscons install --install-sandbox=%{buildroot} # ü\n');
   assertFindings('Name: é\n%install\nscons ÄRGER=1 install\n# <- scons-install-without-sandbox\n', { ...opts, crlf: true });

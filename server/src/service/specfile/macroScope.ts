@@ -198,6 +198,28 @@ export class MacroScope {
     return { text: r.text, uncertain, undefinedNames: r.undefinedNames };
   }
 
+  /**
+   * Expands text at `offset` like expand(), but leaves the named macros as written (a rule that
+   * looks for `%{buildroot}` in a command still sees it through the spec's own macros). Here
+   * `uncertain` counts only what could hide such a name: a spec definition in an unknown arm, or a
+   * macro neither the spec nor the catalog defines. Catalog values that are not static (build
+   * flags) do not count.
+   */
+  expandKeeping(text: string, offset: number, keep: ReadonlySet<string>): ScopeExpansion {
+    if (!text.includes('%')) return { text, uncertain: false, undefinedNames: [] };
+    let uncertain = false;
+    const table = this.tableAt(offset, () => { uncertain = true; });
+    const definitions: MacroTable = {
+      get: (name) => (keep.has(name) ? `%%{${name}}` : table.get(name)),
+      has: (name) => keep.has(name) || table.has(name),
+      isParametric: (name) => !keep.has(name) && (table.isParametric?.(name) ?? false),
+      parameters: (name) => (keep.has(name) ? undefined : table.parameters?.(name)),
+    };
+    const r = expandMacros(text, { distro: this.distro, release: this.release, definitions, literalUndefined: true });
+    for (const name of r.undefinedNames) if (!this.isKnownName(name)) uncertain = true;
+    return { text: r.text, uncertain, undefinedNames: r.undefinedNames };
+  }
+
   /** A name whose definedness we can tell: the catalog knows it, or it is a build-conditional flag. */
   isKnownName(name: string): boolean {
     // `_with_x`/`_without_x` come only from the command line (--with/--without, --define), so their

@@ -1,7 +1,11 @@
 import { commandArgs, commandName } from '../../shell';
 import { BUILDROOT_REFERENCE } from '../../shell/buildCommands';
 import { specShellCommands } from '../../shell/specShell';
+import { scopeOf } from '../../specfile/macroScope';
 import { defineSpecRule } from '../types';
+
+/** Macros kept as written while expanding arguments, so the build root stays recognisable. */
+const KEPT: ReadonlySet<string> = new Set(['buildroot', 'RPM_BUILD_ROOT']);
 
 /**
  * `scons … install` in %install without `--install-sandbox=%{buildroot}`: SCons installs into the
@@ -18,15 +22,25 @@ export default defineSpecRule({
   },
   requires: ['scons'],
   check(ctx) {
+    const scope = scopeOf(ctx.doc, ctx.profile);
+    /** The word names the build root or the sandbox, after the spec's own macros (true/false), or cannot be known (undefined). */
+    const namesBuildRoot = (value: string, offset: number): boolean | undefined => {
+      if (value.startsWith('--install-sandbox') || BUILDROOT_REFERENCE.test(value)) return true;
+      const x = scope.expandKeeping(value, offset, KEPT);
+      if (x.uncertain) return undefined;
+      return /(?:^|\s)--install-sandbox/.test(x.text) || BUILDROOT_REFERENCE.test(x.text);
+    };
     for (const cmd of specShellCommands(ctx.doc, ['install'])) {
       const name = commandName(cmd)?.value;
       if (!name || !/^(?:scons(?:-[23])?|%\{?__scons\}?|%\{?scons\}?)$/.test(name)) continue;
       const args = commandArgs(cmd);
       const target = args.find((a) => /^install(?:-\S+)?$/.test(a.value));
       if (!target) continue;
-      // --install-sandbox, or any argument naming the build root (DESTDIR=…, PREFIX=%{buildroot}/usr).
-      if (args.some((a) => a.value.startsWith('--install-sandbox') || BUILDROOT_REFERENCE.test(a.value))) continue;
-      if (cmd.words.slice(0, cmd.nameIndex).some((w) => BUILDROOT_REFERENCE.test(w.value))) continue;
+      // --install-sandbox, or any argument naming the build root (DESTDIR=…, PREFIX=%{buildroot}/usr),
+      // also through the spec's own macros (`%global scons_flags --prefix=%{buildroot}%{_prefix}`);
+      // an argument that cannot be resolved may carry it too.
+      const verdicts = [...args, ...cmd.words.slice(0, cmd.nameIndex)].map((w) => namesBuildRoot(w.value, w.start));
+      if (verdicts.some((v) => v !== false)) continue;
       const last = cmd.words[cmd.words.length - 1];
       ctx.report({
         start: cmd.words[cmd.nameIndex].start,
