@@ -57,6 +57,28 @@ test('kmodtool reads %AkmodsBuildRequires', () => {
 `, { rules: [rule] });
 });
 
+test('sblim-cmpi-devel\'s %sblim_pre/%sblim_post/%sblim_preun read SCHEMA and REGISTRATION (sblim-cmpi-syslog.spec)', () => {
+  assertFindings(`Name: sblim-cmpi-syslog
+BuildRequires: sblim-cmpi-devel
+%files
+%{_datadir}/sblim-cmpi-syslog
+
+%global SCHEMA %{_datadir}/sblim-cmpi-syslog/Syslog_Log.mof %{_datadir}/sblim-cmpi-syslog/Syslog_Service.mof
+%global REGISTRATION %{_datadir}/sblim-cmpi-syslog/Syslog_Log.registration
+%global SCHEMA_EXTRA 1
+#       ^^^^^^^^^^^^ unused-macro
+
+%pre
+%sblim_pre
+
+%post
+%sblim_post
+
+%preun
+%sblim_preun
+`, { rules: [rule] });
+});
+
 test('names a Lua block builds by concatenation count as used (swift-lang: rpm.expand("%{?subdir" .. i .. "}"))', () => {
   assertFindings(`Name: foo
 %global subdir0 swift

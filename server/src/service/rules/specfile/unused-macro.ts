@@ -21,6 +21,10 @@ const MACRO_INPUTS = new Set([
   'distprefix',
   // redhat-rpm-config reads it into the C compiler flags (which -Werror=… type-safety errors apply).
   'build_type_safety_c',
+  // sblim-cmpi-devel's %sblim_pre/%sblim_post/%sblim_preun (macros.sblim-cmpi-devel, Fedora
+  // src.fedoraproject.org/rpms/sblim-cmpi-devel) pass them to provider-register.sh as -m/-r: the
+  // scriptlets they replaced read `provider-register.sh -r %{REGISTRATION} -m %{SCHEMA}`.
+  'SCHEMA', 'REGISTRATION',
 ]);
 
 /**
