@@ -38,6 +38,9 @@ test('definitions expand to the recorded values', () => {
   assert.equal(macroValue('_docdir', 'opensuse'), '/usr/share/doc/packages');
   assert.equal(macroValue('_pkgdocdir', 'fedora'), '/usr/share/doc/%{name}');
   assert.equal(macroValue('_isa', 'rhel'), '(x86-64)');
+  // go-srpm-macros (go-rpm-macros' macros.go-srpm).
+  assert.equal(macroValue('gopath', 'fedora'), '/usr/share/gocode');
+  assert.equal(macroValue('gopath', 'opensuse'), undefined);
   assert.equal(macroValue('_initddir', 'fedora'), '/etc/rc.d/init.d');
   assert.equal(macroValue('_unitdir', 'generic'), undefined);
   assert.equal(macroValue('make_install', 'generic'), undefined, 'depends on %{buildroot} (getenv)');

@@ -41,6 +41,18 @@ echo %{mydefined}
 `, opts);
 });
 
+test('go-srpm-macros\' %gopath is defined on Fedora and RHEL, not a typo of %goipath (tinygo.spec)', () => {
+  const spec = `Name: tinygo
+%global goipath github.com/tinygo-org/tinygo
+ExclusiveArch: %{golang_arches}
+%check
+export GOPATH=%{buildroot}%{tinygoroot}:%{gopath}
+%gotest ./...
+`;
+  assertFindings(spec, opts);
+  assertFindings(spec, { ...opts, distro: 'rhel' });
+});
+
 test('fix; CRLF and non-ASCII', () => {
   assert.equal(fixed('Name: é\n%install\ncp ü %{_bindri}/\n', rule), 'Name: é\n%install\ncp ü %{_bindir}/\n');
   assertFindings('Name: é\n%install\ncp ü %_bindri/\n#    ^^^^^^^^ undefined-macro\n', { ...opts, crlf: true });

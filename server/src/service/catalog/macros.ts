@@ -131,6 +131,9 @@ function files(name: string, usage: string, description: string, extra: Partial<
 }
 const opt = (name: string, description: string, argument?: string): MacroOption => (argument ? { name, argument, description } : { name, description });
 
+const GO_SRPM_SOURCE = 'go-rpm-macros rpm/macros.d/macros.go-srpm and go-rpm-macros.spec (%writevars of golang_arches, gccgo_arches, gopath) (pagure.io/go-rpm-macros; RHEL 9: git.centos.org/rpms/go-rpm-macros)';
+const GO_COMPILERS_SOURCE = 'go-rpm-macros rpm/macros.d/macros.go-compilers-golang (pagure.io/go-rpm-macros)';
+
 const PY = { fedora: '3.14', rhel: '3.9', opensuse: '3.13', mageia: '3.12' } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -261,6 +264,22 @@ export const MACRO_SOURCE: readonly MacroSource[] = [
   param('gopkginstall', 'build', ['fedora'], 'Installs Go sources for a golang-*-devel package.'),
   param('gocheck', 'build', ['fedora'], 'Runs the Go package\'s tests.'),
   param('gometa', 'build', ['fedora'], 'Computes URL, Source and other metadata for a Go package from %goipath.'),
+  // go-srpm-macros (built from go-rpm-macros, in the default build root on Fedora and RHEL): its
+  // spec writes golang_arches, gccgo_arches and gopath into macros.go-srpm with %writevars.
+  { name: 'gopath', kind: 'directory', description: 'Root of the system GOPATH, where golang-*-devel packages install Go sources (`%{gopath}/src/IMPORT/PATH`); go-srpm-macros.', def: { fedora: '%{_datadir}/gocode', rhel: '%{_datadir}/gocode' }, unverified: ['rhel'], source: GO_SRPM_SOURCE },
+  { name: 'golang_arches', kind: 'build', description: 'Architectures the gc Go compiler (golang) supports; go-srpm-macros. `ExclusiveArch: %{golang_arches}`.', def: { fedora: '%{ix86} %{golang_arches_future}', rhel: 'x86_64 aarch64 ppc64le s390x riscv64 loongarch64' }, unverified: ['rhel'], seeAlso: ['go_arches', 'gccgo_arches'], source: GO_SRPM_SOURCE },
+  { name: 'golang_arches_future', kind: 'build', description: 'The architectures of %golang_arches without the 32-bit x86 ones; go-srpm-macros.', def: { fedora: 'x86_64 %{arm} aarch64 ppc64le s390x riscv64 loongarch64', rhel: 'x86_64 %{arm} aarch64 ppc64le s390x riscv64 loongarch64' }, unverified: ['rhel'], source: GO_SRPM_SOURCE },
+  { name: 'gccgo_arches', kind: 'build', description: 'Architectures where Go code is built with gcc-go instead of golang; go-srpm-macros.', def: { fedora: '%{mips}', rhel: '%{mips}' }, unverified: ['rhel'], seeAlso: ['go_arches', 'golang_arches'], source: GO_SRPM_SOURCE },
+  { name: 'go_arches', kind: 'build', description: 'Every architecture some Go compiler supports (%golang_arches and %gccgo_arches); `ExclusiveArch: %{go_arches}` in Go packages; go-srpm-macros.', def: { fedora: '%{golang_arches} %{gccgo_arches}', rhel: '%{golang_arches} %{gccgo_arches}' }, unverified: ['rhel'], seeAlso: ['golang_arches', 'gccgo_arches'], source: GO_SRPM_SOURCE },
+  { name: 'go_compiler', kind: 'build', description: 'Set to 1 to signal that the Go compiler macros are available; go-srpm-macros.', def: { fedora: '1', rhel: '1' }, unverified: ['rhel'], source: GO_SRPM_SOURCE },
+  param('gorpmname', 'build', FEDORA_RHEL, 'Turns a Go import path into an rpm package name (`golang-github-foo-bar`); go-srpm-macros.', { usage: '%gorpmname IMPORT_PATH', unverified: ['rhel'], source: GO_SRPM_SOURCE }),
+  // go-rpm-macros' macros.go-compilers-golang: the flags %gobuild and %gotest pass to the go tool.
+  param('gotest', 'build', ['fedora'], 'Runs `go test` with the distribution\'s flags (%gotestflags, the build ldflags); arguments go to go test.', { seeAlso: ['gocheck', 'gotestflags'], source: GO_COMPILERS_SOURCE }),
+  param('gobuildflags', 'build', ['fedora'], 'The arguments %gobuild passes to `go build`: %gobuild_baseflags and `-ldflags "%gobuild_ldflags"`, for build scripts that run go build themselves.', { seeAlso: ['gobuild', 'gobuild_baseflags', 'gobuild_ldflags'], source: GO_COMPILERS_SOURCE }),
+  { name: 'gobuild_baseflags', kind: 'build', description: 'The `go build` flags other than -ldflags (%gocompilerflags, -tags, -a -v -x); go-rpm-macros.', on: ['fedora'], valueless: 'flags that depend on the compiler macros and the environment', seeAlso: ['gobuildflags'], source: GO_COMPILERS_SOURCE },
+  { name: 'gobuild_ldflags', kind: 'build', description: 'The value %gobuild passes to `go build -ldflags` (LDFLAGS, a build ID, external linking with the distribution\'s link flags); go-rpm-macros.', on: ['fedora'], valueless: 'flags that depend on the environment and a random build ID', seeAlso: ['gobuildflags'], source: GO_COMPILERS_SOURCE },
+  { name: 'gotestflags', kind: 'build', description: 'The `go test` flags %gotest passes (%gocompilerflags by default; specs may redefine it); go-rpm-macros.', on: ['fedora'], valueless: 'flags that depend on the compiler macros', seeAlso: ['gotest'], source: GO_COMPILERS_SOURCE },
+  { name: 'gotestextldflags', kind: 'build', description: 'The external linker flags %gotest passes (the distribution\'s %build_ldflags); go-rpm-macros.', on: ['fedora'], valueless: 'the distribution\'s linker flags', seeAlso: ['gotest'], source: GO_COMPILERS_SOURCE },
   param('forgemeta', 'build', ['fedora'], 'Computes URL, Source0 and the %setup directory from %forgeurl and a version, tag or commit.'),
   param('forgeautosetup', 'build', ['fedora'], '%autosetup with the directory %forgemeta computed.'),
   { name: 'debug_package', kind: 'build', description: 'Emits the -debuginfo subpackage; on the distributions it is inserted automatically, so specs only undefine it (`%global debug_package %{nil}`) to disable debuginfo.', on: PROFILES, valueless: 'package section generated by rpm' },
