@@ -40,6 +40,22 @@ mkdir -p %{buildroot}/var/lib/foo %{buildroot}/usr/lib/systemd/system
 `, { rules: [RULE] });
 });
 
+test(`${RULE}: an %if 0%{?flatpak} arm is dead on an ordinary build (qscintilla.spec)`, () => {
+  // flatpak-rpm-macros defines %flatpak only in Flatpak build roots, where the prefix is /app and
+  // moving /usr/include under %{_prefix} is the point.
+  assertFindings(HEAD + `%install
+%if 0%{?flatpak}
+# prefix is not configurable at build time
+mv %{buildroot}/usr/include %{buildroot}%{_prefix}/
+rm -f %{buildroot}/usr/share/qt*/qsci/api/python/Python*.api
+%endif
+%if 0%{?unknown_switch}
+mv %{buildroot}/usr/include %{buildroot}%{_prefix}/
+#              ^^^^^^^^^^^^ ${RULE}
+%endif
+`, { rules: [RULE] });
+});
+
 test(`${RULE}: near-misses stay silent`, () => {
   assertFindings(HEAD + `%build
 #!/bin/sh

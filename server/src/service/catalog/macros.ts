@@ -409,6 +409,9 @@ export const MACRO_SOURCE: readonly MacroSource[] = [
   { name: 'el10', kind: 'distro', description: 'Defined to 1 on Enterprise Linux 10 builds only.', def: { rhel: '1' } },
   { name: 'centos', kind: 'distro', description: 'CentOS (Stream) major version; undefined on RHEL itself and on the other profiles.', on: [], valueless: 'defined only on CentOS builds, which no profile models' },
   { name: 'eln', kind: 'distro', description: 'Defined on Fedora ELN (Enterprise Linux Next) builds only.', on: [], valueless: 'defined only on Fedora ELN builds' },
+  // flatpak-rpm-macros is installed only in the build roots that rebuild RPMs for Flatpaks (prefix /app):
+  // on an ordinary build of every profile `%if 0%{?flatpak}` arms are dead.
+  { name: 'flatpak', kind: 'distro', description: 'Defined to 1 when RPMs are rebuilt for a Flatpak (flatpak-rpm-macros, which also moves %{_prefix} to /app); undefined on ordinary builds. Test with `%if 0%{?flatpak}`.', on: [], valueless: 'defined only in Flatpak build roots', source: 'Fedora flatpak-rpm-macros macros.flatpak (src.fedoraproject.org/rpms/flatpak-rpm-macros): "only for installation in buildroots when rebuilding RPMS to package in Flatpaks"' },
   { name: 'suse_version', kind: 'distro', description: 'openSUSE/SLE code version: 1699 on Tumbleweed, 1500 on Leap 15/SLE 15. Test with `%if 0%{?suse_version} >= 1500`.', def: { opensuse: '1699' } },
   { name: 'sle_version', kind: 'distro', description: 'SLE service-pack version (e.g. 150600) on Leap and SLE; undefined on Tumbleweed.', on: [], valueless: 'defined only on Leap/SLE releases (150600 on Leap 15.6)' },
   { name: 'is_opensuse', kind: 'distro', description: '1 on openSUSE (Tumbleweed, Leap), undefined on SLE.', def: { opensuse: '1' } },
