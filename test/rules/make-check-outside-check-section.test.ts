@@ -61,4 +61,57 @@ make install DESTDIR=%{buildroot}
   assert.deepEqual([f.range.start.character, f.range.end.line - f.range.start.line, f.range.end.character], [0, 1, 6]);
 });
 
+test(`${RULE}: tests run under the packager's own test switch are deliberate (postgresql16.spec:666)`, () => {
+  assertFindings(`${SPEC_HEAD}%global runselftest 1
+%bcond_without tests
+%build
+run_testsuite()
+{
+	make -k -C "$1" MAX_CONNECTIONS=5 check && return 0 || test_failure=1
+	(
+		set +x
+		find "$1" -name 'regression.diffs'
+	)
+}
+test_failure=0
+%if %runselftest
+	run_testsuite "src/test/regress"
+	make clean -C "src/test/regress"
+	run_testsuite "contrib"
+%endif
+%if 0%{?with_check} && 0%{?fedora}
+make check
+%endif
+%if %{with tests}
+%ifarch x86_64
+make test
+%endif
+%endif
+%if %{without check}
+make check
+# <- ${RULE}
+%else
+make test
+# <- ${RULE}
+%endif
+%if !0%{?run_tests_flag}
+make check
+# <- ${RULE}
+%endif
+%if 0%{?latest_tools}
+make check
+# <- ${RULE}
+%endif
+`, { rules: [RULE] });
+  // A function also called outside the switch is still reported.
+  assertFindings(`${SPEC_HEAD}%build
+run_suite() { make check; }
+#             ^^^^^^^^^^ ${RULE}
+%if %{with check}
+run_suite
+%endif
+run_suite
+`, { rules: [RULE] });
+});
+
 testDocExamples(RULE);

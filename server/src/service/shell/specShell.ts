@@ -91,6 +91,47 @@ export function specShellCommands(doc: SpecDocument, kinds?: readonly SectionKin
   return shellScripts(doc, kinds).flatMap((s) => s.commands);
 }
 
+/** A shell function a script defines (`name() { … }`, `function name { … }`) and the commands of its body. */
+export interface ShellFunction {
+  name: string;
+  definition: SpecShellCommand;
+  /** The commands between the braces; empty for bodies that are not a brace group (`name() ( … )`). */
+  body: SpecShellCommand[];
+}
+
+const countOf = (list: readonly string[], item: string): number => list.reduce((n, x) => (x === item ? n + 1 : n), 0);
+
+const functionsOf = cachedPerParse((script: ShellScript): ShellFunction[] => {
+  const out: ShellFunction[] = [];
+  const cmds = script.commands;
+  for (let i = 0; i < cmds.length; i++) {
+    const definition = cmds[i];
+    if (definition.functionName === undefined) continue;
+    const fn: ShellFunction = { name: definition.functionName, definition, body: [] };
+    out.push(fn);
+    // `function name {` carries the brace as a word; `name() {` leaves it to the next command's reserved words.
+    let depth = definition.words.filter((w, k) => k > 0 && w.quoting === 'none' && w.text === '{').length;
+    for (let j = i + 1; j < cmds.length; j++) {
+      const c = cmds[j];
+      const opens = countOf(c.leading, '{');
+      if (depth === 0 && opens === 0) break;
+      depth += opens - countOf(c.leading, '}');
+      if (depth <= 0) {
+        i = j;
+        break;
+      }
+      fn.body.push(c);
+      i = j;
+    }
+  }
+  return out;
+});
+
+/** The shell functions a script defines, in order; cached per parse. */
+export function shellFunctions(script: ShellScript): readonly ShellFunction[] {
+  return functionsOf(script);
+}
+
 export { BUILD_SECTION_KINDS } from '../specfile/keywords';
 
 /** A scriptlet, trigger or file trigger (whatever its interpreter). */

@@ -1,5 +1,6 @@
+import type { SpecDocument } from '../../specfile/ast';
 import { commandName, type ShellWord } from '../../shell';
-import { specShellCommands } from '../../shell/specShell';
+import { shellFunctions, shellScripts, type SpecShellCommand } from '../../shell/specShell';
 import { defineSpecRule } from '../types';
 
 /** Sections where tests belong, or whose text is not shell that rpm runs while building. */
@@ -10,6 +11,44 @@ const RUNNERS = /^(?:\/usr\/bin\/)?(?:xvfb-run|dbus-run-session|dbus-launch|time
 /** make options whose value is the next word. */
 const VALUE_OPTIONS = new Set(['-C', '-f', '-I', '-o', '-W', '--directory', '--file', '--makefile', '--include-dir']);
 const TEST_TARGET = /^(?:check|tests?)$/;
+
+/** A macro reference in an %if condition: negation, `%{?…}` flags, the name, and the argument of `%{with x}`. */
+const CONDITION_MACRO = /(!?)[ \t]*0?%\{?([!?]*)([A-Za-z_]\w*)(?:[ \t]+([A-Za-z_]\w*))?/g;
+/** A name that switches tests: %runselftest, %with_check, %{with tests}, %_with_testsuite, %do_check … */
+const TEST_SWITCH_NAME = /(?:^|_)(?:run_?)?(?:self)?(?:check|tests?|testsuite)(?:_|$)/i;
+
+/** The condition turns tests on: it names a test switch, not negated (`%{without check}`, `%{!?with_check}` do not count). */
+function namesTestSwitch(condition: string): boolean {
+  for (const m of condition.matchAll(CONDITION_MACRO)) {
+    if (m[1] === '!' || m[2].includes('!') || m[3] === 'without') continue;
+    const name = m[3] === 'with' ? m[4] : m[3];
+    if (name !== undefined && TEST_SWITCH_NAME.test(name)) return true;
+  }
+  return false;
+}
+
+/** The line sits (at any depth) in an `%if`/`%elif` arm whose condition names a test switch. */
+function inTestSwitchArm(doc: SpecDocument, line: number): boolean {
+  for (let path = doc.lineConditional[line] ?? 0; path !== 0; path = doc.conditionalPaths[path].parent) {
+    const entry = doc.conditionalPaths[path];
+    const branch = doc.conditionals[entry.block]?.branches[entry.branch];
+    if (!branch) break;
+    if ((branch.keyword === 'if' || branch.keyword === 'elif') && namesTestSwitch(branch.condition)) return true;
+  }
+  return false;
+}
+
+/**
+ * The packager runs the command under a test switch of their own: it sits in a test-switch arm,
+ * or in a shell function every call of which does (postgresql's run_testsuite under `%if %runselftest`).
+ */
+function underTestSwitch(doc: SpecDocument, cmd: SpecShellCommand, script: { commands: readonly SpecShellCommand[] }, functions: ReturnType<typeof shellFunctions>): boolean {
+  if (inTestSwitchArm(doc, doc.lines.lineOf(cmd.start))) return true;
+  const fn = functions.find((f) => f.body.includes(cmd));
+  if (!fn) return false;
+  const calls = script.commands.filter((c) => commandName(c)?.value === fn.name && !fn.body.includes(c));
+  return calls.length > 0 && calls.every((c) => inTestSwitchArm(doc, doc.lines.lineOf(c.start)));
+}
 
 /** The `check`/`test`/`tests` target among a make command's arguments (from `from`), if any. */
 function testTarget(words: readonly ShellWord[], from: number): ShellWord | undefined {
@@ -46,20 +85,23 @@ export default defineSpecRule({
   requires: ['check', 'test'],
   rpmlintId: 'make-check-outside-check-section',
   check(ctx) {
-    for (const cmd of specShellCommands(ctx.doc)) {
-      if (SKIP.has(cmd.section.kind)) continue;
-      const name = commandName(cmd);
-      if (!name) continue;
-      let makeAt = cmd.nameIndex;
-      if (RUNNERS.test(name.value)) {
-        makeAt = cmd.words.findIndex((w, k) => k > cmd.nameIndex && !w.redirect && w.quoting === 'none' && MAKE.test(w.value));
-        if (makeAt < 0) continue;
-      } else if (!MAKE.test(name.value)) continue;
-      const target = testTarget(cmd.words, makeAt + 1);
-      if (!target) continue;
-      const make = cmd.words[makeAt];
-      const shown = cmd.words.slice(makeAt, cmd.words.indexOf(target) + 1).filter((w) => !w.redirect).map((w) => w.text).join(' ');
-      ctx.report({ start: make.start, end: target.end, messageId: 'outsideCheck', data: { command: shown, name: cmd.section.name } });
+    for (const script of shellScripts(ctx.doc)) {
+      if (SKIP.has(script.section.kind)) continue;
+      for (const cmd of script.commands) {
+        const name = commandName(cmd);
+        if (!name) continue;
+        let makeAt = cmd.nameIndex;
+        if (RUNNERS.test(name.value)) {
+          makeAt = cmd.words.findIndex((w, k) => k > cmd.nameIndex && !w.redirect && w.quoting === 'none' && MAKE.test(w.value));
+          if (makeAt < 0) continue;
+        } else if (!MAKE.test(name.value)) continue;
+        const target = testTarget(cmd.words, makeAt + 1);
+        if (!target) continue;
+        const make = cmd.words[makeAt];
+        const shown = cmd.words.slice(makeAt, cmd.words.indexOf(target) + 1).filter((w) => !w.redirect).map((w) => w.text).join(' ');
+        if (underTestSwitch(ctx.doc, cmd, script, shellFunctions(script))) continue;
+        ctx.report({ start: make.start, end: target.end, messageId: 'outsideCheck', data: { command: shown, name: cmd.section.name } });
+      }
     }
   },
 });
