@@ -37,6 +37,8 @@ ruleTester(rule, {
     { name: '%elif after an %if the profile cannot decide (Lua) is not reported', distro: 'rhel-8', code: `%if %{lua: print(1)}\n%global x 1\n%elif 0%{?rhel}\n%global x 2\n%endif\n${HEAD}` },
     { name: '%elif is known from rpm 4.15 (EL 9)', distro: 'rhel-9', code: `%if 0%{?rhel} >= 8\n%global x 1\n%elif 1\n%global x 2\n%endif\n${HEAD}` },
     { name: '%generate_buildrequires is known on EL 9', distro: 'rhel-9', code: `${HEAD}%prep\n%generate_buildrequires\necho x\n` },
+    { name: '%autopatch -v -p1 is fine on EL 8; -m/-M from EL 9 on', distro: 'rhel-8', code: `${HEAD}%prep\n%autopatch -v -p1\n%autopatch -p M\n# %autopatch -M 3\n` },
+    { name: '%autopatch -M on EL 9', distro: 'rhel-9', code: `${HEAD}%prep\n%autopatch -p1 -M 99\n` },
     { name: 'generic rpm 4.18 has %conf', distro: 'generic', code: `${HEAD}%prep\n%conf\n./configure\n` },
   ],
   invalid: [
@@ -101,6 +103,16 @@ ruleTester(rule, {
         { messageId: 'sectionInScript', data: { section: 'generate_buildrequires', since: '4.15', previous: 'prep', release: 'EL 8', rpm: '4.14.3' } },
         { messageId: 'sectionInScript', data: { section: 'conf', since: '4.18', previous: 'prep', release: 'EL 8', rpm: '4.14.3' } },
         { messageId: 'sectionUnknown', data: { section: 'patchlist', since: '4.15', release: 'EL 8', rpm: '4.14.3' } },
+      ],
+    },
+    {
+      name: '%autopatch -m/-M on EL 8 and Leap 15.6',
+      distro: 'rhel-8',
+      code: `${HEAD}%prep\n%autopatch -p1 -M 2000\n#              ^^ ${rule}:autopatchRange\n%autopatch -m2 -p0\n#          ^^^ ${rule}:autopatchRange\n  %autopatch -vM99\n#            ^^^^^ ${rule}:autopatchRange\n`,
+      errors: [
+        { messageId: 'autopatchRange', data: { flag: '-M', letter: 'M', release: 'EL 8', rpm: '4.14.3' } },
+        { messageId: 'autopatchRange', data: { flag: '-m', letter: 'm', release: 'EL 8', rpm: '4.14.3' } },
+        { messageId: 'autopatchRange', data: { flag: '-M', letter: 'M', release: 'EL 8', rpm: '4.14.3' } },
       ],
     },
     {

@@ -23,6 +23,10 @@ const SYNTAX = {
   bcond: { since: '4.17.1', backportedTo: { 'rhel-9': 'RHEL 9.2' } },
   // PART_CONF ("%conf") joins the section table of build/parseSpec.c in 4.18.0.
   conf: { since: '4.18' },
+  // `%autopatch -m/-M`: macros.in defines %autopatch(vp:) at rpm-4.14.3-release and
+  // %autopatch(vp:m:M:) from rpm-4.15.0-release on; RHEL 9's packaging guide lists the range
+  // options among the changes from RHEL 8.
+  autopatchRange: { since: '4.15' },
   // %generate_buildrequires, %patchlist, %sourcelist: rpm 4.15.0 (release notes; rpm-spec(5)
   // "Added: 4.15.0"; Red Hat lists them among the packaging changes from RHEL 8 to RHEL 9).
   generate_buildrequires: { since: '4.15' },
@@ -57,6 +61,29 @@ const SHELL_SECTIONS = new Set<SectionKind>(['prep', 'conf', 'generate_buildrequ
 const AUGMENTABLE = new Set<SectionKind>(['prep', 'conf', 'generate_buildrequires', 'build', 'install', 'check', 'clean']);
 const TAG_NAMES: Record<string, string> = { sourcelicense: 'SourceLicense', buildsystem: 'BuildSystem', buildoption: 'BuildOption' };
 
+/**
+ * The first -m or -M of `%autopatch` arguments, read as getopt reads "vp:m:M:" (an option that
+ * takes a value takes the rest of its word or the next word); offsets into `args`.
+ */
+function rangeOption(args: string): { letter: string; start: number; end: number } | undefined {
+  const words = [...args.matchAll(/\S+/g)];
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w][0];
+    if (word.startsWith('#') || word === '--') return undefined;
+    if (!word.startsWith('-') || word.length < 2) continue;
+    for (let c = 1; c < word.length; c++) {
+      const letter = word[c];
+      if (letter === 'm' || letter === 'M') return { letter, start: words[w].index!, end: words[w].index! + word.length };
+      if (letter === 'p') {
+        if (c === word.length - 1) w++;
+        break;
+      }
+      if (letter !== 'v') break;
+    }
+  }
+  return undefined;
+}
+
 export default defineSpecRule({
   id: 'syntax-too-new-for-release',
   category: 'syntax',
@@ -70,12 +97,13 @@ export default defineSpecRule({
     sectionUnknown: '%{{section}} is a section only from rpm {{since}} on; rpm {{rpm}} of {{release}} does not know it: it reads this line and the lines under it as part of the section before',
     sectionInText: '%{{section}} is a section only from rpm {{since}} on; rpm {{rpm}} of {{release}} reads this line and the lines under it as part of %{{previous}}',
     elif: '%{{keyword}} is new in rpm 4.15; rpm {{rpm}} of {{release}} does not know it and takes this line for a plain line of the arm above, so the arms of this %if do not mean there what they say',
+    autopatchRange: '%autopatch {{flag}} (a patch range) is new in rpm 4.15; %autopatch of rpm {{rpm}} of {{release}} takes only -v and -p: rpmbuild stops with "Unknown option {{letter}} in autopatch(vp:)"',
     patchUnnumbered: '%patch {{n}} without -P applies only patch {{n}} from rpm 4.18 on; rpm {{rpm}} of {{release}} also applies the unnumbered Patch: tag here, or stops with an error when the spec has none: write %patch -P {{n}}',
     patchZero: '%patch {{n}} without -P applies only patch {{n}} from rpm 4.18 on; rpm {{rpm}} of {{release}} also applies patch 0 here, or stops with "No patch number 0" when there is none: write %patch -P {{n}}',
     tag: '{{tag}} is a tag only from rpm {{since}} on; rpm {{rpm}} of {{release}} does not know it: rpmbuild stops with "Unknown tag: {{tag}}…"',
     augment: '{{flag}} ({{verb}} to %{{name}}) is new in rpm 4.20; rpm {{rpm}} of {{release}} ignores it and reads a second %{{name}} (line {{otherLine}} is the other): rpmbuild stops with "second %{{name}}"',
   },
-  requires: ['%elif', '%patch', '%bcond', '%conf', '%generate_buildrequires', '%sourcelist', 'SourceLicense', 'BuildSystem', 'BuildOption', ' -a', ' -p', '\t-a', '\t-p'],
+  requires: ['%elif', '%patch', '%autopatch', '%bcond', '%conf', '%generate_buildrequires', '%sourcelist', 'SourceLicense', 'BuildSystem', 'BuildOption', ' -a', ' -p', '\t-a', '\t-p'],
   check(ctx) {
     const { doc } = ctx;
     const release = ctx.profile.release;
@@ -125,6 +153,23 @@ export default defineSpecRule({
             : firstTruth === 'true' || (firstTruth === 'false' && truth === 'true');
           if (!differs) return;
           ctx.report({ start: b.keywordSpan.start, end: b.keywordSpan.end, messageId: 'elif', data: { ...data, keyword: b.keyword } });
+        });
+      }
+    }
+
+    const definesAutopatch = ctx.profile.macros.some((m) => m.name === 'autopatch') || doc.macroDefinitions.some((d) => d.name === 'autopatch');
+    if (lacks(release, 'autopatchRange') && !definesAutopatch) {
+      for (const ref of doc.macroReferences) {
+        if (ref.form !== 'plain' || ref.name !== 'autopatch' || ref.conditional || ref.negated) continue;
+        const line = doc.lines.lineOf(ref.start);
+        if (doc.lineKinds[line] === 'comment') continue;
+        const option = rangeOption(doc.text.slice(ref.end, doc.lines.lineEnd(line)));
+        if (!option) continue;
+        ctx.report({
+          start: ref.end + option.start,
+          end: ref.end + option.end,
+          messageId: 'autopatchRange',
+          data: { ...data, flag: `-${option.letter}`, letter: option.letter },
         });
       }
     }
