@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { assertFindings } from '../helpers/fixtures';
 import { fixed } from '../helpers/fixing';
+import { parseSpec } from '../../server/src/service/specfile/parser';
+import { scopeOf } from '../../server/src/service/specfile/macroScope';
 
 const rule = 'undefined-macro';
 const opts = { rules: [rule] };
@@ -51,6 +53,20 @@ export GOPATH=%{buildroot}%{tinygoroot}:%{gopath}
 `;
   assertFindings(spec, opts);
   assertFindings(spec, { ...opts, distro: 'rhel' });
+});
+
+test('an %if 0%{?epel} == 7 arm is dead on Fedora, unknown on RHEL (libdxfrw.spec)', () => {
+  const spec = `Name: libdxfrw
+%build
+%if 0%{?epel} == 7
+%cmake3_build
+%endif
+`;
+  assertFindings(spec, opts);
+  // EPEL builds define %epel on RHEL: there the arm's truth is unknown, not false.
+  const doc = parseSpec(spec);
+  assert.deepEqual(scopeOf(doc, 'fedora').lineCondition(3), { dead: true, uncertain: false, taken: false });
+  assert.equal(scopeOf(doc, 'rhel').lineCondition(3).dead, false);
 });
 
 test('fix; CRLF and non-ASCII', () => {

@@ -409,6 +409,9 @@ export const MACRO_SOURCE: readonly MacroSource[] = [
   { name: 'el10', kind: 'distro', description: 'Defined to 1 on Enterprise Linux 10 builds only.', def: { rhel: '1' } },
   { name: 'centos', kind: 'distro', description: 'CentOS (Stream) major version; undefined on RHEL itself and on the other profiles.', on: [], valueless: 'defined only on CentOS builds, which no profile models' },
   { name: 'eln', kind: 'distro', description: 'Defined on Fedora ELN (Enterprise Linux Next) builds only.', on: [], valueless: 'defined only on Fedora ELN builds' },
+  // epel-rpm-macros is in the build roots of EPEL builds only (mock's epel-*.tpl configs add it to
+  // the chroot): undefined on Fedora and the other families, unknown on RHEL (EPEL or not).
+  { name: 'epel', kind: 'distro', description: 'EPEL major version (9, 10), defined only in EPEL build roots (epel-rpm-macros); undefined on Fedora and on plain RHEL builds. Test with `%if 0%{?epel}`.', on: ['rhel'], valueless: 'defined only when epel-rpm-macros is installed (EPEL builds)', source: 'epel-rpm-macros macros.epel-rpm-macros (src.fedoraproject.org/rpms/epel-rpm-macros); mock-core-configs templates/epel-*.tpl install it in EPEL chroots' },
   // flatpak-rpm-macros is installed only in the build roots that rebuild RPMs for Flatpaks (prefix /app):
   // on an ordinary build of every profile `%if 0%{?flatpak}` arms are dead.
   { name: 'flatpak', kind: 'distro', description: 'Defined to 1 when RPMs are rebuilt for a Flatpak (flatpak-rpm-macros, which also moves %{_prefix} to /app); undefined on ordinary builds. Test with `%if 0%{?flatpak}`.', on: [], valueless: 'defined only in Flatpak build roots', source: 'Fedora flatpak-rpm-macros macros.flatpak (src.fedoraproject.org/rpms/flatpak-rpm-macros): "only for installation in buildroots when rebuilding RPMS to package in Flatpaks"' },
