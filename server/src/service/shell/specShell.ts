@@ -67,7 +67,9 @@ const scriptOf = cachedPerParse((section: Section, doc: SpecDocument): ShellScri
   const map = new OffsetMap(pieces);
   const parsed = parseShell(text, { map, rpmMacros: true });
   const commands = parsed.commands.map((c): SpecShellCommand => Object.assign(c, { section }));
-  return { ...parsed, commands, section, text, map };
+  // Written out, not `{ ...parsed, … }`: the spread gave scripts unstable shapes, and rules read
+  // `commands` and `comments` of every script (megamorphic reads).
+  return { commands, comments: parsed.comments, hereDocs: parsed.hereDocs, problems: parsed.problems, section, text, map };
 });
 
 /** The shell script of a section whose body is shell (undefined otherwise); cached per parse. */
