@@ -69,6 +69,17 @@ test('an %if 0%{?epel} == 7 arm is dead on Fedora, unknown on RHEL (libdxfrw.spe
   assert.equal(scopeOf(doc, 'rhel').lineCondition(3).dead, false);
 });
 
+test('php-pear\'s %pear_datadir is no typo of the spec\'s %pear_metadir (php-pear-Net-IMAP.spec)', () => {
+  assertFindings(`Name: php-pear-Net-IMAP
+%{!?pear_metadir: %global pear_metadir %{pear_phpdir}}
+%global pear_name Net_IMAP
+%files
+%{pear_phpdir}/Net
+%{pear_datadir}/%{pear_name}
+%{pear_metadir}/.registry
+`, opts);
+});
+
 test('fix; CRLF and non-ASCII', () => {
   assert.equal(fixed('Name: é\n%install\ncp ü %{_bindri}/\n', rule), 'Name: é\n%install\ncp ü %{_bindir}/\n');
   assertFindings('Name: é\n%install\ncp ü %_bindri/\n#    ^^^^^^^^ undefined-macro\n', { ...opts, crlf: true });

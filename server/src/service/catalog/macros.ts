@@ -134,6 +134,8 @@ const opt = (name: string, description: string, argument?: string): MacroOption 
 const GO_SRPM_SOURCE = 'go-rpm-macros rpm/macros.d/macros.go-srpm and go-rpm-macros.spec (%writevars of golang_arches, gccgo_arches, gopath) (pagure.io/go-rpm-macros; RHEL 9: git.centos.org/rpms/go-rpm-macros)';
 const GO_COMPILERS_SOURCE = 'go-rpm-macros rpm/macros.d/macros.go-compilers-golang (pagure.io/go-rpm-macros)';
 
+const PEAR_SOURCE = 'Fedora php-pear macros.pear (src.fedoraproject.org/rpms/php-pear, Source13); openSUSE php macros.php (`%pear_datadir %(%{__pear} config-get data_dir 2> /dev/null || echo undefined)`)';
+
 const PY = { fedora: '3.14', rhel: '3.9', opensuse: '3.13', mageia: '3.12' } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -341,6 +343,16 @@ export const MACRO_SOURCE: readonly MacroSource[] = [
   param('perl_process_packlist', 'perl', SUSE, 'openSUSE: removes .packlist and perllocal.pod from the build root.'),
   param('perl_gen_filelist', 'perl', SUSE, 'openSUSE: writes %{name}.files listing the installed module files.'),
   param('perl_requires', 'perl', SUSE, 'openSUSE: run-time dependency on the Perl version the module was built with.'),
+  // ---- PHP PEAR ----
+  // The PEAR directories, read from the installed pear's configuration (`pear config-get data_dir`)
+  // by php-pear's macros.pear (Fedora) and php's macros.php (openSUSE).
+  { name: 'pear_phpdir', kind: 'directory', description: 'Directory for the PHP code of PEAR packages, as the installed pear reports it (`pear config-get php_dir`).', on: ['fedora', 'opensuse'], unverified: ['fedora', 'opensuse'], valueless: 'read from the pear configuration with %(pear config-get php_dir)', source: PEAR_SOURCE },
+  { name: 'pear_docdir', kind: 'directory', description: 'Directory for the documentation of PEAR packages, as the installed pear reports it (`pear config-get doc_dir`).', on: ['fedora', 'opensuse'], unverified: ['fedora', 'opensuse'], valueless: 'read from the pear configuration with %(pear config-get doc_dir)', source: PEAR_SOURCE },
+  { name: 'pear_testdir', kind: 'directory', description: 'Directory for the test suites of PEAR packages, as the installed pear reports it (`pear config-get test_dir`).', on: ['fedora', 'opensuse'], unverified: ['fedora', 'opensuse'], valueless: 'read from the pear configuration with %(pear config-get test_dir)', source: PEAR_SOURCE },
+  { name: 'pear_datadir', kind: 'directory', description: 'Directory for the data files of PEAR packages, as the installed pear reports it (`pear config-get data_dir`).', on: ['fedora', 'opensuse'], unverified: ['fedora', 'opensuse'], valueless: 'read from the pear configuration with %(pear config-get data_dir)', source: PEAR_SOURCE },
+  { name: 'pear_cfgdir', kind: 'directory', description: 'Directory for the configuration files of PEAR packages, as the installed pear reports it (`pear config-get cfg_dir`).', on: ['fedora', 'opensuse'], unverified: ['fedora', 'opensuse'], valueless: 'read from the pear configuration with %(pear config-get cfg_dir)', source: PEAR_SOURCE },
+  { name: 'pear_wwwdir', kind: 'directory', description: 'Directory for the web files of PEAR packages, as the installed pear reports it (`pear config-get www_dir`).', on: ['fedora', 'opensuse'], unverified: ['fedora', 'opensuse'], valueless: 'read from the pear configuration with %(pear config-get www_dir)', source: PEAR_SOURCE },
+  { name: 'pear_metadir', kind: 'directory', description: 'Directory for the PEAR registry metadata, as the installed pear reports it (`pear config-get metadata_dir`).', on: ['fedora', 'opensuse'], unverified: ['fedora', 'opensuse'], valueless: 'read from the pear configuration with %(pear config-get metadata_dir)', source: PEAR_SOURCE },
   // ---- systemd scriptlets ----
   param('systemd_requires', 'systemd', ['fedora', 'rhel', 'opensuse'], 'Adds the Requires(post/preun/postun) on systemd a package with units needs. Mostly unneeded today.', { seeAlso: ['systemd_ordering'] }),
   param('systemd_ordering', 'systemd', FEDORA_RHEL, 'Orders installation after systemd without requiring it (for containers).'),
