@@ -11,6 +11,7 @@ test('shell bodies and bodies using a macro redefined later', () => {
   assertFindings(`Name: foo
 %define stamp %(date +%s)
 #^^^^^^^^^^^^ ${rule}
+Source0: foo-%{stamp}.tar.gz
 %global base 1
 %define full %{base}.0
 #^^^^^^^^^^^ ${rule}
@@ -41,8 +42,8 @@ test('near misses: %global, parametric, later-only definitions, redefinition in 
 });
 
 test('fix; CRLF and non-ASCII', () => {
-  assert.equal(fixed('Name: é\n%define stamp %(date)\n', rule), 'Name: é\n%global stamp %(date)\n');
-  assertFindings('Name: é\n%define ü %(date)\n%define stamp %(date)\n#^^^^^^^^^^^^ define-instead-of-global\n', { ...opts, crlf: true });
+  assert.equal(fixed('Name: é\n%define stamp %(date)\nURL: %{stamp}\n', rule), 'Name: é\n%global stamp %(date)\nURL: %{stamp}\n');
+  assertFindings('Name: é\n%define ü %(date)\n%define stamp %(date)\n#^^^^^^^^^^^^ define-instead-of-global\nURL: %{stamp}\n', { ...opts, crlf: true });
 });
 
 testDocExamples(rule);
@@ -54,5 +55,16 @@ Name: foo
 Version: 6.11.1~rc
 %define after %(echo %{version})
 #^^^^^^^^^^^^ define-instead-of-global
+Source0: %{qt_version}-%{after}.tar.gz
+`, opts);
+});
+
+test('through another %define (cube: %define cubew_vers %version above Version:), and a shell body never used (udisks2: git_hash)', () => {
+  assertFindings(`%define cubew_vers %version
+%define shortwv %(echo %cubew_vers | awk -F. '{print $1}')
+%define git_hash %(git log -1 --pretty=format:"%h" || true)
+Name: cube
+Version: 4.9.1
+Source1: cube-%{shortwv}.tar.gz
 `, opts);
 });

@@ -30,17 +30,27 @@ export default defineSpecRule({
       // A body that uses a macro defined only further down (by a %define/%global line or by a
       // preamble tag: `%define qt_version %(echo %{version} | cut -d~ -f1)` above `Version:`)
       // relies on lazy expansion: leave it alone.
-      const usesLaterDefinition = refs.some((r) => {
-        const defs = table.directives(r.name);
-        const tags = table.tags(r.name);
+      // Through other %define'd macros too (cube: `%define cubew_vers %version` above Version:).
+      const definedLater = (name: string, seen: Set<string>): boolean => {
+        if (seen.has(name)) return false;
+        seen.add(name);
+        const defs = table.directives(name);
+        const tags = table.tags(name);
         if (defs.length === 0 && tags.length === 0) return false;
-        return !defs.some((d) => d.start < def.start && d.keyword !== 'undefine') && !tags.some((t) => t.start < def.start);
-      });
-      if (usesLaterDefinition) continue;
+        const earlier = defs.filter((d) => d.start < def.start && d.keyword !== 'undefine');
+        if (earlier.length === 0 && !tags.some((t) => t.start < def.start)) return true;
+        // An earlier lazy %define whose own body uses a later definition is later in effect.
+        return earlier.some((d) => d.keyword === 'define' && refsInRange(doc, d.bodySpan.start, d.bodySpan.end).some((x) => definedLater(x.name, seen)));
+      };
+      if (refs.some((r) => definedLater(r.name, new Set([def.name])))) continue;
       const body = doc.text.slice(def.bodySpan.start, def.bodySpan.end);
       // Quoting tricks (`%""P`, `%%`) produce text meant to be expanded again at use.
       if (/%%|%["']/.test(body)) continue;
-      if (refs.some((r) => r.form === 'shell')) why = 'its body runs a shell command, which %define runs again at every use';
+      // A %define never used never runs its command; %global would run it at every parse (udisks2's git_hash).
+      if (refs.some((r) => r.form === 'shell')) {
+        if (!doc.macroReferences.some((u) => u.name === def.name && (u.start < def.start || u.start >= def.end))) continue;
+        why = 'its body runs a shell command, which %define runs again at every use';
+      }
       else {
         for (const r of refs) {
           if (r.form !== 'plain' && r.form !== 'braced') continue;
