@@ -51,3 +51,19 @@ test(`${RULE}: %{_libdir}/../… is the same path on every architecture (floppy-
 # <- ${RULE}
 `, { rules: [RULE] });
 });
+
+test(`${RULE}: on Fedora and EL, a spec built only for 64-bit arches has lib64 everywhere (openmpi, pl: ExcludeArch: %{ix86})`, () => {
+  const excl = `${SPEC_HEAD}ExcludeArch: %{ix86}
+%package doc
+Summary: d
+BuildArch: noarch
+%files doc
+%{_libdir}/openmpi/share
+`;
+  assertFindings(excl, { rules: [RULE], distro: 'fedora' });
+  assertFindings(excl, { rules: [RULE], distro: 'rhel-9' });
+  assertFindings(`${SPEC_HEAD}ExclusiveArch: x86_64 aarch64 %{power64} s390x\nBuildArch: noarch\n%files\n%{_libdir}/a\n`, { rules: [RULE], distro: 'fedora' });
+  // openSUSE still builds for i586 and armv7l; a 32-bit arch left in ExclusiveArch counts too
+  assert.equal(lintText(excl, { rules: [RULE], distro: 'opensuse' }).length, 1);
+  assert.equal(lintText(`${SPEC_HEAD}ExclusiveArch: x86_64 %{arm}\nBuildArch: noarch\n%files\n%{_libdir}/a\n`, { rules: [RULE], distro: 'fedora' }).length, 1);
+});

@@ -2,6 +2,26 @@ import type { SpecDocument } from '../../specfile/ast';
 import { buildArchTags, refsInRange } from '../../specfile/query';
 import { defineSpecRule } from '../types';
 
+/** 64-bit architectures by the names ExclusiveArch uses (`%{x86_64}` etc. are macros for them). */
+const ARCHES_64 = /^(?:x86_64|amd64|aarch64|ppc64le|ppc64|s390x|riscv64|%\{?(?:x86_64|arm64|power64|riscv64)\}?)$/;
+/** 32-bit x86 by the names ExcludeArch uses. */
+const IX86 = /^(?:i[3-6]86|%\{?ix86\}?)$/;
+
+/**
+ * Every architecture the package can be built for has lib64: Fedora and EL build for x86_64,
+ * aarch64, ppc64le and s390x (and riscv64 as Fedora's alternative), plus i686 only for multilib
+ * (Fedora's Architectures page; armv7hl was retired in Fedora 37, and RHEL has no 32-bit arch), so
+ * a spec that excludes %{ix86} (openmpi, pl) or lists only 64-bit arches in ExclusiveArch has
+ * %{_libdir} = /usr/lib64 wherever it builds.
+ */
+function only64BitArches(doc: SpecDocument, distro: string): boolean {
+  if (distro !== 'fedora' && distro !== 'rhel') return false;
+  const values = (key: string) => doc.tags.filter((t) => t.key === key && t.packageIndex === 0 && t.conditionalPath === 0).flatMap((t) => t.value.split(/[\s,]+/).filter(Boolean));
+  const exclusive = values('exclusivearch');
+  if (exclusive.length > 0 && exclusive.every((a) => ARCHES_64.test(a))) return true;
+  return values('excludearch').some((a) => IX86.test(a));
+}
+
 /** The package's own BuildArch tags (else the main package's) all say noarch, outside any %if. */
 function unconditionalNoarch(doc: SpecDocument, packageIndex: number): boolean {
   const tags = buildArchTags(doc);
@@ -27,6 +47,7 @@ export default defineSpecRule({
   rpmlintId: 'libdir-macro-in-noarch-package',
   check(ctx) {
     const { doc } = ctx;
+    if (only64BitArches(doc, ctx.distro)) return;
     // `%global _libdir /usr/lib` (obs-build): the spec pins the macro to one literal directory,
     // so it no longer depends on the build host
     const pinned = new Set(doc.macroDefinitions.filter((d) => (d.name === '_libdir' || d.name === '_lib') && d.keyword !== 'undefine' && !d.body.includes('%')).map((d) => d.name));
