@@ -57,6 +57,21 @@ test('kmodtool reads %AkmodsBuildRequires', () => {
 `, { rules: [rule] });
 });
 
+test('Fedora\'s octave macros read %octpkg in %octpkgdir/%octpkglibdir (NLopt.spec)', () => {
+  assertFindings(`Name: NLopt
+%package -n octave-%{name}
+%global octpkg %{name}
+%global octpkg_unused 1
+#       ^^^^^^^^^^^^^ unused-macro
+Summary: Octave bindings
+%install
+mkdir -p %{buildroot}%{octpkgdir}/packinfo
+%files -n octave-%{name}
+%{octpkglibdir}
+%{octpkgdir}
+`, opts);
+});
+
 test('sblim-cmpi-devel\'s %sblim_pre/%sblim_post/%sblim_preun read SCHEMA and REGISTRATION (sblim-cmpi-syslog.spec)', () => {
   assertFindings(`Name: sblim-cmpi-syslog
 BuildRequires: sblim-cmpi-devel

@@ -25,6 +25,10 @@ const MACRO_INPUTS = new Set([
   // src.fedoraproject.org/rpms/sblim-cmpi-devel) pass them to provider-register.sh as -m/-r: the
   // scriptlets they replaced read `provider-register.sh -r %{REGISTRATION} -m %{SCHEMA}`.
   'SCHEMA', 'REGISTRATION',
+  // Fedora's octave macros (macros.octave, octave-devel) read it in %octpkgdir, %octpkglibdir,
+  // %octave_pkg_build, %octave_pkg_install, %octave_pkg_check, %octave_pkg_preun
+  // (`%octpkgdir %{octprefix}/%{octpkg}-%{version}`; src.fedoraproject.org/rpms/octave).
+  'octpkg',
 ]);
 
 /**
