@@ -7,6 +7,8 @@ const POSITIVE = `Name: test
 # <- no-%install-section
 %prep
 %build
+%files
+%{_bindir}/test
 `;
 
 test(`${RULE}: reports what rpmlint's check is about`, () => {
@@ -18,6 +20,45 @@ test(`${RULE}: near-misses stay silent`, () => {
 %install
 `, { rules: [RULE] });
   assertFindings(`Summary: fragment
+`, { rules: [RULE] });
+});
+
+test(`${RULE}: silent when nothing needs installing: a meta-package, relative %doc entries (xorg-x11-drivers, exim-doc, fedora-obsolete-packages)`, () => {
+  // xorg-x11-drivers.spec: Requires only, an empty %files.
+  assertFindings(`Name: xorg-x11-drivers
+Requires: xorg-x11-drv-dummy
+%description
+Meta-package.
+%files
+%defattr(-,root,root,-)
+`, { rules: [RULE] });
+  // exim-doc.spec: rpm copies relative %doc entries from the build directory itself.
+  assertFindings(`Name: exim-doc
+Source1: FAQ-html.tar.bz2
+%prep
+%setup -q -T -D -a 1
+%files
+%doc faq html ps pdf config.samples
+%license LICENCE
+`, { rules: [RULE] });
+  // Near misses: an absolute %doc entry, a file list, a packaged file still need %install.
+  assertFindings(`Name: foo
+# <- ${RULE}
+%files
+%doc %{_docdir}/foo/README
+`, { rules: [RULE] });
+  // python-openant.spec: %pyproject_install under %build, %files -f.
+  assertFindings(`Name: python-openant
+# <- ${RULE}
+%build
+%pyproject_wheel
+%pyproject_install
+%files -n python3-openant -f %{pyproject_files}
+`, { rules: [RULE] });
+  assertFindings(`Name: foo
+# <- ${RULE}
+%files
+%config(noreplace) %{_sysconfdir}/foo.conf
 `, { rules: [RULE] });
 });
 

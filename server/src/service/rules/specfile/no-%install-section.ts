@@ -1,9 +1,43 @@
+import type { SpecDocument } from '../../specfile/ast';
+import { FILES_DIRECTIVE } from '../../specfile/paths';
 import { missingSection } from '../../specfile/requiredSections';
 import { defineSpecRule } from '../types';
 
+/** Directives whose relative entries rpm copies from the build directory itself (`%doc README`). */
+const FROM_BUILD_DIR = /^%(?:doc|license|readme)$/;
+
 /**
- * A complete spec without a %install section. Not reported for fragments (no Name tag), specs that
- * %include other files, or rpm 4.20 declarative builds (BuildSystem:), which generate the section.
+ * Whether some %files section lists something %install would have to put into the build root: a
+ * file list (`%files -f`) or an entry other than a relative `%doc`/`%license` file, which rpm
+ * copies from the build directory on its own. Meta-packages (an empty `%files`, only
+ * `%defattr`) and documentation packages (`%doc faq html`) need no %install.
+ */
+function hasFilesToInstall(doc: SpecDocument): boolean {
+  for (const section of doc.sections) {
+    if (section.kind !== 'files') continue;
+    if (section.options.some((o) => o.flag === '-f')) return true;
+    for (let l = section.headerLine + 1; l <= section.endLine; l++) {
+      if (doc.lineKinds[l] !== 'body' && doc.lineKinds[l] !== 'macro-line') continue;
+      const line = doc.text.slice(doc.lines.lineStarts[l], doc.lines.lineEnd(l));
+      let fromBuildDir = false;
+      for (const m of line.matchAll(/\S*\([^)]*\)|\S+/g)) {
+        const word = m[0];
+        if (word.startsWith('#')) break;
+        if (FROM_BUILD_DIR.test(word)) fromBuildDir = true;
+        if (FILES_DIRECTIVE.test(word)) continue;
+        const path = word.replace(/^"|"$/g, '');
+        if (!fromBuildDir || path.startsWith('/') || path.startsWith('%') || path.startsWith('$')) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * A complete spec without a %install section whose %files lists something to install. Not reported
+ * for fragments (no Name tag), specs that %include other files, rpm 4.20 declarative builds
+ * (BuildSystem:), which generate the section, meta-packages with empty %files, and packages whose
+ * only files are relative %doc/%license entries (rpm copies those from the build directory).
  */
 export default defineSpecRule({
   id: 'no-%install-section',
@@ -17,7 +51,6 @@ export default defineSpecRule({
   rpmlintId: 'no-%install-section',
   check(ctx) {
     const anchor = missingSection(ctx.doc, 'install');
-    if (anchor) ctx.report({ ...anchor, messageId: 'noInstallSection' });
+    if (anchor && hasFilesToInstall(ctx.doc)) ctx.report({ ...anchor, messageId: 'noInstallSection' });
   },
 });
-
