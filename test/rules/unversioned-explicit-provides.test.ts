@@ -96,7 +96,23 @@ test(`${RULE}: no fix where '= %{version}-%{release}' may still fall within the 
   const text = `${SPEC_HEAD}Provides: a b c
 Obsoletes: a <= 9:2019-15
 Obsoletes: b <= %{version}
-Obsoletes: c < 2
+Obsoletes: c < 0.5
 `;
   assert.deepEqual(lintText(text, { rules: [RULE] }).map((f) => [f.message.slice(1, 2), f.fixes?.length ?? 0]), [['a', 0], ['b', 0], ['c', 1]]);
+});
+
+test('unversioned-explicit-provides: when the package\'s own version lies inside the Obsoletes range, %{version}-%{release} is not suggested (fwupd: 2.1.7 against dbxtool < 9)', () => {
+  const text = `Name: fwupd
+Version: 2.1.7
+Release: 1%{?dist}
+Summary: F
+License: LGPL-2.1-or-later
+Obsoletes: dbxtool < 9
+Provides: dbxtool
+Obsoletes: old-tool < 2
+Provides: old-tool
+`;
+  const found = lintText(text, { rules: ['unversioned-explicit-provides'], distro: 'fedora' });
+  assert.deepEqual(found.map((f) => [f.messageId, f.fixes.length]), [['ownVersionObsoleted', 0], ['selfObsoleted', 1]]);
+  assert.match(found[0].message, /This package's own version \(2\.1\.7-1\.fc45\) lies inside that Obsoletes range, so %\{version\}-%\{release\} would not leave it/);
 });

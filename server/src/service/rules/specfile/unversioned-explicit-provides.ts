@@ -1,5 +1,7 @@
 import type { Dependency } from '../../specfile/ast';
 import { textOf } from '../../specfile/query';
+import { scopeOf, type MacroScope } from '../../specfile/macroScope';
+import { evrInRange } from '../../specfile/rpmVersion';
 import { unversionedProvides } from '../../specfile/unversionedProvides';
 import { defineSpecRule } from '../types';
 
@@ -23,6 +25,25 @@ function fixLeavesObsoletesRange(kind: string, obsoletes: Dependency): boolean {
   return false;
 }
 
+/**
+ * The package's own `[E:]V-R` when it is known and lies inside the Obsoletes range (`< 9` or
+ * `<= 0.12.0`, written without macros): then `= %{version}-%{release}` would not leave the range
+ * (fwupd 2.1.7 against `Obsoletes: dbxtool < 9`, pipewire 1.6 against `< 14.2-3`).
+ */
+function ownEvrInside(scope: MacroScope, obsoletes: Dependency, at: number): string | undefined {
+  if ((obsoletes.operator !== '<' && obsoletes.operator !== '<=') || !obsoletes.version || obsoletes.version.includes('%')) return undefined;
+  const part = (text: string) => {
+    const x = scope.expand(text, at);
+    return x.uncertain || x.text.includes('%') ? undefined : x.text.trim();
+  };
+  const version = part('%{version}');
+  const release = part('%{release}');
+  const epoch = part('%{?epoch}');
+  if (!version || !release || epoch === undefined) return undefined;
+  if (!evrInRange({ epoch, version, release }, obsoletes.operator, obsoletes.version)) return undefined;
+  return `${epoch ? `${epoch}:` : ''}${version}-${release}`;
+}
+
 export default defineSpecRule({
   id: 'unversioned-explicit-provides',
   category: 'dependencies',
@@ -32,17 +53,28 @@ export default defineSpecRule({
   messages: {
     selfObsoleted: "'{{name}}' is obsoleted ({{where}}: Obsoletes: {{written}}) and provided without a version: an unversioned provide matches every version, so the package falls within its own Obsoletes (rpmlint: self-obsoletion) and every versioned Requires or Conflicts on the old name matches it. Provide the old name with a version above the Obsoletes range, as Fedora's guideline for renamed packages asks: {{name}} = %{version}-%{release}",
     obsoleted: "'{{name}}' is obsoleted ({{where}}: Obsoletes: {{written}}) and provided without a version: an unversioned provide matches every version, so every versioned Requires or Conflicts on the old name matches it. Provide the old name with a version above the Obsoletes range, as Fedora's guideline for renamed packages asks: {{name}} = %{version}-%{release}",
+    ownVersionObsoleted: "'{{name}}' is obsoleted ({{where}}: Obsoletes: {{written}}) and provided without a version: an unversioned provide matches every version, so every versioned Requires or Conflicts on the old name matches it. This package's own version ({{evr}}) lies inside that Obsoletes range, so %{version}-%{release} would not leave it: provide the old name with a version above the range, or raise the Epoch",
     versionNeverChecked: "'{{name}}' is provided without a version, but {{where}} {{verb}} '{{written}}': rpm matches an unversioned provide to every version, so that version is never checked. Provide it with its version: {{name}} = %{version}-%{release} (or the version it stands for)",
   },
   requires: ['rovides', 'ROVIDES'],
   rpmlintId: 'unversioned-explicit-provides',
   check(ctx) {
     const doc = ctx.doc;
+    let scope: MacroScope | undefined;
     for (const { dep, tag, kind, other } of unversionedProvides(doc)) {
       if (kind === 'plain' || !other) continue;
       const written = textOf(doc, other.dep).trim();
       const where = `line ${other.tag.line + 1}`;
       let report: { messageId: 'selfObsoleted' | 'obsoleted'; data: { name: string; where: string; written: string } } | { messageId: 'versionNeverChecked'; data: { name: string; where: string; verb: string; written: string } };
+      let ownInside: string | undefined;
+      if (kind === 'obsoleted') {
+        scope ??= scopeOf(doc, ctx.profile);
+        ownInside = ownEvrInside(scope, other.dep, tag.start);
+      }
+      if (kind === 'obsoleted' && ownInside !== undefined) {
+        ctx.report({ start: dep.nameSpan.start, end: dep.nameSpan.end, messageId: 'ownVersionObsoleted', data: { name: dep.name, where, written, evr: ownInside } });
+        continue;
+      }
       if (kind === 'obsoleted') {
         const own = other.tag.packageIndex === tag.packageIndex;
         report = { messageId: own ? 'selfObsoleted' : 'obsoleted', data: { name: dep.name, where, written } };
