@@ -57,4 +57,20 @@ make DESTDIR= install
 `, opts);
 });
 
+test('a configuration file edited to put the build root in counts (latex2html: sed -i on cfgcache.pm before make install)', () => {
+  assertFindings(`Name: foo
+%install
+sed -i "s,%{_prefix},%{buildroot}%{_prefix}," cfgcache.pm
+make install
+`, opts);
+  // a sed that only reads from the build root, or mkdir, does not
+  assertFindings(`Name: foo
+%install
+mkdir -p %{buildroot}%{_bindir}
+sed -n p %{buildroot}/x
+make install
+# <- ${rule}
+`, opts);
+});
+
 testDocExamples(rule);

@@ -25,7 +25,10 @@ export default defineSpecRule({
     // A build configured with the build root as its prefix (`./configure --prefix=%{buildroot}/usr`)
     // installs there with a plain `make install`.
     const configuredIntoBuildroot = (words: { value: string }[]) =>
-      words.some((w) => /^(?:--?)?[A-Za-z_]*(?:prefix|PREFIX|root|ROOT|dir|DIR)=/.test(w.value) && BUILDROOT_REFERENCE.test(w.value));
+      words.some((w) => /^(?:--?)?[A-Za-z_]*(?:prefix|PREFIX|root|ROOT|dir|DIR)=/.test(w.value) && BUILDROOT_REFERENCE.test(w.value))
+      // A configuration file edited in place to put the build root in (latex2html:
+      // `sed -i "s,%{_prefix},%{buildroot}%{_prefix}," cfgcache.pm` before `make install`).
+      || (/^(?:sed|perl)$/.test(words[0]?.value ?? '') && words.some((w) => /^-[A-Za-z]*i/.test(w.value)) && words.some((w) => !w.value.startsWith('-') && BUILDROOT_REFERENCE.test(w.value) && /^["']?s(.).*\1/.test(w.value)));
     let exportedBefore = false;
     for (const s of doc.sections) {
       if (s.kind === 'build' || s.kind === 'conf') {
