@@ -15,6 +15,16 @@ const PREFIX_DEFINITION = /^-D[A-Za-z0-9_]*PREFIX(?::[A-Za-z]+)?=/;
  * Specs that also call `%cmake`, `%configure`, `%meson` or qmake are not checked: their direct cmake
  * calls are side builds (tests).
  */
+/** `make install`, `%make_install`, `cmake --install`, `ninja install`, `%cmake_install`… */
+function installsWithBuildSystem(cmd: Parameters<typeof commandName>[0]): boolean {
+  const name = commandName(cmd)?.value ?? '';
+  if (/^%\{?\??(?:make_?install|makeinstall|cmake\d?_install|ninja_install|__ninja_install)\}?$/.test(name)) return true;
+  const args = commandArgs(cmd).map((a) => a.value);
+  if (/^(?:cmake3?|%\{?__cmake3?\}?)$/.test(name)) return args.includes('--install');
+  if (/^(?:make|gmake|%\{?__make\}?|ninja|%\{?__ninja\}?|ninja-build)$/.test(name)) return args.some((a) => /^install(?:-strip)?$/.test(a));
+  return false;
+}
+
 export default defineSpecRule({
   id: 'cmake-without-install-prefix',
   category: 'build',
@@ -30,6 +40,9 @@ export default defineSpecRule({
     // A spec whose main build uses %cmake, %configure, %meson or qmake calls cmake directly only for
     // side builds (tests, helpers) that are not installed.
     if (usesQmake(ctx.doc) || cmds.some((c) => /^%\{?\??(?:cmake\d?|configure|meson)\}?$/.test(commandName(c)?.value ?? ''))) return;
+    // Nothing is installed by a build system (tinydir copies its header by hand and builds with
+    // cmake for its tests only): the prefix never reaches the package.
+    if (!specShellCommands(ctx.doc, ['install']).some(installsWithBuildSystem)) return;
     for (const cmd of cmds) {
       const name = commandName(cmd)?.value;
       if (!name || !/^(?:cmake3?|%\{?__cmake3?\}?|\/usr\/bin\/cmake3?)$/.test(name)) continue;
