@@ -6,11 +6,12 @@ import { defineSpecRule } from '../types';
  * `./configure` without `--libdir=`: autoconf then installs libraries in `$prefix/lib`, which is
  * wrong on 64-bit multilib systems. `%configure` passes it already. Like rpmlint, a command line
  * that also runs `ln ` is left alone; unlike rpmlint, noarch packages (no libraries) are skipped.
+ * Off by default: hand-written configure scripts cannot be told from autoconf (precision samples).
  */
 export default defineSpecRule({
   id: 'configure-without-libdir-spec',
   category: 'paths',
-  defaultSeverity: 'information',
+  defaultSeverity: 'off',
   description: './configure is run without --libdir: use %configure or pass --libdir=%{_libdir}',
   fixSafety: 'unsafe',
   messages: {
