@@ -23,6 +23,61 @@ function configuredIntoBuildroot(cmd: SpecShellCommand): boolean {
   return EDITS_TEXT.test(name) && cmd.words.some((w) => PROJECT_FILE.test(w.value));
 }
 
+const UNKNOWN = '?';
+
+/** `dir` joined onto `cwd` and normalized (`a/b/..` is `a`); UNKNOWN when either cannot be read. */
+function joinDir(cwd: string, dir: string): string {
+  if (cwd === UNKNOWN || dir.startsWith('/') || /[$`~*?]|%\{?\??buildsubdir|^-/.test(dir)) return UNKNOWN;
+  const parts = cwd === '.' ? [] : cwd.split('/');
+  for (const part of dir.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === 0) return UNKNOWN;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.length === 0 ? '.' : parts.join('/');
+}
+
+/**
+ * The directory (relative to where each build section starts) each command runs in, following
+ * `cd`, `pushd` and `popd`: a section starts in the build directory again.
+ */
+function directories(commands: readonly SpecShellCommand[]): Map<SpecShellCommand, string> {
+  const out = new Map<SpecShellCommand, string>();
+  let section: unknown;
+  let cwd = '.';
+  let stack: string[] = [];
+  for (const cmd of commands) {
+    if (cmd.section !== section) {
+      section = cmd.section;
+      cwd = '.';
+      stack = [];
+    }
+    out.set(cmd, cwd);
+    const name = commandName(cmd)?.value;
+    const target = commandArgs(cmd).find((a) => !a.value.startsWith('-'))?.value;
+    if (name === 'cd') cwd = target === undefined ? UNKNOWN : joinDir(cwd, target);
+    else if (name === 'pushd') {
+      stack.push(cwd);
+      cwd = target === undefined ? UNKNOWN : joinDir(cwd, target);
+    } else if (name === 'popd') cwd = stack.pop() ?? UNKNOWN;
+  }
+  return out;
+}
+
+/** The directory a make runs in: its own `-C dir` / `--directory=dir` applied to the shell's. */
+function makeDirectory(cmd: SpecShellCommand, cwd: string): string {
+  const args = commandArgs(cmd);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i].value;
+    if (a === '-C' || a === '--directory') return args[i + 1] ? joinDir(cwd, args[i + 1].value) : UNKNOWN;
+    const m = /^(?:-C|--directory=)(.+)$/.exec(a);
+    if (m) return joinDir(cwd, m[1]);
+  }
+  return cwd;
+}
+
 export default defineSpecRule({
   id: 'qmake-install-without-install-root',
   category: 'build',
@@ -40,14 +95,24 @@ export default defineSpecRule({
     // With another build system in the spec, a `make install` may belong to it.
     if (all.some((c) => OTHER_BUILD_SYSTEM.test(commandName(c)?.value ?? ''))) return;
     if (specShellCommands(doc, ['prep', 'conf', 'build']).some(configuredIntoBuildroot)) return;
+    // Where qmake wrote its Makefiles: a make install elsewhere runs a hand-written Makefile
+    // (highlight's and smplayer's top-level Makefile, gmic's src/Makefile; qmake ran in a subdirectory).
+    const cwdOf = directories(all);
+    const qmakeDirs = new Set(all.filter((c) => isQmakeName(commandName(c)?.value ?? '')).map((c) => cwdOf.get(c) ?? UNKNOWN));
+    let exported = false;
     for (const cmd of all) {
       if (cmd.section.kind !== 'install') continue;
+      // `export INSTALL_ROOT=%{buildroot}` (qsstv) or a bare assignment: every later make install has it.
+      if ((cmd.words[0]?.value === 'export' || cmd.nameIndex < 0) && cmd.words.some((w) => /^INSTALL_ROOT=./.test(w.value))) exported = true;
+      if (exported) continue;
       const name = commandName(cmd)?.value;
       const args = commandArgs(cmd);
       const isMakeInstall = isMakeCommand(name) && args.some((a) => a.value === 'install');
       const isMacro = name !== undefined && /^%\{?(?:make_install|makeinstall)\}?$/.test(name);
       if (!isMakeInstall && !isMacro) continue;
       if (cmd.words.some((w) => /^INSTALL_ROOT=/.test(w.value))) continue;
+      const dir = makeDirectory(cmd, cwdOf.get(cmd) ?? UNKNOWN);
+      if (!qmakeDirs.has(UNKNOWN) && dir !== UNKNOWN && !qmakeDirs.has(dir)) continue;
       const last = cmd.words[cmd.words.length - 1];
       ctx.report({
         start: cmd.words[cmd.nameIndex].start,
