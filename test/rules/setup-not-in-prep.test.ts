@@ -25,3 +25,11 @@ test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => 
 });
 
 testDocExamples(RULE);
+
+test(`${RULE}: a %setup the spec defines itself is its own macro (picard: %define setup setup.py)`, () => {
+  assertFindings(`%define setup setup.py
+${SPEC_HEAD}%build
+  %{setup}
+sed -i 's/x/y/' %{setup}
+`, { rules: [RULE] });
+});

@@ -40,3 +40,16 @@ rm -rf %{buildroot}
 });
 
 testDocExamples(RULE);
+
+test(`${RULE}: a %clean that also removes build-directory files is not superfluous (systemd, docbook-simple)`, () => {
+  assertFindings(`${SPEC_HEAD}%clean
+rm -rf \\
+    $RPM_BUILD_ROOT \\
+    .file-list-* \\
+    debugfiles.list
+`, { rules: [RULE] });
+  assertFindings(`${SPEC_HEAD}%clean
+rm -rf $RPM_BUILD_ROOT
+rm -rf ../%{version}
+`, { rules: [RULE] });
+});

@@ -115,4 +115,8 @@ Provides: old-tool
   const found = lintText(text, { rules: ['unversioned-explicit-provides'], distro: 'fedora' });
   assert.deepEqual(found.map((f) => [f.messageId, f.fixes.length]), [['ownVersionObsoleted', 0], ['selfObsoleted', 1]]);
   assert.match(found[0].message, /This package's own version \(2\.1\.7-1\.fc45\) lies inside that Obsoletes range, so %\{version\}-%\{release\} would not leave it/);
+  // fwupd's real Release is %autorelease: the version alone decides against `< 9`
+  const auto = lintText(text.replace('Release: 1%{?dist}', 'Release: %autorelease'), { rules: ['unversioned-explicit-provides'], distro: 'fedora' });
+  assert.deepEqual(auto.map((f) => f.messageId), ['ownVersionObsoleted', 'selfObsoleted']);
+  assert.match(auto[0].message, /own version \(2\.1\.7\) lies inside/);
 });

@@ -31,6 +31,9 @@ test('evrInRange: a bound without a release matches every release; a missing epo
   assert.equal(evrInRange(evr('1.6.2'), '<', '14.2-3'), true);
   assert.equal(evrInRange(evr('1.0', '1', '1'), '<', '9'), false, 'epoch 1 is above any epoch-0 bound');
   assert.equal(evrInRange(evr('2019'), '<=', '9:2019-15'), true);
+  // only the release could decide, and it is unknown
+  assert.equal(evrInRange({ epoch: '', version: '14.2' }, '<', '14.2-3'), undefined);
+  assert.equal(evrInRange({ epoch: '', version: '2.1.7' }, '<', '14.2-3'), true);
 });
 
 test('rpmvercmp agrees with rpm on generated versions (python3-rpm when installed)', (t) => {

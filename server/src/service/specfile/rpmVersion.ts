@@ -55,14 +55,19 @@ export function rpmvercmp(a: string, b: string): number {
 
 /**
  * Whether `[E:]V[-R]` lies inside the range `< bound` or `<= bound` as rpm matches it: a missing
- * epoch is 0, and a bound without a release matches every release of its version.
+ * epoch is 0, and a bound without a release matches every release of its version. Undefined when
+ * only the release (not given) could decide.
  */
-export function evrInRange(evr: { epoch: string; version: string; release: string }, operator: '<' | '<=', bound: string): boolean {
+export function evrInRange(evr: { epoch: string; version: string; release?: string }, operator: '<' | '<=', bound: string): boolean | undefined {
   const m = /^(?:(\d+):)?([^-]+)(?:-(.+))?$/.exec(bound);
-  if (!m) return false;
+  if (!m) return undefined;
   const e = rpmvercmp(evr.epoch || '0', m[1] ?? '0');
   let c = e;
   if (c === 0) c = rpmvercmp(evr.version, m[2]);
-  if (c === 0 && m[3] !== undefined) c = rpmvercmp(evr.release, m[3]);
+  if (c === 0 && m[3] !== undefined) {
+    // The release decides: unknown (`%autorelease`) means no answer.
+    if (evr.release === undefined) return undefined;
+    c = rpmvercmp(evr.release, m[3]);
+  }
   return operator === '<' ? c < 0 : c <= 0;
 }

@@ -37,11 +37,12 @@ function ownEvrInside(scope: MacroScope, obsoletes: Dependency, at: number): str
     return x.uncertain || x.text.includes('%') ? undefined : x.text.trim();
   };
   const version = part('%{version}');
-  const release = part('%{release}');
+  // `%autorelease` and the like: unknown, which matters only when the versions are equal.
+  const release = part('%{release}') || undefined;
   const epoch = part('%{?epoch}');
-  if (!version || !release || epoch === undefined) return undefined;
-  if (!evrInRange({ epoch, version, release }, obsoletes.operator, obsoletes.version)) return undefined;
-  return `${epoch ? `${epoch}:` : ''}${version}-${release}`;
+  if (!version || epoch === undefined) return undefined;
+  if (evrInRange({ epoch, version, release }, obsoletes.operator, obsoletes.version) !== true) return undefined;
+  return `${epoch ? `${epoch}:` : ''}${version}${release ? `-${release}` : ''}`;
 }
 
 export default defineSpecRule({
