@@ -85,3 +85,19 @@ test(`${RULE}: fix requires the provided version`, () => {
 });
 
 testDocExamples(RULE);
+
+test('unversioned-same-spec-requires: alternatives provided at different versions are left alone (clamav: data(clamav) = full / = empty)', () => {
+  assertFindings(`Name: clamav
+Version: 1.4
+Release: 1
+Summary: C
+License: GPL-2.0-only
+Requires: data(clamav)
+%package data
+Summary: d
+Provides: data(clamav) = full
+%package filesystem
+Summary: f
+Provides: data(clamav) = empty
+`, { rules: ['unversioned-same-spec-requires'] });
+});

@@ -28,12 +28,15 @@ export default defineSpecRule({
         // unversioned name is then an alternative on purpose, and the packages cannot drift apart.
         if (provided.every((p) => pinned.has(`${t.packageIndex}>${p.packageIndex}`) || pinned.has(`${p.packageIndex}>${t.packageIndex}`))) continue;
         const versions = [...new Set(provided.map((p) => p.version))];
-        const v = versions.length === 1 ? versions[0] : undefined;
+        // Several packages of the spec provide it at different versions: alternatives (clamav's
+        // `data(clamav) = full` and `= empty`), and the unversioned name accepts either on purpose.
+        if (versions.length > 1) continue;
+        const v = versions[0];
         ctx.report({
           start: d.nameSpan.start,
           end: d.nameSpan.end,
-          messageId: 'unversioned', data: { name: d.name, versions: versions.join(', '), version: v ?? '<version>' },
-          fixes: v ? [{ title: `Require ${d.name} = ${v}`, safety: 'unsafe', edits: [{ start: d.nameSpan.end, end: d.nameSpan.end, newText: ` = ${v}` }] }] : [],
+          messageId: 'unversioned', data: { name: d.name, versions: v, version: v },
+          fixes: [{ title: `Require ${d.name} = ${v}`, safety: 'unsafe', edits: [{ start: d.nameSpan.end, end: d.nameSpan.end, newText: ` = ${v}` }] }],
         });
       }
     }
