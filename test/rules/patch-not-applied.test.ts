@@ -91,11 +91,13 @@ Patch28: c.patch
 Patch29: d.patch
 Patch30: e.patch
 # <- patch-not-applied
+Patch31: f.patch
 %prep
 %patch -P26 -p1
 #%patch -P27 -p1
 # %patch28 -p1
 #%%patch -P 29
+#patch31 -p1 -b .cups
 # apply patch 30 later
 %changelog
 `, { rules: [RULE] });

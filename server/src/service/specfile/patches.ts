@@ -157,7 +157,7 @@ export interface PatchUse {
   namedFiles: Set<string>;
   /**
    * Numbers whose application the spec comments out (`#%patch -P 27`, `# %patch3 -p1`,
-   * `#%%patch -P 5`): the packager disabled the patch on purpose.
+   * `#%%patch -P 5`, `#patch6 -p1`): the packager disabled the patch on purpose.
    */
   disabled: Set<number>;
 }
@@ -190,7 +190,7 @@ function computePatchUse(doc: SpecDocument): PatchUse {
     const section = doc.sections[doc.lineSection[line]];
     if (kind === 'comment' && !(section && NOT_RUN.has(section.kind))) {
       const text = doc.text.slice(lines.lineStarts[line], lines.lineEnd(line));
-      const m = /^[ \t]*#+[ \t]*%%?\{?patch(\d*)\}?(?=[ \t]|$)/.exec(text);
+      const m = /^[ \t]*#+[ \t]*%{0,2}\{?patch(\d*)\}?(?=[ \t]|$)/.exec(text);
       if (m) {
         if (m[1] !== '') disabled.add(Number(m[1]));
         for (const n of patchNumbersIn(text.slice(m[0].length), 0).numbers) disabled.add(n.value);
