@@ -49,3 +49,17 @@ test('rpm-buildroot-usage: %build of a spec that keeps the build root (%__spec_i
   assert.deepEqual(lintText(`%global __spec_install_pre %{___build_pre}\n${head}%build\nmkdir -p $RPM_BUILD_ROOT/boot\n`, { rules: ['rpm-buildroot-usage'] }), []);
   assert.equal(lintText(`${head}%build\nmkdir -p $RPM_BUILD_ROOT/boot\n`, { rules: ['rpm-buildroot-usage'] }).length, 1);
 });
+
+test(`${RULE}: $RPM_BUILD_ROOT in single quotes is text for another script, not a use (arm-none-eabi-gcc-cs)`, () => {
+  assertFindings(`${SPEC_HEAD}%prep
+cat os_install_post~ | while read a x y; do
+case $a in
+*/brp-strip*)
+  sed -e 's,find "*$RPM_BUILD_ROOT"*,find "$RPM_BUILD_ROOT%_bindir",' $a > b
+  ;;
+esac
+done
+echo "$RPM_BUILD_ROOT"
+#     ^^^^^^^^^^^^^^^ ${RULE}
+`, { rules: [RULE] });
+});

@@ -1,4 +1,4 @@
-import { shellCommentStart } from '../../shell/specShell';
+import { shellCommentStart, shellScript } from '../../shell/specShell';
 import { specLines } from '../../specfile/sectionText';
 import { mentionsAny, type SpecRuleContext } from '../types';
 
@@ -39,7 +39,10 @@ export function buildrootUses(ctx: SpecRuleContext, kinds: ReadonlySet<string>):
     const code = hash >= 0 ? l.text.slice(0, hash - l.start) : l.text;
     const hits: { start: number; end: number; form: 'macro' | 'variable' }[] = [];
     for (const m of code.matchAll(/(\\*)\$(\{RPM_BUILD_ROOT\}|RPM_BUILD_ROOT\b)/g)) {
-      if (m[1].length % 2 === 0) hits.push({ start: l.start + m.index + m[1].length, end: l.start + m.index + m[0].length, form: 'variable' });
+      const start = l.start + m.index + m[1].length;
+      // In single quotes the shell does not expand it: text for another script (arm-none-eabi-gcc-cs
+      // writes `find "$RPM_BUILD_ROOT…"` into a copied brp script with sed).
+      if (m[1].length % 2 === 0 && !inSingleQuotes(doc, l.section, start)) hits.push({ start, end: l.start + m.index + m[0].length, form: 'variable' });
     }
     for (const m of code.matchAll(/(%+)(\{\??buildroot\}|buildroot\b)/g)) {
       if (m[1].length % 2 === 1) hits.push({ start: l.start + m.index + m[1].length - 1, end: l.start + m.index + m[0].length, form: 'macro' });
@@ -55,4 +58,15 @@ export function buildrootUses(ctx: SpecRuleContext, kinds: ReadonlySet<string>):
     start: f.start, end: f.end, section: f.section, form: f.form,
     more: f.count > 1 ? ` (${f.count - 1} more use${f.count > 2 ? 's' : ''} in this section)` : '',
   }));
+}
+
+/** The offset lies in a single-quoted (`'…'` or `$'…'`) part of a shell word of the section. */
+function inSingleQuotes(doc: SpecRuleContext['doc'], section: Parameters<typeof shellScript>[1], offset: number): boolean {
+  for (const cmd of shellScript(doc, section)?.commands ?? []) {
+    for (const w of cmd.words) {
+      if (offset < w.start || offset >= w.end) continue;
+      return w.parts.some((p) => (p.kind === 'single' || p.kind === 'ansi') && offset >= p.start && offset < p.end);
+    }
+  }
+  return false;
 }
