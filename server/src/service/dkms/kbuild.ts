@@ -43,9 +43,17 @@ function logicalLines(text: string): LogicalLine[] {
     const first = i;
     let joined = raw[i];
     while (joined.endsWith('\\') && i + 1 < raw.length) joined = `${joined.slice(0, -1)} ${raw[++i]}`;
-    out.push({ text: joined.startsWith('\t') ? joined : joined.replace(/(^|[^\\])#.*$/, '$1'), line: first });
+    out.push({ text: joined.startsWith('\t') ? joined : withoutComment(joined), line: first });
   }
   return out;
+}
+
+/** The line up to its first `#` that is not escaped as `\#` (a loop: the regex form was quadratic on runs of `\#`). */
+function withoutComment(line: string): string {
+  for (let i = line.indexOf('#'); i >= 0; i = line.indexOf('#', i + 1)) {
+    if (i === 0 || line[i - 1] !== '\\') return line.slice(0, i);
+  }
+  return line;
 }
 
 const ASSIGN = /^\s*(?:override\s+|export\s+)*([A-Za-z_][A-Za-z0-9_.-]*|obj-\$[({][A-Za-z0-9_]+[)}])\s*(\+=|:=|::=|\?=|=)\s*(.*)$/;

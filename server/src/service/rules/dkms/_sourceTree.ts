@@ -26,7 +26,10 @@ export interface SourceTree {
 }
 
 function folderOf(uri: string): string {
-  return uri.replace(/[?#].*$/, '').replace(/\/[^/]*$/, '/');
+  // The query or fragment cut by position (`/[?#].*$/` backtracks quadratically on long runs of `#`).
+  const cut = uri.search(/[?#]/);
+  const path = cut < 0 ? uri : uri.slice(0, cut);
+  return path.slice(0, path.lastIndexOf('/') + 1) || path;
 }
 
 export function sourceTree(ctx: DkmsRuleContext): SourceTree {

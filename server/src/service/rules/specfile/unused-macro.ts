@@ -86,7 +86,7 @@ export default defineSpecRule({
       const name = def.name;
       if (reported.has(name) || name.startsWith('_') || /^with(?:out)?_/.test(name) || MACRO_INPUTS.has(name) || isKnownMacro(name)) continue;
       if (INPUT_PREFIXES.test(name)) continue;
-      if (/\d$/.test(name) && NUMBERED_FORGE_INPUTS.has(name.replace(/\d+$/, ''))) continue;
+      if (/\d$/.test(name) && NUMBERED_FORGE_INPUTS.has(withoutTrailingDigits(name))) continue;
       if (constructed.prefixes.some((p) => name.startsWith(p)) || constructed.suffixes.some((x) => name.endsWith(x))) continue;
       if (doc.macroReferences.some((r) => r.name === name)) continue;
       // Anywhere else as a word (lua `macros.name`, rpm.expand("%name"), `%%name` in expand bodies, other definitions).
@@ -111,3 +111,10 @@ export default defineSpecRule({
     }
   },
 });
+
+/** `forgeurl0` → `forgeurl` (a loop: `/\d+$/` backtracks quadratically on long digit runs). */
+function withoutTrailingDigits(name: string): string {
+  let end = name.length;
+  while (end > 0 && name.charCodeAt(end - 1) >= 48 && name.charCodeAt(end - 1) <= 57) end--;
+  return name.slice(0, end);
+}
