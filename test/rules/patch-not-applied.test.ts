@@ -92,12 +92,14 @@ Patch29: d.patch
 Patch30: e.patch
 # <- patch-not-applied
 Patch31: f.patch
+Patch32: g.patch
 %prep
 %patch -P26 -p1
 #%patch -P27 -p1
 # %patch28 -p1
 #%%patch -P 29
 #patch31 -p1 -b .cups
+#%%__cat %PATCH32 | %%__git am
 # apply patch 30 later
 %changelog
 `, { rules: [RULE] });

@@ -86,3 +86,14 @@ test('fix; CRLF and non-ASCII', () => {
 });
 
 testDocExamples(rule);
+
+test('a digit-only sibling of a known macro is a versioned variant, not a typo (waifu2x-converter-cpp: %cmake3_build was taken for %make_build)', () => {
+  assertFindings(`Name: foo
+%build
+%cmake3_build
+%install
+%cmake3_install
+%{pyhton3_sitelib}
+# <- ${rule}
+`, opts);
+});

@@ -157,7 +157,8 @@ export interface PatchUse {
   namedFiles: Set<string>;
   /**
    * Numbers whose application the spec comments out (`#%patch -P 27`, `# %patch3 -p1`,
-   * `#%%patch -P 5`, `#patch6 -p1`): the packager disabled the patch on purpose.
+   * `#%%patch -P 5`, `#patch6 -p1`, `#%%__cat %PATCH7 | git am`): the packager disabled the patch
+   * on purpose.
    */
   disabled: Set<number>;
 }
@@ -195,6 +196,8 @@ function computePatchUse(doc: SpecDocument): PatchUse {
         if (m[1] !== '') disabled.add(Number(m[1]));
         for (const n of patchNumbersIn(text.slice(m[0].length), 0).numbers) disabled.add(n.value);
       }
+      // A commented-out use of the patch file (xscreensaver: `#%%__cat %PATCH13501 | %%__git am`).
+      for (const p of text.matchAll(/%{1,2}\{?PATCH(\d+)\}?/g)) disabled.add(Number(p[1]));
       continue;
     }
     if (kind === 'comment' || kind === 'tag' || kind === 'blank' || kind === 'changelog-header') continue;

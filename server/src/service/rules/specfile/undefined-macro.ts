@@ -64,11 +64,17 @@ function suggestionFor(name: string, local: readonly Candidate[]): string | unde
   let known = catalogSuggestions.get(name);
   if (!known) {
     typoTargets ??= [...knownMacroNames()].filter((c) => TYPO_TARGETS.test(c)).map(candidateOf);
-    for (const c of typoTargets) consider(c);
-    known = { best, distance: bestDistance };
+    // A well-known macro that differs only by digits makes this a sibling of its family defined
+    // elsewhere (`%cmake3_build` next to `%cmake_build`, EPEL's cmake3 macros), not a typo of
+    // another macro (it was suggested `%make_build`: waifu2x-converter-cpp).
+    const sibling = typoTargets.some((c) => c.withoutDigits === withoutDigits && c.name !== name);
+    if (!sibling) for (const c of typoTargets) consider(c);
+    known = { best: sibling ? undefined : best, distance: sibling ? -1 : bestDistance };
     if (catalogSuggestions.size >= MAX_REMEMBERED) catalogSuggestions.clear();
     catalogSuggestions.set(name, known);
   }
+  // A sibling of a known family: no suggestion from the spec's own names either.
+  if (known.distance < 0) return undefined;
   best = known.best;
   bestDistance = known.distance;
   for (const c of local) consider(c);
