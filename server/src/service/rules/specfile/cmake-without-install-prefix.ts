@@ -5,16 +5,7 @@ import { defineSpecRule } from '../types';
 
 /** `NAME_PREFIX=value` or `NAME_PREFIX:TYPE=value`: a cache variable whose name ends in PREFIX. */
 const PREFIX_ASSIGNMENT = /^[A-Za-z0-9_]*PREFIX(?::[A-Za-z]+)?=/;
-/** `-DNAME_PREFIX=value` in one word. */
-const PREFIX_DEFINITION = /^-D[A-Za-z0-9_]*PREFIX(?::[A-Za-z]+)?=/;
 
-/**
- * `cmake ..` called directly without `-DCMAKE_INSTALL_PREFIX`: CMake installs under /usr/local and
- * builds without the distribution's flags. Any `-D…PREFIX=` definition counts as the packager
- * taking care of the prefix (projects with their own prefix variable). `%cmake` sets the prefix, library directory and flags.
- * Specs that also call `%cmake`, `%configure`, `%meson` or qmake are not checked: their direct cmake
- * calls are side builds (tests).
- */
 /** `make install`, `%make_install`, `cmake --install`, `ninja install`, `%cmake_install`… */
 function installsWithBuildSystem(cmd: Parameters<typeof commandName>[0]): boolean {
   const name = commandName(cmd)?.value ?? '';
@@ -25,6 +16,13 @@ function installsWithBuildSystem(cmd: Parameters<typeof commandName>[0]): boolea
   return false;
 }
 
+/**
+ * `cmake ..` called directly without `-DCMAKE_INSTALL_PREFIX`: CMake installs under /usr/local and
+ * builds without the distribution's flags. Any `-D…PREFIX=` definition counts as the packager
+ * taking care of the prefix (projects with their own prefix variable). `%cmake` sets the prefix, library directory and flags.
+ * Specs that also call `%cmake`, `%configure`, `%meson` or qmake are not checked: their direct cmake
+ * calls are side builds (tests).
+ */
 export default defineSpecRule({
   id: 'cmake-without-install-prefix',
   category: 'build',
@@ -52,7 +50,7 @@ export default defineSpecRule({
       if (args.some((a) => /^(?:--build|--install|-E|-P|--version|--help|--preset|--workflow|--find-package|-N)\b/.test(a.value))) continue;
       // The packager set a prefix: CMAKE_INSTALL_PREFIX, or the project's own variable for it
       // (kernelshark's `-D_INSTALL_PREFIX=%{_prefix}`, `-DFOO_PREFIX=/usr`).
-      if (args.some((a, k) => PREFIX_DEFINITION.test(a.value) || (a.value === '-D' && PREFIX_ASSIGNMENT.test(args[k + 1]?.value ?? '')))) continue;
+      if (args.some((a, k) => (a.value === '-D' ? PREFIX_ASSIGNMENT.test(args[k + 1]?.value ?? '') : a.value.startsWith('-D') && PREFIX_ASSIGNMENT.test(a.value.slice(2))))) continue;
       // Options may come from a variable or macro (`cmake $CMAKE_OPTS ..`, `cmake %{cmake_opts}`).
       if (args.some((a) => /^[$%`]/.test(a.value) && !a.value.includes('/') && !/^%\{?_?(?:builddir|srcdir|_cmake_builddir)\}?$/.test(a.value))) continue;
       ctx.report({
