@@ -1,5 +1,7 @@
 // Lines that call %setup, %autosetup or %autopatch as a directive (first word of the line).
 import type { Section, SpecDocument } from './ast';
+import { cachedPerParse } from '../perParse';
+import { definitionTable } from './macroScope';
 
 export interface PrepCall {
   name: 'setup' | 'autosetup' | 'autopatch';
@@ -14,20 +16,21 @@ export interface PrepCall {
 
 const CALL = /^([ \t]*)%(\{?)(setup|autosetup|autopatch)(\}?)(?=\s|$)(.*)$/;
 
-export function prepCalls(doc: SpecDocument): PrepCall[] {
+/** The calls in file order (cached per parse: several rules ask). */
+export const prepCalls = cachedPerParse((doc: SpecDocument): PrepCall[] => {
   const out: PrepCall[] = [];
   // Names the spec defines itself (picard: `%define setup setup.py`, then `%{setup}` in %build) are
   // its own macros outside %prep; in %prep rpm ≥ 4.19 puts its own %setup/%patch over them.
-  const ownNames = new Set(doc.macroDefinitions.filter((d) => d.keyword !== 'undefine').map((d) => d.name));
+  const own = definitionTable(doc);
   for (let line = 0; line < doc.lines.lineCount; line++) {
     if (doc.lineKinds[line] !== 'macro-line') continue;
     const text = doc.lines.lineText(line);
     const m = CALL.exec(text);
     if (!m || (m[2] === '{') !== (m[4] === '}')) continue;
-    if (ownNames.has(m[3]) && doc.sections[doc.lineSection[line]]?.kind !== 'prep') continue;
+    if (own.has(m[3]) && doc.sections[doc.lineSection[line]]?.kind !== 'prep') continue;
     const start = doc.lines.lineStarts[line] + m[1].length;
     const end = start + 1 + m[2].length + m[3].length + m[4].length;
     out.push({ name: m[3] as PrepCall['name'], line, start, end, args: m[5], section: doc.sections[doc.lineSection[line]] });
   }
   return out;
-}
+});
