@@ -200,9 +200,8 @@ function specSideFixes(doc: SpecDocument, m: Mismatch, specUri: string): ReportF
   const body = doc.text.slice(prep.body.start, prep.body.end);
   const lastLineEnd = prep.body.start + body.trimEnd().length;
   const at = lastLineEnd > prep.body.start ? lastLineEnd : prep.header.end;
-  const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
   const line = `sed -i 's/^PACKAGE_VERSION=.*/PACKAGE_VERSION="${version}"/' ${path}`;
-  return [{ title: `Set PACKAGE_VERSION in ${path} with sed in %prep`, edits: [{ start: at, end: at, newText: `${eol}${line}` }] }];
+  return [{ title: `Set PACKAGE_VERSION in ${path} with sed in %prep`, edits: [{ start: at, end: at, newText: `${doc.lines.eol}${line}` }] }];
 }
 
 /** On dkms.conf: PACKAGE_VERSION gets the version the spec uses (expanded: dkms does not know rpm's macros). */

@@ -135,7 +135,6 @@ export default defineSpecRule({
   check(ctx) {
     const doc = ctx.doc;
     if (doc.isTemplate) return;
-    const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
     // 1. a here-document the spec writes itself
     for (const conf of embeddedDkmsConfs(doc)) {
       if (conf.appends) continue;
@@ -166,7 +165,7 @@ export default defineSpecRule({
           end: inst.wordEnd,
           messageId: 'source',
           data: { file: fileName, number: inst.number, placeholders: listOf(ps) },
-          fixes: path && insertAt !== undefined ? versionFix(ps, insertAt, path, eol) : [],
+          fixes: path && insertAt !== undefined ? versionFix(ps, insertAt, path, doc.lines.eol) : [],
           related: ps.slice(0, 4).map((p) => ({ start: 0, end: 0, uri: r.uri, range: dkms.lines.range(p.start, p.end), message: `${p.text} is never substituted` })),
         });
       }
