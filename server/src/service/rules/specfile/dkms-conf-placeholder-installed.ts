@@ -152,11 +152,11 @@ export default defineSpecRule({
     for (const r of ctx.related) {
       if (r.languageId !== 'dkms-conf' || !r.uri.startsWith(dir) || r.uri.slice(dir.length).includes('/')) continue;
       const fileName = decodeURIComponent(r.uri.slice(dir.length));
-      const ps = placeholdersOf(ctx.parseRelatedDkms(r));
+      const dkms = ctx.parseRelatedDkms(r);
+      const ps = placeholdersOf(dkms);
       if (ps.length === 0) continue;
       const installs = sourceInstalls(doc, fileName);
       if (!installs || installs.length === 0) continue;
-      const dkms = ctx.parseRelatedDkms(r);
       for (const inst of installs) {
         const path = installedPath(inst.command);
         const insertAt = lineAfter(doc, inst.command);
