@@ -29,16 +29,23 @@ export interface CachedResult {
   findings: string;
 }
 
-export function cacheKey(text: string, options: LintOptions): string {
-  return createHash('sha1').update(VERSION).update('\0').update(JSON.stringify(options)).update('\0').update(text).digest('base64');
+/** The options as the cache keys read them (the JSON is made once per file and used by both keys). */
+export function optionsJson(options: LintOptions): string {
+  return JSON.stringify(options);
+}
+
+/** `options`: optionsJson() of the file's options. */
+export function cacheKey(text: string, options: string): string {
+  return createHash('sha1').update(VERSION).update('\0').update(options).update('\0').update(text).digest('base64');
 }
 
 /**
  * What a run can check without reading the file: its size and times, and the options (which
  * include the related files' text and the configuration) with Specwright's version.
+ * `options`: optionsJson() of the file's options.
  */
-export function fileMetadata(stat: { size: number; mtimeMs: number; ctimeMs: number }, options: LintOptions): string {
-  const optionsHash = createHash('sha1').update(VERSION).update('\0').update(JSON.stringify(options)).digest('base64');
+export function fileMetadata(stat: { size: number; mtimeMs: number; ctimeMs: number }, options: string): string {
+  const optionsHash = createHash('sha1').update(VERSION).update('\0').update(options).digest('base64');
   return `${stat.size},${stat.mtimeMs},${stat.ctimeMs},${optionsHash}`;
 }
 

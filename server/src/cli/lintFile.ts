@@ -16,7 +16,7 @@ import { readTextFile, statFile, type FileSnapshot } from '../node/readText';
 import { writeFileSafely } from '../node/safeWrite';
 import { unifiedDiff } from '../node/unifiedDiff';
 import { CliToolSession, type CliTool } from '../node/tools/cliTools';
-import { cacheKey, fileMetadata, type CachedResult } from './lintCache';
+import { cacheKey, fileMetadata, optionsJson, type CachedResult } from './lintCache';
 import type { FileResult } from './lintCommand';
 import { countFindings, emptyCounts, formatFilePart, type FindingCounts, type FormatSettings } from './output';
 
@@ -109,19 +109,20 @@ export class FileLinter {
     const outcome: LintOutcome = { index: job.index, file: job.file, output: '', linted: false, counts: emptyCounts(), warnings: 0, ruleErrors: [], messages: this.messages };
     let options: { context: FileLintContext; lintOptions: LintOptions } | undefined;
     const optionsOf = () => (options ??= this.optionsFor(job));
+    let json: string | undefined;
+    const jsonOf = () => (json ??= optionsJson(optionsOf().lintOptions));
     const fixing = this.settings.fixMode !== 'none';
     const fromDisk = job.text === undefined && job.unreadable === undefined;
 
     // --cache: a file whose size, times and options are those of its entry is not read again.
     if (this.settings.cache && !fixing && fromDisk && job.cached && job.cached.meta !== '') {
       const stat = statFile(job.file);
-      if (stat && fileMetadata(stat, optionsOf().lintOptions) === job.cached.meta) {
+      if (stat && fileMetadata(stat, jsonOf()) === job.cached.meta) {
         const findings = JSON.parse(job.cached.findings) as Finding[];
         outcome.fromCache = true;
         outcome.cacheEntry = job.cached;
         return this.finish(outcome, { file: job.file, languageId: job.languageId, findings, ruleErrors: [] }, '', optionsOf().context);
       }
-      if (onlyFromCache) return undefined;
     }
     if (onlyFromCache) return undefined;
 
@@ -139,9 +140,9 @@ export class FileLinter {
 
     let result: FileResult | undefined;
     let diff = '';
-    const key = this.settings.cache ? cacheKey(read.text, lintOptions) : undefined;
+    const key = this.settings.cache ? cacheKey(read.text, jsonOf()) : undefined;
     // The metadata of what was read, for the next run's shortcut (none for stdin or after --fix).
-    const meta = key !== undefined && read.snapshot && !fixing ? fileMetadata(read.snapshot, lintOptions) : '';
+    const meta = key !== undefined && read.snapshot && !fixing ? fileMetadata(read.snapshot, jsonOf()) : '';
     // When fixing, a cached result is good only when there was nothing to fix.
     if (key !== undefined && job.cached?.key === key) {
       const findings = JSON.parse(job.cached.findings) as Finding[];
@@ -164,7 +165,7 @@ export class FileLinter {
       }
       if (key !== undefined && result.ruleErrors.length === 0 && !this.tools && this.settings.fixMode !== 'diff') {
         // After --fix the file holds the fixed text: the entry is keyed by that.
-        const finalKey = linted.finalText !== read.text ? cacheKey(linted.finalText, lintOptions) : key;
+        const finalKey = linted.finalText !== read.text ? cacheKey(linted.finalText, jsonOf()) : key;
         outcome.cacheEntry = { key: finalKey, meta: linted.finalText !== read.text ? '' : meta, findings: JSON.stringify(result.findings) };
       }
     }
