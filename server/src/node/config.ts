@@ -148,7 +148,11 @@ export function loadProjectMacros(config: ProjectConfig, configFile: string, cac
   return { macros, errors };
 }
 
-/** The profile a file is read with: an explicit name (CLI, editor setting) wins over the config's, plus the project's macros and extra defines. */
+/**
+ * The profile a file is read with (CLI lint and query): an explicit name (--distro) wins over the
+ * config's, plus the project's macros and extra defines. (In the editor it is the other way round:
+ * specwright.json's distro wins over the specwright.distro setting; serverCore/context.ts.)
+ */
 export function projectProfile(config: ProjectConfig | undefined, name: string | undefined, fallback: string, extra: readonly UserMacro[] = []): Profile {
   return makeProfile(name ?? config?.distro ?? fallback, [...(config?.macros ?? []), ...extra]);
 }
