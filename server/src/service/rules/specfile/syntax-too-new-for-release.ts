@@ -110,7 +110,6 @@ export default defineSpecRule({
     const data = { release: release.short, rpm: release.rpm };
     const scope = scopeOf(doc, ctx.profile);
     const live = (line: number) => !scope.lineCondition(line).dead;
-    const sectionAt = (line: number): Section | undefined => doc.sections.find((s) => s.headerLine <= line && line <= s.endLine);
 
     // A project macro file or the spec itself may define %bcond for an old rpm: then it works. The
     // spec's "polyfill" sits under `%if 0%{!?bcond:1}`, which the catalog (where %bcond is always
@@ -120,7 +119,7 @@ export default defineSpecRule({
     if (lacks(release, 'bcond') && !definesBcond) {
       for (const b of doc.buildConditionals) {
         if (b.keyword !== 'bcond') continue;
-        const section = sectionAt(b.line);
+        const section = doc.sections[doc.lineSection[b.line]];
         // Only the preamble is certain: elsewhere the undefined macro stays text of that section.
         if (section && section.kind !== 'preamble' && section.kind !== 'package') continue;
         ctx.report({ start: b.start, end: b.start + '%bcond'.length, messageId: 'bcond', data });
