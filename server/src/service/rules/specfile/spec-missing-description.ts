@@ -1,4 +1,4 @@
-import { scopeOf } from '../../specfile/macroScope';
+import { scopeOf, type MacroScope } from '../../specfile/macroScope';
 import { normalizePackageName } from '../../specfile/parser';
 import { defineSpecRule } from '../types';
 import { preambleMayBeIncomplete } from './spec-missing-required-tag';
@@ -20,7 +20,7 @@ export default defineSpecRule({
     const mainName = doc.packages[0].name;
     const described = new Set<string>();
     let unresolved = false;
-    let scope: ReturnType<typeof scopeOf> | undefined;
+    let scope: MacroScope | undefined;
     for (const s of doc.sections) {
       if (s.kind !== 'description') continue;
       if (s.packageIndex >= 0) {
@@ -30,7 +30,7 @@ export default defineSpecRule({
       // `%description -n python3-%{pypi_name}` for `%package -n python3-cornice`: the parser matches
       // names as written; the spec's own definitions tell what this one is.
       const written = s.nameOption ?? (s.target !== undefined ? `${mainName || '%{name}'}-${s.target}` : undefined);
-      scope ??= scopeOf(doc, ctx.distro);
+      scope ??= scopeOf(doc, ctx.profile);
       const expanded = written === undefined ? undefined : scope.expand(written, s.header.start);
       // Only a name that is one of the spec's packages counts (`%description %{common_description}`
       // is a description written in a macro, not a package name).
