@@ -67,16 +67,13 @@ export default defineSpecRule({
       const written = textOf(doc, other.dep).trim();
       const where = `line ${other.tag.line + 1}`;
       let report: { messageId: 'selfObsoleted' | 'obsoleted'; data: { name: string; where: string; written: string } } | { messageId: 'versionNeverChecked'; data: { name: string; where: string; verb: string; written: string } };
-      let ownInside: string | undefined;
       if (kind === 'obsoleted') {
         scope ??= scopeOf(doc, ctx.profile);
-        ownInside = ownEvrInside(scope, other.dep, tag.start);
-      }
-      if (kind === 'obsoleted' && ownInside !== undefined) {
-        ctx.report({ start: dep.nameSpan.start, end: dep.nameSpan.end, messageId: 'ownVersionObsoleted', data: { name: dep.name, where, written, evr: ownInside } });
-        continue;
-      }
-      if (kind === 'obsoleted') {
+        const ownInside = ownEvrInside(scope, other.dep, tag.start);
+        if (ownInside !== undefined) {
+          ctx.report({ start: dep.nameSpan.start, end: dep.nameSpan.end, messageId: 'ownVersionObsoleted', data: { name: dep.name, where, written, evr: ownInside } });
+          continue;
+        }
         const own = other.tag.packageIndex === tag.packageIndex;
         report = { messageId: own ? 'selfObsoleted' : 'obsoleted', data: { name: dep.name, where, written } };
       } else {
