@@ -1,5 +1,6 @@
 import { rpmAtLeast, type Release } from '../../catalog/releases';
 import type { Section, SectionKind } from '../../specfile/ast';
+import { BUILD_SECTION_KINDS } from '../../specfile/keywords';
 import { scopeOf } from '../../specfile/macroScope';
 import { patchApplications } from '../../specfile/patches';
 import { defineSpecRule } from '../types';
@@ -55,10 +56,11 @@ function lacks(release: Release, id: SyntaxId): boolean {
   return !rpmAtLeast(release, s.since) && s.backportedTo?.[release.id] === undefined;
 }
 
-/** Build sections whose body /bin/sh -e runs (a stray `%conf` line there stops the build). */
-const SHELL_SECTIONS = new Set<SectionKind>(['prep', 'conf', 'generate_buildrequires', 'build', 'install', 'check', 'clean']);
-/** Sections rpm 4.20 lets appear again with -a/-p. */
-const AUGMENTABLE = new Set<SectionKind>(['prep', 'conf', 'generate_buildrequires', 'build', 'install', 'check', 'clean']);
+/**
+ * The build sections: /bin/sh -e runs their body (a stray `%conf` line there stops the build), and
+ * they are the sections rpm 4.20 lets appear again with -a/-p.
+ */
+const BUILD_SECTIONS: ReadonlySet<SectionKind> = new Set(BUILD_SECTION_KINDS);
 const TAG_NAMES: Record<string, string> = { sourcelicense: 'SourceLicense', buildsystem: 'BuildSystem', buildoption: 'BuildOption' };
 
 /**
@@ -211,7 +213,7 @@ export default defineSpecRule({
         const from = previous ? previous.headerLine + 1 : 0;
         let macroLine = false;
         for (let l = from; l < s.headerLine && !macroLine; l++) if (doc.lineKinds[l] === 'macro-line' && live(l)) macroLine = true;
-        const script = previous !== undefined && (SHELL_SECTIONS.has(previous.kind) || previous.bodyLanguage === 'shell');
+        const script = previous !== undefined && (BUILD_SECTIONS.has(previous.kind) || previous.bodyLanguage === 'shell');
         // In %prep, rpm before 4.18 hands every line starting with "%patch" to its %patch parser.
         if (previous && script && s.kind !== 'patchlist') ctx.report({ ...range, messageId: 'sectionInScript', data: { ...sectionData, previous: previous.name } });
         else if (macroLine || script) ctx.report({ ...range, messageId: 'sectionUnknown', data: sectionData });
@@ -219,7 +221,7 @@ export default defineSpecRule({
         else ctx.report({ ...range, messageId: 'sectionInText', data: { ...sectionData, previous: previous.name } });
         return;
       }
-      if (!AUGMENTABLE.has(s.kind) || !lacks(release, 'augment')) return;
+      if (!BUILD_SECTIONS.has(s.kind) || !lacks(release, 'augment')) return;
       const option = s.options.find((o) => o.flag === '-a' || o.flag === '-p');
       if (!option) return;
       // Alone, an -a/-p fragment is the section itself for the old rpm (it ignores the option),
