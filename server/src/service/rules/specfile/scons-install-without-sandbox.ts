@@ -23,11 +23,11 @@ export default defineSpecRule({
   requires: ['scons'],
   check(ctx) {
     const scope = scopeOf(ctx.doc, ctx.profile);
-    /** The word names the build root or the sandbox, after the spec's own macros (true/false), or cannot be known (undefined). */
-    const namesBuildRoot = (value: string, offset: number): boolean | undefined => {
+    /** The word names the build root or the sandbox after the spec's own macros, or cannot be known. */
+    const mayNameBuildRoot = (value: string, offset: number): boolean => {
       if (value.startsWith('--install-sandbox') || BUILDROOT_REFERENCE.test(value)) return true;
       const x = scope.expandKeeping(value, offset, KEPT);
-      if (x.uncertain) return undefined;
+      if (x.uncertain) return true;
       return /(?:^|\s)--install-sandbox/.test(x.text) || BUILDROOT_REFERENCE.test(x.text);
     };
     for (const cmd of specShellCommands(ctx.doc, ['install'])) {
@@ -39,8 +39,7 @@ export default defineSpecRule({
       // --install-sandbox, or any argument naming the build root (DESTDIR=…, PREFIX=%{buildroot}/usr),
       // also through the spec's own macros (`%global scons_flags --prefix=%{buildroot}%{_prefix}`);
       // an argument that cannot be resolved may carry it too.
-      const verdicts = [...args, ...cmd.words.slice(0, cmd.nameIndex)].map((w) => namesBuildRoot(w.value, w.start));
-      if (verdicts.some((v) => v !== false)) continue;
+      if ([...args, ...cmd.words.slice(0, cmd.nameIndex)].some((w) => mayNameBuildRoot(w.value, w.start))) continue;
       const last = cmd.words[cmd.words.length - 1];
       ctx.report({
         start: cmd.words[cmd.nameIndex].start,
