@@ -55,6 +55,9 @@ export function numberSources<T extends Omit<SourceEntry, 'number'>>(entries: re
 /** Every source and patch of the spec, numbered (cached per parse). */
 export const sourceEntries = cachedPerParse((doc: SpecDocument): SourceEntry[] => numberSources(rawSourceEntries(doc)));
 
+/** `%{SOURCE1}`, `%SOURCE1`, `%{S:1}` in text (a shell word): group 1 or 2 is the number of the Source it names. */
+export const SOURCE_REFERENCE = /%\{?SOURCE([0-9]+)\}?|%\{?S:([0-9]+)\}?/g;
+
 /**
  * A file name that `%setup`/`%autosetup` unpacks into a build directory: a tar archive (plain or
  * compressed, `.tgz`…), a zip (also `.jar`, `.whl`), 7z, a Ruby gem or a Rust crate. A single

@@ -1,7 +1,7 @@
 import type { DkmsDocument } from '../../dkms/ast';
 import { embeddedDkmsConfs, specOffsetOf } from '../../specfile/embeddedDkms';
 import type { SectionKind, SpecDocument } from '../../specfile/ast';
-import { sourceEntries } from '../../specfile/sources';
+import { SOURCE_REFERENCE, sourceEntries } from '../../specfile/sources';
 import { commandArgs, commandName, type ShellCommand, type ShellWord } from '../../shell';
 import { specShellCommands } from '../../shell/specShell';
 import type { OffsetEdit } from '../../types';
@@ -48,9 +48,6 @@ function runsOneOf(cmd: ShellCommand, programs: RegExp): boolean {
   return cmd.nameIndex >= 0 && cmd.words.slice(cmd.nameIndex).some((w) => !w.redirect && programs.test(programName(w)));
 }
 
-/** `%{SOURCE1}`, `%SOURCE1`, `%{S:1}`: the number of the Source it names. */
-const SOURCE_REF = /%\{?SOURCE([0-9]+)\}?|%\{?S:([0-9]+)\}?/g;
-
 /** A dkms.conf the spec ships as SourceN beside it and installs with `install`/`cp` from %{SOURCEn}. */
 interface SourceInstall {
   number: number;
@@ -70,7 +67,7 @@ function sourceInstalls(doc: SpecDocument, fileName: string): SourceInstall[] | 
   const out: SourceInstall[] = [];
   for (const cmd of specShellCommands(doc, BUILD_SECTIONS)) {
     for (const w of cmd.words) {
-      for (const m of w.text.matchAll(SOURCE_REF)) {
+      for (const m of w.text.matchAll(SOURCE_REFERENCE)) {
         const n = Number(m[1] ?? m[2]);
         if (!numbers.includes(n)) continue;
         // anything else than copying it (a sed, a generator reading it) counts as substituting

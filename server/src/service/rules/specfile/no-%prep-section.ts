@@ -3,12 +3,10 @@ import { specShellCommands } from '../../shell/specShell';
 import type { SpecDocument } from '../../specfile/ast';
 import { scopeOf } from '../../specfile/macroScope';
 import { missingSection } from '../../specfile/requiredSections';
-import { isArchiveFileName, sourceEntries } from '../../specfile/sources';
+import { isArchiveFileName, SOURCE_REFERENCE, sourceEntries } from '../../specfile/sources';
 import type { DistroId } from '../../types';
 import { defineSpecRule } from '../types';
 
-/** `%{SOURCE1}`, `%SOURCE1`, `%{S:1}` in a shell word: the number of the Source it names. */
-const SOURCE_REF = /%\{?SOURCE([0-9]+)\}?|%\{?S:([0-9]+)\}?/g;
 /** Commands that unpack an archive: doing that outside %prep is what %prep is for. */
 const UNPACKERS = /^(?:\/usr\/bin\/)?(?:tar|bsdtar|unzip|7z|7za|gem|cpio|rpm2cpio|%\{?__tar\}?|%\{?__unzip\}?|%\{?__7zip\}?)$/;
 
@@ -38,7 +36,7 @@ function sourcesUsedAsFiles(doc: SpecDocument): Set<number> {
   for (const cmd of specShellCommands(doc)) {
     const name = commandName(cmd);
     if (!name || UNPACKERS.test(name.value)) continue;
-    for (const w of cmd.words) for (const m of w.text.matchAll(SOURCE_REF)) out.add(Number(m[1] ?? m[2]));
+    for (const w of cmd.words) for (const m of w.text.matchAll(SOURCE_REFERENCE)) out.add(Number(m[1] ?? m[2]));
   }
   return out;
 }
