@@ -6,6 +6,7 @@ import type { SpecDocument } from '../specfile/ast';
 import { scopeOf } from '../specfile/macroScope';
 import { DISTRO_IDS, type DistroId, type Range } from '../types';
 import { NEWEST, RELEASES, type Release } from '../catalog/releases';
+import { DISTRO_LABEL } from './markdown';
 
 export type LensState = 'live' | 'dead' | 'unknown';
 
@@ -18,8 +19,6 @@ export interface SpecCodeLens {
   releases: Record<string, LensState>;
 }
 
-export const PROFILE_LABELS: Record<DistroId, string> = { fedora: 'Fedora', rhel: 'RHEL', opensuse: 'openSUSE', mageia: 'Mageia', generic: 'generic rpm' };
-
 /** Releases the lenses read: the maintained ones. */
 const LENS_RELEASES: readonly Release[] = RELEASES.filter((r) => r.maintained);
 
@@ -30,7 +29,7 @@ function namesIn(states: Record<string, LensState>, state: LensState): string[] 
     const rs = LENS_RELEASES.filter((r) => r.family === family);
     const hits = rs.filter((r) => states[r.id] === state);
     if (hits.length === 0) continue;
-    if (hits.length === rs.length) out.push(PROFILE_LABELS[family]);
+    if (hits.length === rs.length) out.push(DISTRO_LABEL[family]);
     else out.push(...hits.map((r) => r.short));
   }
   return out;
