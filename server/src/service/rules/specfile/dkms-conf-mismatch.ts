@@ -2,6 +2,7 @@ import type { DkmsDocument } from '../../dkms/ast';
 import { dkmsCalls, expandSpecText, MUTATING_ACTIONS, normalizeMacroText, usrSrcDirs, type WordSpan } from '../../specfile/dkmsScriptlets';
 import { specHereDocs } from '../../shell/specShell';
 import type { SpecDocument } from '../../specfile/ast';
+import type { ProfileLike } from '../../catalog/profile';
 import type { Range } from '../../types';
 import { defineSpecRule, type ReportFix } from '../types';
 import { replacementFor } from '../dkms/_util';
@@ -49,7 +50,7 @@ function fromRelated(dkms: DkmsDocument, uri: string, specUri: string): Conf {
 }
 
 /** A dkms.conf the spec writes itself with a here-document in %prep/%build/%install. */
-function fromHereDoc(doc: SpecDocument, distro: Parameters<typeof expandSpecText>[2]): Conf | undefined {
+function fromHereDoc(doc: SpecDocument, distro: ProfileLike): Conf | undefined {
   let conf: Conf | undefined;
   for (const { section, hereDoc } of specHereDocs(doc)) {
     if (section.kind !== 'prep' && section.kind !== 'build' && section.kind !== 'install') continue;
@@ -109,7 +110,7 @@ interface SpecPair {
 }
 
 /** The module/version pairs the spec passes to dkms, else the /usr/src directory it installs. */
-function specPairs(doc: SpecDocument, distro: Parameters<typeof expandSpecText>[2]): SpecPair[] {
+function specPairs(doc: SpecDocument, distro: ProfileLike): SpecPair[] {
   const pairs: SpecPair[] = [];
   for (const call of dkmsCalls(doc)) {
     if (!call.action || !MUTATING_ACTIONS.has(call.action.text) || !call.module) continue;
@@ -132,7 +133,7 @@ function specPairs(doc: SpecDocument, distro: Parameters<typeof expandSpecText>[
 }
 
 /** Disagreements between a spec and the dkms.conf files it goes with. */
-function mismatches(doc: SpecDocument, distro: Parameters<typeof expandSpecText>[2], confs: Conf[]): Mismatch[] {
+function mismatches(doc: SpecDocument, distro: ProfileLike, confs: Conf[]): Mismatch[] {
   const out: Mismatch[] = [];
   if (confs.length === 0) return out;
   const pairs = specPairs(doc, distro);
