@@ -3,7 +3,7 @@ import { commandName, type ShellWord } from '../../shell';
 import { shellFunctions, shellScripts, type SpecShellCommand } from '../../shell/specShell';
 import { defineSpecRule } from '../types';
 
-/** Sections where tests belong, or whose text is not shell that rpm runs while building. */
+/** The section where tests belong (sections whose text is not shell have no shell script to read). */
 const SKIP = new Set(['check']);
 const MAKE = /^(?:make|gmake|\/usr\/bin\/g?make|%\{?__make\}?|%\{?_bindir\}?\/g?make)$/;
 /** Commands that run the command after their options (`xvfb-run -a make check`). */
