@@ -27,9 +27,7 @@ describe('CLI on the shared corpus', () => {
     const corpus = path.join(shared!, 'corpus');
     const expected = countLintable(corpus).sort();
     assert.ok(expected.length > 500, `corpus has ${expected.length} files`);
-    const started = Date.now();
     const r = cli(['lint', '--format', 'json', corpus]);
-    const elapsed = Date.now() - started;
     assert.ok(r.status === 0 || r.status === 1, `exit ${r.status}\n${r.stderr.slice(0, 4000)}`);
     const reports = JSON.parse(r.stdout) as JsonFileReport[];
     assert.deepEqual(reports.map((x) => x.file).sort(), expected);
@@ -39,6 +37,5 @@ describe('CLI on the shared corpus', () => {
     }
     // No rule may throw on real files.
     assert.doesNotMatch(r.stderr, /internal error in rule/);
-    assert.ok(elapsed < 60_000, `took ${elapsed} ms`);
   });
 });

@@ -144,7 +144,8 @@ test('hostile input stays bounded', () => {
     const t0 = Date.now();
     const doc = parseDkms(text);
     const ms = Date.now() - t0;
-    assert.ok(ms < 3000, `took ${ms} ms for input starting ${JSON.stringify(text.slice(0, 20))}`);
+    // Generous bound (CI machines are busy): catches quadratic blow-ups, which take minutes.
+    assert.ok(ms < 20_000, `took ${ms} ms for input starting ${JSON.stringify(text.slice(0, 20))}`);
     for (const a of doc.assignments) assert.ok(a.start >= 0 && a.end <= text.length);
   }
 });

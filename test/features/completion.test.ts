@@ -288,8 +288,9 @@ describe('completion: dkms.conf', () => {
   });
 });
 
-describe('completion latency', () => {
-  it('answers in a few milliseconds on snapd.spec', (t) => {
+// Latency is measured by `npm run bench` (completion p50/p95 over the server on snapd.spec), not here.
+describe('completion in a large real spec', () => {
+  it('completes macro names inside %{…} on snapd.spec', (t) => {
     const shared = sharedDir();
     if (!shared) return t.skip(SHARED_MISSING);
     const dir = path.join(shared, 'corpus', 'spec');
@@ -297,21 +298,14 @@ describe('completion latency', () => {
     if (!file) return t.skip('snapd.spec is not in the corpus');
     const text = fs.readFileSync(path.join(dir, file), 'utf8');
     const doc = { uri: 'file:///bench/snapd.spec', languageId: 'rpm-spec' as const, version: 1, text };
-    service.parse(doc);
     const lines = text.split('\n');
     const line = lines.findIndex((l) => l.includes('%{_bindir}'));
     const character = lines[line].indexOf('%{_bindir}') + 4;
-    service.complete(doc, { line, character });
-    const runs: number[] = [];
-    for (let k = 0; k < 20; k++) {
-      const t0 = performance.now();
-      const list = service.complete(doc, { line, character });
-      runs.push(performance.now() - t0);
-      assert.ok(list.items.some((i) => i.label === '_bindir'));
-    }
-    runs.sort((a, b) => a - b);
-    // Median; generous bound for loaded CI machines (typically well under 2 ms).
-    assert.ok(runs[10] < 25, `median ${runs[10].toFixed(2)} ms`);
+    const labels = service.complete(doc, { line, character }).items.map((i) => i.label);
+    // `%{_b|`: rpm's macros and the spec's own (`%global with_bundled`) that match what is typed.
+    assert.ok(labels.includes('_bindir') && labels.includes('_builddir'), labels.slice(0, 20).join(' '));
+    assert.ok(/^%global with_bundled /m.test(text) && labels.includes('with_bundled'));
+    assert.ok(!labels.includes('_libdir'));
   });
 });
 
