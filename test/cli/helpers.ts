@@ -13,8 +13,8 @@ export interface CliRun {
   stderr: string;
 }
 
-export function cli(args: string[], cwd = REPO_ROOT): CliRun {
-  const r = spawnSync(process.execPath, [CLI_JS, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+export function cli(args: string[], cwd = REPO_ROOT, env?: NodeJS.ProcessEnv): CliRun {
+  const r = spawnSync(process.execPath, [CLI_JS, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...(env ? { env } : {}) });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -31,19 +31,38 @@ describe('specwright bump', () => {
     } finally { t.cleanup(); }
   });
 
-  it('--new-version sets Version and resets Release; the author falls back to git config', () => {
-    const t = tempDir();
+  it('--new-version sets Version and resets Release; the author comes from ~/.rpmmacros %packager, else git config', (t) => {
+    const d = tempDir();
     try {
-      fs.writeFileSync(path.join(t.dir, 'a.spec'), SPEC);
-      if (spawnSync('git', ['init', '-q'], { cwd: t.dir }).status !== 0) return;
-      spawnSync('git', ['config', 'user.name', 'Git User'], { cwd: t.dir });
-      spawnSync('git', ['config', 'user.email', 'git@example.org'], { cwd: t.dir });
-      const r = cli(['bump', '--new-version', '1.1', 'a.spec'], t.dir);
+      // A scratch HOME: no ~/.gitconfig or ~/.rpmmacros of whoever runs the tests.
+      const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: d.dir, GIT_CONFIG_NOSYSTEM: '1' };
+      fs.writeFileSync(path.join(d.dir, 'a.spec'), SPEC);
+      if (spawnSync('git', ['init', '-q'], { cwd: d.dir, env }).status !== 0) { t.skip('git is not installed'); return; }
+      spawnSync('git', ['config', 'user.name', 'Git User'], { cwd: d.dir, env });
+      spawnSync('git', ['config', 'user.email', 'git@example.org'], { cwd: d.dir, env });
+      fs.writeFileSync(path.join(d.dir, '.rpmmacros'), '%packager Macro Packager <macro@example.org>\n');
+      const r = cli(['bump', '--new-version', '1.1', 'a.spec'], d.dir, env);
       assert.equal(r.status, 0, r.stderr);
-      const text = fs.readFileSync(path.join(t.dir, 'a.spec'), 'utf8');
+      const text = fs.readFileSync(path.join(d.dir, 'a.spec'), 'utf8');
       assert.match(text, /Version: 1\.1\nRelease: 1%\{\?dist\}/);
-      assert.match(text, / Git User <git@example\.org> - 1\.1-1\n- Update to 1\.1\n/);
-    } finally { t.cleanup(); }
+      assert.match(text, / Macro Packager <macro@example\.org> - 1\.1-1\n- Update to 1\.1\n/);
+      fs.rmSync(path.join(d.dir, '.rpmmacros'));
+      const again = cli(['bump', 'a.spec'], d.dir, env);
+      assert.equal(again.status, 0, again.stderr);
+      assert.match(fs.readFileSync(path.join(d.dir, 'a.spec'), 'utf8'), /Release: 2%\{\?dist\}[\s\S]*%changelog\n\* \w{3} \w{3} \d{2} \d{4} Git User <git@example\.org> - 1\.1-2\n- \n\n\* /);
+    } finally { d.cleanup(); }
+  });
+
+  it('without any packager name it writes nothing and says where to set one (exit 2)', () => {
+    const d = tempDir();
+    try {
+      const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: d.dir, GIT_CONFIG_NOSYSTEM: '1', GIT_CEILING_DIRECTORIES: path.dirname(d.dir) };
+      fs.writeFileSync(path.join(d.dir, 'a.spec'), SPEC);
+      const r = cli(['bump', 'a.spec'], d.dir, env);
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /a\.spec: no packager name: set one with --author 'Name <email>' .*%packager in ~\/\.rpmmacros, or git config/);
+      assert.equal(fs.readFileSync(path.join(d.dir, 'a.spec'), 'utf8'), SPEC);
+    } finally { d.cleanup(); }
   });
 
   it('leaves an rpmautospec spec alone (exit 0) and refuses a macro Release (exit 1)', () => {

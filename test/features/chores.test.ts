@@ -108,4 +108,11 @@ describe('convert to rpmautospec', () => {
     assert.deepEqual(r.newFiles, [{ name: 'changelog', text: '* Mon Jan 05 2026 Old <o@x> - 1.2-2\n- older\n' }]);
     assert.equal(convertToRpmautospec(parseSpec(text)).rpmautospec, true);
   });
+
+  it('the changelog file as rpmautospec convert writes it: no trailing blanks, no blank lines at the end, LF', () => {
+    const doc = parseSpec(BASE.slice(0, 13).concat(['* Tue Jan 06 2026 New <n@x> - 1.2-3  ', '- fix 100%% ', '', '* Mon Jan 05 2026 Old <o@x> - 1.2-2', '- older', '', '', '']).join('\r\n'));
+    const r = convertToRpmautospec(doc);
+    assert.deepEqual(r.newFiles, [{ name: 'changelog', text: '* Tue Jan 06 2026 New <n@x> - 1.2-3\n- fix 100%%\n\n* Mon Jan 05 2026 Old <o@x> - 1.2-2\n- older\n' }]);
+    assert.match(applyEdits(doc, r.edits), /\r\n%changelog\r\n%autochangelog\r\n$/);
+  });
 });

@@ -49,6 +49,31 @@ describe('signature help', () => {
     }
   });
 
+  it('every macro the issue names: %setup, %meson, %py3_build, the %pyproject_* macros that take arguments', () => {
+    for (const [section, line, re] of [
+      ['%prep', '%setup -q |', /^%setup \[-q\] \[-n dir\] .*\[-a N\] \[-b N\]/],
+      ['%build', '%meson -Dx=y |', /^%meson \[ARGUMENT\.\.\.\]$/],
+      ['%build', '%py3_build |', /^%py3_build \[ARGUMENT\.\.\.\]$/],
+      ['%install', '%py3_install |', /^%py3_install \[ARGUMENT\.\.\.\]$/],
+      ['%generate_buildrequires', '%pyproject_buildrequires -x |', /^%pyproject_buildrequires \[-t\] \[-x extras\] \[-r\] \[-R\] \[FILE\.\.\.\]$/],
+      ['%build', '%pyproject_wheel |', /^%pyproject_wheel \[ARGUMENT\.\.\.\]$/],
+      ['%check', '%pyproject_check_import -t |', /^%pyproject_check_import \[-e glob\] \[-t\] \[MODULE\.\.\.\]$/],
+      ['', '%pyproject_extras_subpkg -n python3-a |', /^%pyproject_extras_subpkg \[-n name\] \[-i path\] \[-f file\] \[-F\] EXTRA\.\.\.$/],
+    ] as const) {
+      const { doc, offset } = cursor(`Name: a\n${section ? `${section}\n` : ''}${line}\n`);
+      const h = specSignatureHelp(doc, offset, 'fedora');
+      assert.ok(h, line);
+      assert.match(h.signatures[0].label, re, line);
+    }
+    // The active parameter: -x's argument, then the positional part after a complete -n NAME.
+    const x = cursor('Name: a\n%generate_buildrequires\n%pyproject_buildrequires -x |\n');
+    const hx = specSignatureHelp(x.doc, x.offset, 'fedora')!;
+    assert.equal(hx.signatures[0].label.slice(...hx.signatures[0].parameters[hx.activeParameter].label), '[-x extras]');
+    const e = cursor('Name: a\n%pyproject_extras_subpkg -n python3-a |\n');
+    const he = specSignatureHelp(e.doc, e.offset, 'fedora')!;
+    assert.equal(he.signatures[0].label.slice(...he.signatures[0].parameters[he.activeParameter].label), 'EXTRA...');
+  });
+
   it("a file's own parametric macro", () => {
     const { doc, offset } = cursor('%define mymacro(ab:) echo %1\nName: a\n%build\n%mymacro -b |\n');
     const h = specSignatureHelp(doc, offset, 'fedora')!;

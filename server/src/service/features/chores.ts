@@ -256,8 +256,9 @@ export function convertToRpmautospec(doc: SpecDocument): ChoreResult {
   if (!isAutochangelog(doc)) {
     const eol = doc.lines.eol;
     if (section) {
-      const old = doc.text.slice(section.body.start, section.body.end).replace(/\s+$/, '');
-      if (old !== '') newFiles.push({ name: 'changelog', text: old.replace(/\r\n?/g, '\n') + '\n' });
+      // As rpmautospec convert writes it: each line without trailing blanks, no blank lines at the end.
+      const old = doc.text.slice(section.body.start, section.body.end).replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(/[ \t]+$/, '')).join('\n').replace(/\n+$/, '');
+      if (old !== '') newFiles.push({ name: 'changelog', text: old + '\n' });
       edits.push(replaceSpan(doc, section.body.start, section.body.end, `%autochangelog${eol}`));
       done.push(old !== '' ? '%changelog → %autochangelog, the old entries moved to the file changelog' : '%changelog → %autochangelog');
     } else {

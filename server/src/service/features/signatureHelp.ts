@@ -119,6 +119,7 @@ export function specSignatureHelp(doc: SpecDocument, offset: number, distro: Pro
   else if (name === 'ldconfig_scriptlets') parts.push({ text: '[SUBPACKAGE]', doc: 'the subpackage whose %post/%postun get ldconfig' });
   else if (name === 'pyproject_save_files') parts.push({ text: 'MODULE_GLOB...', doc: 'top-level module names (globs) to list in %{pyproject_files}; +auto for all' });
   else if (name === 'pyproject_buildrequires') parts.push({ text: '[FILE...]', doc: 'requirements files (with -r/-N)' });
+  else if (name === 'pyproject_extras_subpkg') parts.push({ text: 'EXTRA...', doc: 'the extras, one metapackage each (`python3-foo+EXTRA`)' });
   else if (name === 'pyproject_check_import') parts.push({ text: '[MODULE...]', doc: 'modules to import (default: all found by %pyproject_save_files)' });
   if (parts.length === 0) return undefined;
   return { signatures: [build(name, parts, info?.usage ? `\`${info.usage}\`\n\n${info.description}` : info?.description ?? pass)], activeSignature: 0, activeParameter: activeParameter(parts, typed) };
