@@ -11,11 +11,15 @@ import { findRelatedDocuments } from '../../server/src/node/related';
 import { createLanguageService } from '../../server/src/service/index';
 import { dkmsBuild, dkmsOracleUnavailable, dkmsVersion } from '../helpers/dkmsOracle';
 
-const RULES = ['dkms-built-module-mismatch', 'dkms-source-file-missing'];
+const RULES = ['dkms-built-module-mismatch', 'dkms-source-file-missing', 'dkms-build-exclusive'];
 const HEAD = 'PACKAGE_NAME="foo"\nPACKAGE_VERSION="1.0"\nDEST_MODULE_LOCATION[0]="/updates/dkms"\nMAKE[0]="make"\n';
 /** A module built in src/ by a stand-in for kbuild (src/Makefile writes the .ko that src/Kbuild names). */
 const IN_SRC = { Makefile: 'all:\n\t$(MAKE) -C src\n', 'src/Kbuild': 'obj-m := foo.o\n', 'src/Makefile': 'all:\n\ttouch foo.ko\n', 'src/foo.c': '/* foo */\n' };
 const AT_TOP = { Makefile: 'all:\n\ttouch foo.ko\n', Kbuild: 'obj-m := foo.o\n', 'foo.c': '/* foo */\n' };
+/** Two modules built at the top (BUILD_EXCLUSIVE cases; the oracle's kernel is 6.8.0-oracle). */
+const TWO = { Makefile: 'all:\n\ttouch foo.ko bar.ko\n', Kbuild: 'obj-m := foo.o bar.o\n', 'foo.c': '/* foo */\n', 'bar.c': '/* bar */\n' };
+const TWO_HEAD = `${HEAD}BUILT_MODULE_NAME[0]="foo"\nBUILT_MODULE_NAME[1]="bar"\nDEST_MODULE_LOCATION[1]="/updates/dkms"\n`;
+const EXCLUDED = /includes a BUILD_EXCLUSIVE directive which does not match this kernel/;
 const PATCH = '--- /dev/null\n+++ b/added.txt\n@@ -0,0 +1 @@\n+added\n';
 
 interface Case {
@@ -27,6 +31,8 @@ interface Case {
   says?: RegExp;
   /** Specwright's findings: rule:messageId. */
   findings: string[];
+  /** Files of the stand-in kernel tree (its .config for BUILD_EXCLUSIVE_CONFIG). */
+  kernel?: Record<string, string>;
 }
 
 const CASES: Case[] = [
@@ -41,6 +47,14 @@ const CASES: Case[] = [
   { name: 'a POST_ADD script missing', conf: `${HEAD}BUILT_MODULE_NAME[0]="foo"\nPOST_ADD="post-add.sh"\n`, files: AT_TOP, status: 0, says: /The post_add script is not executable\./, findings: ['dkms-source-file-missing:scriptMissing'] },
   { name: 'a POST_ADD script by absolute path', conf: `${HEAD}BUILT_MODULE_NAME[0]="foo"\nPOST_ADD="/bin/true"\n`, files: AT_TOP, status: 0, says: /The post_add script is not executable\./, findings: ['dkms-source-file-missing:scriptAbsolute'] },
   { name: 'a POST_ADD script in the tree', conf: `${HEAD}BUILT_MODULE_NAME[0]="foo"\nPOST_ADD="post-add.sh"\n`, files: { ...AT_TOP, 'post-add.sh': '#!/bin/sh\nexit 0\n' }, status: 0, findings: [] },
+  // BUILD_EXCLUSIVE_*: dkms skips the build (exit 77) or builds every module
+  { name: 'BUILD_EXCLUSIVE_KERNEL ^6\\.[8-10] (a backwards range bash cannot compile)', conf: `${TWO_HEAD}BUILD_EXCLUSIVE_KERNEL="^6\\.[8-10]"\n`, files: TWO, status: 77, says: EXCLUDED, findings: ['dkms-build-exclusive:backwardsRange'] },
+  { name: 'BUILD_EXCLUSIVE_KERNEL ^6\\.x (a literal x)', conf: `${TWO_HEAD}BUILD_EXCLUSIVE_KERNEL="^6\\.x"\n`, files: TWO, status: 77, says: EXCLUDED, findings: ['dkms-build-exclusive:matchesLetterXKernel'] },
+  { name: 'BUILD_EXCLUSIVE_CONFIG with CONFIG_X and !CONFIG_X', conf: `${TWO_HEAD}BUILD_EXCLUSIVE_CONFIG="CONFIG_X !CONFIG_X"\n`, files: TWO, kernel: { '.config': 'CONFIG_X=y\n' }, status: 77, says: EXCLUDED, findings: ['dkms-build-exclusive:contradictoryConfig'] },
+  { name: 'BUILD_EXCLUSIVE_KERNEL[1] (never read: both modules built)', conf: `${TWO_HEAD}BUILD_EXCLUSIVE_KERNEL[1]="^5\\."\n`, files: TWO, status: 0, findings: ['dkms-build-exclusive:elementNeverRead'] },
+  { name: 'BUILD_EXCLUSIVE_ARCH[1] and BUILD_EXCLUSIVE_CONFIG[1] (never read)', conf: `${TWO_HEAD}BUILD_EXCLUSIVE_ARCH[1]="none"\nBUILD_EXCLUSIVE_CONFIG[1]="CONFIG_NOPE"\n`, files: TWO, kernel: { '.config': 'CONFIG_X=y\n' }, status: 0, findings: ['dkms-build-exclusive:elementNeverRead', 'dkms-build-exclusive:elementNeverRead'] },
+  { name: 'BUILD_EXCLUSIVE_KERNEL[0] with [1] ([0] excludes the whole package)', conf: `${TWO_HEAD}BUILD_EXCLUSIVE_KERNEL[0]="^5\\."\nBUILD_EXCLUSIVE_KERNEL[1]="^6\\."\n`, files: TWO, status: 77, says: EXCLUDED, findings: ['dkms-build-exclusive:elementZeroWholePackage', 'dkms-build-exclusive:elementNeverRead'] },
+  { name: 'BUILD_EXCLUSIVE_KERNEL ^[67]\\. (builds on 6.8)', conf: `${TWO_HEAD}BUILD_EXCLUSIVE_KERNEL="^[67]\\."\nBUILD_EXCLUSIVE_CONFIG="CONFIG_X"\n`, files: TWO, kernel: { '.config': 'CONFIG_X=y\n' }, status: 0, findings: [] },
 ];
 
 /** Specwright's view: the tree written to a folder, its related files found as the CLI finds them. */
@@ -67,7 +81,7 @@ const unavailable = dkmsOracleUnavailable();
 test(`dkms ${unavailable ? '' : dkmsVersion()} build of small trees: Specwright reports where dkms fails or warns`, { skip: unavailable }, () => {
   const problems: string[] = [];
   for (const c of CASES) {
-    const verdict = dkmsBuild(c.conf, c.files);
+    const verdict = dkmsBuild(c.conf, c.files, c.kernel);
     if (verdict.status !== c.status) problems.push(`${c.name}: dkms build exited ${verdict.status}, expected ${c.status}\n${verdict.output}`);
     if (c.says && !c.says.test(verdict.output)) problems.push(`${c.name}: dkms did not say ${c.says}\n${verdict.output}`);
     if (!c.says && /Warning!|Error!/.test(verdict.output.replace(/Warning: The .* script is not executable\./, ''))) problems.push(`${c.name}: dkms warned\n${verdict.output}`);

@@ -188,6 +188,27 @@ describe('hover: dkms.conf', () => {
     assert.match(value.value, /bash cannot compile the pattern .*dkms excludes every kernel/);
     assert.doesNotMatch(value.value, /✓ builds/);
   });
+
+  it('BUILD_EXCLUSIVE_*[i]: element [0] is the package-wide setting; [1] is never read, with what the module would get under the upstream proposal', () => {
+    const text = 'BUILD_EXCLUSIVE_KERNEL[0]="^[67]\\."\nBUILD_EXCLUSIVE_KERNEL[1]="^6\\.1?[089]\\."\n';
+    const zero = dkms(text.replace('KERNEL[0]', 'KER|NEL[0]'));
+    assert.match(zero.value, /Sample kernels under BUILD_EXCLUSIVE_KERNEL `\^\[67\]\\\.`/);
+    const one = dkms(text.replace('KERNEL[1]', 'KER|NEL[1]'));
+    assert.match(one.value, /\*\*dkms never reads element \[1\]\*\*: .*module 1 builds wherever the package does \(dkms 3\.0\.10;/);
+    assert.match(one.value, /Under that proposal, module 1 would build for:/);
+    assert.match(one.value, /✗ excluded · `6\.1\.0-28-amd64`/);
+    assert.match(one.value, /✓ builds · `6\.8\.0-49-generic`/);
+    assert.match(one.value, /✓ builds · `6\.18\.2-1-default`/);
+    assert.match(one.value, /✗ excluded · `7\.3\.1`/);
+    const value = dkms(text.replace('"^6\\.1?', '"^6|\\.1?'));
+    assert.match(value.value, /dkms never reads element \[1\]/);
+    // BUILD_EXCLUSIVE_CONFIG[1]: the note, no kernel list
+    const config = dkms('BUILD_EXCLUSIVE_CON|FIG[1]="CONFIG_PCI"\n');
+    assert.match(config.value, /dkms never reads element \[1\]/);
+    assert.doesNotMatch(config.value, /would build for/);
+    // MIN/MAX and CONFIG came with dkms 3.0.11 (upstream tags)
+    assert.match(dkms('BUILD_EXCLUSIVE_KERNEL_M|IN="5.10"\n').value, /dkms ≥ 3\.0\.11/);
+  });
 });
 
 describe('hover: scriptlet options', () => {

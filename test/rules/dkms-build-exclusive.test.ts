@@ -75,4 +75,29 @@ test('the evaluator: dkms VER() order, MIN/MAX and patterns per release', () => 
   assert.ok(kernelAccepted({ kernel: '^6' }, '6.8.0-49-generic'));
 });
 
+test('per-module BUILD_EXCLUSIVE_*[i]: dkms reads element [0] for the whole package and never reads the others (checked with dkms 3.0.10)', () => {
+  const f = assertFindings(`BUILT_MODULE_NAME[0]="foo"
+BUILT_MODULE_NAME[1]="bar"
+DEST_MODULE_LOCATION[0]="/updates/dkms"
+DEST_MODULE_LOCATION[1]="/updates/dkms"
+BUILD_EXCLUSIVE_KERNEL[0]="^(6|7)\\."
+# <- dkms-build-exclusive
+BUILD_EXCLUSIVE_KERNEL[1]="^5\\."
+# <- dkms-build-exclusive
+BUILD_EXCLUSIVE_CONFIG[1]="CONFIG_X !CONFIG_X"
+# <- dkms-build-exclusive
+`, opts);
+  assert.equal(f[0].messageId, 'elementZeroWholePackage');
+  assert.equal(f[0].message, 'BUILD_EXCLUSIVE_KERNEL[0] is the same as BUILD_EXCLUSIVE_KERNEL for dkms: it applies to the whole package (all 2 modules), not only to module 0, and the other indexes are never read (checked with dkms 3.0.10; per-module BUILD_EXCLUSIVE arrays were proposed upstream but are in no release up to 3.2.2). Write BUILD_EXCLUSIVE_KERNEL without an index if the whole package is meant');
+  assert.equal(f[1].messageId, 'elementNeverRead');
+  assert.match(f[1].message, /^BUILD_EXCLUSIVE_KERNEL\[1\] is never read: dkms reads BUILD_EXCLUSIVE_KERNEL as one setting for the whole package/);
+  // the element's own pattern is not judged (dkms never reads it): no "no 7.x kernel", no contradiction
+  assert.deepEqual(f.map((x) => x.messageId), ['elementZeroWholePackage', 'elementNeverRead', 'elementNeverRead']);
+});
+
+test('per-module near misses: [0] alone is the package-wide setting, and an index only the shell knows', () => {
+  assertFindings('BUILD_EXCLUSIVE_KERNEL[0]="^(5|6|7)\\."\nBUILD_EXCLUSIVE_ARCH[0]="x86_64"\nBUILD_EXCLUSIVE_KERNEL[$i]="^6"\n', opts);
+  assert.ok(true);
+});
+
 testDocExamples('dkms-build-exclusive');

@@ -109,6 +109,32 @@ export function buildExclusiveSettings(assignments: readonly { name: string; isA
   return out;
 }
 
+/** The BUILD_EXCLUSIVE_* settings of element `[index]` of the file (`NAME[index]=`), as a settings object. */
+export function buildExclusiveElement(assignments: Parameters<typeof buildExclusiveSettings>[0], index: number): BuildExclusiveSettings {
+  const out: BuildExclusiveSettings = {};
+  const keys: Record<string, keyof BuildExclusiveSettings> = { BUILD_EXCLUSIVE_KERNEL: 'kernel', BUILD_EXCLUSIVE_KERNEL_MIN: 'kernelMin', BUILD_EXCLUSIVE_KERNEL_MAX: 'kernelMax', BUILD_EXCLUSIVE_ARCH: 'arch' };
+  for (const a of assignments) {
+    const key = keys[a.name];
+    if (key && !a.isArray && a.index === index && a.indexText !== undefined && a.values.length === 1) out[key] = a.values[0].text || undefined;
+  }
+  return out;
+}
+
+/**
+ * Markdown for `NAME[index]=` with index ≥ 1: dkms never reads it (it has no per-module
+ * BUILD_EXCLUSIVE; an upstream attempt was reverted before 3.2.2), and what the module would get
+ * under the proposal (the package-wide settings and this entry both apply).
+ */
+export function buildExclusiveElementNote(global: BuildExclusiveSettings, element: BuildExclusiveSettings, index: number): string {
+  const lines = [
+    `**dkms never reads element [${index}]**: BUILD_EXCLUSIVE_* are package-wide settings (element [0] is the setting), so module ${index} builds wherever the package does (dkms 3.0.10; per-module arrays were proposed upstream and reverted, in no release up to 3.2.2).`,
+  ];
+  if (!element.kernel && !element.kernelMin && !element.kernelMax) return lines.join('\n');
+  lines.push('', `Under that proposal, module ${index} would build for:`, '');
+  for (const k of SAMPLE_KERNELS) lines.push(`- ${kernelAccepted(global, k) && kernelAccepted(element, k) ? '✓ builds' : '✗ excluded'} · \`${k}\``);
+  return lines.join('\n');
+}
+
 /** Markdown: each sample kernel (and arch) with accepted/excluded under the file's settings. */
 export function buildExclusiveTable(s: BuildExclusiveSettings & { dynamic?: boolean }): string {
   const lines: string[] = [];

@@ -6,7 +6,7 @@ import {
 } from '../catalog/index';
 import { getDkmsCommandOption, getDkmsDirective, getDkmsSubcommand, getDkmsVariable } from '../catalog/dkmsDirectives';
 import type { DkmsDocument } from '../dkms/ast';
-import { buildExclusiveSettings, buildExclusiveTable } from '../dkms/buildExclusive';
+import { buildExclusiveElement, buildExclusiveElementNote, buildExclusiveSettings, buildExclusiveTable } from '../dkms/buildExclusive';
 import type { SpecDocument, Span } from '../specfile/ast';
 import type { Hover } from '../types';
 import { profileOf, type ProfileLike } from '../catalog/profile';
@@ -187,8 +187,8 @@ export function dkmsHover(doc: DkmsDocument, offset: number): Hover | undefined 
       if (facts.length > 0) parts.push(`*${facts.join(' · ')}*`);
       if (d.deprecated) parts.push(`**Deprecated** since dkms ${d.deprecated.since}: ${d.deprecated.instead}`);
       parts.push(`Example: ${code(d.example)}`);
-      if (a.name.startsWith('BUILD_EXCLUSIVE_') && a.name !== 'BUILD_EXCLUSIVE_CONFIG') parts.push(buildExclusiveTable(buildExclusiveSettings(doc.assignments)));
-      return hover(doc, a.nameSpan, parts.join('\n\n'));
+      if (a.name.startsWith('BUILD_EXCLUSIVE_')) parts.push(buildExclusiveHover(doc, a));
+      return hover(doc, a.nameSpan, parts.filter(Boolean).join('\n\n'));
     }
     for (const v of a.values) {
       if (offset < v.start || offset > v.end) continue;
@@ -196,12 +196,22 @@ export function dkmsHover(doc: DkmsDocument, offset: number): Hover | undefined 
         if (offset < ref.start || offset > ref.end) continue;
         return hover(doc, { start: ref.start, end: ref.end }, dkmsVariableText(doc, ref.name, a.start));
       }
-      if (a.name.startsWith('BUILD_EXCLUSIVE_') && a.name !== 'BUILD_EXCLUSIVE_CONFIG') {
-        return hover(doc, { start: v.start, end: v.end }, buildExclusiveTable(buildExclusiveSettings(doc.assignments)));
+      if (a.name.startsWith('BUILD_EXCLUSIVE_')) {
+        const text = buildExclusiveHover(doc, a);
+        if (text) return hover(doc, { start: v.start, end: v.end }, text);
       }
     }
   }
   return undefined;
+}
+
+/** What dkms builds for under the file's BUILD_EXCLUSIVE_* (and what an element [i ≥ 1] would do). */
+function buildExclusiveHover(doc: DkmsDocument, a: DkmsDocument['assignments'][number]): string {
+  const global = buildExclusiveSettings(doc.assignments);
+  if (a.indexText !== undefined && a.index !== 0) {
+    return a.index === undefined ? '' : buildExclusiveElementNote(global, buildExclusiveElement(doc.assignments, a.index), a.index);
+  }
+  return a.name === 'BUILD_EXCLUSIVE_CONFIG' ? '' : buildExclusiveTable(global);
 }
 
 function dkmsVariableText(doc: DkmsDocument, name: string, before: number): string {

@@ -1,7 +1,7 @@
 import {
   NEWEST_SERIES, SAMPLE_ARCHES, SAMPLE_KERNELS, compileEre, configContradictions, dkmsVer, ereMatches, literalXWildcards, numberRangeClasses,
 } from '../../dkms/buildExclusive';
-import type { DkmsValue } from '../../dkms/ast';
+import type { DkmsAssignment, DkmsValue } from '../../dkms/ast';
 import { defineDkmsRule } from '../types';
 import { isDynamicValue } from './_util';
 
@@ -24,6 +24,14 @@ function classMembers(body: string): string[] {
   return [...set].sort();
 }
 
+/** The BUILD_EXCLUSIVE_* settings: dkms reads each as one value for the whole package. */
+const PACKAGE_WIDE = new Set(['BUILD_EXCLUSIVE_KERNEL', 'BUILD_EXCLUSIVE_KERNEL_MIN', 'BUILD_EXCLUSIVE_KERNEL_MAX', 'BUILD_EXCLUSIVE_ARCH', 'BUILD_EXCLUSIVE_CONFIG']);
+
+/** `NAME[1]=`, `NAME[$i]=`: an element dkms never reads (only `$NAME`, element 0, is read). */
+function unreadElement(a: DkmsAssignment): boolean {
+  return a.indexText !== undefined && a.index !== 0;
+}
+
 function list(items: readonly string[], max = 4): string {
   return items.length > max ? `${items.slice(0, max).join(', ')}, …` : items.join(', ');
 }
@@ -32,7 +40,7 @@ export default defineDkmsRule({
   id: 'dkms-build-exclusive',
   category: 'dkms',
   defaultSeverity: 'warning',
-  description: 'A BUILD_EXCLUSIVE_* setting that excludes kernels it did not mean to (invalid pattern, [18-19] ranges, literal .x, no 7.x kernel, contradictions)',
+  description: 'A BUILD_EXCLUSIVE_* setting that excludes kernels it did not mean to (invalid pattern, [18-19] ranges, literal .x, no 7.x kernel, contradictions, per-module [i] entries dkms never reads)',
   fixSafety: 'none',
   messages: {
     bracketExpression: '{{text}} is a bracket expression: it matches one character ({{members}}), not the numbers {{range}}. Write the numbers out as alternatives, for example (1[0-9])',
@@ -43,6 +51,8 @@ export default defineDkmsRule({
     matchesButNoXKernel: '"{{pattern}}" matches {{list}} but no {{newestSeries}}x kernel ({{newest}}): dkms silently skips current kernels (exit 77, autoinstall moves on), so the module disappears after a kernel update. Use BUILD_EXCLUSIVE_KERNEL_MIN (dkms ≥ 3.0.11) for a lower bound instead of listing major versions',
     matchesNoneMachine: '"{{pattern}}" matches none of the machine names dkms compares with ({{arches}}): dkms uses uname -m style names, not Debian\'s amd64/arm64',
     maxBelowMin: 'BUILD_EXCLUSIVE_KERNEL_MAX "{{text}}" is below BUILD_EXCLUSIVE_KERNEL_MIN "{{min}}": dkms 3.0.11 and later exclude every kernel (older dkms ignores both)',
+    elementNeverRead: '{{name}}[{{index}}] is never read: dkms reads {{name}} as one setting for the whole package (the shell variable, which is element [0]), so this entry restricts neither module {{index}} nor anything else (checked with dkms 3.0.10; per-module BUILD_EXCLUSIVE arrays were proposed upstream but are in no release up to 3.2.2). A module that needs its own kernel range belongs in a dkms package of its own',
+    elementZeroWholePackage: '{{name}}[0] is the same as {{name}} for dkms: it applies to the whole package ({{modules}}), not only to module 0, and the other indexes are never read (checked with dkms 3.0.10; per-module BUILD_EXCLUSIVE arrays were proposed upstream but are in no release up to 3.2.2). Write {{name}} without an index if the whole package is meant',
     contradictoryConfig: "BUILD_EXCLUSIVE_CONFIG lists both {{c}} and !{{c}}: no kernel configuration satisfies both, so dkms (when it can read the kernel's configuration) excludes every kernel",
   },
   requires: ['BUILD_EXCLUSIVE_'],
@@ -55,6 +65,7 @@ export default defineDkmsRule({
     };
     for (const a of doc.assignments) {
       if (a.name !== 'BUILD_EXCLUSIVE_KERNEL' && a.name !== 'BUILD_EXCLUSIVE_ARCH') continue;
+      if (unreadElement(a)) continue;
       const kernel = a.name === 'BUILD_EXCLUSIVE_KERNEL';
       for (const v of a.values) {
         if (isDynamicValue(doc, v) || v.text === '') continue;
@@ -113,12 +124,24 @@ export default defineDkmsRule({
       ctx.report({ start: max.v.start, end: max.v.end, messageId: 'maxBelowMin', data: { text: max.v.text, min: min.v.text } });
     }
     for (const a of doc.assignments) {
-      if (a.name !== 'BUILD_EXCLUSIVE_CONFIG') continue;
+      if (a.name !== 'BUILD_EXCLUSIVE_CONFIG' || unreadElement(a)) continue;
       for (const v of a.values) {
         if (isDynamicValue(doc, v)) continue;
         for (const c of configContradictions(v.text)) {
           ctx.report({ start: v.start, end: v.end, messageId: 'contradictoryConfig', data: { c } });
         }
+      }
+    }
+    // Per-module BUILD_EXCLUSIVE_*[i]: dkms has none (an upstream attempt was reverted before 3.2.2)
+    const indexed = doc.assignments.filter((a) => PACKAGE_WIDE.has(a.name) && a.indexText !== undefined && !a.isArray);
+    const records = new Set(doc.assignments.filter((a) => (a.name === 'BUILT_MODULE_NAME' || a.name === 'DEST_MODULE_LOCATION') && a.index !== undefined).map((a) => a.index)).size;
+    for (const a of indexed) {
+      if (a.index === undefined) continue; // an index only the shell knows
+      const span = { start: a.nameSpan.start, end: a.indexSpan ? a.indexSpan.end + 1 : a.nameSpan.end };
+      if (a.index > 0) {
+        ctx.report({ ...span, messageId: 'elementNeverRead', data: { name: a.name, index: a.index } });
+      } else if (indexed.some((b) => b.name === a.name && b.index !== undefined && b.index !== 0)) {
+        ctx.report({ ...span, messageId: 'elementZeroWholePackage', data: { name: a.name, modules: records > 1 ? `all ${records} modules` : 'every module' } });
       }
     }
   },
