@@ -17,6 +17,22 @@ test(`${RULE}: near-misses stay silent`, () => {
   assertFindings(`${SPEC_HEAD}%prep
 %autopatch -p1
 `, { rules: [RULE] });
+  // dnssec-trigger.spec: patches applied after the build change its output (a second variant of the
+  // generated example.conf); they cannot move to %prep.
+  assertFindings(`${SPEC_HEAD}%build
+%configure
+%make_build
+
+%autopatch -p1 2
+cp -p example.conf dnssec-trigger-workstation.conf
+%autopatch -p1 1
+`, { rules: [RULE] });
+  // Before the build it is still reported.
+  assertFindings(`${SPEC_HEAD}%build
+%autopatch -p1
+# <- ${RULE}
+%make_build
+`, { rules: [RULE] });
 });
 
 test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => {

@@ -63,6 +63,9 @@ BuildArch: noarch
   assertFindings(excl, { rules: [RULE], distro: 'fedora' });
   assertFindings(excl, { rules: [RULE], distro: 'rhel-9' });
   assertFindings(`${SPEC_HEAD}ExclusiveArch: x86_64 aarch64 %{power64} s390x\nBuildArch: noarch\n%files\n%{_libdir}/a\n`, { rules: [RULE], distro: 'fedora' });
+  // m1n1.spec: `noarch` in ExclusiveArch lets the noarch subpackages build; the only build host is aarch64
+  assertFindings(`${SPEC_HEAD}ExclusiveArch:  aarch64 noarch\nBuildArch: noarch\n%files\n%{_libdir}/%{name}/\n`, { rules: [RULE], distro: 'fedora' });
+  assert.equal(lintText(`${SPEC_HEAD}ExclusiveArch: noarch\nBuildArch: noarch\n%files\n%{_libdir}/a\n`, { rules: [RULE], distro: 'fedora' }).length, 1);
   // openSUSE still builds for i586 and armv7l; a 32-bit arch left in ExclusiveArch counts too
   assert.equal(lintText(excl, { rules: [RULE], distro: 'opensuse' }).length, 1);
   assert.equal(lintText(`${SPEC_HEAD}ExclusiveArch: x86_64 %{arm}\nBuildArch: noarch\n%files\n%{_libdir}/a\n`, { rules: [RULE], distro: 'fedora' }).length, 1);

@@ -50,7 +50,7 @@ run_testsuite()
 }
 xvfb-run -a make %{?_smp_mflags} check V=1
 #           ^^^^^^^^^^^^^^^^^^^^^^^^^^ make-check-outside-check-section
-make tests -C driver
+make test -C driver
 # <- make-check-outside-check-section
 make install DESTDIR=%{buildroot}
 `, { rules: [RULE] });
@@ -59,6 +59,47 @@ make install DESTDIR=%{buildroot}
   assert.deepEqual(rest, []);
   assert.equal(f.message, "'make -j4 test' in %install: run tests in %check, so --nocheck skips them and failures are reported as test failures");
   assert.deepEqual([f.range.start.character, f.range.end.line - f.range.start.line, f.range.end.character], [0, 1, 6]);
+});
+
+test(`${RULE}: test programs built for %check, a profile-training run, \`make tests\` (Fedora: ebtree, qat-zstd-plugin, hunspell, xscreensaver)`, () => {
+  // ebtree.spec: `make test` builds what %check's tests.sh runs.
+  assertFindings(`${SPEC_HEAD}%build
+make %{?_smp_mflags} PREFIX=%{_prefix}
+make test
+head -245 ebtree.h > README
+
+%check
+bash tests.sh
+`, { rules: [RULE] });
+  // …without a %check of its own, `make test` is the test run and is reported.
+  assertFindings(`${SPEC_HEAD}%build
+make test
+# <- ${RULE}
+`, { rules: [RULE] });
+  // hunspell.spec: `make check` feeds the profiler, then the tree is cleaned and built again.
+  assertFindings(`${SPEC_HEAD}%build
+%{profilegenerate} %configure $configureflags
+%make_build
+./src/tools/hunspell -d words -l /usr/share/dict/words > /dev/null
+make check
+make distclean
+%{profileuse} %configure $configureflags
+%make_build
+`, { rules: [RULE] });
+  // `make check` in %build even with a %check section is still reported (gtkimageview).
+  assertFindings(`${SPEC_HEAD}%build
+%configure --disable-static
+make %{?_smp_mflags} check
+# <- ${RULE}
+
+%check
+true
+`, { rules: [RULE] });
+  // xscreensaver.spec: `tests` builds test programs; it is not a test-running target by convention.
+  assertFindings(`${SPEC_HEAD}%build
+# for now, build tests anyway (even if they are not to be installed)
+make tests -C driver
+`, { rules: [RULE] });
 });
 
 test(`${RULE}: tests run under the packager's own test switch are deliberate (postgresql16.spec:666)`, () => {

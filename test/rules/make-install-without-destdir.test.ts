@@ -74,3 +74,51 @@ make install
 });
 
 testDocExamples(rule);
+
+test('the build root given to the build another way (Fedora: brltty, gprolog, emacs-common-ddskk, pdfio)', () => {
+  // brltty: the configure options kept in a variable.
+  assertFindings(`Name: brltty
+%build
+configure_opts=" \\
+  --with-install-root=%{buildroot} \\
+  --disable-stripping"
+%configure $configure_opts
+%install
+pushd Authorization/Polkit
+make install
+popd
+`, opts);
+  // gprolog: an install directory under the build root.
+  assertFindings(`Name: gprolog
+%build
+%configure \\
+      --with-install-dir=$RPM_BUILD_ROOT%{_libdir}/gprolog-%{version} \\
+      --without-links-dir
+%install
+cd src
+(
+    make install
+)
+`, opts);
+  // emacs-common-ddskk: a configuration file written with the build root.
+  assertFindings(`Name: emacs-common-ddskk
+%install
+cat >> SKK-CFG <<END
+(setq PREFIX "%{buildroot}%{_prefix}")
+END
+make EMACS=emacs install
+`, opts);
+  // pdfio: the next command removes files the make install put into the build root.
+  assertFindings(`Name: pdfio
+%install
+make install
+rm %{buildroot}/%{_pkgdocdir}/{LICENSE,NOTICE}
+`, opts);
+  // …but `rm -f` succeeds on missing files and proves nothing.
+  assertFindings(`Name: foo
+%install
+make install
+# <- ${rule}
+rm -f %{buildroot}%{_libdir}/*.la
+`, opts);
+});

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { assertFindings } from '../helpers/fixtures';
@@ -47,14 +48,16 @@ Source1: FAQ-html.tar.bz2
 %files
 %doc %{_docdir}/foo/README
 `, { rules: [RULE] });
-  // python-openant.spec: %pyproject_install under %build, %files -f.
-  assertFindings(`Name: python-openant
-# <- ${RULE}
+  // python-openant.spec: %pyproject_install under %build, %files -f: the packages are not empty,
+  // the message says where the installation happens instead.
+  const findings = assertFindings(`Name: python-openant
+# <- ${RULE}:installsElsewhere
 %build
 %pyproject_wheel
 %pyproject_install
 %files -n python3-openant -f %{pyproject_files}
 `, { rules: [RULE] });
+  assert.match(findings[0].message, /%build installs into the build root instead \(line 4\)/);
   assertFindings(`Name: foo
 # <- ${RULE}
 %files

@@ -57,3 +57,13 @@ test('fix appends the sandbox; CRLF and non-ASCII', () => {
 });
 
 testDocExamples(rule);
+
+test('the build root given to scons in %build is kept for scons install (glob2.spec)', () => {
+  assertFindings(`Name: glob2
+%build
+scons %{?_smp_mflags} INSTALLDIR=$RPM_BUILD_ROOT%{_datadir} BINDIR=$RPM_BUILD_ROOT%{_bindir} DATADIR=%{_datadir} CXXFLAGS="%{optflags}" --portaudio=true
+
+%install
+scons install --portaudio=true
+`, opts);
+});

@@ -10,7 +10,8 @@ const GREP = /(^|[\s|;&(`!])((?:\/usr\/bin\/|\/bin\/|%\{_bindir\}\/|%_bindir\/)?
 /**
  * `egrep`/`fgrep` in a script: GNU grep 3.8 warns that they are obsolescent; `grep -E`/`grep -F`
  * behave the same. Paths such as `%{buildroot}%{_bindir}/egrep` (files being installed) and text
- * inside single quotes (sed expressions, messages) are not commands and are not reported.
+ * inside single quotes (sed expressions, messages) are not commands and are not reported, nor is
+ * the value of find's `-regextype egrep`.
  */
 export default defineSpecRule({
   id: 'deprecated-grep',
@@ -37,6 +38,8 @@ export default defineSpecRule({
       for (let m = GREP.exec(code); m; m = GREP.exec(code)) {
         const at = m.index + m[1].length + m[2].length;
         if (insideSingleQuotes(code, at)) continue;
+        // find's regex dialect, not a command (vkd3d: `find %{buildroot} -regextype egrep -regex …`).
+        if (/-regextype\s+$/.test(code.slice(0, at))) continue;
         const start = l.start + at;
         const end = start + m[3].length;
         const replacement = m[3] === 'egrep' ? 'grep -E' : 'grep -F';

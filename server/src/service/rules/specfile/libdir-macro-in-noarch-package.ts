@@ -18,7 +18,9 @@ function only64BitArches(doc: SpecDocument, distro: string): boolean {
   if (distro !== 'fedora' && distro !== 'rhel') return false;
   const values = (key: string) => doc.tags.filter((t) => t.key === key && t.packageIndex === 0 && t.conditionalPath === 0).flatMap((t) => t.value.split(/[\s,]+/).filter(Boolean));
   const exclusive = values('exclusivearch');
-  if (exclusive.length > 0 && exclusive.every((a) => ARCHES_64.test(a))) return true;
+  // `noarch` in the list lets the noarch subpackages build; it is no build host (m1n1: `ExclusiveArch: aarch64 noarch`).
+  const hosts = exclusive.filter((a) => a !== 'noarch');
+  if (hosts.length > 0 && hosts.every((a) => ARCHES_64.test(a))) return true;
   return values('excludearch').some((a) => IX86.test(a));
 }
 

@@ -10,7 +10,13 @@ const MAKE = /^(?:make|gmake|\/usr\/bin\/g?make|%\{?__make\}?|%\{?_bindir\}?\/g?
 const RUNNERS = /^(?:\/usr\/bin\/)?(?:xvfb-run|dbus-run-session|dbus-launch|timeout|%\{?_bindir\}?\/xvfb-run)$/;
 /** make options whose value is the next word. */
 const VALUE_OPTIONS = new Set(['-C', '-f', '-I', '-o', '-W', '--directory', '--file', '--makefile', '--include-dir']);
-const TEST_TARGET = /^(?:check|tests?)$/;
+/**
+ * `tests` is not a target that runs tests by convention (xscreensaver's `make tests -C driver`
+ * builds test programs); rpmlint's pattern reaches it only as a prefix match of `test`.
+ */
+const TEST_TARGET = /^(?:check|test)$/;
+/** make targets that throw the build tree away: a test run before one is a training run. */
+const CLEAN_TARGET = /^(?:clean|distclean|mostlyclean|maintainer-clean)$/;
 
 /** A macro reference in an %if condition: negation, `%{?…}` flags, the name, and the argument of `%{with x}`. */
 const CONDITION_MACRO = /(!?)[ \t]*0?%\{?([!?]*)([A-Za-z_]\w*)(?:[ \t]+([A-Za-z_]\w*))?/g;
@@ -66,9 +72,26 @@ function testTarget(words: readonly ShellWord[], from: number): ShellWord | unde
   return undefined;
 }
 
+/** A later command of the same script is `make clean`/`make distclean`. */
+function cleanedAfter(script: { commands: readonly SpecShellCommand[] }, cmd: SpecShellCommand): boolean {
+  const from = script.commands.indexOf(cmd);
+  return script.commands.slice(from + 1).some((c) => {
+    const name = commandName(c);
+    return name !== undefined && MAKE.test(name.value) && c.words.slice(c.nameIndex + 1).some((w) => w.quoting === 'none' && CLEAN_TARGET.test(w.value));
+  });
+}
+
+/** The spec runs its tests in a %check section with commands of its own. */
+function hasCheckCommands(doc: SpecDocument): boolean {
+  return shellScripts(doc).some((s) => s.section.kind === 'check' && s.commands.length > 0);
+}
+
 /**
  * `make check`/`make test` in %build or %install: tests then run even with `--nocheck` and
- * their failures look like build failures. rpmlint's trigger is kept (including `make tests`),
+ * their failures look like build failures. Not reported: `make test` when %check runs the tests
+ * itself (ebtree's `make test` builds the programs %check's tests.sh runs; qat-zstd-plugin's builds
+ * ./test/test), and a test run followed by `make clean`/`distclean` in the same section (hunspell's
+ * profile-training build runs `make check` to feed the profiler, then cleans and builds again). rpmlint's trigger is kept otherwise,
  * read from the shell layer's commands: make (or a runner such as xvfb-run that starts it) must be
  * the command and check/test one of its targets, so words inside quoted arguments
  * (`git commit -m "… make check …"`) and comments are not reported.
@@ -100,6 +123,8 @@ export default defineSpecRule({
         const make = cmd.words[makeAt];
         const shown = cmd.words.slice(makeAt, cmd.words.indexOf(target) + 1).filter((w) => !w.redirect).map((w) => w.text).join(' ');
         if (underTestSwitch(ctx.doc, cmd, script, shellFunctions(script))) continue;
+        if (target.value === 'test' && hasCheckCommands(ctx.doc)) continue;
+        if (cleanedAfter(script, cmd)) continue;
         ctx.report({ start: make.start, end: target.end, messageId: 'outsideCheck', data: { command: shown, name: cmd.section.name } });
       }
     }

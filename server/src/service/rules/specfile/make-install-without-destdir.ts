@@ -1,7 +1,28 @@
 import { commandArgs, commandName } from '../../shell';
 import { BUILDROOT_REFERENCE, isMakeCommand, usesQmake } from '../../shell/buildCommands';
-import { shellScript } from '../../shell/specShell';
+import { shellScript, specHereDocs } from '../../shell/specShell';
 import { defineSpecRule } from '../types';
+
+/** An install location (`--prefix=`, `--with-install-root=`, `INSTALLDIR=`) that names the build root. */
+const INSTALL_LOCATION_IN_BUILDROOT = /(?:^|[\s"'])(?:--?)?[A-Za-z_-]*(?:prefix|PREFIX|root|ROOT|dir|DIR)=["']?(?:%\{?\??buildroot\}?|\$\{?RPM_BUILD_ROOT\}?)/;
+
+/** Commands that fail when their files are missing: removing (without -f), moving, editing. */
+const NEEDS_EXISTING = /^(?:rm|mv|chmod|sed|rmdir)$/;
+
+/**
+ * The next command of the section that names the build root needs files already in it (pdfio:
+ * `make install` then `rm %{buildroot}/%{_pkgdocdir}/{LICENSE,NOTICE}`): so the make install put
+ * them there, its Makefile takes the build root on its own (from $RPM_BUILD_ROOT, which rpmbuild
+ * exports). `rm -f` proves nothing: it succeeds on missing files.
+ */
+function populatesBuildroot(commands: readonly { words: readonly { value: string }[]; nameIndex: number }[], index: number): boolean {
+  for (const cmd of commands.slice(index + 1)) {
+    if (!cmd.words.some((w) => BUILDROOT_REFERENCE.test(w.value))) continue;
+    const name = cmd.nameIndex >= 0 ? cmd.words[cmd.nameIndex].value : '';
+    return NEEDS_EXISTING.test(name) && !cmd.words.some((w) => /^-[A-Za-z]*f/.test(w.value));
+  }
+  return false;
+}
 
 /**
  * `make install` in %install with nothing pointing it at the build root: no DESTDIR=, INSTALL_ROOT=,
@@ -24,12 +45,17 @@ export default defineSpecRule({
     if (usesQmake(doc)) return;
     // A build configured with the build root as its prefix (`./configure --prefix=%{buildroot}/usr`)
     // installs there with a plain `make install`.
+    // Also inside a longer word: an option list kept in a variable (brltty:
+    // `configure_opts="… --with-install-root=%{buildroot} …"`, gprolog: `--with-install-dir=$RPM_BUILD_ROOT…`).
     const configuredIntoBuildroot = (words: { value: string }[]) =>
-      words.some((w) => /^(?:--?)?[A-Za-z_]*(?:prefix|PREFIX|root|ROOT|dir|DIR)=/.test(w.value) && BUILDROOT_REFERENCE.test(w.value))
+      words.some((w) => INSTALL_LOCATION_IN_BUILDROOT.test(w.value))
       // A configuration file edited in place to put the build root in (latex2html:
       // `sed -i "s,%{_prefix},%{buildroot}%{_prefix}," cfgcache.pm` before `make install`).
       || (/^(?:sed|perl)$/.test(words[0]?.value ?? '') && words.some((w) => /^-[A-Za-z]*i/.test(w.value)) && words.some((w) => !w.value.startsWith('-') && BUILDROOT_REFERENCE.test(w.value) && /^["']?s(.).*\1/.test(w.value)));
     let exportedBefore = false;
+    // A here-document that writes the build root into a file the build reads (emacs-common-ddskk:
+    // `cat >> SKK-CFG <<EOF` with `(setq PREFIX "%{buildroot}%{_prefix}")` before `make install`).
+    const configFiles = specHereDocs(doc).filter((h) => (h.section.kind === 'build' || h.section.kind === 'install' || h.section.kind === 'prep') && h.target && BUILDROOT_REFERENCE.test(h.hereDoc.body));
     for (const s of doc.sections) {
       if (s.kind === 'build' || s.kind === 'conf') {
         if ((shellScript(doc, s)?.commands ?? []).some((c) => configuredIntoBuildroot(c.words))) exportedBefore = true;
@@ -37,7 +63,9 @@ export default defineSpecRule({
       }
       if (s.kind !== 'install') continue;
       let exported = exportedBefore;
-      for (const cmd of shellScript(doc, s)?.commands ?? []) {
+      const commands = shellScript(doc, s)?.commands ?? [];
+      for (const [index, cmd] of commands.entries()) {
+        if (configFiles.some((h) => h.command === cmd)) exported = true;
         if (configuredIntoBuildroot(cmd.words) && !isMakeCommand(commandName(cmd)?.value)) exported = true;
         // `export DESTDIR=…`, `DESTDIR=…` alone, `cd %{buildroot}` or a build-root variable set earlier.
         if ((cmd.nameIndex < 0 && cmd.leading.length === 0) || cmd.words[0].value === 'export' || cmd.words[0].value === 'cd') {
@@ -57,6 +85,7 @@ export default defineSpecRule({
         if (args.some((a) => /^(?:DESTDIR|DEST_DIR|DSTROOT|INSTROOT|INSTALL_ROOT|install_root)=./.test(a.value))) continue;
         // Variables/macros may carry DESTDIR (`make $MAKEFLAGS install`, `make %{makeopts} install`).
         if (args.some((a) => /^[$%`]/.test(a.value))) continue;
+        if (populatesBuildroot(commands, index)) continue;
         const mk = cmd.words[cmd.nameIndex];
         const plain = cmd.nameIndex === 0 && args.length === 1 && /^(?:make|%\{__make\}|%__make)$/.test(mk.value);
         ctx.report({

@@ -33,6 +33,23 @@ function hasFilesToInstall(doc: SpecDocument): boolean {
   return false;
 }
 
+/** Installation macros (`%pyproject_install`, `%make_install`, `%cmake_install`…) and the build root itself. */
+const INSTALLS = /^(?:[A-Za-z0-9_]*_install|buildroot)$/;
+
+/**
+ * The first line of another build section that installs into the build root (python-openant runs
+ * `%pyproject_install` at the end of %build): the packages are not empty then, the message must not say so.
+ */
+function installOutsideInstall(doc: SpecDocument): { section: string; line: number } | undefined {
+  for (const r of doc.macroReferences) {
+    if (!INSTALLS.test(r.name)) continue;
+    const line = doc.lines.lineOf(r.start);
+    const section = doc.sections[doc.lineSection[line]];
+    if (section?.kind === 'build' || section?.kind === 'prep' || section?.kind === 'conf') return { section: section.name, line };
+  }
+  return undefined;
+}
+
 /**
  * A complete spec without a %install section whose %files lists something to install. Not reported
  * for fragments (no Name tag), specs that %include other files, rpm 4.20 declarative builds
@@ -47,10 +64,14 @@ export default defineSpecRule({
   fixSafety: 'none',
   messages: {
     noInstallSection: 'The spec has no %install section: nothing is installed into the build root, so the packages will be empty',
+    installsElsewhere: 'The spec has no %install section: %{{section}} installs into the build root instead (line {{line}}), which works only because no %install runs to empty the build root first; move the installation into %install',
   },
   rpmlintId: 'no-%install-section',
   check(ctx) {
     const anchor = missingSection(ctx.doc, 'install');
-    if (anchor && hasFilesToInstall(ctx.doc)) ctx.report({ ...anchor, messageId: 'noInstallSection' });
+    if (!anchor || !hasFilesToInstall(ctx.doc)) return;
+    const elsewhere = installOutsideInstall(ctx.doc);
+    if (elsewhere) ctx.report({ ...anchor, messageId: 'installsElsewhere', data: { section: elsewhere.section, line: String(elsewhere.line + 1) } });
+    else ctx.report({ ...anchor, messageId: 'noInstallSection' });
   },
 });

@@ -30,9 +30,15 @@ export default defineSpecRule({
       if (x.uncertain) return true;
       return /(?:^|\s)--install-sandbox/.test(x.text) || BUILDROOT_REFERENCE.test(x.text);
     };
+    const isScons = (name: string | undefined) => name !== undefined && /^(?:scons(?:-[23])?|%\{?__scons\}?|%\{?scons\}?)$/.test(name);
+    // The build root given to scons in %build (glob2: `scons INSTALLDIR=$RPM_BUILD_ROOT%{_datadir}
+    // BINDIR=$RPM_BUILD_ROOT%{_bindir}`): the SConstruct keeps those settings for `scons install`.
+    const configured = specShellCommands(ctx.doc, ['build']).some((cmd) => isScons(commandName(cmd)?.value)
+      && commandArgs(cmd).some((a) => /^[A-Za-z_-]*=/.test(a.value.replace(/^--?/, '')) && BUILDROOT_REFERENCE.test(a.value)));
+    if (configured) return;
     for (const cmd of specShellCommands(ctx.doc, ['install'])) {
       const name = commandName(cmd)?.value;
-      if (!name || !/^(?:scons(?:-[23])?|%\{?__scons\}?|%\{?scons\}?)$/.test(name)) continue;
+      if (!isScons(name)) continue;
       const args = commandArgs(cmd);
       const target = args.find((a) => /^install(?:-\S+)?$/.test(a.value));
       if (!target) continue;
