@@ -3,6 +3,7 @@ import { textOf } from '../../specfile/query';
 import { scopeOf, type MacroScope } from '../../specfile/macroScope';
 import { evrInRange } from '../../specfile/rpmVersion';
 import { unversionedProvides } from '../../specfile/unversionedProvides';
+import { classifyVirtual } from '../../specfile/virtualCapabilities';
 import { defineSpecRule } from '../types';
 
 /**
@@ -54,7 +55,6 @@ export default defineSpecRule({
   messages: {
     selfObsoleted: "'{{name}}' is obsoleted ({{where}}: Obsoletes: {{written}}) and provided without a version: an unversioned provide matches every version, so the package falls within its own Obsoletes (rpmlint: self-obsoletion) and every versioned Requires or Conflicts on the old name matches it. Provide the old name with a version above the Obsoletes range, as Fedora's guideline for renamed packages asks: {{name}} = %{version}-%{release}",
     obsoleted: "'{{name}}' is obsoleted ({{where}}: Obsoletes: {{written}}) and provided without a version: an unversioned provide matches every version, so every versioned Requires or Conflicts on the old name matches it. Provide the old name with a version above the Obsoletes range, as Fedora's guideline for renamed packages asks: {{name}} = %{version}-%{release}",
-    ownVersionObsoleted: "'{{name}}' is obsoleted ({{where}}: Obsoletes: {{written}}) and provided without a version: an unversioned provide matches every version, so every versioned Requires or Conflicts on the old name matches it. This package's own version ({{evr}}) lies inside that Obsoletes range, so %{version}-%{release} would not leave it: provide the old name with a version above the range, or raise the Epoch",
     versionNeverChecked: "'{{name}}' is provided without a version, but {{where}} {{verb}} '{{written}}': rpm matches an unversioned provide to every version, so that version is never checked. Provide it with its version: {{name}} = %{version}-%{release} (or the version it stands for)",
   },
   requires: ['rovides', 'ROVIDES'],
@@ -64,16 +64,23 @@ export default defineSpecRule({
     let scope: MacroScope | undefined;
     for (const { dep, tag, kind, other } of unversionedProvides(doc)) {
       if (kind === 'plain' || !other) continue;
+      // Reported only where `= %{version}-%{release}` is plainly the fix (docs/precision.md, 2026-12-07):
+      // an unversioned Obsoletes is the cause, and unversioned-explicit-obsoletes reports it (hping3,
+      // pyzy, scim); a range with an epoch or a macro bound (texinfo `<= 9:2019-15`, xfsprogs
+      // `<= %{version}`) cannot be left with the package's own version.
+      if (kind === 'obsoleted' && (!other.dep.operator || !fixLeavesObsoletesRange(kind, other.dep))) continue;
+      // A capability an automatic generator also provides with its real version (perl.spec's
+      // leftover `Provides: perl(IO::Uncompress::Bunzip2)` next to the generated versioned one).
+      if (kind === 'versioned-elsewhere' && classifyVirtual(dep) === 'generated') continue;
       const written = textOf(doc, other.dep).trim();
       const where = `line ${other.tag.line + 1}`;
       let report: { messageId: 'selfObsoleted' | 'obsoleted'; data: { name: string; where: string; written: string } } | { messageId: 'versionNeverChecked'; data: { name: string; where: string; verb: string; written: string } };
       if (kind === 'obsoleted') {
         scope ??= scopeOf(doc, ctx.profile);
-        const ownInside = ownEvrInside(scope, other.dep, tag.start);
-        if (ownInside !== undefined) {
-          ctx.report({ start: dep.nameSpan.start, end: dep.nameSpan.end, messageId: 'ownVersionObsoleted', data: { name: dep.name, where, written, evr: ownInside } });
-          continue;
-        }
+        // The package's own version lies inside the range (pipewire 1.6 against `< 14.2-3`, fwupd
+        // 2.1.7 against `dbxtool < 9`): only an invented version or an Epoch bump leaves it, a
+        // choice the maintainers made knowingly (pipewire's comment); unversioned-provides-strict has it.
+        if (ownEvrInside(scope, other.dep, tag.start) !== undefined) continue;
         const own = other.tag.packageIndex === tag.packageIndex;
         report = { messageId: own ? 'selfObsoleted' : 'obsoleted', data: { name: dep.name, where, written } };
       } else {
