@@ -23,7 +23,7 @@ rm -f %{buildroot}%{_bindir}/egrep
 sed -i 's/egrep/grep -E/' x
 # egrep in a comment
 # vkd3d.spec: find's regex dialect is not a command
-find %{buildroot} -regextype egrep -regex '.*\.a$|.*\.la$' ! -iname '*.dll.a' -delete
+find %{buildroot} -regextype egrep -regex '.*\\.a$|.*\\.la$' ! -iname '*.dll.a' -delete
 %files
 %{_bindir}/egrep
 `, { rules: [RULE] });
