@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
 import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
@@ -145,4 +147,58 @@ dkms remove -m foo -v %{version} -q --all --rpm_safe_upgrade || :
   assert.deepEqual(alone[0].fixes, []);
   // guarded by $1: silent
   assertFindings(HEAD + '%preun\nif [ $1 -eq 0 ]; then dkms uninstall foo/%{version} --all; fi\n', { rules: [RULE] });
+});
+
+test(`${RULE}: rm -rf of dkms's record of the module in %preun/%postun, with the $1 guard as a fix`, () => {
+  const source = HEAD + `%preun
+dkms remove -m foo -v %{version} --all --rpm_safe_upgrade || :
+rm -rf /var/lib/dkms/foo || :
+# <- ${RULE}:removesModuleState
+%postun
+  rm -rf %{_localstatedir}/lib/dkms/foo/%{version}/
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ ${RULE}:removesVersionState
+rm -fr /var/lib/dkms/%{name}/* ; echo gone
+# <- ${RULE}:removesModuleState
+`;
+  const findings = assertFindings(source, { rules: [RULE] });
+  assert.equal(findings[0].message, "%preun also runs when the package is upgraded, after the new package's %post, and this deletes dkms's whole record of foo (/var/lib/dkms/foo), the version the new package has just added included: dkms forgets the module (`dkms status` no longer lists it, no new kernel gets it built) and the modules dkms installed stay in /lib/modules. Use `dkms remove -m foo -v <version> --all --rpm_safe_upgrade` (with `dkms add … --rpm_safe_upgrade` in %post), or run it only when $1 is 0");
+  assert.match(findings[1].message, /^%postun also runs .* When the version stays the same \(a release bump or rebuild\), this deletes dkms's record of the version the new package has just added \(\/var\/lib\/dkms\/foo\/1\.2\)/);
+  assert.match(findings[2].message, /whole record of foo-dkms \(\/var\/lib\/dkms\/foo-dkms\/\*\)/);
+  // the guard fix for the whole module's record where the command has its line to itself; not
+  // after `;`-joined commands, not for one version's folder
+  assert.equal(findings[1].fixes.length, 0);
+  assert.equal(findings[2].fixes.length, 0);
+  const text = source.split('\n').filter((l) => !l.startsWith('#')).join('\n');
+  assert.equal(applyFixes(text, findings), HEAD + `%preun
+dkms remove -m foo -v %{version} --all --rpm_safe_upgrade || :
+if [ "$1" -eq 0 ]; then rm -rf /var/lib/dkms/foo || :; fi
+%postun
+  rm -rf %{_localstatedir}/lib/dkms/foo/%{version}/
+rm -fr /var/lib/dkms/%{name}/* ; echo gone
+`);
+});
+
+test(`${RULE}: rm near misses: guarded, another version found at run time, a kernel's folder, rm -f, %pre, a whole tree glob`, () => {
+  for (const body of [
+    'if [ "$1" -eq 0 ]; then\n  rm -rf /var/lib/dkms/foo\nfi\n',
+    '[ "$1" = 0 ] && rm -rf /var/lib/dkms/foo\n',
+    'rm -rf /var/lib/dkms/foo/$oldver\n',
+    'rm -rf /var/lib/dkms/*/*/6.1.0-1-amd64\n',
+    'rm -rf /var/lib/dkms/foo/1.0/6.1.0-1-amd64\n',
+    'rm -f /var/lib/dkms/foo/1.0/source\n',
+    'rm -rf /var/lib/dkms-binary/foo\n',
+    'rm -rf /usr/src/foo-%{version}\n',
+  ]) assertFindings(HEAD + '%preun\n' + body, { rules: [RULE] });
+  assertFindings(HEAD + '%pre\nrm -rf /var/lib/dkms/foo\n', { rules: [RULE] });
+  assertFindings(HEAD + '%preun -p <lua>\nos.execute("rm -rf /var/lib/dkms/foo")\n', { rules: [RULE] });
+  assert.ok(true);
+});
+
+test(`${RULE}: the fixture package (dkms remove with the flag on both sides, then rm -rf of the module's record)`, () => {
+  const rel = path.join('test', 'fixtures', 'dkms', 'specs', 'preun-deletes-dkms-record.spec');
+  const file = path.join(__dirname, '..', '..', '..', rel);
+  const text = fs.readFileSync(fs.existsSync(file) ? file : rel, 'utf8');
+  const [f] = assertFindings(text, { rules: [RULE] });
+  assert.match(f.message, /whole record of acme \(\/var\/lib\/dkms\/acme\)/);
+  assert.match(applyFixes(text, [f]), /\nif \[ "\$1" -eq 0 \]; then rm -rf %\{_localstatedir\}\/lib\/dkms\/%\{module\}; fi\n/);
 });

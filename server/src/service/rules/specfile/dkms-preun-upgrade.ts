@@ -1,4 +1,7 @@
-import { dkmsCalls, eolOf, type DkmsCall } from '../../specfile/dkmsScriptlets';
+import { dkmsCalls, eolOf, expandSpecText, type DkmsCall } from '../../specfile/dkmsScriptlets';
+import { isShellScriptlet, shellScript } from '../../shell/specShell';
+import type { ShellCommand } from '../../shell';
+import { trimTrailingSlashes } from '../../text/trim';
 import type { SpecDocument } from '../../specfile/ast';
 import type { OffsetEdit } from '../../types';
 import { defineSpecRule, type ReportFix } from '../types';
@@ -7,6 +10,31 @@ import { defineSpecRule, type ReportFix } from '../types';
 const ARG1 = /\$\{?1\}?(?![0-9])/;
 /** dkms's own helper (`/usr/lib/dkms/common.postinst`): it runs `dkms add` without --rpm_safe_upgrade. */
 const COMMON_POSTINST = /common\.postinst\b/;
+
+/** dkms's own tree, where it keeps what it knows of each module (`dkms status` reads it). */
+const DKMS_TREE = '/var/lib/dkms/';
+const GLOB_OR_VARIABLE = /[*?[$`%]/;
+
+/** `rm -r` of a module's or a version's folder in dkms's tree: what it deletes, or undefined. */
+function dkmsStateRemoval(doc: SpecDocument, cmd: ShellCommand, distro: Parameters<typeof expandSpecText>[2]): { path: string; module: string; version?: string; word: ShellCommand['words'][number] } | undefined {
+  if (cmd.nameIndex < 0 || !/^(?:\/usr)?(?:\/bin\/)?rm$/.test(cmd.words[cmd.nameIndex].value)) return undefined;
+  const args = cmd.words.slice(cmd.nameIndex + 1).filter((w) => !w.redirect);
+  const recursive = args.some((w) => /^-[a-zA-Z]*[rR]/.test(w.value) || w.value === '--recursive');
+  if (!recursive) return undefined;
+  for (const w of args) {
+    if (w.value.startsWith('-')) continue;
+    const expanded = expandSpecText(doc, w.value, distro, w.start);
+    const path = trimTrailingSlashes(expanded.text);
+    if (!path.startsWith(DKMS_TREE)) continue;
+    const segments = path.slice(DKMS_TREE.length).split('/');
+    const [module, version] = segments;
+    if (segments.length > 2 || !module || GLOB_OR_VARIABLE.test(module)) continue;
+    // `<module>/*` is every version; a version found at run time (`$ver`) is some other version
+    if (version === undefined || version === '*') return { path, module, word: w };
+    if (!GLOB_OR_VARIABLE.test(version)) return { path, module, version, word: w };
+  }
+  return undefined;
+}
 
 /** What the package's %post does with dkms, as far as it can be told. */
 interface PostSide {
@@ -57,19 +85,65 @@ function postEdits(doc: SpecDocument, post: PostSide, remove: DkmsCall): OffsetE
   return [{ start: lineStart, end: lineStart, newText: `${indent}dkms add ${args} --rpm_safe_upgrade || :${eolOf(doc)}` }];
 }
 
+/**
+ * `if [ "$1" -eq 0 ]; then …; fi` around a command that has its line to itself (with an optional
+ * `|| :`), so that it runs only when the package is erased. Undefined where a line edit is unsafe.
+ */
+function guardFix(doc: SpecDocument, cmd: ShellCommand): ReportFix | undefined {
+  const line = doc.lines.lineOf(cmd.start);
+  if (doc.lines.lineOf(cmd.end) !== line) return undefined;
+  const lineStart = doc.lines.lineStarts[line];
+  const lineText = doc.text.slice(lineStart, doc.lines.lineEnd(line));
+  const indent = /^[ \t]*/.exec(lineText)![0];
+  const body = lineText.slice(indent.length).trimEnd();
+  if (lineStart + indent.length !== cmd.start || cmd.nameIndex !== 0 || cmd.leading.length > 0 || (cmd.before !== '' && cmd.before !== ';')) return undefined;
+  const rest = body.slice(cmd.end - cmd.start);
+  if (!/^(?:\s*\|\|\s*(?::|true))?\s*;?$/.test(rest) || body.includes('#')) return undefined;
+  return {
+    title: 'Run it only when the package is erased ($1 is 0)',
+    safety: 'unsafe',
+    edits: [{ start: lineStart + indent.length, end: lineStart + indent.length + body.length, newText: `if [ "$1" -eq 0 ]; then ${body.replace(/;$/, '')}; fi` }],
+  };
+}
+
 export default defineSpecRule({
   id: 'dkms-preun-upgrade',
   category: 'dkms',
   defaultSeverity: 'warning',
-  description: '`dkms remove` in %preun/%postun runs on upgrades too and removes the module the new package has just installed (no working --rpm_safe_upgrade, no $1 check)',
+  description: '`dkms remove` (or `rm -rf /var/lib/dkms/<module>`) in %preun/%postun runs on upgrades too and removes the module the new package has just installed (no working --rpm_safe_upgrade, no $1 check)',
   fixSafety: 'unsafe',
   messages: {
     uninstallOnUpgrade: "%{{name}} also runs when the package is upgraded, after the new package's %post, and `dkms uninstall` has no upgrade protection (dkms honours --rpm_safe_upgrade only for add and remove): when the version stays the same (a release bump or rebuild) it uninstalls the module the new package has just installed. `dkms remove … --all --rpm_safe_upgrade` uninstalls the module as well: drop this call, or run it only when $1 is 0",
     runsOnUpgrade: "%{{name}} also runs when the package is upgraded, after the new package's %post. When the version stays the same (a release bump or rebuild) this `dkms {{text}}` removes the module the new package has just installed. Pass --rpm_safe_upgrade here and to `dkms add` in %post, or run it only when $1 is 0",
+    removesModuleState: "%{{name}} also runs when the package is upgraded, after the new package's %post, and this deletes dkms's whole record of {{module}} ({{path}}), the version the new package has just added included: dkms forgets the module (`dkms status` no longer lists it, no new kernel gets it built) and the modules dkms installed stay in /lib/modules. Use `dkms remove -m {{module}} -v <version> --all --rpm_safe_upgrade` (with `dkms add … --rpm_safe_upgrade` in %post), or run it only when $1 is 0",
+    removesVersionState: "%{{name}} also runs when the package is upgraded, after the new package's %post. When the version stays the same (a release bump or rebuild), this deletes dkms's record of the version the new package has just added ({{path}}): dkms forgets the module (`dkms status` no longer lists it, no new kernel gets it built) and the modules dkms installed stay in /lib/modules. Use `dkms remove -m {{module}} -v {{version}} --all --rpm_safe_upgrade` (with `dkms add … --rpm_safe_upgrade` in %post), or run it only when $1 is 0",
     flagWithoutAdd: "--rpm_safe_upgrade only cancels this `dkms {{text}}` when the new package's %post ran `dkms add … --rpm_safe_upgrade` in the same transaction (that add leaves the lock the remove looks for; `dkms install` and `dkms build` add no lock when the module is already added), and %post {{post}}. So an upgrade that keeps the version (a release bump or rebuild) still removes the module the new package has just installed. Pass --rpm_safe_upgrade to `dkms add` in %post",
   },
   check(ctx) {
     const doc = ctx.doc;
+    // `rm -rf /var/lib/dkms/<module>[/<version>]` in %preun/%postun without a $1 check
+    for (const section of doc.sections) {
+      if (section.name !== 'preun' && section.name !== 'postun') continue;
+      if (!isShellScriptlet(section)) continue;
+      const seq = shellScript(doc, section)?.commands ?? [];
+      for (let i = 0; i < seq.length; i++) {
+        const removal = dkmsStateRemoval(doc, seq[i], ctx.distro);
+        if (!removal) continue;
+        if (seq.slice(0, i).some((c) => c.words.some((w) => ARG1.test(w.text)))) continue;
+        const cmd = seq[i];
+        // The guard is strictly better only for the whole module's record (without it every
+        // upgrade deletes the new version's record too); for one version's folder it trades a
+        // same-version upgrade for a stale old version after a version change.
+        const fix = removal.version === undefined ? guardFix(doc, cmd) : undefined;
+        ctx.report({
+          start: cmd.words[cmd.nameIndex].start,
+          end: removal.word.end,
+          messageId: removal.version === undefined ? 'removesModuleState' : 'removesVersionState',
+          data: { name: section.name, module: removal.module, version: removal.version ?? '', path: removal.path },
+          fixes: fix ? [fix] : [],
+        });
+      }
+    }
     for (const call of dkmsCalls(doc)) {
       const name = call.section.name;
       if (name !== 'preun' && name !== 'postun') continue;
