@@ -180,3 +180,36 @@ Name: a
 });
 
 testDocExamples(RULE);
+
+test(`${RULE}: what reads as meant on Fedora (libmatroska, trace-cmd, libXcursor, python-pytest-lazy-fixtures); what does not (fakechroot)`, () => {
+  assertFindings(`Name: libXcursor
+Version: 1.2.3
+Release: 1
+Summary: Test
+License: MIT
+%changelog
+* Tue Jun 03 2025 Ian Wienand <iwienand@redhat.com> - 1.1.4-%autorelease
+- the newest entry's EVR is true for the build it describes
+
+* Thu Jul 18 2024 Ian Wienand <iwienand@redhat.com> - 1.1.0-%autorelease
+#                                                           ^^^^^^^^^^^^ ${RULE}
+- an older one shows the new release
+
+* Mon Feb 26 2018 Benjamin Tissoires <benjamin.tissoires@redhat.com> 1.1.15-1%{?gitdate:.git}%{?dist}
+- fix unowned %{_libdir}/cmake/ebml directory
+- Move %{_libdir}/trace-cmd/python/ to trace-cmd-python3
+- Use if "%{_libdir}" == "/usr/lib64" instead %if 0%{__isa_bits} == 64
+#         ^^^^^^^^^^ ${RULE}
+#                                                  ^^^^^^^^^^^^^ ${RULE}
+- %{?gitdate:.git} in the text is lost text
+# ^^^^^^^^^^^^^^^^ ${RULE}
+`, { rules: [RULE], distro: 'fedora' });
+  // A macro the spec defines, even commented in another arm, is not "defined nowhere".
+  assertFindings(`%global gitdate 20130524
+Name: a
+%changelog
+* Mon Feb 26 2018 B <b@example.org> 1.1.15-1%{?gitdate:.git}
+* Mon Feb 26 2017 B <b@example.org> 1.1.14-1%{?gitdate:.git}
+#                                           ^^^^^^^^^^^^^^^^ ${RULE}
+`, { rules: [RULE], distro: 'fedora' });
+});

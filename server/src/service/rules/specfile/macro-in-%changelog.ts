@@ -14,8 +14,9 @@ import { defineSpecRule } from '../types';
  * which are not macros (`%setup`, `%patch3`, `%doc`), and a mid-line `%include` are left as text
  * by rpm and not reported. Nor are the arguments of a line-start call to a macro we cannot see
  * (policycoreutils' `%add_changelog %SOURCE3`, defined in a macro file it loads): what rpm writes
- * there is up to that macro. Nor `%{name}` and fixed directory macros (`%{_libexecdir}`): see
- * readsTheSame.
+ * there is up to that macro. Nor `%{name}` and fixed directory macros (`%{_libexecdir}`,
+ * `%{_libdir}/…` as the start of a path): see readsTheSame; nor a conditional macro defined nowhere
+ * in an entry's header (emptyInHeader).
  */
 export default defineSpecRule({
   id: 'macro-in-%changelog',
@@ -41,6 +42,7 @@ export default defineSpecRule({
         const kind = doc.lineKinds[doc.lines.lineOf(r.start)];
         if (kind === 'conditional' || kind === 'definition' || kind === 'include') continue;
         if (builtFromMacros(doc, r)) continue;
+        if (emptyInHeader(doc, r, scope)) continue;
         if (argumentOfUnknownCall(doc, r, scope)) continue;
         const shown = doc.text.slice(r.start, Math.min(r.end, doc.lines.lineEnd(doc.lines.lineOf(r.start))));
         // Say what the entry will read when that is known (one short line).
@@ -68,9 +70,25 @@ export default defineSpecRule({
 function readsTheSame(r: MacroReference, scope: MacroScope, value: { text: string; uncertain: boolean }): boolean {
   if (r.conditional || r.negated || (r.form !== 'plain' && r.form !== 'braced')) return false;
   if (r.name === 'name') return true;
-  if (value.uncertain || !value.text.startsWith('/') || /lib64|\s/.test(value.text)) return false;
+  if (value.uncertain || !value.text.startsWith('/') || /\s/.test(value.text)) return false;
   if (scope.lookup(r.name, r.start).entry !== undefined) return false;
-  return lookupMacro(r.name)?.kind === 'directory' && r.name !== '_libdir' && r.name !== '_lib';
+  if (lookupMacro(r.name)?.kind !== 'directory') return false;
+  // `%{_libdir}/cmake/ebml` (libmatroska), `%{_libdir}/trace-cmd/python/` (trace-cmd): the start
+  // of a path names the library directory, whichever it is on the build host. Alone
+  // (fakechroot's `"%{_libdir}" == "/usr/lib64"`) it is about the macro and still reported.
+  if (r.name === '_libdir') return scope.doc.text[r.end] === '/';
+  return !/lib64/.test(value.text);
+}
+
+/**
+ * A conditional reference in an entry's header to a macro defined nowhere (not in the spec, not in
+ * the profile): rpm writes nothing for it, as for `%{?dist}` (libXcursor's `1.1.15-1%{?gitdate:.git}%{?dist}`,
+ * left from a Release template whose `%global gitdate` is commented out). Nothing is lost.
+ */
+function emptyInHeader(doc: SpecDocument, r: MacroReference, scope: MacroScope): boolean {
+  if (!r.conditional || r.negated) return false;
+  const entry = doc.changelog.find((e) => r.start >= e.header.start && r.start < e.header.end);
+  return entry !== undefined && !scope.isDefinedAnywhere(r.name) && lookupMacro(r.name) === undefined && !/^_with(?:out)?_/.test(r.name);
 }
 
 /**
@@ -89,18 +107,15 @@ function argumentOfUnknownCall(doc: SpecDocument, r: MacroReference, scope: Macr
   return !scope.isKnownName(call.name) && !/^(?:SOURCE|PATCH)\d+$/.test(call.name);
 }
 
-/** An EVR written only with macros and separators: `%{version}-%{release}`, `%{?epoch:%{epoch}:}%{version}-%{release}`. */
-const MACRO_ONLY_EVR = /^(?:%\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|%[A-Za-z_]\w*|[-.:~^])+$/;
-
 /**
  * Changelog text deliberately built from macros, which rpm is meant to expand:
  * - a line that is only a macro (`%{?llvm_snapshot_changelog_entry}`): it inserts generated entries;
  * - an entry whose header date is a macro (`* %(date "+%a %b %d %Y") CI <ci@x> - …`): generated
  *   on every build, so the whole entry is;
  * - `%{?dist}` in a header's EVR (`- 1.0-2%{?dist}`): the same distribution tag in every entry;
- * - the newest entry's EVR written only with macros (`- %{version}-%{release}`, a template's first
- *   entry): true for the build it describes. Older entries with macros are still reported: once the
- *   spec moves on they show the new version.
+ * - the newest entry's EVR with macros (`- %{version}-%{release}`, a template's first entry;
+ *   `- 0.2.5-%autorelease`): true for the build it describes. Older entries with macros are still
+ *   reported: once the spec moves on they show the new version.
  */
 function builtFromMacros(doc: SpecDocument, r: MacroReference): boolean {
   // A line that is only a macro inserts generated entries (`%{?llvm_snapshot_changelog_entry}`).
@@ -114,5 +129,5 @@ function builtFromMacros(doc: SpecDocument, r: MacroReference): boolean {
   if (r.start >= entry.header.end) return false;
   if (r.name === 'dist') return true;
   const evr = entry.evrSpan;
-  return index === 0 && evr !== undefined && r.start >= evr.start && r.start < evr.end && MACRO_ONLY_EVR.test(doc.text.slice(evr.start, evr.end));
+  return index === 0 && evr !== undefined && r.start >= evr.start && r.start < evr.end;
 }
