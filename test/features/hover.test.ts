@@ -143,6 +143,17 @@ describe('hover: spec keywords', () => {
     assert.equal(hover(`${PREAMBLE}%description\ndkms ad|d\n`).h, undefined);
   });
 
+  it("hovers dkms's common.postinst in scriptlets with what dkms 3.0.10's script does", () => {
+    const h = hover(`${PREAMBLE}%post\nif [ -x /usr/lib/dkms/common.postinst ]; then\n  /usr/lib/dkms/common.post|inst foo %{version} || :\nfi\n`);
+    assert.equal(h.token, '/usr/lib/dkms/common.postinst');
+    assert.match(h.value, /`dkms add` \*\*without `--rpm_safe_upgrade`\*\*/);
+    assert.match(h.value, /running kernel and the newest kernel it finds/);
+    assert.match(h.value, /exits with `dkms build`'s status when a build fails/);
+    // only the command name, only in scriptlets
+    assert.equal(hover(`${PREAMBLE}%post\n/usr/lib/dkms/common.postinst fo|o 1.0\n`).h, undefined);
+    assert.equal(hover(`${PREAMBLE}%description\n/usr/lib/dkms/common.post|inst foo 1.0\n`).h, undefined);
+  });
+
   it('hovers SourceN with its expanded URL and use count', () => {
     const { value } = hover(`${PREAMBLE}Sour|ce1: https://x.org/%{name}-%{version}.tgz\n%install\ncp %{SOURCE1} .\n`);
     assert.match(value, /Expands to `https:\/\/x\.org\/hello-1\.0\.tgz`/);

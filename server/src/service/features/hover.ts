@@ -96,6 +96,8 @@ function specHoverText(doc: SpecDocument, target: SpecTarget, distro: ProfileLik
     }
     case 'dkms-subcommand':
       return dkmsSubcommandText(target.name);
+    case 'dkms-common-postinst':
+      return COMMON_POSTINST_TEXT;
     case 'dkms-option': {
       const o = getDkmsCommandOption(target.name);
       return o ? `**dkms ${code(o.names.join(', '))}**${o.argument ? ` ${code(o.argument)}` : ''}\n\n${o.description}${o.note ? `\n\n${o.note}` : ''}` : undefined;
@@ -103,6 +105,18 @@ function specHoverText(doc: SpecDocument, target: SpecTarget, distro: ProfileLik
   }
   return undefined;
 }
+
+/** What dkms's common.postinst does, read from the script dkms 3.0.10 installs (/usr/lib/dkms/common.postinst). */
+const COMMON_POSTINST_TEXT = [
+  '**/usr/lib/dkms/common.postinst** `NAME VERSION [TARBALL_ROOT] [ARCH] [UPGRADE]`',
+  "dkms's helper for Debian maintainer scripts (dh_dkms's postinst runs it); dkms still installs it (3.0.10, and upstream's `install-redhat` target). What it does (dkms 3.0.10):",
+  [
+    '- nothing when `/etc/dkms/no-autoinstall` exists;',
+    '- `dkms remove -m NAME -v VERSION --all` when dkms has NAME/VERSION already, then `dkms add` **without `--rpm_safe_upgrade`**, so a `dkms remove … --rpm_safe_upgrade` in `%preun` is not cancelled on a same-version upgrade;',
+    "- builds and installs for the running kernel and the newest kernel it finds (on rpm systems the last line of `rpm -q --whatprovides kernel`), not for every installed kernel unless framework.conf sets `autoinstall_all_kernels`; it reads `dkms status` output to decide;",
+    '- runs under `set -e` and exits with `dkms build`\'s status when a build fails, so the scriptlet fails unless `|| :` follows.',
+  ].join('\n'),
+].join('\n\n');
 
 function dkmsSubcommandText(name: string): string | undefined {
   const s = getDkmsSubcommand(name);

@@ -20,7 +20,8 @@ export type SpecTarget =
   | { kind: 'operator'; operator: string; span: Span }
   | { kind: 'rich'; keyword: string; span: Span }
   | { kind: 'dkms-subcommand'; name: string; span: Span }
-  | { kind: 'dkms-option'; name: string; span: Span };
+  | { kind: 'dkms-option'; name: string; span: Span }
+  | { kind: 'dkms-common-postinst'; span: Span };
 
 export interface Occurrence {
   span: Span;
@@ -306,7 +307,10 @@ function dkmsTargetAt(doc: SpecDocument, section: Section, offset: number): Spec
   if (!script) return undefined;
   for (const cmd of script.commands) {
     if (offset < cmd.start || offset > cmd.end) continue;
-    if (!/(?:^|\/)dkms$/.test(commandName(cmd)?.value ?? '')) continue;
+    const name = commandName(cmd);
+    // dkms's helper for Debian maintainer scripts, also called from RPM scriptlets
+    if (name && /(?:^|\/)common\.postinst$/.test(name.value) && within(offset, name)) return { kind: 'dkms-common-postinst', span: { start: name.start, end: name.end } };
+    if (!/(?:^|\/)dkms$/.test(name?.value ?? '')) continue;
     let sawSubcommand = false;
     for (let k = cmd.nameIndex + 1; k < cmd.words.length; k++) {
       const w = cmd.words[k];
