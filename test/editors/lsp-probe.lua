@@ -1,6 +1,9 @@
 -- Usage: LSP_CMD_JSON='["node","/abs/out/server.js","--stdio"]' LSP_FILE=/abs/file.spec LSP_FILETYPE=spec \
 --   LSP_LINE=1 LSP_COL=0 [LSP_TIMEOUT_MS=10000] [LSP_SNIPPET_SUPPORT=1] [LSP_MIN_DIAGS=1] \
 --   [LSP_SYMBOL_QUERY=word] [LSP_EXECUTE_COMMAND=id LSP_EXECUTE_ARGS_JSON='{"comment":"x"}'] \
+--   [LSP_RANGE_FORMAT_PATTERN=lua-pattern] [LSP_REFERENCES=1] \
+--   [LSP_CODE_ACTIONS_JSON='[{"line":"lua-pattern","apply":"title-pattern"}]'] \
+--   [LSP_MORE_COMMANDS_JSON='[{"command":"id","args":{}}]'] [LSP_COMPLETE_LINE_JSON='{"line":"pattern","text":"License: GPL-2.0-o"}'] \
 --   timeout 60 nvim --headless -n -i NONE -u NONE -c 'luafile /abs/lsp-probe.lua'
 -- Prints ONE JSON line; exit 0 when diagnostics arrived (and completion, if offered, answered), else 1.
 -- Used by test/editors/neovim.test.ts (from docs: /work/shared/design/real-clients.md, section 2).
@@ -77,6 +80,33 @@ local ok, err = pcall(function()
   else
     result.completion_error = 'server advertises no completionProvider'
   end
+  local function first_line(pattern)
+    for i, l in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
+      if l:match(pattern) then return i - 1, l end
+    end
+    return nil
+  end
+  -- Range formatting of the first line matching LSP_RANGE_FORMAT_PATTERN: the lines its edits touch.
+  local range_pattern = env('LSP_RANGE_FORMAT_PATTERN', '')
+  if range_pattern ~= '' and client.server_capabilities.documentRangeFormattingProvider then
+    local rl = first_line(range_pattern)
+    if rl then
+      local redits, rerr = (function()
+        local resp = vim.lsp.buf_request_sync(bufnr, 'textDocument/rangeFormatting', { textDocument = { uri = uri }, range = { start = { line = rl, character = 0 }, ['end'] = { line = rl, character = 1 } }, options = { tabSize = 4, insertSpaces = true } }, timeout)
+        local r = resp and resp[client_id]
+        if not r then return nil, 'no response' end
+        if r.err then return nil, vim.inspect(r.err) end
+        return r.result or {}, nil
+      end)()
+      if rerr then result.range_formatting_error = rerr else
+        result.range_formatting = { line = rl, edit_lines = {}, new_texts = {} }
+        for _, e in ipairs(redits) do
+          table.insert(result.range_formatting.edit_lines, e.range.start.line)
+          table.insert(result.range_formatting.new_texts, e.newText)
+        end
+      end
+    end
+  end
   -- Formatting over LSP: the edits apply to the buffer, and formatting again changes nothing.
   if client.server_capabilities.documentFormattingProvider then
     local fparams = { textDocument = { uri = uri }, options = { tabSize = 4, insertSpaces = true } }
@@ -103,12 +133,6 @@ local ok, err = pcall(function()
     if not r then return nil, 'no response' end
     if r.err then return nil, vim.inspect(r.err) end
     return r.result, nil
-  end
-  local function first_line(pattern)
-    for i, l in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
-      if l:match(pattern) then return i - 1, l end
-    end
-    return nil
   end
   -- Code lenses: their titles and lines.
   if client.server_capabilities.codeLensProvider then
@@ -172,6 +196,85 @@ local ok, err = pcall(function()
     result.release_after_command = release or vim.NIL
     local cl = first_line('^%%changelog')
     result.changelog_after_command = cl and vim.api.nvim_buf_get_lines(bufnr, cl + 1, cl + 4, false) or vim.NIL
+  end
+  -- References of the macro on the first `%global` line (LSP_REFERENCES=1), the %include files' uses too.
+  if env('LSP_REFERENCES', '') == '1' and client.server_capabilities.referencesProvider then
+    local gl = first_line('^%%global ')
+    if gl then
+      local refs, rerr = request('textDocument/references', { textDocument = { uri = uri }, position = { line = gl, character = #'%global ' + 1 }, context = { includeDeclaration = true } })
+      if rerr then result.references_error = rerr else
+        result.references = {}
+        for _, r in ipairs(refs or {}) do table.insert(result.references, { file = vim.fn.fnamemodify(vim.uri_to_fname(r.uri), ':t'), line = r.range.start.line }) end
+      end
+    end
+  end
+  -- Code actions (LSP_CODE_ACTIONS_JSON): the titles offered on the first line matching each
+  -- pattern (with that line's diagnostics as context); the first action whose title matches
+  -- "apply" is applied as Neovim applies a code action's WorkspaceEdit.
+  local actions_spec = vim.json.decode(env('LSP_CODE_ACTIONS_JSON', '[]'))
+  if #actions_spec > 0 and client.server_capabilities.codeActionProvider then
+    result.code_actions = {}
+    for _, spec in ipairs(actions_spec) do
+      local al, atext = first_line(spec.line)
+      local entry = { line = al or vim.NIL, titles = {} }
+      if al then
+        local diags = {}
+        for _, d in ipairs(diagnostics_by_uri[uri] or {}) do
+          if d.range.start.line == al then table.insert(diags, d) end
+        end
+        local actions, aerr = request('textDocument/codeAction', { textDocument = { uri = uri }, range = { start = { line = al, character = 0 }, ['end'] = { line = al, character = #atext } }, context = { diagnostics = diags } })
+        if aerr then entry.error = aerr else
+          for _, a in ipairs(actions or {}) do
+            table.insert(entry.titles, a.title)
+            if spec.apply and entry.applied == nil and a.title:match(spec.apply) and a.edit then
+              vim.lsp.util.apply_workspace_edit(a.edit, client.offset_encoding or 'utf-16')
+              entry.applied = a.title
+              entry.line_after = vim.api.nvim_buf_get_lines(bufnr, al, al + 1, false)[1]
+              vim.wait(500)                                -- didChange goes out (debounced)
+            end
+          end
+        end
+      end
+      table.insert(result.code_actions, entry)
+    end
+  end
+  -- More chores over workspace/executeCommand (LSP_MORE_COMMANDS_JSON), one after the other: each
+  -- one's result and the Version and Release lines and the top of %changelog after it.
+  local more = vim.json.decode(env('LSP_MORE_COMMANDS_JSON', '[]'))
+  if #more > 0 and client.server_capabilities.executeCommandProvider then
+    result.more_commands = {}
+    for _, c in ipairs(more) do
+      vim.wait(300)
+      local arg = c.args or {}
+      arg.uri = uri
+      local resp = client.request_sync('workspace/executeCommand', { command = c.command, arguments = { arg } }, timeout, bufnr)
+      local _, version = first_line('^Version:')
+      local _, release = first_line('^Release:')
+      local cl = first_line('^%%changelog')
+      table.insert(result.more_commands, {
+        command = c.command,
+        error = (not resp and 'no response') or (resp.err and vim.inspect(resp.err)) or vim.NIL,
+        result = (resp and resp.result) or vim.NIL,
+        version = version or vim.NIL, release = release or vim.NIL,
+        changelog = cl and vim.api.nvim_buf_get_lines(bufnr, cl + 1, cl + 3, false) or vim.NIL,
+      })
+    end
+  end
+  -- Completion after text typed on a line (LSP_COMPLETE_LINE_JSON {line, text}): the line is
+  -- replaced by the text and completion asked at its end.
+  local complete_spec = vim.json.decode(env('LSP_COMPLETE_LINE_JSON', '{}'))
+  if complete_spec.line and client.server_capabilities.completionProvider then
+    local cl = first_line(complete_spec.line)
+    if cl then
+      vim.api.nvim_buf_set_lines(bufnr, cl, cl + 1, false, { complete_spec.text })
+      vim.wait(500)                                        -- didChange goes out (debounced)
+      local items, cerr = request('textDocument/completion', { textDocument = { uri = uri }, position = { line = cl, character = #complete_spec.text } })
+      if cerr then result.line_completion_error = cerr else
+        if items and items.items then items = items.items end
+        result.line_completion = {}
+        for _, it in ipairs(items or {}) do table.insert(result.line_completion, it.label) end
+      end
+    end
   end
   vim.lsp.stop_client(client_id)                          -- shutdown + exit
   vim.wait(3000, function() return exit_info ~= nil end, 10)

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { it } from 'node:test';
 import { assertProbe, exampleCopy, has, runProbe } from './probe';
 
-it('Neovim (vim.lsp): diagnostics, completion, formatting, code lens, signature help, workspace symbols, call hierarchy and Bump Release over LSP', (t) => {
+it('Neovim (vim.lsp): diagnostics, completion, formatting, code lens, signature help, workspace symbols, call hierarchy, references, code actions and the chores over LSP', (t) => {
   if (!has('nvim')) {
     t.skip('nvim is not installed (apt-get install neovim)');
     return;
@@ -15,13 +15,29 @@ it('Neovim (vim.lsp): diagnostics, completion, formatting, code lens, signature 
     // A %if for the code lens, after the line the completion is asked on.
     const original = fs.readFileSync(file, 'utf8');
     const unformatted = original.replace(/^Version:[ \t]+/m, 'Version: ').replace(/^(Summary:.*)$/m, '$1   ');
-    fs.writeFileSync(file, unformatted.replace(/^(Requires\(preun\): dkms)$/m, '$1\n%if 0%{?suse_version}\nRequires:       kmod-compat\n%endif'));
+    // A legacy licence name (the SPDX fix) and both patches applied with the same -p (the %autosetup rewrite).
+    fs.writeFileSync(
+      file,
+      unformatted
+        .replace(/^(Requires\(preun\): dkms)$/m, '$1\n%if 0%{?suse_version}\nRequires:       kmod-compat\n%endif')
+        .replace(/^License:.*$/m, 'License:        GPLv2+')
+        .replace(/^(%patch0 -p1)$/m, '$1\n%patch1 -p1'),
+    );
     // A second spec of the workspace, never opened: workspace symbols find it on disk.
     fs.writeFileSync(`${dir}/acme-tools.spec`, 'Name: acme-tools\nVersion: 1\nRelease: 1\nSummary: s\nLicense: MIT\n%global acme_tools_data %{_datadir}/acme\n%description\nd\n%package extra\nSummary: e\n%description extra\ne\n');
     const result = runProbe('nvim', file, blankLine, {
       LSP_SYMBOL_QUERY: 'acme',
       LSP_EXECUTE_COMMAND: 'specwright.server.bumpRelease',
       LSP_EXECUTE_ARGS_JSON: JSON.stringify({ comment: 'Probe rebuild', author: 'Probe Packager <probe@example.org>' }),
+      LSP_RANGE_FORMAT_PATTERN: '^Summary:',
+      LSP_CODE_ACTIONS_JSON: JSON.stringify([{ line: '^%%setup', apply: '^Replace %%setup and 2 %%patch lines' }, { line: '^License:' }]),
+      LSP_MORE_COMMANDS_JSON: JSON.stringify([
+        { command: 'specwright.server.addChangelogEntry', args: { comment: 'Probe entry', author: 'Probe Packager <probe@example.org>' } },
+        { command: 'specwright.server.newUpstreamVersion', args: { version: '2.5.0', author: 'Probe Packager <probe@example.org>' } },
+        { command: 'specwright.server.convertToRpmautospec' },
+        { command: 'specwright.server.bumpRelease', args: { author: 'Probe Packager <probe@example.org>' } },
+      ]),
+      LSP_COMPLETE_LINE_JSON: JSON.stringify({ line: '^License:', text: 'License:        GPL-2.0-o' }),
     });
     t.diagnostic(assertProbe(result));
     // The example spec is not formatted (tag values not aligned): Neovim applies the edits, and a
@@ -65,8 +81,70 @@ it('Neovim (vim.lsp): diagnostics, completion, formatting, code lens, signature 
     assert.match(header, /^\* (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \w{3} \d{2} \d{4} Probe Packager <probe@example\.org> - 2\.4\.1-2$/);
     assert.equal(entry, '- Probe rebuild');
     assert.equal(blank, '');
+
+    // Range formatting of the Summary line (trailing blanks): one edit, on that line only.
+    assert.equal(result.range_formatting_error, undefined, `rangeFormatting failed: ${result.range_formatting_error}`);
+    assert.deepEqual(result.range_formatting?.edit_lines, [result.range_formatting?.line]);
+    assert.match(result.range_formatting?.new_texts?.[0] ?? '', /^Summary: +DKMS source for the ACME 802\.11ax USB Wi-Fi driver$/);
+
+    // Code actions: %setup + 2 %patch → %autosetup (applied by Neovim), the licence's SPDX fix.
+    const [setupActions, licenseActions] = result.code_actions ?? [];
+    assert.equal(setupActions?.error, undefined, `codeAction failed: ${setupActions?.error}`);
+    assert.equal(setupActions?.applied, 'Replace %setup and 2 %patch lines with %autosetup -p1 -n %{module}-%{version}', JSON.stringify(setupActions));
+    assert.equal(setupActions?.line_after, '%autosetup -p1 -n %{module}-%{version}');
+    assert.ok(licenseActions?.titles.includes('Replace with GPL-2.0-or-later'), JSON.stringify(licenseActions));
+
+    // The other chores, one after the other: Add Changelog Entry, New Upstream Version, Convert to
+    // rpmautospec (the changelog file written beside the spec), then Bump Release refused.
+    const more = result.more_commands ?? [];
+    assert.deepEqual(more.map((c) => c.error), [null, null, null, null], JSON.stringify(more));
+    const [entry2, upstream, convert, bumpAgain] = more;
+    assert.equal(entry2.result?.applied, true, JSON.stringify(entry2));
+    assert.match(entry2.changelog?.[0] ?? '', / Probe Packager <probe@example\.org> - 2\.4\.1-2$/);
+    assert.equal(entry2.changelog?.[1], '- Probe entry');
+    assert.equal(upstream.result?.applied, true, JSON.stringify(upstream));
+    assert.match(upstream.version ?? '', /^Version:\s+2\.5\.0$/);
+    assert.match(upstream.release ?? '', /^Release:\s+1%\{\?dist\}$/);
+    assert.deepEqual([upstream.changelog?.[0].replace(/^\* \w{3} \w{3} \d{2} \d{4} /, ''), upstream.changelog?.[1]], ['Probe Packager <probe@example.org> - 2.5.0-1', '- Update to 2.5.0']);
+    assert.equal(convert.result?.applied, true, JSON.stringify(convert));
+    assert.match(convert.release ?? '', /^Release:\s+%autorelease$/);
+    assert.deepEqual(convert.changelog, ['%autochangelog']);
+    const changelogFile = fs.readFileSync(`${dir}/changelog`, 'utf8').split('\n');
+    assert.match(changelogFile[0], / - 2\.5\.0-1$/);
+    assert.equal(changelogFile[1], '- Update to 2.5.0');
+    assert.equal(bumpAgain.result?.applied, false);
+    assert.match(bumpAgain.result?.message ?? '', /rpmautospec computes the release and the changelog from git commits/);
+
+    // SPDX ids completed after `License: GPL-2.0-o`.
+    assert.equal(result.line_completion_error, undefined);
+    for (const id of ['GPL-2.0-only', 'GPL-2.0-or-later']) assert.ok(result.line_completion?.includes(id), `${id} among ${result.line_completion?.slice(0, 20).join(', ')}`);
+
     t.diagnostic(`incoming calls of %module: ${callers.join(', ')}`);
+    t.diagnostic(`code actions on %setup: ${setupActions.titles.join(' | ')}; on License: ${licenseActions.titles.join(' | ')}`);
+    t.diagnostic(`chores: ${more.map((c) => `${c.command.replace('specwright.server.', '')}: ${c.result?.message}`).join(' / ')}`);
     t.diagnostic(`code lens "${lens.title}"; signature "${result.signature_label}"; ${symbols.length} workspace symbols; bump: ${result.execute_result?.message}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+it('Neovim (vim.lsp): references of a macro include its uses in an %include file', (t) => {
+  if (!has('nvim')) {
+    t.skip('nvim is not installed (apt-get install neovim)');
+    return;
+  }
+  // Another copy: an %include makes the declared patches uncertain, so no %autosetup rewrite there.
+  const { dir, file, blankLine } = exampleCopy();
+  try {
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^(Requires\(preun\): dkms)$/m, '$1\n%include acme-extra.inc'));
+    fs.writeFileSync(`${dir}/acme-extra.inc`, 'Provides:       %{module}-kmod-common = %{version}\n');
+    const result = runProbe('nvim', file, blankLine, { LSP_REFERENCES: '1' });
+    t.diagnostic(assertProbe(result));
+    assert.equal(result.references_error, undefined, `references failed: ${result.references_error}`);
+    const refs = (result.references ?? []).map((r) => `${r.file}:${r.line}`);
+    assert.ok(refs.includes('acme-extra.inc:0'), refs.join(', '));
+    assert.ok(refs.filter((f) => f.startsWith('acme-wifi-dkms.spec:')).length > 5, refs.join(', '));
+    t.diagnostic(`references of %module: ${refs.join(', ')}`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

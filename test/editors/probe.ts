@@ -39,6 +39,14 @@ export interface ProbeResult {
   execute_error?: string;
   release_after_command?: string | null;
   changelog_after_command?: string[] | null;
+  range_formatting?: { line: number; edit_lines: number[]; new_texts: string[] };
+  range_formatting_error?: string;
+  references?: { file: string; line: number }[];
+  references_error?: string;
+  code_actions?: { line: number | null; titles: string[]; applied?: string; line_after?: string; error?: string }[];
+  more_commands?: { command: string; error: string | null; result: { applied: boolean; message: string } | null; version: string | null; release: string | null; changelog: string[] | null }[];
+  line_completion?: string[];
+  line_completion_error?: string;
   timings_ms?: Record<string, number>;
 }
 
