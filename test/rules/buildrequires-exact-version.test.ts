@@ -1,9 +1,16 @@
+import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
-import { assertFindings } from '../helpers/fixtures';
+import { assertFindings, lintText } from '../helpers/fixtures';
 
 const rule = 'buildrequires-exact-version';
-const opts = { rules: [rule] };
+const opts = { rules: [rule], severities: { [rule]: 'hint' as const } };
+
+test('off by default: Fedora\'s exact pins are deliberate (cachelib\'s lockstep folly release, Rocq plugins)', () => {
+  const text = 'Name: cachelib\nBuildRequires:  folly-devel = %{tag}\nBuildRequires:  rocq = %{rocqver}\nBuildRequires:  colm-devel = 0.14.7\n';
+  assert.deepEqual(lintText(text, { rules: [rule] }), []);
+  assert.equal(lintText(text, opts).length, 3);
+});
 
 test('exact pins', () => {
   assertFindings(`Name: foo
@@ -21,4 +28,4 @@ test('CRLF and non-ASCII', () => {
   assertFindings('Summary: ü\nBuildRequires: bär = 1.0\n#              ^^^^^^^^^ buildrequires-exact-version\n', { ...opts, crlf: true });
 });
 
-testDocExamples(rule);
+testDocExamples(rule, { severities: { [rule]: 'hint' } });

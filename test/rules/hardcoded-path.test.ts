@@ -123,3 +123,20 @@ install -m644 foo %{buildroot}/usr/share/foo
 });
 
 testDocExamples(RULE);
+
+test(`${RULE}: the layout package, which owns /usr, /etc and /var themselves, lists the FHS by name (filesystem.spec)`, () => {
+  const layout = HEAD + `%install
+mkdir -p %{buildroot}/var/spool/lpd
+%files
+%dir %attr(555,root,root) /
+%dir /etc
+%attr(755,root,root) /var/spool/lpd
+/var/adm
+`;
+  assert.deepEqual(lintText(layout, { rules: [RULE] }), []);
+  // owning a directory below them is not owning the layout
+  assertFindings(HEAD + `%files
+%dir /etc/foo
+#    ^^^^ ${RULE}
+`, { rules: [RULE] });
+});

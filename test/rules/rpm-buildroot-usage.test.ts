@@ -63,3 +63,29 @@ echo "$RPM_BUILD_ROOT"
 #     ^^^^^^^^^^^^^^^ ${RULE}
 `, { rules: [RULE] });
 });
+
+test(`${RULE}: the build root handed on as an install destination is not reported; reading it is (Fedora specs)`, () => {
+  assertFindings(`${SPEC_HEAD}%prep
+sed -i.backup "s|PREFIX = /usr|PREFIX = %{buildroot}%{_prefix}|" panini.pro
+rm -rf %{buildroot}/docs
+#      ^^^^^^^^^^^^ ${RULE}
+%build
+qmake INSTALL_ROOT=$RPM_BUILD_ROOT qascade.pro
+make PREFIX=$RPM_BUILD_ROOT%{_prefix} LISPDIR=$RPM_BUILD_ROOT%{_emacs_sitelispdir} PACKAGE_LISPDIR=NONE
+%configure --disable-bold --with-fontdir=$RPM_BUILD_ROOT%{fontdir}
+jam -fJambase -sPREFIX=%{_prefix} -sDESTDIR=%{buildroot} all
+cmake -DSWORD_PYTHON_INSTALL_ROOT="%{buildroot}" .
+./setup --install-dir %{buildroot}%{_bindir}
+./configure --install-bin %{buildroot}%{_bindir} \\
+    --install-lib %{buildroot}%{_libdir}
+sed -i Makefile \\
+    -e "s|^MANPATH = .*|MANPATH = %{buildroot}%{_mandir}/man1|" \\
+    --expression='s|[^[:blank:]]*(/flatc)|%{buildroot}%{_bindir}\\1|'
+PYTHONPATH=%{buildroot}%{python3_sitelib} make SPHINXBUILD=sphinx-build-3 html
+#          ^^^^^^^^^^^^ ${RULE}
+`, { rules: [RULE] });
+  assertFindings(`${SPEC_HEAD}%build
+CPPFLAGS="$CPPFLAGS -I$RPM_BUILD_ROOT%{_includedir}"
+#                     ^^^^^^^^^^^^^^^ ${RULE}
+`, { rules: [RULE] });
+});

@@ -5,6 +5,7 @@ const rule = 'summary-not-capitalized';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a spec its generator rewrites (TeX Live catalogue)', code: '%global tl_version 2025\nName:           texlive-collection-foo\n%package -n texlive-bar\nSummary:        a package for bar\n' },
     {
       name: 'program names, package names, capitals, macros, translations',
       code: 'Name: tools\nSummary: tools for x\n%package -n gsettings\nSummary: gsettings schema compiler\n%package b\nSummary: A library\n%package c\nSummary: %{name} library\n%package d\nSummary(de): ein Werkzeug\n%package e\nSummary: libfoo runtime\n',

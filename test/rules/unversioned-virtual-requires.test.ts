@@ -20,6 +20,7 @@ Requires: webclient smtpdaemon java-headless
 #         ^^^^^^^^^ ${RULE}
 #                   ^^^^^^^^^^ ${RULE}
 #                              ^^^^^^^^^^^^^ ${RULE}
+BuildRequires: java-devel >= 1:17
 `, { rules: [RULE] });
   assert.equal(f[0].message, 'c++_compiler is a virtual capability that several packages provide (gcc-c++, gccN-c++ (gcc13-c++, gcc14-c++ …)), all without a version: any of them satisfies it, and a version here would not be checked either. If a minimum version matters, require the package that has it (<package> >= …)');
   assert.match(f[2].message, /^webclient is a virtual capability that several packages provide \(curl, dillo, elinks, firefox, …\), all without a version/);
@@ -42,8 +43,21 @@ Provides: webserver = %{version}
 `, { rules: [RULE] });
 });
 
+test(`${RULE}: Java's capabilities, unversioned by Fedora's convention, only where the spec names a minimum Java elsewhere`, () => {
+  // hdf.spec, vtk.spec, Java-WebSocket.spec: the guidelines' plain form
+  assertFindings(HEAD + `BuildRequires:  java-devel
+Requires:       java-headless
+Requires:       jpackage-utils
+`, { rules: [RULE] });
+  // the build needs Java 21, the runtime requirement accepts any
+  assertFindings(HEAD + `BuildRequires:  java-21-openjdk-devel >= 1:21
+Requires:       java-headless
+#               ^^^^^^^^^^^^^ ${RULE}
+`, { rules: [RULE] });
+});
+
 test(`${RULE}: the fix inserts " >= " where providers carry a version (unsafe: the version is the packager's); none where a version would not be checked`, () => {
-  const text = HEAD + 'BuildRequires: java-devel\nRequires: java-headless, curl\nRequires: webclient\n';
+  const text = HEAD + 'BuildRequires: java-devel\nRequires: java-headless, curl\nRequires: webclient\nRequires: jre >= 1:17\n';
   const f = lintText(text, { rules: [RULE] });
   assert.equal(f.length, 3);
   assert.equal(f[0].severity, 'hint');
@@ -52,7 +66,7 @@ test(`${RULE}: the fix inserts " >= " where providers carry a version (unsafe: t
     [['Add a minimum version: java-headless >= …', 'unsafe']],
     [],
   ]);
-  assert.equal(applyFixes(text, f), HEAD + 'BuildRequires: java-devel >= \nRequires: java-headless >= , curl\nRequires: webclient\n');
+  assert.equal(applyFixes(text, f), HEAD + 'BuildRequires: java-devel >= \nRequires: java-headless >= , curl\nRequires: webclient\nRequires: jre >= 1:17\n');
 });
 
 test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => {

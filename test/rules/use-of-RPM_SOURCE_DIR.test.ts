@@ -5,6 +5,7 @@ import { applyFixes, assertFindings, lintText } from '../helpers/fixtures';
 import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'use-of-RPM_SOURCE_DIR';
+const ON = { rules: [RULE], severities: { [RULE]: 'information' as const } };
 const POSITIVE = `${SPEC_HEAD}
 %install
 cp $RPM_SOURCE_DIR/a \${RPM_SOURCE_DIR}/b .
@@ -13,7 +14,7 @@ cp $RPM_SOURCE_DIR/a \${RPM_SOURCE_DIR}/b .
 `;
 
 test(`${RULE}: reports what rpmlint's check is about`, () => {
-  assertFindings(POSITIVE, { rules: [RULE] });
+  assertFindings(POSITIVE, ON);
 });
 
 test(`${RULE}: near-misses stay silent`, () => {
@@ -24,11 +25,11 @@ Uses $RPM_SOURCE_DIR.
 # $RPM_SOURCE_DIR
 cp %{_sourcedir}/a .
 echo \\$RPM_SOURCE_DIR
-`, { rules: [RULE] });
+`, ON);
 });
 
 test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => {
-  assertFindings('# héllo wörld ✓\n' + POSITIVE, { rules: [RULE], crlf: true });
+  assertFindings('# héllo wörld ✓\n' + POSITIVE, { ...ON, crlf: true });
 });
 
 test(`${RULE}: fix`, () => {
@@ -36,21 +37,24 @@ test(`${RULE}: fix`, () => {
 %prep
 cp $RPM_SOURCE_DIR/x .
 `;
-  const findings = lintText(before, { rules: [RULE] });
+  const findings = lintText(before, ON);
   assert.equal(findings.length, 1);
   assert.equal(applyFixes(before, findings), `Name: a
 %prep
 cp %{_sourcedir}/x .
 `);
-  assert.deepEqual(lintText(applyFixes(before, findings), { rules: [RULE] }), []);
+  assert.deepEqual(lintText(applyFixes(before, findings), ON), []);
 });
 
-testDocExamples(RULE);
+testDocExamples(RULE, { severities: { [RULE]: 'information' } });
 
-test('use-of-RPM_SOURCE_DIR: information, not an error or a warning (rpmbuild still sets the variable, the spec builds)', () => {
-  const findings = lintText(`Name: a
+test('use-of-RPM_SOURCE_DIR: off by default (rpmbuild still sets the variable, the spec builds; httpd.spec uses it for declared sources)', () => {
+  const text = `Name: httpd
+Source11: httpd.conf
 %install
-cp $RPM_SOURCE_DIR/x %{buildroot}/
-`, { rules: ['use-of-RPM_SOURCE_DIR'] });
-  assert.deepEqual(findings.map((f) => f.severity), ['information']);
+install -m 644 $RPM_SOURCE_DIR/httpd.conf \\
+    $RPM_BUILD_ROOT%{_sysconfdir}/httpd/conf/httpd.conf
+`;
+  assert.deepEqual(lintText(text, { rules: ['use-of-RPM_SOURCE_DIR'] }), []);
+  assert.deepEqual(lintText(text, { rules: ['use-of-RPM_SOURCE_DIR'], severities: { 'use-of-RPM_SOURCE_DIR': 'information' } }).map((f) => f.severity), ['information']);
 });

@@ -24,10 +24,19 @@ export interface VirtualCapability {
    */
   versioned: boolean;
   source: string;
+  /**
+   * Requiring it without a version is the distribution's convention (Fedora's Java guidelines:
+   * `Requires: java-headless`, the generators add the bytecode's floor), so the requirement is
+   * only worth a finding where the spec itself names the floor on another capability of the
+   * same family (`BuildRequires: java-devel >= 1:17` next to `Requires: java-headless`).
+   */
+  unversionedByConvention?: { family: string; members: RegExp };
 }
 
 const FEDORA = 'Fedora package specs (major/fedora-rpm-specs at 10e71f1, 2026-08-22): unversioned `Provides:` lines of';
 const OPENJDK = `Fedora package specs (major/fedora-rpm-specs at 10e71f1): \`Provides: … = %{epoch}:%{version}-%{release}\` in java-25-openjdk.spec and java-latest-openjdk.spec (each JDK provides it; older Fedora releases add java-17/21-openjdk)`;
+/** The Java runtime and JDK capabilities and the JDK packages that provide them (java-21-openjdk-headless …). */
+const JAVA = { family: 'Java', members: /^(?:java|jre|java-headless|jre-headless|java-devel|java-\d+-openjdk(?:-headless|-devel)?|java-latest-openjdk(?:-headless|-devel)?)$/ };
 const SUSE_GCC = 'openSUSE packaging guidelines ("use BuildRequires: c++_compiler instead of g++-4.5"); openSUSE gcc / gcc-c++ packages: `Provides: c_compiler`, `Provides: c++_compiler`, without a version';
 
 /**
@@ -44,11 +53,11 @@ export const MULTI_PROVIDER_CAPABILITIES: ReadonlyMap<string, VirtualCapability>
   ['smtpdaemon', { versioned: false, providers: ['exim', 'opensmtpd', 'postfix', 'sendmail', 'ssmtp'], source: `${FEDORA} those packages` }],
   ['server(smtp)', { versioned: false, providers: ['exim', 'opensmtpd', 'postfix', 'sendmail'], source: `${FEDORA} those packages` }],
   ['syslog', { versioned: false, providers: ['rsyslog', 'syslog-ng', 'systemd'], source: `${FEDORA} those packages` }],
-  ['java', { versioned: true, providers: ['java-25-openjdk', 'java-latest-openjdk'], source: OPENJDK }],
-  ['jre', { versioned: true, providers: ['java-25-openjdk', 'java-latest-openjdk'], source: OPENJDK }],
-  ['java-headless', { versioned: true, providers: ['java-25-openjdk-headless', 'java-latest-openjdk-headless'], source: OPENJDK }],
-  ['jre-headless', { versioned: true, providers: ['java-25-openjdk-headless', 'java-latest-openjdk-headless'], source: OPENJDK }],
-  ['java-devel', { versioned: true, providers: ['java-25-openjdk-devel', 'java-latest-openjdk-devel'], source: OPENJDK }],
+  ['java', { unversionedByConvention: JAVA, versioned: true, providers: ['java-25-openjdk', 'java-latest-openjdk'], source: OPENJDK }],
+  ['jre', { unversionedByConvention: JAVA, versioned: true, providers: ['java-25-openjdk', 'java-latest-openjdk'], source: OPENJDK }],
+  ['java-headless', { unversionedByConvention: JAVA, versioned: true, providers: ['java-25-openjdk-headless', 'java-latest-openjdk-headless'], source: OPENJDK }],
+  ['jre-headless', { unversionedByConvention: JAVA, versioned: true, providers: ['java-25-openjdk-headless', 'java-latest-openjdk-headless'], source: OPENJDK }],
+  ['java-devel', { unversionedByConvention: JAVA, versioned: true, providers: ['java-25-openjdk-devel', 'java-latest-openjdk-devel'], source: OPENJDK }],
 ]);
 
 /**

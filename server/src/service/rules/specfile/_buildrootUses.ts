@@ -21,9 +21,10 @@ export interface BuildrootUse {
  * Uses of the build root (`%{buildroot}`, `$RPM_BUILD_ROOT`) outside comments in sections of the
  * given kinds, one per section: a build function that installs into the build root from %build
  * (as kernel specs do) would otherwise give hundreds of identical findings. Escaped forms
- * (`%%{buildroot}`, `\$RPM_BUILD_ROOT`) are not uses.
+ * (`%%{buildroot}`, `\$RPM_BUILD_ROOT`) are not uses. `skip` leaves out uses the caller does not
+ * count (it gets the line's code and the use's index in it).
  */
-export function buildrootUses(ctx: SpecRuleContext, kinds: ReadonlySet<string>): BuildrootUse[] {
+export function buildrootUses(ctx: SpecRuleContext, kinds: ReadonlySet<string>, skip?: (code: string, index: number) => boolean): BuildrootUse[] {
   const { doc } = ctx;
   const perSection = new Map<number, { start: number; end: number; section: string; count: number; form: 'macro' | 'variable' }>();
   // A spec that redefines %__spec_install_pre (kernel.spec: `%{___build_pre}` without the
@@ -46,6 +47,9 @@ export function buildrootUses(ctx: SpecRuleContext, kinds: ReadonlySet<string>):
     }
     for (const m of code.matchAll(/(%+)(\{\??buildroot\}|buildroot\b)/g)) {
       if (m[1].length % 2 === 1) hits.push({ start: l.start + m.index + m[1].length - 1, end: l.start + m.index + m[0].length, form: 'macro' });
+    }
+    if (skip) {
+      for (let i = hits.length - 1; i >= 0; i--) if (skip(code, hits[i].start - l.start)) hits.splice(i, 1);
     }
     if (hits.length === 0) continue;
     hits.sort((a, b) => a.start - b.start);

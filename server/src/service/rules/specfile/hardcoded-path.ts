@@ -1,5 +1,6 @@
 import { macroValue } from '../../catalog/expand';
 import { shellScript } from '../../shell/specShell';
+import type { SpecDocument } from '../../specfile/ast';
 import { DIR_OPTION, filesEntryPaths, macroForPath, macroMatches, type PathMacro } from '../../specfile/paths';
 import type { Report } from '../types';
 import { defineSpecRule } from '../types';
@@ -51,6 +52,7 @@ export default defineSpecRule({
   },
   check(ctx) {
     const doc = ctx.doc;
+    if (ownsBaseLayout(doc)) return;
     const compared = comparedWithMacro(doc.text);
     const report = (start: number, p: PathMacro, where: string, onlyIfSame = false) => {
       if (compared.has(`${p.macro}\0${p.prefix}`)) return;
@@ -126,6 +128,27 @@ export default defineSpecRule({
     }
   },
 });
+
+/** The top-level directories whose owner defines the system's layout. */
+const BASE_DIRECTORIES = new Set(['/usr', '/etc', '/var']);
+
+/**
+ * The spec owns the base directories themselves (`%dir /etc`, `/usr` in %files): it is the layout
+ * package (Fedora's filesystem), whose %files lists the FHS directories by their fixed names on
+ * purpose: the literal is what it defines, and a macro would move them with the prefix.
+ */
+function ownsBaseLayout(doc: SpecDocument): boolean {
+  for (const section of doc.sections) {
+    if (section.kind !== 'files') continue;
+    for (let l = section.headerLine + 1; l <= section.endLine; l++) {
+      if (doc.lineKinds[l] !== 'body' && doc.lineKinds[l] !== 'macro-line') continue;
+      const text = doc.text.slice(doc.lines.lineStarts[l], doc.lines.lineEnd(l));
+      if (!text.includes('/')) continue;
+      if (filesEntryPaths(text).some((e) => BASE_DIRECTORIES.has(trimTrailingSlashes(e.path)))) return true;
+    }
+  }
+  return false;
+}
 
 /** The word uses the macro `name` (`%name` or `%{name}`, not a longer name that starts with it). */
 function namesMacro(text: string, name: string): boolean {

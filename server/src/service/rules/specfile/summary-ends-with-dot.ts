@@ -1,3 +1,4 @@
+import { isRegeneratedSpec } from '../../specfile/generator';
 import { defineSpecRule } from '../types';
 
 /** Abbreviations whose dot is part of the word, and ellipses, are fine. */
@@ -16,6 +17,8 @@ export default defineSpecRule({
   rpmlintId: 'summary-ended-with-dot',
   check(ctx) {
     const { doc } = ctx;
+    // The tool wrote the summary from its input (crate description, TeX Live catalogue): fix it there.
+    if (isRegeneratedSpec(doc)) return;
     for (const tag of doc.tags) {
       if (tag.key !== 'summary') continue;
       const value = doc.text.slice(tag.valueSpan.start, tag.valueSpan.end).trimEnd();

@@ -1,3 +1,4 @@
+import { isRegeneratedSpec } from '../../specfile/generator';
 import { refsInRange } from '../../specfile/query';
 import { defineSpecRule } from '../types';
 
@@ -19,8 +20,11 @@ export default defineSpecRule({
   rpmlintId: 'summary-too-long',
   check(ctx) {
     const { doc } = ctx;
+    // The tool wrote the summary from its input (crate description, TeX Live catalogue): fix it there.
+    if (isRegeneratedSpec(doc)) return;
     for (const tag of doc.tags) {
-      if (tag.key !== 'summary') continue;
+      // Translations (`Summary(de)`) run longer than the English title and follow it.
+      if (tag.key !== 'summary' || (tag.qualifier && tag.qualifier !== 'C')) continue;
       const { start, end } = tag.valueSpan;
       let literal = 0;
       let pos = start;

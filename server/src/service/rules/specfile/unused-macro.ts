@@ -1,3 +1,4 @@
+import { isRegeneratedSpec } from '../../specfile/generator';
 import { isKnownMacro } from '../../specfile/macroUse';
 import { defineSpecRule } from '../types';
 
@@ -29,14 +30,30 @@ const MACRO_INPUTS = new Set([
   // %octave_pkg_build, %octave_pkg_install, %octave_pkg_check, %octave_pkg_preun
   // (`%octpkgdir %{octprefix}/%{octpkg}-%{version}`; src.fedoraproject.org/rpms/octave).
   'octpkg',
+  // go-rpm-macros' %gobuild puts it into -ldflags (`%global currentgoldflags %{nil}` drops the -X version strings).
+  'currentgoldflags',
+  // python-rpm-macros' %py3_build/%py3_install (`%{?py_setup_args}`), ghc-rpm-macros' %cabal_configure
+  // (`%{?cabal_configure_options}`), redhat-rpm-config's add-determinism step (`%{?add_determinism_options}`),
+  // zig-rpm-macros' %zig_build (`%{zig_build_options}`).
+  'py_setup_args', 'cabal_configure_options', 'add_determinism_options', 'zig_build_options',
 ]);
+
+/**
+ * Snapshot bookkeeping of source templates: the date, tag, owner or URL of an upstream snapshot
+ * (Remi Collet's PHP template writes `%global gh_date …` in every spec and reads it only in the
+ * snapshot form of Release; 39 of the 40 Fedora specs that define gh_date never read it), and the
+ * source-mode switches of templates that build from a release or a git checkout (`use_git`,
+ * `use_gitbare`). Kept on purpose for the next snapshot update: not reported.
+ */
+const SNAPSHOT_METADATA = /^(?:gh_(?:date|short|owner|project|commit)|(?:git|commit|snapshot|snap)_?date|git_?(?:tag|user|url|long|version)\d*|snap(?:shot)?_?rev\w*|use_git\w*|use_release)$/;
 
 /**
  * Prefixes of names read by macro families (Fedora fonts: `%fontpkg` reads fontfamily, fontsummary …;
  * ghc-rpm-macros read ghc_debuginfo, ghc_without_dynamic …; the Rust macros build RUSTFLAGS from
- * rustflags_debuginfo, rustflags_codegen_units, rustflags_opt_level).
+ * rustflags_debuginfo, rustflags_codegen_units, rustflags_opt_level; gap-devel's %gap_copy_docs,
+ * %gap_check … read gap_pkgname, gap_skip_docs, gap_skip_check, gap_makedoc).
  */
-const INPUT_PREFIXES = /^(?:font|go|forge|cargo_|pypi_|python_|ghc_|mingw_build_|rustflags_)/;
+const INPUT_PREFIXES = /^(?:font|go|forge|cargo_|pypi_|python_|ghc_|gap_|mingw_build_|rustflags_)/;
 
 /** `%forgemeta -a` reads every numbered source's inputs: forgeurl0, tag3, commit12, version0 … */
 const NUMBERED_FORGE_INPUTS = new Set([
@@ -79,13 +96,16 @@ export default defineSpecRule({
   check(ctx) {
     const { doc } = ctx;
     if (doc.includes.length > 0 || doc.isTemplate) return;
+    // Definitions a generator writes into every spec (TeX Live's tl_version, the COSMIC scripts'
+    // cosmic_minver) are its boilerplate: removing them by hand is undone at the next regeneration.
+    if (isRegeneratedSpec(doc)) return;
     const reported = new Set<string>();
     const constructed = constructedNameParts(doc.text);
     for (const def of doc.macroDefinitions) {
       if (def.keyword !== 'global' && def.keyword !== 'define') continue;
       const name = def.name;
       if (reported.has(name) || name.startsWith('_') || /^with(?:out)?_/.test(name) || MACRO_INPUTS.has(name) || isKnownMacro(name)) continue;
-      if (INPUT_PREFIXES.test(name)) continue;
+      if (INPUT_PREFIXES.test(name) || SNAPSHOT_METADATA.test(name)) continue;
       if (/\d$/.test(name) && NUMBERED_FORGE_INPUTS.has(withoutTrailingDigits(name))) continue;
       if (constructed.prefixes.some((p) => name.startsWith(p)) || constructed.suffixes.some((x) => name.endsWith(x))) continue;
       if (doc.macroReferences.some((r) => r.name === name)) continue;

@@ -7,7 +7,9 @@ import { defineSpecRule } from '../types';
  * depends on whether the providers give it a version: an unversioned Provides satisfies every
  * versioned Requires (checked with rpm's rpmdsCompare), so `webserver >= 2` would not be checked.
  * Capabilities that automatic dependency generators fill (pkgconfig(…), perl(…) …) name one exact
- * thing: they are unversioned-generated-requires' (off by default).
+ * thing: they are unversioned-generated-requires' (off by default). Java's capabilities are
+ * required without a version by Fedora's convention: reported only where the spec names a
+ * minimum Java elsewhere (`BuildRequires: java-devel >= 1:17`, `Requires: java-headless`).
  */
 export default defineSpecRule({
   id: 'unversioned-virtual-requires',
@@ -26,6 +28,10 @@ export default defineSpecRule({
     for (const { dep, kind } of unversionedVirtualRequirements(ctx.doc)) {
       if (kind !== 'known') continue;
       const capability = MULTI_PROVIDER_CAPABILITIES.get(dep.name)!;
+      // Unversioned by the distribution's convention (Java): reported only where the spec names
+      // the floor elsewhere, so this requirement is known to be too loose.
+      const convention = capability.unversionedByConvention;
+      if (convention && !ctx.doc.tags.some((t) => (t.key === 'requires' || t.key === 'buildrequires') && t.dependencies?.some((d) => d !== dep && !d.rich && d.version && d.operator?.startsWith('>') && convention.members.test(d.name)))) continue;
       const providers = capability.providers;
       const shown = providers.length > 4 ? `${providers.slice(0, 4).join(', ')}, …` : providers.join(', ');
       if (capability.versioned) {
