@@ -88,3 +88,13 @@ Requires: brotli %(perl -e 'print qq{ = 1}')
 Requires: libbrotli %(perl -e 'print qq{ = 1}')
 `, opts);
 });
+
+test('the X drivers\' template lines with a command\'s output (xorg-x11-drv-amdgpu.spec); a plain repeat still counts', () => {
+  assertFindings(`Name: xorg-x11-drv-amdgpu
+Requires: Xorg %(xserver-sdk-abi-requires ansic)
+Requires: Xorg %(xserver-sdk-abi-requires videodrv)
+Requires: libdrm >= 2.4.121
+Requires: Xorg
+#         ^^^^ ${rule}
+`, opts);
+});

@@ -1,6 +1,7 @@
+import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testDocExamples } from '../helpers/docs';
-import { assertFindings } from '../helpers/fixtures';
+import { assertFindings, lintText } from '../helpers/fixtures';
 import { SPEC_HEAD } from '../helpers/specs';
 
 const RULE = 'patch-not-applied';
@@ -103,4 +104,22 @@ Patch32: g.patch
 # apply patch 30 later
 %changelog
 `, { rules: [RULE] });
+});
+
+test(`${RULE}: a comment above the tag that says the patch is kept unapplied (perl-IPC-Run3.spec); a # inside a file name (texlive-collection-mathscience.spec)`, () => {
+  assertFindings(`${SPEC_HEAD}# Patch against IPC-Run3-0.048 from
+# https://github.com/rschupp/IPC-Run3/commit/8ebe48760cfdc78fbf4fc46413dde9470121b99e
+# FIXME: For now, keep the patch, but do not apply it.
+# Upstream considers the issue to be a known implementation limitation.
+Patch0:         0001-test-and-fix-for-RT-52317-Calling-run3-garbles-STDIN.patch
+# Apply it once upstream is fixed
+Patch1:         other.patch
+# <- ${RULE}
+Patch2:         texlive-bz#1442706-python-path.patch
+%prep
+%setup -q
+patch -p0 < %{_sourcedir}/texlive-bz#1442706-python-path.patch
+`, { rules: [RULE] });
+  const [f] = lintText(`${SPEC_HEAD}Patch3: https://example.org/pull/359.patch#/fix-it.patch\n%prep\n%setup -q\n`, { rules: [RULE] });
+  assert.match(f.message, /^Patch3 \(fix-it\.patch\) is declared but never applied/);
 });

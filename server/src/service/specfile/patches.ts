@@ -210,7 +210,8 @@ function computePatchUse(doc: SpecDocument): PatchUse {
     // declare; Fedora's go2rpm specs pass -p1 with Patch: lines and nothing else applying them).
     else if (/^[ \t]*%\{?goprep\b.*\s-p[ \t]*\d/.test(text)) bulk = true;
     if (/%\{?apply_patches\b|%\{?patches\}?|%\{?autopatch\b/.test(text) && kind !== 'definition') bulk = true;
-    for (const f of text.matchAll(/(?<![\w.+-])[\w.+-]+\.(?:patch|diff)\b/g)) namedFiles.add(f[0]);
+    // `#` inside a name is part of it (texlive's `texlive-bz#1442706-python-path.patch`).
+    for (const f of text.matchAll(/(?<![\w.+#-])[\w.+-][\w.+#-]*\.(?:patch|diff)\b/g)) namedFiles.add(f[0]);
   }
   for (const r of doc.macroReferences) {
     const line = lines.lineOf(r.start);
@@ -243,9 +244,27 @@ function appliesDefaultPrep(doc: SpecDocument): boolean {
   return doc.sections.filter((s) => s.kind === 'prep').every((s) => s.options.some((o) => o.flag === '-a' || o.flag === '-p'));
 }
 
-/** Basename of a Patch tag's value (URL or path). */
+/** Words saying a patch is kept but not applied (`# FIXME: For now, keep the patch, but do not apply it.`). */
+const KEPT_UNAPPLIED = /\b(?:(?:do not|don'?t|not to|never|no longer|not) (?:be )?appl(?:y|ied)|unapplied)\b/i;
+
+/**
+ * The comment lines right above the tag (up to a blank or other line) say the patch is kept on
+ * purpose without being applied (perl-IPC-Run3).
+ */
+export function declaredUnapplied(doc: SpecDocument, tag: Tag): boolean {
+  for (let line = tag.line - 1; line >= 0 && doc.lineKinds[line] === 'comment'; line--) {
+    if (KEPT_UNAPPLIED.test(doc.lines.lineText(line))) return true;
+  }
+  return false;
+}
+
+/**
+ * Basename of a Patch tag's value (URL or path), as rpm takes it: everything after the last `/`,
+ * so `…/359.patch#/fix.patch` is fix.patch and `texlive-bz#1442706-python-path.patch` keeps its `#`
+ * (rpm has no comments after a tag's value).
+ */
 export function patchFileName(tag: Tag): string {
-  const v = tag.value.replace(/#.*$/, '');
+  const v = tag.value;
   const slash = v.lastIndexOf('/');
   return slash >= 0 ? v.slice(slash + 1) : v;
 }

@@ -24,11 +24,17 @@ function commentBetween(doc: SpecDocument, from: number, to: number): boolean {
   return false;
 }
 
+/** The tag's value holds the output of a shell command, `%(…)`. */
+function withCommandOutput(tag: Tag): boolean {
+  return tag.dependencies?.some((d) => d.name.startsWith('%(')) ?? false;
+}
+
 /**
  * The same dependency twice for the same package, tag and qualifier, in the same conditional arm.
  * The whole dependency is compared: a macro call with its arguments (`%py3_dist six`) is one.
  * Duplicates in different arms of an %if are not reported, nor a repeat in a later group headed by
- * a comment (Fedora's Perl specs list build dependencies per phase, cabal-rpm per missing package).
+ * a comment (Fedora's Perl specs list build dependencies per phase, cabal-rpm per missing package),
+ * nor a name repeated on two lines that each add a command's output (the X drivers' idiom).
  */
 export default defineSpecRule({
   id: 'duplicate-dependency',
@@ -62,6 +68,10 @@ export default defineSpecRule({
           seen.set(key, { tag, dep });
           continue;
         }
+        // Lines written as one template with the output of a command (the X drivers' `Requires: Xorg
+        // %(xserver-sdk-abi-requires ansic)` and `Requires: Xorg %(xserver-sdk-abi-requires
+        // videodrv)`): the name repeats with the template, harmlessly; rpm merges the two.
+        if (tag !== first.tag && withCommandOutput(tag) && withCommandOutput(first.tag)) continue;
         const alone = tag.dependencies.length === 1 && tag !== first.tag;
         const firstLine = doc.lines.positionAt(first.dep.start).line + 1;
         ctx.report({

@@ -1,4 +1,4 @@
-import { declaredPatches, patchFileName, patchUse } from '../../specfile/patches';
+import { declaredPatches, declaredUnapplied, patchFileName, patchUse } from '../../specfile/patches';
 import { defineSpecRule } from '../types';
 
 /**
@@ -6,7 +6,9 @@ import { defineSpecRule } from '../types';
  * any `%{PATCHN}` use, the patch's file name in a script, and every patch when the spec applies
  * them in bulk (`%autosetup`, `%autopatch`, `%{patches}`, a Lua block naming patches). Not
  * reported: a patch whose application the spec comments out (`#%patch -P 27 -p1`): the packager
- * disabled it on purpose (44 of 73 Fedora findings were such, classified debatable).
+ * disabled it on purpose (44 of 73 Fedora findings were such, classified debatable), nor one whose
+ * comment right above the tag says it is kept without being applied (perl-IPC-Run3: "keep the
+ * patch, but do not apply it").
  */
 export default defineSpecRule({
   id: 'patch-not-applied',
@@ -27,6 +29,7 @@ export default defineSpecRule({
     const applied = new Set(use.applications.map((a) => a.number));
     for (const p of declared) {
       if (applied.has(p.number) || use.disabled.has(p.number) || use.namedFiles.has(patchFileName(p.tag))) continue;
+      if (declaredUnapplied(doc, p.tag)) continue;
       ctx.report({
         start: p.tag.start,
         end: p.tag.end,
