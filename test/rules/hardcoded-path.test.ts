@@ -124,7 +124,7 @@ install -m644 foo %{buildroot}/usr/share/foo
 
 testDocExamples(RULE);
 
-test(`${RULE}: the layout package, which owns /usr, /etc and /var themselves, lists the FHS by name (filesystem.spec)`, () => {
+test(`${RULE}: the layout package (owning /usr, /etc or /var: filesystem.spec) and the base-files package (owning /etc/passwd: setup.spec) list the system's paths by name`, () => {
   const layout = HEAD + `%install
 mkdir -p %{buildroot}/var/spool/lpd
 %files
@@ -134,6 +134,16 @@ mkdir -p %{buildroot}/var/spool/lpd
 /var/adm
 `;
   assert.deepEqual(lintText(layout, { rules: [RULE] }), []);
+  // setup.spec: the base files, whose place glibc and shadow-utils fix
+  assert.deepEqual(lintText(HEAD + `%install
+mkdir -p %{buildroot}/etc/profile.d
+%files
+%verify(not md5 size mtime) %config(noreplace) /etc/passwd
+%verify(not md5 size mtime) %config(noreplace) /etc/group
+%config(noreplace) /etc/services
+%dir /etc/profile.d
+/usr/share/dnf5/libdnf.conf.d/protect-setup.conf
+`, { rules: [RULE] }), []);
   // owning a directory below them is not owning the layout
   assertFindings(HEAD + `%files
 %dir /etc/foo

@@ -129,13 +129,19 @@ export default defineSpecRule({
   },
 });
 
-/** The top-level directories whose owner defines the system's layout. */
-const BASE_DIRECTORIES = new Set(['/usr', '/etc', '/var']);
+/**
+ * The top-level directories whose owner defines the system's layout, and the user and group
+ * databases, whose place glibc and shadow-utils fix (they read /etc/passwd whatever a package's
+ * %{_sysconfdir} is).
+ */
+const BASE_PATHS = new Set(['/usr', '/etc', '/var', '/etc/passwd', '/etc/group']);
 
 /**
- * The spec owns the base directories themselves (`%dir /etc`, `/usr` in %files): it is the layout
- * package (Fedora's filesystem), whose %files lists the FHS directories by their fixed names on
- * purpose: the literal is what it defines, and a macro would move them with the prefix.
+ * The spec owns the base directories themselves (`%dir /etc`, `/usr` in %files) or the system's
+ * user database: it is the layout package (Fedora's filesystem) or the base-files package (setup:
+ * /etc/passwd, /etc/shadow, /etc/services, /etc/profile …), whose %files lists the FHS directories
+ * and system files by their fixed names on purpose: the literal is what it defines, and a macro
+ * would move them with the prefix.
  */
 function ownsBaseLayout(doc: SpecDocument): boolean {
   for (const section of doc.sections) {
@@ -144,7 +150,7 @@ function ownsBaseLayout(doc: SpecDocument): boolean {
       if (doc.lineKinds[l] !== 'body' && doc.lineKinds[l] !== 'macro-line') continue;
       const text = doc.text.slice(doc.lines.lineStarts[l], doc.lines.lineEnd(l));
       if (!text.includes('/')) continue;
-      if (filesEntryPaths(text).some((e) => BASE_DIRECTORIES.has(trimTrailingSlashes(e.path)))) return true;
+      if (filesEntryPaths(text).some((e) => BASE_PATHS.has(trimTrailingSlashes(e.path)))) return true;
     }
   }
   return false;
