@@ -30,3 +30,23 @@ test('fix; CRLF and non-ASCII', () => {
 });
 
 testDocExamples(rule);
+
+test('a choice explained in a comment (flocq.spec) and a throwaway run (libfm.spec) are not reported', () => {
+  assertFindings(`Name: flocq
+BuildRequires: autoconf
+%build
+# We do NOT want to specify --libdir, and we don't need CFLAGS, etc.
+./configure
+`, opts);
+  assertFindings(`Name: libfm
+BuildRequires: autoconf
+%build
+# Once generate files anyway
+./configure
+make dist
+rm -f config.status
+%configure --disable-static
+./configure
+# <- ${rule}
+`, opts);
+});

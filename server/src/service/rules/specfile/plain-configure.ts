@@ -1,6 +1,6 @@
 import type { SpecDocument } from '../../specfile/ast';
 import { commandArgs, commandName } from '../../shell';
-import { specShellCommands } from '../../shell/specShell';
+import { specShellCommands, type SpecShellCommand } from '../../shell/specShell';
 import { defineSpecRule } from '../types';
 
 const DIR_OPTIONS = /^--(?:libdir|sysconfdir|mandir|datadir|localstatedir|bindir|sbindir|includedir|infodir|libexecdir|docdir|datarootdir)=/;
@@ -12,11 +12,32 @@ function autotools(doc: SpecDocument): boolean {
   return doc.tags.some((t) => t.key === 'buildrequires' && (t.dependencies ?? []).some((d) => /^(?:autoconf|automake|libtool)$/.test(d.name)));
 }
 
+/** The comment lines right above the command weigh %configure's options: the choice is deliberate. */
+function explainedAbove(doc: SpecDocument, cmd: SpecShellCommand): boolean {
+  for (let line = doc.lines.lineOf(cmd.start) - 1; line >= 0 && doc.lineKinds[line] === 'comment'; line--) {
+    if (/%\{?configure\b|--(?:libdir|prefix)\b|CFLAGS/.test(doc.lines.lineText(line))) return true;
+  }
+  return false;
+}
+
+/**
+ * A later command of the same section throws the configured tree away (`make dist`,
+ * `make distclean`, `rm -f config.status`): this ./configure only generates files (libfm's
+ * `./configure; make dist; rm -f config.status` for a git snapshot), the build's own comes later.
+ */
+function throwawayRun(commands: readonly SpecShellCommand[], cmd: SpecShellCommand): boolean {
+  return commands.slice(commands.indexOf(cmd) + 1).some((c) => c.section === cmd.section && (
+    (/^(?:make|%\{?__make\}?)$/.test(commandName(c)?.value ?? '') && commandArgs(c).some((a) => /^(?:dist|distclean)$/.test(a.value)))
+    || (commandName(c)?.value === 'rm' && commandArgs(c).some((a) => a.value === 'config.status'))));
+}
+
 /**
  * `./configure` where `%configure` fits: the macro passes the distribution's directories
  * (`--libdir=%{_libdir}` …), the host triplet and the compiler flags. Only reported when the call
  * passes no directories itself (it then installs under /usr/local) and the script is autoconf's
  * (autotools in the spec), since hand-written configure scripts do not accept %configure's options.
+ * Not reported either when the comment right above weighs %configure's options, or when the
+ * section then throws the configured tree away.
  */
 export default defineSpecRule({
   id: 'plain-configure',
@@ -31,7 +52,8 @@ export default defineSpecRule({
   check(ctx) {
     const { doc } = ctx;
     let isAutotools: boolean | undefined;
-    for (const cmd of specShellCommands(doc, ['conf', 'build'])) {
+    const commands = specShellCommands(doc, ['conf', 'build']);
+    for (const cmd of commands) {
       const name = commandName(cmd)?.value;
       if (name !== './configure') continue;
       const args = commandArgs(cmd);
@@ -40,6 +62,9 @@ export default defineSpecRule({
       if (args.some((a) => /^--(?:prefix|exec-prefix)(?:=|$)/.test(a.value) || DIR_OPTIONS.test(a.value))) continue;
       // Options from a variable or macro may hold the directories.
       if (args.some((a) => /^[$%`]/.test(a.value))) continue;
+      // Deliberate (flocq: "We do NOT want to specify --libdir, and we don't need CFLAGS") or a
+      // run whose output is thrown away (libfm).
+      if (explainedAbove(doc, cmd) || throwawayRun(commands, cmd)) continue;
       isAutotools ??= autotools(doc);
       if (!isAutotools) continue;
       const word = cmd.words[cmd.nameIndex];
