@@ -43,6 +43,16 @@ Summary: t
 Requires: %{name} = %{version}-%{release}
 Requires: perl(newgetopt.pl)
 `, { rules: [RULE] });
+  // pinned through another package (ruby.spec: ruby-devel = ruby = ruby-libs, which provides ruby(release))
+  assertFindings(HEAD.replace(/^Name: .*$/m, 'Name: ruby') + `Requires: %{name}-libs%{?_isa} = %{version}-%{release}
+%package devel
+Summary: d
+Requires: %{name}%{?_isa} = %{version}-%{release}
+Requires: ruby(release)
+%package libs
+Summary: l
+Provides: ruby(release) = 3.4.0
+`, { rules: [RULE] });
   // one provider not pinned: still reported
   assertFindings(HEAD + `Requires: foo-zip
 #         ^^^^^^^ ${RULE}

@@ -26,7 +26,7 @@ export default defineSpecRule({
         // Already tied: the requiring package pins the provider's exact build, or every provider pins
         // the requiring package's (perl-Archive-Extract's backends, lorax-templates-generic): the
         // unversioned name is then an alternative on purpose, and the packages cannot drift apart.
-        if (provided.every((p) => pinned.has(`${t.packageIndex}>${p.packageIndex}`) || pinned.has(`${p.packageIndex}>${t.packageIndex}`))) continue;
+        if (provided.every((p) => pinsTo(pinned, t.packageIndex, p.packageIndex) || pinsTo(pinned, p.packageIndex, t.packageIndex))) continue;
         const versions = [...new Set(provided.map((p) => p.version))];
         // Several packages of the spec provide it at different versions: alternatives (clamav's
         // `data(clamav) = full` and `= empty`), and the unversioned name accepts either on purpose.
@@ -43,7 +43,30 @@ export default defineSpecRule({
   },
 });
 
-/** `a>b` for each package a of the spec that requires package b of the spec with `=` (its exact build). */
+/** Package a pins package b's exact build, directly or through a chain of pins (searched only on demand). */
+function pinsTo(pinned: Set<string>, a: number, b: number): boolean {
+  const seen = new Set([a]);
+  const todo = [a];
+  while (todo.length > 0) {
+    const from = todo.pop()!;
+    if (pinned.has(`${from}>${b}`)) return true;
+    for (const edge of pinned) {
+      if (!edge.startsWith(`${from}>`)) continue;
+      const to = Number(edge.slice(edge.indexOf('>') + 1));
+      if (!seen.has(to)) {
+        seen.add(to);
+        todo.push(to);
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * `a>b` for each package a of the spec that requires package b of the spec with `=` (its exact
+ * build), directly or through other packages of the spec (ruby-devel pins ruby, which pins
+ * ruby-libs: ruby-devel's unversioned `ruby(release)` from ruby-libs cannot drift either).
+ */
 function exactPins(doc: SpecDocument): Set<string> {
   const mainName = doc.packages[0]?.name ?? '';
   const byName = new Map<string, number>();
@@ -53,7 +76,8 @@ function exactPins(doc: SpecDocument): Set<string> {
     if (t.key !== 'requires' || !t.dependencies) continue;
     for (const d of t.dependencies) {
       if (d.operator !== '=') continue;
-      const k = byName.get(normalizePackageName(d.name, mainName));
+      // `%{name}-libs%{?_isa}`: the architecture marker does not change which package it is.
+      const k = byName.get(normalizePackageName(d.name.replace(/%\{\??_isa\}$/, ''), mainName));
       if (k !== undefined && k !== t.packageIndex) out.add(`${t.packageIndex}>${k}`);
     }
   }
