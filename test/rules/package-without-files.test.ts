@@ -52,3 +52,32 @@ test('CRLF and non-ASCII', () => {
 });
 
 testDocExamples(rule);
+
+test('fontpackages\' %_font_pkg writes the %files sections, also when it stands in %check\'s script (redhat-fonts.spec)', () => {
+  assertFindings(`%global fontname redhat
+Name:           %{fontname}-fonts
+%description
+x
+%package -n %{fontname}-display-fonts
+Summary:        Red Hat Display fonts
+%description -n %{fontname}-display-fonts
+x
+%check
+appstream-util validate-relax --nonet %{buildroot}%{_datadir}/metainfo/*.metainfo.xml
+
+%_font_pkg -n display -f %{fontconf}-display.conf RedHatDisplay*.otf
+%license LICENSE
+`, opts);
+  // python-flask-gravatar.spec: %files names another package, python3-… is not built
+  assertFindings(`%global pkg_name flask-gravatar
+Name: python-%{pkg_name}
+%description
+x
+%package -n python3-%{pkg_name}
+# <- ${rule}
+%description -n python3-%{pkg_name}
+x
+%files -n python-%{pkg_name} -f %{pyproject_files}
+%license LICENSE
+`, opts);
+});

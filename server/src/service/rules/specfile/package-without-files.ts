@@ -4,7 +4,7 @@ import { defineSpecRule } from '../types';
  * A `%package` without a `%files` section: rpmbuild builds no binary package for it (silently).
  * Sometimes intended, so a hint. Not reported when a %files section could not be matched to a
  * package, or when %files sections may come from macros (a macro call on its own line between
- * sections, as kernel and Python specs do).
+ * sections, as kernel and Python specs do, or fontpackages' %_font_pkg anywhere).
  */
 export default defineSpecRule({
   id: 'package-without-files',
@@ -32,6 +32,10 @@ export default defineSpecRule({
         if (!/^%(?:\{\??)?(?:defattr|attr|doc|license|config|dir|exclude|ghost|verify|docdir|lang|caps|artifact|missingok|readme|pubkey|nil|dnl)\b/.test(text)) return;
       }
     }
+    // Macros that write a %files section themselves, wherever they stand (they are often written
+    // right after %check, inside its script): fontpackages' %_font_pkg writes `%files -n
+    // %{fontname}-NAME-fonts` (redhat-fonts, d-din-fonts, 103 Fedora specs).
+    if (/^%\{?_font_pkg\b/m.test(doc.text)) return;
     // The same name declared in several %if arms (`%package -n %{name}-%{flavor}`) is one package.
     const namesWithFiles = new Set([...withFiles].map((k) => doc.packages[k]?.name));
     for (let k = 1; k < doc.packages.length; k++) {
