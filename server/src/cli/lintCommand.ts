@@ -182,8 +182,8 @@ export async function runLint(options: LintCommandOptions, io: CliIo): Promise<n
     // answered here; workers start only for the first file that must be read (none when nothing
     // changed: starting them cost more than the whole answer).
     let first = 0;
+    const local = new FileLinter(settings);
     if (cache) {
-      const local = new FileLinter(settings);
       while (first < all.length) {
         const o = local.lintFromCache(makeJob(first));
         if (!o) break;
@@ -191,7 +191,7 @@ export async function runLint(options: LintCommandOptions, io: CliIo): Promise<n
         first++;
       }
     }
-    await lintInWorkers(settings, threads, all.length, makeJob, deliver, first);
+    await lintInWorkers(settings, threads, all.length, makeJob, deliver, first, local);
   }
   clearProgress();
 

@@ -1,8 +1,9 @@
-// `--jobs N`: lint files on N worker threads. Each worker runs this same bundle (dist/cli.js) with
-// a FileLinter of its own; the main thread hands out jobs and writes the outcomes strictly in
-// target order, so the report is the same as a one-thread run's. At most WINDOW jobs are
-// handed out past the first unwritten one: a slow file holds back only a bounded number of
-// finished parts, which keeps memory flat however many files there are.
+// `--jobs N`: lint files on N threads: the main thread and N - 1 workers. Each worker runs this
+// same bundle (dist/cli.js) with a FileLinter of its own; the main thread hands out jobs, lints
+// its own share and writes the outcomes strictly in target order, so the report is the same as a
+// one-thread run's. At most WINDOW jobs are handed out past the first unwritten one: a slow file
+// holds back only a bounded number of finished parts, which keeps memory flat however many files
+// there are.
 import os from 'node:os';
 import v8 from 'node:v8';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -17,6 +18,8 @@ const WORKER_MARK = 'specwright-lint-worker';
  */
 const BATCH = 8;
 const BATCHES_PER_WORKER = 2;
+/** Files the main thread lints between looking at the workers' messages. */
+const MAIN_BATCH = 4;
 /**
  * Memory. A lint leaves ~35 MB live, but V8's defaults let each isolate's heap grow to several
  * times that between full collections and keep 16 MB semi-spaces: two workers plus the main
@@ -38,27 +41,35 @@ export function defaultJobs(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length || 1;
 }
 
+/** Lints one job; an exception becomes the file's failure instead of ending the run. */
+function lintSafely(linter: FileLinter, job: LintJob): LintOutcome {
+  try {
+    return linter.lint(job);
+  } catch (e) {
+    return { index: job.index, file: job.file, output: '', linted: false, counts: emptyCounts(), warnings: 0, ruleErrors: [], messages: [], failure: `internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}` };
+  }
+}
+
 /** True (and serving jobs) when this bundle was started as a lint worker. */
 export function runWorkerIfAsked(): boolean {
   if (isMainThread || !parentPort || (workerData as { mark?: string } | null)?.mark !== WORKER_MARK) return false;
   const linter = new FileLinter((workerData as { settings: LinterSettings }).settings);
   const port = parentPort;
   port.on('message', (jobs: LintJob[]) => {
-    const outcomes = jobs.map((job): LintOutcome => {
-      try {
-        return linter.lint(job);
-      } catch (e) {
-        return { index: job.index, file: job.file, output: '', linted: false, counts: emptyCounts(), warnings: 0, ruleErrors: [], messages: [], failure: `internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}` };
-      }
-    });
-    port.postMessage(outcomes);
+    port.postMessage(jobs.map((job) => lintSafely(linter, job)));
   });
   return true;
 }
 
 /**
- * Lints `count` jobs (made on demand by `makeJob`) on `threads` workers and calls `deliver` with
- * each outcome in index order (from `first` on). Resolves when every outcome is delivered.
+ * Lints `count` jobs (made on demand by `makeJob`) on `threads` threads: this one and
+ * `threads - 1` workers, and calls `deliver` with each outcome in index order (from `first` on).
+ * Resolves when every outcome is delivered.
+ *
+ * The main thread lints too (with `local`), between answering the workers: an idle main thread
+ * beside one worker per core left a core's share unused, and each worker pays its own start-up
+ * and JIT warm-up. It takes small batches so that the workers' messages are answered soon; the
+ * workers always have the next batch queued while it lints.
  */
 export function lintInWorkers(
   settings: LinterSettings,
@@ -68,6 +79,7 @@ export function lintInWorkers(
   deliver: (outcome: LintOutcome) => void,
   /** Jobs before this index are done already. */
   first = 0,
+  local: FileLinter = new FileLinter(settings),
 ): Promise<void> {
   const window = threads * BATCH * BATCHES_PER_WORKER * 4;
   return new Promise<void>((resolve, reject) => {
@@ -76,36 +88,68 @@ export function lintInWorkers(
     const finished = new Map<number, LintOutcome>();
     let nextJob = first;
     let nextDeliver = first;
-    let failed = false;
+    let done = false;
+    /** The main thread's next step, when it waits for a worker's outcomes. */
+    let waiting = false;
 
-    const stopAll = () => {
+    const stop = (error?: Error) => {
+      if (done) return;
+      done = true;
       for (const w of workers) void w.terminate();
+      if (error) reject(error);
+      else resolve();
     };
+    const open = () => nextJob < count && nextJob < nextDeliver + window;
     const feed = (w: Worker) => {
-      while (nextJob < count && (inFlight.get(w) ?? 0) < BATCHES_PER_WORKER && nextJob < nextDeliver + window) {
+      while (open() && (inFlight.get(w) ?? 0) < BATCHES_PER_WORKER) {
         const batch: LintJob[] = [];
-        while (batch.length < BATCH && nextJob < count && nextJob < nextDeliver + window) batch.push(makeJob(nextJob++));
+        while (batch.length < BATCH && open()) batch.push(makeJob(nextJob++));
         w.postMessage(batch);
         inFlight.set(w, (inFlight.get(w) ?? 0) + 1);
+      }
+    };
+    /** Delivers what is finished in order; true when everything is. */
+    const deliverReady = (): boolean => {
+      for (let o = finished.get(nextDeliver); o !== undefined; o = finished.get(nextDeliver)) {
+        finished.delete(nextDeliver++);
+        deliver(o);
+      }
+      return nextDeliver >= count;
+    };
+    const step = () => {
+      waiting = false;
+      if (done) return;
+      try {
+        // The workers first: they get their next batch before this thread starts on its own.
+        for (const w of workers) feed(w);
+        if (!open()) {
+          // Everything handed out (or the window is full): wait for outcomes.
+          waiting = true;
+          return;
+        }
+        for (let k = 0; k < MAIN_BATCH && open(); k++) {
+          const job = makeJob(nextJob++);
+          finished.set(job.index, lintSafely(local, job));
+        }
+        if (deliverReady()) stop();
+        else setImmediate(step);
+      } catch (e) {
+        stop(e as Error);
       }
     };
     const onOutcomes = (w: Worker, outcomes: LintOutcome[]) => {
       inFlight.set(w, (inFlight.get(w) ?? 1) - 1);
       for (const outcome of outcomes) finished.set(outcome.index, outcome);
-      let progressed = false;
-      for (let o = finished.get(nextDeliver); o !== undefined; o = finished.get(nextDeliver)) {
-        finished.delete(nextDeliver++);
-        deliver(o);
-        progressed = true;
-      }
-      if (nextDeliver >= count) {
-        stopAll();
-        resolve();
+      if (deliverReady()) {
+        stop();
         return;
       }
-      // Finished parts free window slots for every worker, not just this one.
-      if (progressed) for (const x of workers) feed(x);
-      else feed(w);
+      // Finished parts free window slots for every worker and for this thread.
+      for (const x of workers) feed(x);
+      if (waiting) {
+        waiting = false;
+        setImmediate(step);
+      }
     };
 
     if (first >= count) {
@@ -113,25 +157,19 @@ export function lintInWorkers(
       return;
     }
     tuneHeap();
-    for (let i = 0; i < threads; i++) {
+    for (let i = 0; i < threads - 1; i++) {
       const w = new Worker(__filename, { workerData: { mark: WORKER_MARK, settings }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       workers.push(w);
       w.on('message', (o: LintOutcome[]) => {
         try {
           onOutcomes(w, o);
         } catch (e) {
-          failed = true;
-          stopAll();
-          reject(e as Error);
+          stop(e as Error);
         }
       });
-      w.on('error', (e) => {
-        if (failed) return;
-        failed = true;
-        stopAll();
-        reject(e);
-      });
+      w.on('error', (e) => stop(e));
       feed(w);
     }
+    setImmediate(step);
   });
 }
