@@ -118,6 +118,13 @@ describe('the requires prefilter (WordScanner)', () => {
     }
   });
 
+  test('only short words (looked up one by one, no pattern) and no words at all', () => {
+    const short = new WordScanner(['(', '<<', '\u00a0']);
+    assert.deepEqual([...short.present('cat <<EOF (x)')].sort(), ['(', '<<']);
+    assert.deepEqual([...short.present('none')], []);
+    assert.deepEqual([...new WordScanner([]).present('anything')], []);
+  });
+
   test('a rule whose words are absent is skipped; present, it runs', () => {
     // make-check-outside-check-section requires 'check' or 'test'.
     const spec = (build: string) => `Name: x\nVersion: 1\nRelease: 1\nSummary: s\nLicense: MIT\n%description\nd\n%build\n${build}\n`;

@@ -4,6 +4,7 @@ import { isNoarch } from '../../specfile/query';
 import { isShellScriptlet, shellScript } from '../../shell/specShell';
 import { filesEntryPaths, macroForPath } from '../../specfile/paths';
 import type { DistroId } from '../../types';
+import { cachedPerParse } from '../../perParse';
 import { defineSpecRule, type Report, type ReportFix, type SpecRuleContext } from '../types';
 
 /**
@@ -109,15 +110,31 @@ export default defineSpecRule({
  * whose message id `wanted` accepts (the settings of the library directory, which break other
  * architectures, are hardcoded-libdir-setting's at warning; the paths are this rule's).
  */
-export function checkLibraryPaths(outer: SpecRuleContext<LibraryPathMessage>, wanted: (id: LibraryPathMessage) => boolean): void {
-  const ctx = { ...outer, report: (r: Report<LibraryPathMessage>) => { if (wanted(r.messageId)) outer.report(r); } };
+export function checkLibraryPaths(ctx: SpecRuleContext<LibraryPathMessage>, wanted: (id: LibraryPathMessage) => boolean): void {
+  const byDistro = libraryPathScans(ctx.doc);
+  let reports = byDistro.get(ctx.distro);
+  if (!reports) {
+    const found: Report<LibraryPathMessage>[] = [];
+    scanLibraryPaths(ctx.doc, ctx.distro, found);
+    reports = found;
+    byDistro.set(ctx.distro, reports);
+  }
+  for (const r of reports) if (wanted(r.messageId)) ctx.report(r);
+}
+
+/** The scan's reports per parse and distribution: both rules read them (each its own message ids). */
+const libraryPathScans = cachedPerParse((_doc: SpecDocument) => new Map<DistroId, Report<LibraryPathMessage>[]>());
+
+function scanLibraryPaths(doc: SpecDocument, distro: DistroId, found: Report<LibraryPathMessage>[]): void {
+  const ctx = { distro, report: (r: Report<LibraryPathMessage>) => void found.push(r) };
   {
-    const doc = ctx.doc;
     // packages limited to named architectures may know their library directory
     if (doc.tags.some((t) => t.key === 'exclusivearch')) return;
     const libdir = macroValue('_libdir', ctx.distro);
     // A layout package (filesystem) owns /usr/lib itself and lists its trees literally.
-    const layoutPackage = /^(?:%dir\s+)?(?:%attr\([^)]*\)\s+)?\/usr\/lib\/?\s*$/m.test(doc.text) || /^%dir\s+%attr\([^)]*\)\s+\/usr\/lib\/?\s*$/m.test(doc.text);
+    // (Asked only where it matters: two scans of the whole text.)
+    let layout: boolean | undefined;
+    const layoutPackage = () => (layout ??= /^(?:%dir\s+)?(?:%attr\([^)]*\)\s+)?\/usr\/lib\/?\s*$/m.test(doc.text) || /^%dir\s+%attr\([^)]*\)\s+\/usr\/lib\/?\s*$/m.test(doc.text));
 
     /**
      * One word or %files path. `location`: a place files are installed to or listed from (%files,
@@ -187,7 +204,7 @@ export function checkLibraryPaths(outer: SpecRuleContext<LibraryPathMessage>, wa
           continue;
         }
         // Another tree under /usr/lib, where files are installed or listed.
-        if (!usr || !location || layoutPackage || next === undefined || RPM_OWN_TREES.test(rest) || FIXED_NAMES.test(rest)) continue;
+        if (!usr || !location || next === undefined || RPM_OWN_TREES.test(rest) || FIXED_NAMES.test(rest) || layoutPackage()) continue;
         const path = canonical + rest;
         // trees with a macro in hardcoded-path's table are reported there, with that macro
         const covered = macroForPath(path);

@@ -52,9 +52,12 @@ export default defineSpecRule({
   },
   check(ctx) {
     const doc = ctx.doc;
-    if (ownsBaseLayout(doc)) return;
-    const compared = comparedWithMacro(doc.text);
+    // Scans of every %files line and of the whole text, needed only when there is something to report.
+    let baseLayout: boolean | undefined;
+    let compared: Set<string> | undefined;
     const report = (start: number, p: PathMacro, where: string, onlyIfSame = false) => {
+      if ((baseLayout ??= ownsBaseLayout(doc))) return;
+      compared ??= comparedWithMacro(doc.text);
       if (compared.has(`${p.macro}\0${p.prefix}`)) return;
       const end = start + p.prefix.length;
       const same = macroMatches(p, ctx.profile.release);
