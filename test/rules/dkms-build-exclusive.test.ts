@@ -88,11 +88,20 @@ BUILD_EXCLUSIVE_CONFIG[1]="CONFIG_X !CONFIG_X"
 # <- dkms-build-exclusive
 `, opts);
   assert.equal(f[0].messageId, 'elementZeroWholePackage');
-  assert.equal(f[0].message, 'BUILD_EXCLUSIVE_KERNEL[0] is the same as BUILD_EXCLUSIVE_KERNEL for dkms: it applies to the whole package (all 2 modules), not only to module 0, and the other indexes are never read (checked with dkms 3.0.10; per-module BUILD_EXCLUSIVE arrays were proposed upstream but are in no release up to 3.2.2). Write BUILD_EXCLUSIVE_KERNEL without an index if the whole package is meant');
+  assert.equal(f[0].message, 'BUILD_EXCLUSIVE_KERNEL[0] is the same as BUILD_EXCLUSIVE_KERNEL for dkms: it applies to the whole package (all 2 modules), not only to module 0, and BUILD_EXCLUSIVE_* entries with other indexes are never read (checked with dkms 3.0.10; per-module BUILD_EXCLUSIVE arrays were proposed upstream but are in no release up to 3.2.2). Write BUILD_EXCLUSIVE_KERNEL without an index if the whole package is meant');
   assert.equal(f[1].messageId, 'elementNeverRead');
   assert.match(f[1].message, /^BUILD_EXCLUSIVE_KERNEL\[1\] is never read: dkms reads BUILD_EXCLUSIVE_KERNEL as one setting for the whole package/);
   // the element's own pattern is not judged (dkms never reads it): no "no 7.x kernel", no contradiction
   assert.deepEqual(f.map((x) => x.messageId), ['elementZeroWholePackage', 'elementNeverRead', 'elementNeverRead']);
+});
+
+test('per-module: [0] of one setting beside [1] of another (dkms\'s per-module test confs) is package-wide too', () => {
+  const f = assertFindings(`BUILD_EXCLUSIVE_KERNEL_MAX[0]="3.99"
+# <- dkms-build-exclusive:elementZeroWholePackage
+BUILD_EXCLUSIVE_KERNEL_MIN[1]="5.0"
+# <- dkms-build-exclusive:elementNeverRead
+`, opts);
+  assert.match(f[0].message, /^BUILD_EXCLUSIVE_KERNEL_MAX\[0\] is the same as BUILD_EXCLUSIVE_KERNEL_MAX for dkms: it applies to the whole package \(every module\)/);
 });
 
 test('per-module near misses: [0] alone is the package-wide setting, and an index only the shell knows', () => {

@@ -52,7 +52,7 @@ export default defineDkmsRule({
     matchesNoneMachine: '"{{pattern}}" matches none of the machine names dkms compares with ({{arches}}): dkms uses uname -m style names, not Debian\'s amd64/arm64',
     maxBelowMin: 'BUILD_EXCLUSIVE_KERNEL_MAX "{{text}}" is below BUILD_EXCLUSIVE_KERNEL_MIN "{{min}}": dkms 3.0.11 and later exclude every kernel (older dkms ignores both)',
     elementNeverRead: '{{name}}[{{index}}] is never read: dkms reads {{name}} as one setting for the whole package (the shell variable, which is element [0]), so this entry restricts neither module {{index}} nor anything else (checked with dkms 3.0.10; per-module BUILD_EXCLUSIVE arrays were proposed upstream but are in no release up to 3.2.2). A module that needs its own kernel range belongs in a dkms package of its own',
-    elementZeroWholePackage: '{{name}}[0] is the same as {{name}} for dkms: it applies to the whole package ({{modules}}), not only to module 0, and the other indexes are never read (checked with dkms 3.0.10; per-module BUILD_EXCLUSIVE arrays were proposed upstream but are in no release up to 3.2.2). Write {{name}} without an index if the whole package is meant',
+    elementZeroWholePackage: '{{name}}[0] is the same as {{name}} for dkms: it applies to the whole package ({{modules}}), not only to module 0, and BUILD_EXCLUSIVE_* entries with other indexes are never read (checked with dkms 3.0.10; per-module BUILD_EXCLUSIVE arrays were proposed upstream but are in no release up to 3.2.2). Write {{name}} without an index if the whole package is meant',
     contradictoryConfig: "BUILD_EXCLUSIVE_CONFIG lists both {{c}} and !{{c}}: no kernel configuration satisfies both, so dkms (when it can read the kernel's configuration) excludes every kernel",
   },
   requires: ['BUILD_EXCLUSIVE_'],
@@ -140,7 +140,7 @@ export default defineDkmsRule({
       const span = { start: a.nameSpan.start, end: a.indexSpan ? a.indexSpan.end + 1 : a.nameSpan.end };
       if (a.index > 0) {
         ctx.report({ ...span, messageId: 'elementNeverRead', data: { name: a.name, index: a.index } });
-      } else if (indexed.some((b) => b.name === a.name && b.index !== undefined && b.index !== 0)) {
+      } else if (indexed.some((b) => b.index !== undefined && b.index !== 0)) {
         ctx.report({ ...span, messageId: 'elementZeroWholePackage', data: { name: a.name, modules: records > 1 ? `all ${records} modules` : 'every module' } });
       }
     }
