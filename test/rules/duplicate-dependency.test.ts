@@ -98,3 +98,17 @@ Requires: Xorg
 #         ^^^^ ${rule}
 `, opts);
 });
+
+test('a spec its generator rewrites at each update is the generator\'s to fix (texlive-collection-latexextra.spec)', () => {
+  assertFindings(`%global tl_version 2025
+Name: texlive-collection-latexextra
+Requires:       texlive-siunitx
+Requires:       texlive-siunitx
+`, opts);
+  // The same lines in a hand-written spec are reported.
+  assertFindings(`Name: foo
+Requires:       texlive-siunitx
+Requires:       texlive-siunitx
+#               ^^^^^^^^^^^^^^^ ${rule}
+`, opts);
+});

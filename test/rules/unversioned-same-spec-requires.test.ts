@@ -111,3 +111,19 @@ Summary: f
 Provides: data(clamav) = empty
 `, { rules: ['unversioned-same-spec-requires'] });
 });
+
+test('unversioned-same-spec-requires: texlive-base, rewritten by its generator at each update, is left to it', () => {
+  const text = `%global tl_version 2025
+Name: texlive-base
+Version: 20250308
+Release: 1
+Summary: T
+License: LPPL-1.3c
+Requires: tex-kpathsea
+%package -n texlive-kpathsea
+Summary: k
+Provides: tex-kpathsea = %{epoch}:%{source_date}-%{release}
+`;
+  assertFindings(text, { rules: [RULE] });
+  assertFindings(text.replace('%global tl_version 2025\n', '').replace('Requires: tex-kpathsea', `Requires: tex-kpathsea\n#         ^^^^^^^^^^^^ ${RULE}`), { rules: [RULE] });
+});

@@ -1,5 +1,6 @@
 import type { Dependency, SpecDocument, Tag } from '../../specfile/ast';
 import { deleteLines } from '../../specfile/edits';
+import { isRegeneratedSpec } from '../../specfile/generator';
 import { defineSpecRule } from '../types';
 
 const DEPENDENCY_TAGS = new Set([
@@ -48,6 +49,10 @@ export default defineSpecRule({
   tags: ['unnecessary'],
   check(ctx) {
     const { doc } = ctx;
+    // A spec its generator writes again at each update (TeX Live's catalogue specs: the same
+    // `Requires: texlive-siunitx` twice from the catalogue's dependency list): a hand edit is lost
+    // at the next update; the repeat is the generator's to fix, and rpm merges it.
+    if (isRegeneratedSpec(doc)) return;
     const seen = new Map<string, { tag: Tag; dep: Dependency }>();
     for (const tag of doc.tags) {
       if (!DEPENDENCY_TAGS.has(tag.key) || !tag.dependencies) continue;

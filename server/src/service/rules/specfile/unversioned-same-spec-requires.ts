@@ -1,4 +1,5 @@
 import { siblingProvides } from '../../specfile/virtualCapabilities';
+import { isRegeneratedSpec } from '../../specfile/generator';
 import { normalizeMacroText } from '../../specfile/dkmsScriptlets';
 import type { SpecDocument } from '../../specfile/ast';
 import { normalizePackageName } from '../../specfile/parser';
@@ -15,6 +16,9 @@ export default defineSpecRule({
   },
   check(ctx) {
     const doc = ctx.doc;
+    // texlive-base, written by the TeX Live catalogue generator, requires its siblings unversioned
+    // throughout (one build of one source); a hand edit is lost at the next regeneration.
+    if (isRegeneratedSpec(doc)) return;
     const siblings = siblingProvides(doc);
     const pinned = exactPins(doc);
     for (const t of doc.tags) {
