@@ -23,7 +23,8 @@ function firstArm(condition: string, profile: Parameters<typeof scopeOf>[1]): st
 }
 
 function lint(text: string, distro: Parameters<typeof service.lint>[1] extends infer O ? O extends { distro?: infer D } ? D : never : never) {
-  return service.lint({ uri: 'file:///p/hello.spec', languageId: 'rpm-spec', version: 1, text }, { distro }).findings;
+  // use-of-RPM_SOURCE_DIR (off by default) is the probe below: turned on here.
+  return service.lint({ uri: 'file:///p/hello.spec', languageId: 'rpm-spec', version: 1, text }, { distro, rules: { 'use-of-RPM_SOURCE_DIR': 'information' } }).findings;
 }
 
 describe('release table', () => {

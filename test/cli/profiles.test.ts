@@ -8,7 +8,8 @@ import { ensureBuilt } from '../helpers/lsp';
 import { cli, tempDir, type JsonFileReport } from './helpers';
 
 function lintJson(args: string[]): { reports: JsonFileReport[]; status: number | null; stderr: string } {
-  const r = cli(['lint', '--format', 'json', '--jobs', '1', ...args]);
+  // use-of-RPM_SOURCE_DIR (off by default) is the probe of which arms are read: turned on here.
+  const r = cli(['lint', '--format', 'json', '--jobs', '1', '--rule', 'use-of-RPM_SOURCE_DIR=information', ...args]);
   assert.ok(r.status === 0 || r.status === 1 || r.status === 2, `exit ${r.status}: ${r.stderr}`);
   return { reports: r.stdout ? (JSON.parse(r.stdout) as JsonFileReport[]) : [], status: r.status, stderr: r.stderr };
 }

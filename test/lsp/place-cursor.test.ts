@@ -20,7 +20,7 @@ interface Action {
   command?: { title: string; command: string; arguments?: unknown[] };
 }
 
-const SPEC = ['Name: demo', 'Version: 1', 'Release: 1', 'Summary: Démo', 'License: MIT', 'Requires: java-headless', '', '%description', 'Demo.', '', '%files', ''].join('\n');
+const SPEC = ['Name: demo', 'Version: 1', 'Release: 1', 'Summary: Démo', 'License: MIT', 'Requires: java-headless', 'BuildRequires: java-devel >= 1:17', '', '%description', 'Demo.', '', '%files', ''].join('\n');
 
 describe('quick fixes that leave something to type place the cursor there', () => {
   let dir: string;
