@@ -45,6 +45,11 @@ describe('formatter: what it changes', () => {
     assert.equal(fmt(['Name: a', '%files', '/a']), 'Name:           a\n\n%files\n/a\n');
   });
 
+  it('a last line of blanks in %changelog goes like any blank line at the end (idempotent)', () => {
+    assert.equal(fmt(['%changelog', 'r', ' ']), '%changelog\nr\n');
+    assert.equal(fmt(['%changelog', '- a  ', '', ' \t']), '%changelog\n- a  \n');
+  });
+
   it('keeps CRLF line breaks', () => {
     assert.equal(fmt(['Name: a  \r', '%files\r', '/a\r', '']), 'Name:           a\r\n\r\n%files\r\n/a\r\n');
   });
@@ -113,6 +118,14 @@ describe('formatter: what it leaves alone', () => {
 
   it('leaves the spacing before %conf (a line of %prep for rpm before 4.18.1)', () => {
     same(['Name:           a', '', '%prep', '%autosetup', '', '', '%conf', '%meson', '']);
+  });
+
+  it('leaves a file with a lone CR line break alone: rpm reads only LF as a line end', () => {
+    // rpm 4.18: `Summary: s\rLicense: MIT` is one Summary whose text holds the CR.
+    same(['Name: a', 'Summary: s  \rLicense:  MIT  ', 'x', '%description', 'd.\r%files', '', '', '/a', '']);
+    same(['.\r%description']);
+    // CRLF files are formatted as usual.
+    assert.equal(fmt(['Name: a\r', '%files\r', '/a\r', '']), 'Name:           a\r\n\r\n%files\r\n/a\r\n');
   });
 
   it('dkms.conf is not formatted', () => {

@@ -463,7 +463,16 @@ const DOCUMENT_CALLS: Record<string, (s: Svc, doc: DocumentInput, full: FullRang
   semanticTokens: (s, d) => s.semanticTokens(d),
   inlayHints: (s, d, full) => s.inlayHints(d, full),
   inactiveRanges: (s, d) => s.inactiveRanges(d, 'fedora'),
+  query: (s, d) => s.query(d, 'fedora'),
+  format: (s, d) => [s.format(d), s.format(d, { mode: 'minimal' }), s.format(d, { indentConditionals: true, tagValueColumn: 0 })],
+  chore: (s, d) => CHORES.map((c) => s.chore(d, c, CHORE_INPUT, '9.9')),
+  codeLenses: (s, d) => s.codeLenses(d),
+  workspaceSymbols: (s, d) => s.workspaceSymbols(d),
+  refactorings: (s, d, full) => s.refactorings(d, full),
+  includedFiles: (s, d) => s.includedFiles(d),
 };
+const CHORES = ['bumpRelease', 'addChangelogEntry', 'newUpstreamVersion', 'convertToRpmautospec'] as const;
+const CHORE_INPUT = { date: { year: 2026, month: 12, day: 7 }, author: 'Fuzz <fuzz@example.org>', comment: 'fuzz 100%' };
 const POSITION_CALLS: Record<string, (s: Svc, doc: DocumentInput, p: Pos) => unknown> = {
   complete: (s, d, p) => s.complete(d, p),
   hover: (s, d, p) => s.hover(d, p),
@@ -472,8 +481,16 @@ const POSITION_CALLS: Record<string, (s: Svc, doc: DocumentInput, p: Pos) => unk
   documentHighlights: (s, d, p) => s.documentHighlights(d, p),
   prepareRename: (s, d, p) => s.prepareRename(d, p),
   rename: (s, d, p) => s.rename(d, p, 'fuzz_renamed'),
+  signatureHelp: (s, d, p) => s.signatureHelp(d, p),
+  referencesInIncluded: (s, d, p) => s.referencesInIncluded(d, p, []),
+  // Call hierarchy: prepare, then both directions from each item (all in this document: nothing included).
+  prepareCallHierarchy: (s, d, p) => {
+    const items = s.prepareCallHierarchy(d, p) as unknown[];
+    return items.map((item) => ({ item, incoming: s.incomingCalls(d, item), outgoing: s.outgoingCalls(d, item) }));
+  },
 };
-const SKIP_METHODS = new Set(['constructor', 'parse', 'parseSpec', 'parseDkms', 'forget', 'lint', 'parseRelated', 'offsetOf']);
+// incomingCalls/outgoingCalls run from prepareCallHierarchy's items.
+const SKIP_METHODS = new Set(['constructor', 'parse', 'parseSpec', 'parseDkms', 'forget', 'lint', 'parseRelated', 'offsetOf', 'incomingCalls', 'outgoingCalls']);
 
 export function discoverFeatures(): { position: string[]; document: string[]; skipped: string[] } {
   const proto = Object.getPrototypeOf(createLanguageService()) as Record<string, unknown>;
@@ -632,6 +649,7 @@ function runChecks(languageId: LanguageId, text: string, r: Rng, limits: CheckLi
     if (name === 'semanticTokens') checkSemanticTokens(out, ll);
     stats.featureCalls[name] = (stats.featureCalls[name] ?? 0) + 1;
   }
+  if (languageId === 'rpm-spec') checkFormatting(svc, doc, text, ll);
   if (features.position.length > 0) {
     const positions: Pos[] = [];
     for (let k = 0; k < 3; k++) {
@@ -646,6 +664,30 @@ function runChecks(languageId: LanguageId, text: string, r: Rng, limits: CheckLi
         stats.featureCalls[name] = (stats.featureCalls[name] ?? 0) + 1;
       }
     }
+  }
+}
+
+/**
+ * The formatter's promises on any text: edits never overlap, only whitespace changes (the text
+ * without blanks and line breaks is the same), and formatting the result again changes nothing.
+ * The chores' edits apply and the result parses.
+ */
+function checkFormatting(svc: ReturnType<typeof createLanguageService>, doc: DocumentInput, text: string, ll: { starts: number[]; lengths: number[] }): void {
+  const squeeze = (t: string) => t.replace(/\s+/g, '');
+  for (const options of [{}, { mode: 'minimal' as const }, { indentConditionals: true, tagValueColumn: 0 }]) {
+    const edits = toOffsets(guard('format', () => svc.format(doc, options)), ll);
+    if (overlaps(edits)) throw new Fail('format-overlapping-edits', `format ${JSON.stringify(options)}: overlapping edits`);
+    const once = applyEdits(text, edits);
+    if (squeeze(once) !== squeeze(text)) throw new Fail('format-changed-text', `format ${JSON.stringify(options)} changed more than whitespace`);
+    const again = guard('format-again', () => createLanguageService().format({ ...doc, version: 2, text: once }, options));
+    if (again.length > 0) throw new Fail('format-not-idempotent', `format ${JSON.stringify(options)}: formatting the result again gives ${again.length} edit(s): ${JSON.stringify(again.slice(0, 2))}`);
+  }
+  for (const chore of CHORES) {
+    const r = guard('chore', () => svc.chore(doc, chore, CHORE_INPUT, '9.9'));
+    const edits = toOffsets(r.edits, ll);
+    if (overlaps(edits)) throw new Fail(`chore-overlapping-edits:${chore}`, `${chore}: overlapping edits`);
+    const after = applyEdits(text, edits);
+    guard(`parse-after-${chore}`, () => parseSpec(after));
   }
 }
 

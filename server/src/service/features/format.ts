@@ -111,6 +111,7 @@ function sameOrInside(doc: SpecDocument, inner: number, outer: number): boolean 
 }
 
 const isBlank = (s: string) => /^[ \t]*$/.test(s);
+const LONE_CR = /\r(?!\n)/;
 
 /** The line without trailing blanks, unless that would make `\ ` a line continuation. */
 function trimEnd(text: string): string {
@@ -184,6 +185,8 @@ function plan(doc: SpecDocument, options: FormatOptions): Plan {
   // Not after a section header: `%check` with an empty line is an empty section, without one no section.
   if (last >= 0 && !facts[last].frozen && !endsWithBackslash(last) && doc.lineKinds[last] !== 'section-header') {
     for (let l = last + 1; l < n - 1; l++) if (!facts[l].frozen && !facts[l].fixedLineCount) drop[l] = true;
+    // The last line holds only blanks kept as text (in %changelog): it is a blank line at the end too.
+    if (last < n - 1 && !facts[n - 1].frozen && !facts[n - 1].fixedLineCount && (replace[n - 1] ?? text(n - 1)) !== '') replace[n - 1] = '';
   }
 
   if (!full) return { replace, drop, blankBefore };
@@ -232,6 +235,10 @@ function plan(doc: SpecDocument, options: FormatOptions): Plan {
 
 /** Edits that format the document (or only the lines a range touches). */
 export function formatSpec(doc: SpecDocument, options: FormatOptions = DEFAULT_FORMAT_OPTIONS, range?: Range): TextEdit[] {
+  // A lone CR ends a line for the editor (LSP) and the parser, not for rpm, which reads up to LF:
+  // the lines the formatter would see are not rpm's (blanks before the CR are text, a "section"
+  // after it is part of the line before). Such a file is left as it is.
+  if (LONE_CR.test(doc.text)) return [];
   const p = plan(doc, options);
   const lines = doc.lines;
   const n = lines.lineCount;
