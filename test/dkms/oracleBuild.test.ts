@@ -54,6 +54,8 @@ const CASES: Case[] = [
   { name: 'BUILD_EXCLUSIVE_KERNEL[1] (never read: both modules built)', conf: `${TWO_HEAD}BUILD_EXCLUSIVE_KERNEL[1]="^5\\."\n`, files: TWO, status: 0, findings: ['dkms-build-exclusive:elementNeverRead'] },
   { name: 'BUILD_EXCLUSIVE_ARCH[1] and BUILD_EXCLUSIVE_CONFIG[1] (never read)', conf: `${TWO_HEAD}BUILD_EXCLUSIVE_ARCH[1]="none"\nBUILD_EXCLUSIVE_CONFIG[1]="CONFIG_NOPE"\n`, files: TWO, kernel: { '.config': 'CONFIG_X=y\n' }, status: 0, findings: ['dkms-build-exclusive:elementNeverRead', 'dkms-build-exclusive:elementNeverRead'] },
   { name: 'BUILD_EXCLUSIVE_KERNEL[0] with [1] ([0] excludes the whole package)', conf: `${TWO_HEAD}BUILD_EXCLUSIVE_KERNEL[0]="^5\\."\nBUILD_EXCLUSIVE_KERNEL[1]="^6\\."\n`, files: TWO, status: 77, says: EXCLUDED, findings: ['dkms-build-exclusive:elementZeroWholePackage', 'dkms-build-exclusive:elementNeverRead'] },
+  { name: 'BUILD_EXCLUSIVE_CONFIG PCI (not an option name; the kernel has CONFIG_PCI=y)', conf: `${TWO_HEAD}BUILD_EXCLUSIVE_CONFIG="PCI"\n`, files: TWO, kernel: { '.config': 'CONFIG_PCI=y\n' }, status: 77, says: EXCLUDED, findings: ['dkms-build-exclusive:configNotAnOption'] },
+  { name: 'BUILD_EXCLUSIVE_CONFIG !CONFIG_PCI=y (a negation that excludes nothing; the kernel has CONFIG_PCI=y)', conf: `${TWO_HEAD}BUILD_EXCLUSIVE_CONFIG="!CONFIG_PCI=y"\n`, files: TWO, kernel: { '.config': 'CONFIG_PCI=y\n' }, status: 0, findings: ['dkms-build-exclusive:configNegationNoEffect'] },
   { name: 'BUILD_EXCLUSIVE_KERNEL ^[67]\\. (builds on 6.8)', conf: `${TWO_HEAD}BUILD_EXCLUSIVE_KERNEL="^[67]\\."\nBUILD_EXCLUSIVE_CONFIG="CONFIG_X"\n`, files: TWO, kernel: { '.config': 'CONFIG_X=y\n' }, status: 0, findings: [] },
 ];
 

@@ -217,6 +217,10 @@ describe('hover: dkms.conf', () => {
     const config = dkms('BUILD_EXCLUSIVE_CON|FIG[1]="CONFIG_PCI"\n');
     assert.match(config.value, /dkms never reads element \[1\]/);
     assert.doesNotMatch(config.value, /would build for/);
+    // BUILD_EXCLUSIVE_CONFIG: what the kernel configuration must and must not have
+    const cfg = dkms('BUILD_EXCLUSIVE_CONFIG="CONFIG_PCI !CONFIG_PRE|EMPT_RT"\n');
+    assert.match(cfg.value, /set to y or m: `CONFIG_PCI`\n- not set to y or m: `CONFIG_PREEMPT_RT`/);
+    assert.match(cfg.value, /When that file does not exist, dkms skips the check and builds/);
     // MIN/MAX and CONFIG came with dkms 3.0.11 (upstream tags)
     assert.match(dkms('BUILD_EXCLUSIVE_KERNEL_M|IN="5.10"\n').value, /dkms ≥ 3\.0\.11/);
   });

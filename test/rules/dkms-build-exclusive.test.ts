@@ -104,6 +104,17 @@ BUILD_EXCLUSIVE_KERNEL_MIN[1]="5.0"
   assert.match(f[0].message, /^BUILD_EXCLUSIVE_KERNEL_MAX\[0\] is the same as BUILD_EXCLUSIVE_KERNEL_MAX for dkms: it applies to the whole package \(every module\)/);
 });
 
+test('BUILD_EXCLUSIVE_CONFIG words that are not option names: excluded everywhere, or a negation with no effect (checked with dkms 3.0.10)', () => {
+  const f = assertFindings(`BUILD_EXCLUSIVE_CONFIG="CONFIG_PCI PCI CONFIG_USB=y !NET !CONFIG_X86 CONFIG_(A|B)"
+#                                  ^^^ dkms-build-exclusive:configNotAnOption
+#                                      ^^^^^^^^^^^^ dkms-build-exclusive:configNotAnOption
+#                                                   ^^^^ dkms-build-exclusive:configNegationNoEffect
+`, opts);
+  assert.equal(f[0].message, "BUILD_EXCLUSIVE_CONFIG lists PCI, which is not a kernel option name (CONFIG_ followed by letters, digits and _): dkms looks for a line PCI=y or PCI=m in the kernel's configuration, never finds one, and excludes every kernel whose configuration it can read. Write the option as CONFIG_PCI");
+  assert.match(f[1].message, /Write the option as CONFIG_USB$/);
+  assert.match(f[2].message, /^BUILD_EXCLUSIVE_CONFIG lists !NET, but NET is not a kernel option name .* so this entry excludes no kernel\. Write it as !CONFIG_NET$/);
+});
+
 test('per-module near misses: [0] alone is the package-wide setting, and an index only the shell knows', () => {
   assertFindings('BUILD_EXCLUSIVE_KERNEL[0]="^(5|6|7)\\."\nBUILD_EXCLUSIVE_ARCH[0]="x86_64"\nBUILD_EXCLUSIVE_KERNEL[$i]="^6"\n', opts);
   assert.ok(true);

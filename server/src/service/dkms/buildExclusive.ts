@@ -95,6 +95,32 @@ export function configContradictions(value: string): string[] {
   return [...new Set(words.filter((w) => w.startsWith('!') && positive.has(w.slice(1))).map((w) => w.slice(1)))];
 }
 
+/** Option names dkms can find in a kernel configuration: `CONFIG_` and letters, digits, `_`. */
+const CONFIG_OPTION = /^!?CONFIG_[A-Za-z0-9_]+$/;
+const PLAIN_WORD = /^!?[A-Za-z0-9_]+(?:=[A-Za-z0-9]*)?$/;
+
+/**
+ * BUILD_EXCLUSIVE_CONFIG words that are not option names (`PCI`, `CONFIG_PCI=y`): dkms greps the
+ * kernel's configuration for a line `<word>=y` or `=m`, which never exists.
+ */
+export function configNonOptions(value: string): { word: string; index: number }[] {
+  // words with other characters are regular expressions to dkms's grep: left alone
+  return [...value.matchAll(/\S+/g)].filter((m) => PLAIN_WORD.test(m[0]) && !CONFIG_OPTION.test(m[0])).map((m) => ({ word: m[0], index: m.index! }));
+}
+
+/** Markdown for BUILD_EXCLUSIVE_CONFIG: what a kernel's configuration must and must not have. */
+export function buildExclusiveConfigNote(value: string): string {
+  const words = value.split(/\s+/).filter(Boolean);
+  if (words.length === 0) return '';
+  const must = words.filter((w) => !w.startsWith('!'));
+  const mustNot = words.filter((w) => w.startsWith('!')).map((w) => w.slice(1));
+  const lines = ['dkms builds only for kernels whose configuration (the kernel tree\'s `.config`; newer dkms read `include/config/auto.conf` first) has:'];
+  if (must.length > 0) lines.push(`- set to y or m: ${must.map((w) => `\`${w}\``).join(', ')}`);
+  if (mustNot.length > 0) lines.push(`- not set to y or m: ${mustNot.map((w) => `\`${w}\``).join(', ')}`);
+  lines.push('', 'When that file does not exist, dkms skips the check and builds.');
+  return lines.join('\n');
+}
+
 /** The file's BUILD_EXCLUSIVE_* values (the last plain assignment of each; undefined when absent). */
 export function buildExclusiveSettings(assignments: readonly { name: string; isArray: boolean; index?: number; indexText?: string; values: { text: string; variables: unknown[]; hasCommandSubstitution: boolean }[] }[]): BuildExclusiveSettings & { dynamic: boolean } {
   const out: BuildExclusiveSettings & { dynamic: boolean } = { dynamic: false };

@@ -6,7 +6,7 @@ import {
 } from '../catalog/index';
 import { getDkmsCommandOption, getDkmsDirective, getDkmsSubcommand, getDkmsVariable } from '../catalog/dkmsDirectives';
 import type { DkmsDocument } from '../dkms/ast';
-import { buildExclusiveElement, buildExclusiveElementNote, buildExclusiveSettings, buildExclusiveTable } from '../dkms/buildExclusive';
+import { buildExclusiveConfigNote, buildExclusiveElement, buildExclusiveElementNote, buildExclusiveSettings, buildExclusiveTable } from '../dkms/buildExclusive';
 import type { SpecDocument, Span } from '../specfile/ast';
 import type { Hover } from '../types';
 import { profileOf, type ProfileLike } from '../catalog/profile';
@@ -225,7 +225,8 @@ function buildExclusiveHover(doc: DkmsDocument, a: DkmsDocument['assignments'][n
   if (a.indexText !== undefined && a.index !== 0) {
     return a.index === undefined ? '' : buildExclusiveElementNote(global, buildExclusiveElement(doc.assignments, a.index), a.index);
   }
-  return a.name === 'BUILD_EXCLUSIVE_CONFIG' ? '' : buildExclusiveTable(global);
+  if (a.name === 'BUILD_EXCLUSIVE_CONFIG') return a.values.length === 1 && a.values[0].variables.length === 0 ? buildExclusiveConfigNote(a.values[0].text) : '';
+  return buildExclusiveTable(global);
 }
 
 function dkmsVariableText(doc: DkmsDocument, name: string, before: number): string {

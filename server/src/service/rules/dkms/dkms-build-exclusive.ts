@@ -1,5 +1,5 @@
 import {
-  NEWEST_SERIES, SAMPLE_ARCHES, SAMPLE_KERNELS, compileEre, configContradictions, dkmsVer, ereMatches, literalXWildcards, numberRangeClasses,
+  NEWEST_SERIES, SAMPLE_ARCHES, SAMPLE_KERNELS, compileEre, configContradictions, configNonOptions, dkmsVer, ereMatches, literalXWildcards, numberRangeClasses,
 } from '../../dkms/buildExclusive';
 import type { DkmsAssignment, DkmsValue } from '../../dkms/ast';
 import { defineDkmsRule } from '../types';
@@ -40,7 +40,7 @@ export default defineDkmsRule({
   id: 'dkms-build-exclusive',
   category: 'dkms',
   defaultSeverity: 'warning',
-  description: 'A BUILD_EXCLUSIVE_* setting that excludes kernels it did not mean to (invalid pattern, [18-19] ranges, literal .x, no 7.x kernel, contradictions, per-module [i] entries dkms never reads)',
+  description: 'A BUILD_EXCLUSIVE_* setting that excludes kernels it did not mean to (invalid pattern, [18-19] ranges, literal .x, no 7.x kernel, contradictions, CONFIG words that are not option names, per-module [i] entries dkms never reads)',
   fixSafety: 'none',
   messages: {
     bracketExpression: '{{text}} is a bracket expression: it matches one character ({{members}}), not the numbers {{range}}. Write the numbers out as alternatives, for example (1[0-9])',
@@ -53,6 +53,8 @@ export default defineDkmsRule({
     maxBelowMin: 'BUILD_EXCLUSIVE_KERNEL_MAX "{{text}}" is below BUILD_EXCLUSIVE_KERNEL_MIN "{{min}}": dkms 3.0.11 and later exclude every kernel (older dkms ignores both)',
     elementNeverRead: '{{name}}[{{index}}] is never read: dkms reads {{name}} as one setting for the whole package (the shell variable, which is element [0]), so this entry restricts neither module {{index}} nor anything else (checked with dkms 3.0.10; per-module BUILD_EXCLUSIVE arrays were proposed upstream but are in no release up to 3.2.2). A module that needs its own kernel range belongs in a dkms package of its own',
     elementZeroWholePackage: '{{name}}[0] is the same as {{name}} for dkms: it applies to the whole package ({{modules}}), not only to module 0, and BUILD_EXCLUSIVE_* entries with other indexes are never read (checked with dkms 3.0.10; per-module BUILD_EXCLUSIVE arrays were proposed upstream but are in no release up to 3.2.2). Write {{name}} without an index if the whole package is meant',
+    configNotAnOption: "BUILD_EXCLUSIVE_CONFIG lists {{word}}, which is not a kernel option name (CONFIG_ followed by letters, digits and _): dkms looks for a line {{word}}=y or {{word}}=m in the kernel's configuration, never finds one, and excludes every kernel whose configuration it can read. Write the option as {{suggestion}}",
+    configNegationNoEffect: "BUILD_EXCLUSIVE_CONFIG lists {{word}}, but {{bare}} is not a kernel option name (CONFIG_ followed by letters, digits and _): dkms looks for a line {{bare}}=y or {{bare}}=m in the kernel's configuration, never finds one, so this entry excludes no kernel. Write it as {{suggestion}}",
     contradictoryConfig: "BUILD_EXCLUSIVE_CONFIG lists both {{c}} and !{{c}}: no kernel configuration satisfies both, so dkms (when it can read the kernel's configuration) excludes every kernel",
   },
   requires: ['BUILD_EXCLUSIVE_'],
@@ -129,6 +131,13 @@ export default defineDkmsRule({
         if (isDynamicValue(doc, v)) continue;
         for (const c of configContradictions(v.text)) {
           ctx.report({ start: v.start, end: v.end, messageId: 'contradictoryConfig', data: { c } });
+        }
+        for (const { word, index } of configNonOptions(v.text)) {
+          const bare = word.replace(/^!/, '').replace(/=.*$/, '');
+          const option = /^CONFIG_/.test(bare) ? bare : `CONFIG_${bare}`;
+          const span = offsetIn(v, index, word.length);
+          if (word.startsWith('!')) ctx.report({ ...span, messageId: 'configNegationNoEffect', data: { word, bare: word.slice(1), suggestion: `!${option}` } });
+          else ctx.report({ ...span, messageId: 'configNotAnOption', data: { word, suggestion: option } });
         }
       }
     }
