@@ -281,7 +281,7 @@ Lint options:
                            its %(…) shell commands and %{lua:…} code with your rights:
                            use them only on specs you trust.
   --require-tools          Exit 2 when a tool given with --with is missing.
-  -j, --jobs N             Lint on N worker threads (default: the number of cores). The
+  -j, --jobs N             Lint on N threads (default: the number of cores). The
                            report is the same, in the same order, for any N. --fix, --with
                            and stdin run on one thread.
   --cache                  Reuse the findings of files unchanged since the last run (the key

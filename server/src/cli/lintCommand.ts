@@ -13,7 +13,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 import { LintCache, resolveCacheFile } from './lintCache';
 import { FileLinter, type LintJob, type LintOutcome, type LinterSettings } from './lintFile';
 import { addCounts, emptyCounts, ReportStream } from './output';
-import { defaultJobs, lintInWorkers, tuneHeap } from './workers';
+import { defaultJobs, lintInWorkers, tuneCompiler, tuneHeap } from './workers';
 
 export interface LintCommandOptions {
   format: OutputFormat;
@@ -173,7 +173,10 @@ export async function runLint(options: LintCommandOptions, io: CliIo): Promise<n
   const threads = settings.fixMode === 'write' || tools || fromStdin ? 1 : Math.max(1, Math.min(requested, Math.floor(all.length / MIN_FILES_PER_WORKER)));
   let missingTools = 0;
   if (threads <= 1) {
-    if (all.length > PROGRESS_THRESHOLD) tuneHeap();
+    if (all.length > PROGRESS_THRESHOLD) {
+      tuneHeap();
+      tuneCompiler();
+    }
     const linter = new FileLinter(settings);
     for (let i = 0; i < all.length; i++) deliver(linter.lint(makeJob(i)));
     missingTools = linter.missingTools;

@@ -561,10 +561,12 @@ function markDuplicateSections(sections: Section[], paths: ConditionalPathEntry[
 
 /** Treats `%{name}` and `%name` as the main package's name, so `%files -n %{name}-libs` matches `%package libs`. */
 export function normalizePackageName(name: string, mainName: string): string {
-  let out = name.replace(/%\{\??name\}|%name\b/g, '\u0000');
-  if (mainName) out = out.split(mainName).join('\u0000');
+  // Asked for every package and section name of every spec: no pattern or split when there is nothing to replace.
+  let out = name.includes('%') ? name.replace(NAME_MACRO, '\u0000') : name;
+  if (mainName && out.includes(mainName)) out = out.split(mainName).join('\u0000');
   return out;
 }
+const NAME_MACRO = /%\{\??name\}|%name\b/g;
 
 /**
  * `@NAME@` placeholders of a `.spec.in` template, left to right without overlaps (what a global

@@ -50,10 +50,13 @@ export default defineSpecRule({
       const end = anchor ? anchor.nameSpan.end : Math.min(doc.lines.lineEnd(0), doc.text.length);
       ctx.report({ start, end, messageId: 'main', data: { tags: missing.map((m) => `'${m}:'`).join(', '), plural: missing.length > 1 ? 's' : '' } });
     }
+    // One pass over the tags (a search per package was quadratic: TeX Live's specs have thousands of each).
+    const summarized = new Set<number>();
+    for (const t of doc.tags) if (t.key === 'summary') summarized.add(t.packageIndex);
     for (let k = 1; k < doc.packages.length; k++) {
       const pkg = doc.packages[k];
       if (!pkg.section) continue;
-      if (doc.tags.some((t) => t.packageIndex === k && t.key === 'summary')) continue;
+      if (summarized.has(k)) continue;
       ctx.report({ start: pkg.section.keywordSpan.start, end: pkg.section.header.end, messageId: 'subpackageSummary', data: { name: pkg.declaredName ?? '' } });
     }
   },
