@@ -9,19 +9,26 @@ const INSTALL_LOCATION_IN_BUILDROOT = /(?:^|[\s"'])(?:--?)?[A-Za-z_-]*(?:prefix|
 /** Commands that fail when their files are missing: removing (without -f), moving, editing. */
 const NEEDS_EXISTING = /^(?:rm|mv|chmod|sed|rmdir)$/;
 
+type Command = { words: readonly { value: string }[]; nameIndex: number };
+
 /**
- * The next command of the section that names the build root needs files already in it (pdfio:
- * `make install` then `rm %{buildroot}/%{_pkgdocdir}/{LICENSE,NOTICE}`): so the make install put
- * them there, its Makefile takes the build root on its own (from $RPM_BUILD_ROOT, which rpmbuild
- * exports). `rm -f` proves nothing: it succeeds on missing files.
+ * For each command of a section: the next command that names the build root needs files already
+ * in it (pdfio: `make install` then `rm %{buildroot}/%{_pkgdocdir}/{LICENSE,NOTICE}`), so the make
+ * install put them there and its Makefile takes the build root on its own (from $RPM_BUILD_ROOT,
+ * which rpmbuild exports). `rm -f` proves nothing: it succeeds on missing files. One pass from the
+ * end, made once per section (a section of many `make install`s must not rescan the rest for each).
  */
-function populatesBuildroot(commands: readonly { words: readonly { value: string }[]; nameIndex: number }[], index: number): boolean {
-  for (const cmd of commands.slice(index + 1)) {
+function populatesBuildrootAfter(commands: readonly Command[]): boolean[] {
+  const result = new Array<boolean>(commands.length).fill(false);
+  let next = false;
+  for (let i = commands.length - 1; i >= 0; i--) {
+    result[i] = next;
+    const cmd = commands[i];
     if (!cmd.words.some((w) => BUILDROOT_REFERENCE.test(w.value))) continue;
     const name = cmd.nameIndex >= 0 ? cmd.words[cmd.nameIndex].value : '';
-    return NEEDS_EXISTING.test(name) && !cmd.words.some((w) => /^-[A-Za-z]*f/.test(w.value));
+    next = NEEDS_EXISTING.test(name) && !cmd.words.some((w) => /^-[A-Za-z]*f/.test(w.value));
   }
-  return false;
+  return result;
 }
 
 /**
@@ -64,6 +71,7 @@ export default defineSpecRule({
       if (s.kind !== 'install') continue;
       let exported = exportedBefore;
       const commands = shellScript(doc, s)?.commands ?? [];
+      let populates: boolean[] | undefined;
       for (const [index, cmd] of commands.entries()) {
         if (configFiles.some((h) => h.command === cmd)) exported = true;
         if (configuredIntoBuildroot(cmd.words) && !isMakeCommand(commandName(cmd)?.value)) exported = true;
@@ -85,7 +93,7 @@ export default defineSpecRule({
         if (args.some((a) => /^(?:DESTDIR|DEST_DIR|DSTROOT|INSTROOT|INSTALL_ROOT|install_root)=./.test(a.value))) continue;
         // Variables/macros may carry DESTDIR (`make $MAKEFLAGS install`, `make %{makeopts} install`).
         if (args.some((a) => /^[$%`]/.test(a.value))) continue;
-        if (populatesBuildroot(commands, index)) continue;
+        if ((populates ??= populatesBuildrootAfter(commands))[index]) continue;
         const mk = cmd.words[cmd.nameIndex];
         const plain = cmd.nameIndex === 0 && args.length === 1 && /^(?:make|%\{__make\}|%__make)$/.test(mk.value);
         ctx.report({
