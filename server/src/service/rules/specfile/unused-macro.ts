@@ -86,7 +86,7 @@ function constructedNameParts(text: string): { prefixes: string[]; suffixes: str
 export default defineSpecRule({
   id: 'unused-macro',
   category: 'macros',
-  defaultSeverity: 'hint',
+  defaultSeverity: 'off',
   description: 'A %global or %define is never used in the spec',
   fixSafety: 'none',
   messages: {
