@@ -130,6 +130,17 @@ test(`${RULE}: fixes`, () => {
 /usr/lib64/libfoo.so.1
 `;
   assert.deepEqual(lintText(noarch, { rules: [RULE] }).map((f) => f.fixes.length), [0]);
+  // noarch scripts that read the build host's lib64 tree on purpose (python-zope-testrunner copies
+  // the system Python; mingw-qt5-qtwebkit points CMake at the host's libruby): %{_libdir} is /usr/lib there
+  assertFindings(HEAD + `BuildArch: noarch
+%check
+if [ -d %{_prefix}/lib64/python%{python3_version} ]; then
+  mkdir lib64
+  cp -a %{_prefix}/lib64/python%{python3_version} lib64
+fi
+%build
+%cmake -DRUBY_LIBRARY:FILEPATH=/usr/lib64/libruby.so
+`, { rules: [RULE] });
 });
 
 test(`${RULE}: library-directory arguments, %{_prefix}/lib64 and redefinitions of %_libdir/%_lib`, () => {

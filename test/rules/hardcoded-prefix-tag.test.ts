@@ -19,6 +19,11 @@ test(`${RULE}: near-misses stay silent`, () => {
   assertFindings(`${SPEC_HEAD}Prefix: %{_prefix}
 Prefix: @PREFIX@
 `, { rules: [RULE] });
+  // libvirt-java: a word, not a path (rpm 4.18 builds it; %{prefix} names the jar): no macro to suggest
+  assertFindings(`${SPEC_HEAD}Prefix:     libvirt
+%install
+cp target/%{prefix}-%{version}.jar %{buildroot}%{_javadir}/%{prefix}.jar
+`, { rules: [RULE] });
 });
 
 test(`${RULE}: positions hold with CRLF line endings and non-ASCII text`, () => {

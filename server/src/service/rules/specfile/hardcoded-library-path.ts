@@ -165,6 +165,10 @@ function scanLibraryPaths(doc: SpecDocument, distro: DistroId, found: Report<Lib
         };
 
         if (lib64) {
+          // A noarch package installs nothing under lib64: a literal lib64 in its scripts (not %files,
+          // not after the build root) reads the build host's tree on purpose (python-zope-testrunner
+          // copies the system Python from it), where %{_libdir} (/usr/lib in noarch) would be wrong.
+          if (noarch && !afterBuildroot && !location) continue;
           if (next === undefined && bareDirOk && (m.index === 0 || afterBuildroot)) continue; // `%dir /lib64`, `mkdir %{buildroot}/lib64`: layout packages
           const dedicated = usr ? dedicatedFor(canonical + rest, ctx.distro) : undefined;
           if (dedicated) {

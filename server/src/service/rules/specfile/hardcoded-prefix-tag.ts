@@ -14,7 +14,9 @@ export default defineSpecRule({
   rpmlintId: 'hardcoded-prefix-tag',
   check(ctx) {
     for (const tag of ctx.doc.tags) {
-      if (tag.key !== 'prefix' || tag.value === '' || tag.value.startsWith('%') || tag.value.startsWith('@')) continue;
+      // Only a path: rpm accepts any word (libvirt-java's `Prefix: libvirt` names its jar through
+      // %{prefix}), and for a word that is no path there is no directory macro to suggest.
+      if (tag.key !== 'prefix' || !tag.value.startsWith('/')) continue;
       const fix = trimTrailingSlashes(tag.value) === '/usr'
         ? [{ title: 'Use %{_prefix}', edits: [{ start: tag.valueSpan.start, end: tag.valueSpan.end, newText: '%{_prefix}' }] }]
         : [];
