@@ -113,7 +113,7 @@ const COMMON_POSTINST_TEXT = [
   [
     '- nothing when `/etc/dkms/no-autoinstall` exists;',
     '- `dkms remove -m NAME -v VERSION --all` when dkms has NAME/VERSION already, then `dkms add` **without `--rpm_safe_upgrade`**, so a `dkms remove … --rpm_safe_upgrade` in `%preun` is not cancelled on a same-version upgrade;',
-    "- builds and installs for the running kernel and the newest kernel it finds (on rpm systems the last line of `rpm -q --whatprovides kernel`), not for every installed kernel unless framework.conf sets `autoinstall_all_kernels`; it reads `dkms status` output to decide;",
+    "- builds and installs for the running kernel and the newest kernel it finds (on rpm systems the last line of `rpm -q --whatprovides kernel`), not for every installed kernel unless framework.conf sets `autoinstall_all_kernels` (or, on a first installation, the running kernel is not installed, as in a chroot); it reads `dkms status` output to decide;",
     '- runs under `set -e` and exits with `dkms build`\'s status when a build fails, so the scriptlet fails unless `|| :` follows.',
   ].join('\n'),
 ].join('\n\n');
