@@ -39,6 +39,11 @@ const tests = sources
   .filter((f) => filter.length === 0 || filter.some((x) => f.includes(x)))
   .map((f) => join('out', f.replace(/\.ts$/, '.js')))
   .sort();
+if (tests.length === 0) {
+  // `node --test` with no files would run every test it can find: say so instead.
+  console.error(`run-tests: no test file matches ${filter.map((x) => JSON.stringify(x)).join(', ')}`);
+  process.exit(2);
+}
 const ruleTests = tests.filter((f) => f.startsWith(join('out', 'test', 'rules') + '/'));
 const others = tests.filter((f) => !ruleTests.includes(f));
 // Named per run: several runs may share out/ at the same time.
