@@ -183,15 +183,20 @@ local ok, err = pcall(function()
       else result.call_hierarchy_item = vim.NIL end
     end
   end
+  -- workspace/executeCommand with the document's uri filled in: the result (vim.NIL when none) or the error.
+  local function execute(command, arg)
+    arg.uri = uri
+    local resp = client.request_sync('workspace/executeCommand', { command = command, arguments = { arg } }, timeout, bufnr)
+    if not resp then return nil, 'no response' end
+    if resp.err then return nil, vim.inspect(resp.err) end
+    return resp.result or vim.NIL, nil
+  end
   -- A chore over workspace/executeCommand (LSP_EXECUTE_COMMAND, argument LSP_EXECUTE_ARGS_JSON with
   -- "uri" filled in): the server applies its edit with workspace/applyEdit, Neovim's handler applies it.
   local command = env('LSP_EXECUTE_COMMAND', '')
   if command ~= '' and client.server_capabilities.executeCommandProvider then
-    local arg = vim.json.decode(env('LSP_EXECUTE_ARGS_JSON', '{}'))
-    arg.uri = uri
-    local resp = client.request_sync('workspace/executeCommand', { command = command, arguments = { arg } }, timeout, bufnr)
-    if not resp or resp.err then result.execute_error = resp and vim.inspect(resp.err) or 'no response'
-    else result.execute_result = resp.result or vim.NIL end
+    local res, err = execute(command, vim.json.decode(env('LSP_EXECUTE_ARGS_JSON', '{}')))
+    if err then result.execute_error = err else result.execute_result = res end
     local _, release = first_line('^Release:')
     result.release_after_command = release or vim.NIL
     local cl = first_line('^%%changelog')
@@ -245,16 +250,14 @@ local ok, err = pcall(function()
     result.more_commands = {}
     for _, c in ipairs(more) do
       vim.wait(300)
-      local arg = c.args or {}
-      arg.uri = uri
-      local resp = client.request_sync('workspace/executeCommand', { command = c.command, arguments = { arg } }, timeout, bufnr)
+      local res, err = execute(c.command, c.args or {})
       local _, version = first_line('^Version:')
       local _, release = first_line('^Release:')
       local cl = first_line('^%%changelog')
       table.insert(result.more_commands, {
         command = c.command,
-        error = (not resp and 'no response') or (resp.err and vim.inspect(resp.err)) or vim.NIL,
-        result = (resp and resp.result) or vim.NIL,
+        error = err or vim.NIL,
+        result = res or vim.NIL,
         version = version or vim.NIL, release = release or vim.NIL,
         changelog = cl and vim.api.nvim_buf_get_lines(bufnr, cl + 1, cl + 3, false) or vim.NIL,
       })
