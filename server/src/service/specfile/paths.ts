@@ -78,16 +78,23 @@ export const BUILDROOT_BEFORE = /(?:%\{\??buildroot\}|%buildroot|\$RPM_BUILD_ROO
 /** `%files` directives that may precede a path on an entry line. */
 export const FILES_DIRECTIVE = /^%(?:attr|defattr|config|dir|doc|docdir|license|ghost|verify|lang|caps|exclude|artifact|readme|missingok|pubkey)(?:\([^)]*\))?$/;
 
+/** The words of one %files line up to a `#` comment: directives with their `(…)` whole, entries as written. */
+export function filesLineWords(line: string): { word: string; index: number }[] {
+  const out: { word: string; index: number }[] = [];
+  for (const m of line.matchAll(/\S*\([^)]*\)|\S+/g)) {
+    if (m[0].startsWith('#')) break;
+    out.push({ word: m[0], index: m.index });
+  }
+  return out;
+}
+
 /** Absolute literal paths of one %files line (directives and macros-first entries skipped): [text, index]. */
 export function filesEntryPaths(line: string): { path: string; index: number }[] {
   const out: { path: string; index: number }[] = [];
-  const re = /(\S*\([^)]*\)|\S+)/g;
-  for (let mm = re.exec(line); mm; mm = re.exec(line)) {
-    const word = mm[0];
-    if (word.startsWith('#')) break;
+  for (const { word, index } of filesLineWords(line)) {
     if (FILES_DIRECTIVE.test(word)) continue;
     const unq = word.replace(/^"|"$/g, '');
-    if (unq.startsWith('/')) out.push({ path: unq, index: mm.index + (word.startsWith('"') ? 1 : 0) });
+    if (unq.startsWith('/')) out.push({ path: unq, index: index + (word.startsWith('"') ? 1 : 0) });
   }
   return out;
 }

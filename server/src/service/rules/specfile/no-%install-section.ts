@@ -1,5 +1,5 @@
 import type { SpecDocument } from '../../specfile/ast';
-import { FILES_DIRECTIVE } from '../../specfile/paths';
+import { FILES_DIRECTIVE, filesLineWords } from '../../specfile/paths';
 import { missingSection } from '../../specfile/requiredSections';
 import { defineSpecRule } from '../types';
 
@@ -20,9 +20,7 @@ function hasFilesToInstall(doc: SpecDocument): boolean {
       if (doc.lineKinds[l] !== 'body' && doc.lineKinds[l] !== 'macro-line') continue;
       const line = doc.text.slice(doc.lines.lineStarts[l], doc.lines.lineEnd(l));
       let fromBuildDir = false;
-      for (const m of line.matchAll(/\S*\([^)]*\)|\S+/g)) {
-        const word = m[0];
-        if (word.startsWith('#')) break;
+      for (const { word } of filesLineWords(line)) {
         if (FROM_BUILD_DIR.test(word)) fromBuildDir = true;
         if (FILES_DIRECTIVE.test(word)) continue;
         const path = word.replace(/^"|"$/g, '');
