@@ -3,11 +3,17 @@ import { isShellScriptlet, shellScript } from '../../shell/specShell';
 import type { ShellCommand } from '../../shell';
 import { trimTrailingSlashes } from '../../text/trim';
 import type { SpecDocument } from '../../specfile/ast';
+import type { ProfileLike } from '../../catalog/profile';
 import type { OffsetEdit } from '../../types';
 import { defineSpecRule, type ReportFix } from '../types';
 
 /** `$1`, `"$1"`, `${1}`: the scriptlet looks at its install count (or the Debian-style action). */
 const ARG1 = /\$\{?1\}?(?![0-9])/;
+/** A command of the scriptlet before the one at `index` reads $1 (the upgrade check, however written). */
+function checksArg1Before(seq: readonly ShellCommand[], index: number): boolean {
+  return seq.slice(0, index).some((c) => c.words.some((w) => ARG1.test(w.text)));
+}
+
 /** dkms's own helper (`/usr/lib/dkms/common.postinst`): it runs `dkms add` without --rpm_safe_upgrade. */
 const COMMON_POSTINST = /common\.postinst\b/;
 
@@ -16,7 +22,7 @@ const DKMS_TREE = '/var/lib/dkms/';
 const GLOB_OR_VARIABLE = /[*?[$`%]/;
 
 /** `rm -r` of a module's or a version's folder in dkms's tree: what it deletes, or undefined. */
-function dkmsStateRemoval(doc: SpecDocument, cmd: ShellCommand, distro: Parameters<typeof expandSpecText>[2]): { path: string; module: string; version?: string; word: ShellCommand['words'][number] } | undefined {
+function dkmsStateRemoval(doc: SpecDocument, cmd: ShellCommand, distro: ProfileLike): { path: string; module: string; version?: string; word: ShellCommand['words'][number] } | undefined {
   if (cmd.nameIndex < 0 || !/^(?:\/usr)?(?:\/bin\/)?rm$/.test(cmd.words[cmd.nameIndex].value)) return undefined;
   const args = cmd.words.slice(cmd.nameIndex + 1).filter((w) => !w.redirect);
   const recursive = args.some((w) => /^-[a-zA-Z]*[rR]/.test(w.value) || w.value === '--recursive');
@@ -129,7 +135,7 @@ export default defineSpecRule({
       for (let i = 0; i < seq.length; i++) {
         const removal = dkmsStateRemoval(doc, seq[i], ctx.distro);
         if (!removal) continue;
-        if (seq.slice(0, i).some((c) => c.words.some((w) => ARG1.test(w.text)))) continue;
+        if (checksArg1Before(seq, i)) continue;
         const cmd = seq[i];
         // The guard is strictly better only for the whole module's record (without it every
         // upgrade deletes the new version's record too); for one version's folder it trades a
@@ -152,8 +158,7 @@ export default defineSpecRule({
       // removing some other version (found at run time) is not this package's own module
       if (call.version && /\$/.test(call.version.text)) continue;
       const seq = call.sequence;
-      const before = seq.slice(0, call.index).some((c) => c.words.some((w) => ARG1.test(w.text)));
-      if (before) continue;
+      if (checksArg1Before(seq, call.index)) continue;
       if (call.definition) {
         // guarded where the scriptlet expands the macro
         const body = doc.text.slice(call.section.body.start, call.section.body.end);
