@@ -1,6 +1,6 @@
 import type { SpecDocument } from '../../specfile/ast';
 import { commandName, type ShellWord } from '../../shell';
-import { shellFunctions, shellScripts, type SpecShellCommand } from '../../shell/specShell';
+import { shellFunctions, shellScripts, type ShellScript, type SpecShellCommand } from '../../shell/specShell';
 import { defineSpecRule } from '../types';
 
 /** The section where tests belong (sections whose text is not shell have no shell script to read). */
@@ -48,9 +48,9 @@ function inTestSwitchArm(doc: SpecDocument, line: number): boolean {
  * The packager runs the command under a test switch of their own: it sits in a test-switch arm,
  * or in a shell function every call of which does (postgresql's run_testsuite under `%if %runselftest`).
  */
-function underTestSwitch(doc: SpecDocument, cmd: SpecShellCommand, script: { commands: readonly SpecShellCommand[] }, functions: ReturnType<typeof shellFunctions>): boolean {
+function underTestSwitch(doc: SpecDocument, cmd: SpecShellCommand, script: ShellScript): boolean {
   if (inTestSwitchArm(doc, doc.lines.lineOf(cmd.start))) return true;
-  const fn = functions.find((f) => f.body.includes(cmd));
+  const fn = shellFunctions(script).find((f) => f.body.includes(cmd));
   if (!fn) return false;
   const calls = script.commands.filter((c) => commandName(c)?.value === fn.name && !fn.body.includes(c));
   return calls.length > 0 && calls.every((c) => inTestSwitchArm(doc, doc.lines.lineOf(c.start)));
@@ -73,9 +73,8 @@ function testTarget(words: readonly ShellWord[], from: number): ShellWord | unde
 }
 
 /** A later command of the same script is `make clean`/`make distclean`. */
-function cleanedAfter(script: { commands: readonly SpecShellCommand[] }, cmd: SpecShellCommand): boolean {
-  const from = script.commands.indexOf(cmd);
-  return script.commands.slice(from + 1).some((c) => {
+function cleanedAfter(script: ShellScript, index: number): boolean {
+  return script.commands.slice(index + 1).some((c) => {
     const name = commandName(c);
     return name !== undefined && MAKE.test(name.value) && c.words.slice(c.nameIndex + 1).some((w) => w.quoting === 'none' && CLEAN_TARGET.test(w.value));
   });
@@ -110,7 +109,7 @@ export default defineSpecRule({
   check(ctx) {
     for (const script of shellScripts(ctx.doc)) {
       if (SKIP.has(script.section.kind)) continue;
-      for (const cmd of script.commands) {
+      for (const [index, cmd] of script.commands.entries()) {
         const name = commandName(cmd);
         if (!name) continue;
         let makeAt = cmd.nameIndex;
@@ -120,11 +119,11 @@ export default defineSpecRule({
         } else if (!MAKE.test(name.value)) continue;
         const target = testTarget(cmd.words, makeAt + 1);
         if (!target) continue;
+        if (underTestSwitch(ctx.doc, cmd, script)) continue;
+        if (target.value === 'test' && hasCheckCommands(ctx.doc)) continue;
+        if (cleanedAfter(script, index)) continue;
         const make = cmd.words[makeAt];
         const shown = cmd.words.slice(makeAt, cmd.words.indexOf(target) + 1).filter((w) => !w.redirect).map((w) => w.text).join(' ');
-        if (underTestSwitch(ctx.doc, cmd, script, shellFunctions(script))) continue;
-        if (target.value === 'test' && hasCheckCommands(ctx.doc)) continue;
-        if (cleanedAfter(script, cmd)) continue;
         ctx.report({ start: make.start, end: target.end, messageId: 'outsideCheck', data: { command: shown, name: cmd.section.name } });
       }
     }
