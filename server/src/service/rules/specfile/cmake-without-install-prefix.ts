@@ -1,4 +1,4 @@
-import { commandArgs, commandName } from '../../shell';
+import { commandArgs, commandName, type ShellCommand } from '../../shell';
 import { usesQmake } from '../../shell/buildCommands';
 import { specShellCommands } from '../../shell/specShell';
 import { defineSpecRule } from '../types';
@@ -7,7 +7,7 @@ import { defineSpecRule } from '../types';
 const PREFIX_ASSIGNMENT = /^[A-Za-z0-9_]*PREFIX(?::[A-Za-z]+)?=/;
 
 /** `make install`, `%make_install`, `cmake --install`, `ninja install`, `%cmake_install`… */
-function installsWithBuildSystem(cmd: Parameters<typeof commandName>[0]): boolean {
+function installsWithBuildSystem(cmd: ShellCommand): boolean {
   const name = commandName(cmd)?.value ?? '';
   if (/^%\{?\??(?:make_?install|makeinstall|cmake\d?_install|ninja_install|__ninja_install)\}?$/.test(name)) return true;
   const args = commandArgs(cmd).map((a) => a.value);
