@@ -47,16 +47,19 @@ export default defineSpecRule({
   },
 });
 
-/** Package a pins package b's exact build, directly or through a chain of pins (searched only on demand). */
-function pinsTo(pinned: Set<string>, a: number, b: number): boolean {
+/**
+ * Package a pins package b's exact build, directly or through other packages of the spec (ruby-devel
+ * pins ruby, which pins ruby-libs: ruby-devel's unversioned `ruby(release)` from ruby-libs cannot
+ * drift either). Searched only on demand.
+ */
+function pinsTo(pinned: ReadonlyMap<number, ReadonlySet<number>>, a: number, b: number): boolean {
   const seen = new Set([a]);
   const todo = [a];
   while (todo.length > 0) {
-    const from = todo.pop()!;
-    if (pinned.has(`${from}>${b}`)) return true;
-    for (const edge of pinned) {
-      if (!edge.startsWith(`${from}>`)) continue;
-      const to = Number(edge.slice(edge.indexOf('>') + 1));
+    const direct = pinned.get(todo.pop()!);
+    if (!direct) continue;
+    if (direct.has(b)) return true;
+    for (const to of direct) {
       if (!seen.has(to)) {
         seen.add(to);
         todo.push(to);
@@ -66,23 +69,22 @@ function pinsTo(pinned: Set<string>, a: number, b: number): boolean {
   return false;
 }
 
-/**
- * `a>b` for each package a of the spec that requires package b of the spec with `=` (its exact
- * build), directly or through other packages of the spec (ruby-devel pins ruby, which pins
- * ruby-libs: ruby-devel's unversioned `ruby(release)` from ruby-libs cannot drift either).
- */
-function exactPins(doc: SpecDocument): Set<string> {
+/** For each package of the spec, the other packages of the spec it requires with `=` (their exact build). */
+function exactPins(doc: SpecDocument): Map<number, Set<number>> {
   const mainName = doc.packages[0]?.name ?? '';
   const byName = new Map<string, number>();
   doc.packages.forEach((p, k) => byName.set(normalizePackageName(p.name, mainName), k));
-  const out = new Set<string>();
+  const out = new Map<number, Set<number>>();
   for (const t of doc.tags) {
     if (t.key !== 'requires' || !t.dependencies) continue;
     for (const d of t.dependencies) {
       if (d.operator !== '=') continue;
       // `%{name}-libs%{?_isa}`: the architecture marker does not change which package it is.
       const k = byName.get(normalizePackageName(d.name.replace(/%\{\??_isa\}$/, ''), mainName));
-      if (k !== undefined && k !== t.packageIndex) out.add(`${t.packageIndex}>${k}`);
+      if (k === undefined || k === t.packageIndex) continue;
+      let direct = out.get(t.packageIndex);
+      if (!direct) out.set(t.packageIndex, (direct = new Set()));
+      direct.add(k);
     }
   }
   return out;
