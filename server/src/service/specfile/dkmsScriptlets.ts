@@ -240,11 +240,6 @@ export function tagInsertionOffset(doc: SpecDocument, packageIndex: number): num
   return doc.lines.lineEndWithBreak(line);
 }
 
-/** The line break the document uses. */
-export function eolOf(doc: SpecDocument): string {
-  return doc.text.includes('\r\n') ? '\r\n' : '\n';
-}
-
 /** A scriptlet tests for dkms before running it (`command -v dkms`, `[ -x /usr/sbin/dkms ]`, `which dkms`). */
 export function checksForDkms(doc: SpecDocument, section: Section): boolean {
   const body = doc.text.slice(section.body.start, section.body.end);

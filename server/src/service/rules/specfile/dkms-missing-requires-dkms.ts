@@ -1,4 +1,4 @@
-import { checksForDkms, dkmsCalls, eolOf, MUTATING_ACTIONS, tagInsertionOffset } from '../../specfile/dkmsScriptlets';
+import { checksForDkms, dkmsCalls, MUTATING_ACTIONS, tagInsertionOffset } from '../../specfile/dkmsScriptlets';
 import { defineSpecRule } from '../types';
 import type { SpecDocument } from '../../specfile/ast';
 
@@ -43,7 +43,7 @@ export default defineSpecRule({
         start: call.exe.start,
         end: call.argsEnd,
         messageId: 'missingRequires', data: { name },
-        fixes: at === undefined ? [] : [{ title: 'Add Requires: dkms', safety: 'unsafe', edits: [{ start: at, end: at, newText: `Requires:       dkms${eolOf(doc)}` }] }],
+        fixes: at === undefined ? [] : [{ title: 'Add Requires: dkms', safety: 'unsafe', edits: [{ start: at, end: at, newText: `Requires:       dkms${doc.lines.eol}` }] }],
       });
     }
   },

@@ -1,4 +1,4 @@
-import { dkmsPackages, eolOf, tagInsertionOffset } from '../../specfile/dkmsScriptlets';
+import { dkmsPackages, tagInsertionOffset } from '../../specfile/dkmsScriptlets';
 import { isNoarch } from '../../specfile/query';
 import { defineSpecRule } from '../types';
 
@@ -34,7 +34,7 @@ export default defineSpecRule({
       ctx.report({
         ...span,
         messageId: 'notNoarch', data: { package: p?.name ?? 'This package' },
-        fixes: at === undefined ? [] : [{ title: 'Add BuildArch: noarch', safety: 'unsafe', edits: [{ start: at, end: at, newText: `BuildArch:      noarch${eolOf(doc)}` }] }],
+        fixes: at === undefined ? [] : [{ title: 'Add BuildArch: noarch', safety: 'unsafe', edits: [{ start: at, end: at, newText: `BuildArch:      noarch${doc.lines.eol}` }] }],
       });
     }
   },

@@ -35,14 +35,13 @@ export default defineSpecRule({
       const after = last.sequence[last.index].after;
       const lineEnd = doc.lines.lineEnd(doc.lines.lineOf(last.argsEnd));
       const canFix = !last.definition && (after === '' || after === ';') && !!first.module && !!first.version && !doc.text.slice(last.argsEnd, lineEnd).trimEnd().endsWith('\\');
-      const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
       const indent = /^[ \t]*/.exec(doc.text.slice(doc.lines.lineStarts[doc.lines.lineOf(last.exe.start)]))![0];
       ctx.report({
         start: first.exe.start,
         end: first.argsEnd,
         messageId: 'noInstall', data: { text: first.action!.text },
         fixes: canFix
-          ? [{ title: 'Add `dkms install`', safety: 'unsafe', edits: [{ start: lineEnd, end: lineEnd, newText: `${eol}${indent}dkms install${module}${version}` }] }]
+          ? [{ title: 'Add `dkms install`', safety: 'unsafe', edits: [{ start: lineEnd, end: lineEnd, newText: `${doc.lines.eol}${indent}dkms install${module}${version}` }] }]
           : [],
       });
     }

@@ -1,4 +1,4 @@
-import { dkmsCalls, eolOf, expandSpecText, type DkmsCall } from '../../specfile/dkmsScriptlets';
+import { dkmsCalls, expandSpecText, type DkmsCall } from '../../specfile/dkmsScriptlets';
 import { isShellScriptlet, shellScript } from '../../shell/specShell';
 import type { ShellCommand } from '../../shell';
 import { trimTrailingSlashes } from '../../text/trim';
@@ -88,7 +88,7 @@ function postEdits(doc: SpecDocument, post: PostSide, remove: DkmsCall): OffsetE
   if (!/^[ \t]*$/.test(indent)) return undefined;
   const module = doc.text.slice(remove.module.start, remove.version.end);
   const args = remove.module.end === remove.version.start - 1 && doc.text[remove.module.end] === '/' ? module : `-m ${remove.module.text} -v ${remove.version.text}`;
-  return [{ start: lineStart, end: lineStart, newText: `${indent}dkms add ${args} --rpm_safe_upgrade || :${eolOf(doc)}` }];
+  return [{ start: lineStart, end: lineStart, newText: `${indent}dkms add ${args} --rpm_safe_upgrade || :${doc.lines.eol}` }];
 }
 
 /**
