@@ -3,6 +3,7 @@
 // belongs in the generator or its configuration (rust2rpm.toml), not in a hand edit the next
 // regeneration overwrites. Style rules that read text the tool wrote respect this.
 import type { SpecDocument } from './ast';
+import { cachedPerParse } from '../perParse';
 
 /** Tools that write specs. */
 export type SpecGenerator = 'rust2rpm' | 'go2rpm' | 'go-vendor-tools' | 'texlive' | 'cosmic-packaging';
@@ -27,20 +28,13 @@ const HEADER = /^#\s*Generated (?:by|using) (?:(rust2rpm|go2rpm|go-vendor-tools)
 /** How far down a header comment may sit (rust2rpm's follows a license comment or an ExcludeArch). */
 const HEADER_LINES = 15;
 
-const cache = new WeakMap<SpecDocument, SpecGenerator | null>();
-
 /**
  * The tool that generated the spec: its header comment in the first lines, or, for the TeX Live
  * catalogue specs (texlive-base, texlive-collection-*, texlive-scheme-*, which carry no header),
- * the `%global tl_version` the generator writes into every one of them, in a spec named texlive….
+ * the `%global tl_version` the generator writes into every one of them, in a spec named texlive…
+ * (cached per parse).
  */
-export function specGenerator(doc: SpecDocument): SpecGenerator | undefined {
-  const known = cache.get(doc);
-  if (known !== undefined) return known ?? undefined;
-  const found = detect(doc);
-  cache.set(doc, found ?? null);
-  return found;
-}
+export const specGenerator = cachedPerParse(detect);
 
 function detect(doc: SpecDocument): SpecGenerator | undefined {
   for (let i = 0; i < Math.min(doc.lines.lineCount, HEADER_LINES); i++) {
