@@ -121,12 +121,14 @@ export function buildExclusiveConfigNote(value: string): string {
   return lines.join('\n');
 }
 
+/** The directives buildExclusiveSettings() and buildExclusiveElement() read, by their settings' key. */
+const SETTING_KEYS: Readonly<Record<string, keyof BuildExclusiveSettings>> = { BUILD_EXCLUSIVE_KERNEL: 'kernel', BUILD_EXCLUSIVE_KERNEL_MIN: 'kernelMin', BUILD_EXCLUSIVE_KERNEL_MAX: 'kernelMax', BUILD_EXCLUSIVE_ARCH: 'arch' };
+
 /** The file's BUILD_EXCLUSIVE_* values (the last plain assignment of each; undefined when absent). */
 export function buildExclusiveSettings(assignments: readonly { name: string; isArray: boolean; index?: number; indexText?: string; values: { text: string; variables: unknown[]; hasCommandSubstitution: boolean }[] }[]): BuildExclusiveSettings & { dynamic: boolean } {
   const out: BuildExclusiveSettings & { dynamic: boolean } = { dynamic: false };
-  const keys: Record<string, keyof BuildExclusiveSettings> = { BUILD_EXCLUSIVE_KERNEL: 'kernel', BUILD_EXCLUSIVE_KERNEL_MIN: 'kernelMin', BUILD_EXCLUSIVE_KERNEL_MAX: 'kernelMax', BUILD_EXCLUSIVE_ARCH: 'arch' };
   for (const a of assignments) {
-    const key = keys[a.name];
+    const key = SETTING_KEYS[a.name];
     if (!key || a.isArray || a.values.length !== 1 || (a.indexText !== undefined && a.index !== 0)) continue;
     const v = a.values[0];
     if (v.variables.length > 0 || v.hasCommandSubstitution) out.dynamic = true;
@@ -138,9 +140,8 @@ export function buildExclusiveSettings(assignments: readonly { name: string; isA
 /** The BUILD_EXCLUSIVE_* settings of element `[index]` of the file (`NAME[index]=`), as a settings object. */
 export function buildExclusiveElement(assignments: Parameters<typeof buildExclusiveSettings>[0], index: number): BuildExclusiveSettings {
   const out: BuildExclusiveSettings = {};
-  const keys: Record<string, keyof BuildExclusiveSettings> = { BUILD_EXCLUSIVE_KERNEL: 'kernel', BUILD_EXCLUSIVE_KERNEL_MIN: 'kernelMin', BUILD_EXCLUSIVE_KERNEL_MAX: 'kernelMax', BUILD_EXCLUSIVE_ARCH: 'arch' };
   for (const a of assignments) {
-    const key = keys[a.name];
+    const key = SETTING_KEYS[a.name];
     if (key && !a.isArray && a.index === index && a.indexText !== undefined && a.values.length === 1) out[key] = a.values[0].text || undefined;
   }
   return out;
