@@ -97,8 +97,9 @@ export function lintInWorkers(
   makeJob: (index: number) => LintJob,
   deliver: (outcome: LintOutcome) => void,
   /** Jobs before this index are done already. */
-  first = 0,
-  local: FileLinter = new FileLinter(settings),
+  first: number,
+  /** This thread's linter (the caller's, which may have answered the first jobs from the cache). */
+  local: FileLinter,
 ): Promise<void> {
   const window = threads * WINDOW_PER_THREAD;
   return new Promise<void>((resolve, reject) => {
