@@ -46,6 +46,8 @@ describe('definition model: rpm macro semantics', () => {
     assert.equal(valueAt(`${defs}`, 'pkgname -n foo bar').text, 'foo-1');
     assert.equal(valueAt(`${defs}`, 'pkgname -p baz qux').text, 'python3-baz-2');
     assert.equal(valueAt(`${defs}`, 'both a b').text, '[a b|a b|both]');
+    // An option after a plain argument still counts (getopt permutes): rpm 4.18 gives `python3-foo-1`.
+    assert.equal(valueAt(`${defs}`, 'pkgname bar -p -n foo').text, 'python3-foo-1');
     // An option the definition does not declare: rpm fails; the value is unknown.
     assert.equal(valueAt(`${defs}`, 'pkgname -z').uncertain, true);
   });

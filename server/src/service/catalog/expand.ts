@@ -632,17 +632,19 @@ function pureLuaIdiom(code: string, depth: number, state: State): string | undef
 
 /**
  * Expands a parametric macro the spec defines (`%define name(opts) body`) with its arguments, as
- * rpm does: the arguments are expanded, options parsed with the option string (getopt style,
- * stopping at the first non-option), then the body sees %0, %1…, %*, %**, %#, %{-x} and %{-x*}.
+ * rpm does: the arguments are expanded, options parsed with the option string (GNU getopt: an
+ * option after a plain argument still counts, `%foo 1 -m 2` sets -m, checked with rpm 4.18; `--`
+ * ends the options), then the body sees %0, %1…, %*, %**, %#, %{-x} and %{-x*}.
  */
 function callFunction(name: string, fn: { body: string; options: string }, rawArgs: string, depth: number, state: State): string {
   const args = expandText(rawArgs, depth + 1, state).split(/\s+/).filter(Boolean);
   const locals = new Map<string, string>([['0', name], ['**', args.join(' ')]]);
+  const positional: string[] = [];
   let k = 0;
   for (; k < args.length; k++) {
     const a = args[k];
     if (a === '--') { k++; break; }
-    if (!a.startsWith('-') || a.length < 2) break;
+    if (!a.startsWith('-') || a.length < 2) { positional.push(a); continue; }
     for (let c = 1; c < a.length; c++) {
       const at = fn.options.indexOf(a[c]);
       if (at < 0 || a[c] === ':') { state.unresolved = true; return `%{${name}${rawArgs ? ` ${rawArgs}` : ''}}`; }
@@ -656,7 +658,7 @@ function callFunction(name: string, fn: { body: string; options: string }, rawAr
       locals.set(`-${a[c]}`, `-${a[c]}`);
     }
   }
-  const positional = args.slice(k);
+  positional.push(...args.slice(k));
   positional.forEach((p, n) => locals.set(String(n + 1), p));
   locals.set('*', positional.join(' '));
   locals.set('#', String(positional.length));
