@@ -80,6 +80,8 @@ const PREFIX_KNOWN: [file: string, prefix: string, degree: number][] = [
   ['server/src/service/rules/specfile/dkms-status-parsing.ts', '\\$\\(\\s*(?:[^\\s()|;&]*\\/)?dkms\\s+status', 3],
   ['server/src/service/catalog/expand.ts', '^\\s*echo\\s+"?([^|"]*?)"?\\s*\\|\\s*cut', 4],
   ['server/src/service/catalog/expand.ts', '^\\s*(\\w+)\\s*=\\s*string\\.gsub\\(', 3],
+  // pureShellIdiom's `tr` one-liner: the body is at most MAX_IDIOM_LENGTH (512) characters, checked first.
+  ['server/src/service/catalog/expand.ts', '^\\s*(?:tr\\s+(\\S)\\s+(\\S)\\s+<<<\\s*"?([^"]*?)"?|echo', 3],
   ['server/src/service/rules/specfile/redundant-buildroot-cleanup.ts', '^\\s*(?:(?:\\[|test)\\s+', 2],
   ['server/src/service/rules/specfile/superfluous-%clean-section.ts', '^\\s*(?:(?:rm|\\/bin\\/rm|%\\{__rm\\}|%__rm)\\s+-[rRf]+\\s+(?:', 2],
 ];
