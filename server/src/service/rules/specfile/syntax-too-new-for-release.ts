@@ -62,6 +62,10 @@ function lacks(release: Release, id: SyntaxId): boolean {
  */
 const BUILD_SECTIONS: ReadonlySet<SectionKind> = new Set(BUILD_SECTION_KINDS);
 const TAG_NAMES: Record<string, string> = { sourcelicense: 'SourceLicense', buildsystem: 'BuildSystem', buildoption: 'BuildOption' };
+/** Sections an older rpm does not know, by the syntax that brought them. */
+const NEW_SECTIONS: Partial<Record<SectionKind, SyntaxId>> = { conf: 'conf', generate_buildrequires: 'generate_buildrequires', patchlist: 'patchlist', sourcelist: 'sourcelist' };
+/** An `%ifarch`/`%elifos`… keyword: some build of the package is on what it names. */
+const ARCH_OR_OS = /arch|os/;
 
 /**
  * The first -m or -M of `%autopatch` arguments, read as getopt reads "vp:m:M:" (an option that
@@ -141,7 +145,6 @@ export default defineSpecRule({
         // filtered by the engine, so this rule looks itself).
         if (!first || !live(doc.lines.lineOf(first.start))) continue;
         const firstTruth = scope.arm(block.id, 0).truth;
-        const archOrOs = (k: string) => /arch|os/.test(k);
         block.branches.forEach((b, k) => {
           if (k === 0 || !b.keyword.startsWith('elif')) return;
           // The old rpm reads the %elif line as text when the %if arm is true, and skips it with
@@ -149,7 +152,7 @@ export default defineSpecRule({
           // %elif is true. An undecided expression is not reported; an architecture or OS test
           // is, as some build of the package is on the architecture it names.
           const truth = scope.arm(block.id, k).truth;
-          const differs = archOrOs(first.keyword) || archOrOs(b.keyword)
+          const differs = ARCH_OR_OS.test(first.keyword) || ARCH_OR_OS.test(b.keyword)
             ? !(firstTruth === 'false' && truth === 'false')
             : firstTruth === 'true' || (firstTruth === 'false' && truth === 'true');
           if (!differs) return;
@@ -194,7 +197,6 @@ export default defineSpecRule({
       }
     }
 
-    const NEW_SECTIONS: Partial<Record<SectionKind, SyntaxId>> = { conf: 'conf', generate_buildrequires: 'generate_buildrequires', patchlist: 'patchlist', sourcelist: 'sourcelist' };
     const unknownOnRelease = (t: Section): SyntaxId | undefined => {
       const id = NEW_SECTIONS[t.kind];
       return id !== undefined && lacks(release, id) ? id : undefined;
