@@ -132,9 +132,10 @@ function scanLibraryPaths(doc: SpecDocument, distro: DistroId, found: Report<Lib
     if (doc.tags.some((t) => t.key === 'exclusivearch')) return;
     const libdir = macroValue('_libdir', ctx.distro);
     // A layout package (filesystem) owns /usr/lib itself and lists its trees literally.
-    // (Asked only where it matters: two scans of the whole text.)
+    // (Asked only where it matters: a scan of the whole text. `%dir %attr(…) /usr/lib` is one of
+    // the pattern's forms, both prefixes being optional.)
     let layout: boolean | undefined;
-    const layoutPackage = () => (layout ??= /^(?:%dir\s+)?(?:%attr\([^)]*\)\s+)?\/usr\/lib\/?\s*$/m.test(doc.text) || /^%dir\s+%attr\([^)]*\)\s+\/usr\/lib\/?\s*$/m.test(doc.text));
+    const layoutPackage = () => (layout ??= /^(?:%dir\s+)?(?:%attr\([^)]*\)\s+)?\/usr\/lib\/?\s*$/m.test(doc.text));
 
     /**
      * One word or %files path. `location`: a place files are installed to or listed from (%files,
