@@ -355,11 +355,22 @@ try {
     await page.locator('.markers-panel').first().waitFor({ timeout: 10000 });
     // The list is virtual (only the visible rows exist): filter it down to the dkms.conf finding.
     const filter = page.getByPlaceholder(/^Filter \(e\.g\. text/).first();
-    await filter.click();
-    await page.keyboard.type('BUILD_MODULE_NAME');
     const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'BUILD_MODULE_NAME is not a dkms directive' }).first();
     try {
-      await row.waitFor({ timeout: 30000 });
+      // fill() sets the value, not typed keys (under load the panel re-renders as findings arrive
+      // and typed keys went elsewhere: CI failed once with the filter empty and the row scrolled
+      // out of the virtual list). Re-fill while waiting if the filter lost its text.
+      const deadline = Date.now() + 45000;
+      for (;;) {
+        if ((await filter.inputValue({ timeout: 5000 }).catch(() => '')) !== 'BUILD_MODULE_NAME') await filter.fill('BUILD_MODULE_NAME', { timeout: 5000 }).catch(() => undefined);
+        if (await row.isVisible()) break;
+        if (Date.now() > deadline) {
+          const value = await filter.inputValue({ timeout: 2000 }).catch(() => '?');
+          const rows = (await page.locator('.markers-panel .monaco-list-row').allInnerTexts().catch(() => [])).map((t) => t.replace(/\s+/g, ' ').trim().slice(0, 50));
+          throw new Error(`no row for the never-opened dkms.conf after 45 s (filter ${JSON.stringify(value)}; ${rows.length} rows: ${rows.slice(0, 6).join(' | ')})`);
+        }
+        await page.waitForTimeout(500);
+      }
       const open = await page.locator('.tab[aria-label^="dkms.conf"]').count();
       if (open) throw new Error('dkms.conf is open: the check proves nothing');
       const file = await page.locator('.markers-panel .monaco-list-row', { hasText: 'dkms.conf' }).first().innerText();
