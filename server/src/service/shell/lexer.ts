@@ -32,6 +32,11 @@ export class OffsetMap {
     return new OffsetMap([{ textStart: 0, docStart: base }]);
   }
 
+  /** The shift of a one-piece map (document offset = index + shift), or undefined when there are gaps. */
+  get shift(): number | undefined {
+    return this.textStarts.length === 1 ? this.docStarts[0] : undefined;
+  }
+
   private piece(i: number): number {
     const starts = this.textStarts;
     let lo = 0;
@@ -185,9 +190,6 @@ function isBlank(c: number): boolean {
 function isIdentStart(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
-function isIdentChar(c: number): boolean {
-  return isIdentStart(c) || (c >= 48 && c <= 57);
-}
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -196,10 +198,16 @@ function isMeta(c: number): boolean {
   return c === 32 || c === 9 || c === NL || c === CR || c === 59 || c === 38 || c === 124 || c === 60 || c === 62 || c === 40 || c === 41;
 }
 
-/** Characters that need no attention inside an unquoted word. */
-function isPlain(c: number): boolean {
-  return !isMeta(c) && c !== 92 && c !== 39 && c !== 34 && c !== 96 && c !== 36 && c !== 37;
-}
+/**
+ * ASCII codes that need attention inside an unquoted word (isMeta, `\`, quotes, `` ` ``, `$`, `%`),
+ * as a table: the lexer tests every character of every shell section, and with the compiler's
+ * inlining off (long lint runs) a chain of compares in a helper is a call per character.
+ */
+const WORD_SPECIAL = new Uint8Array(128);
+for (const c of [32, 9, NL, CR, 59, 38, 124, 60, 62, 40, 41, 92, 39, 34, 96, 36, 37]) WORD_SPECIAL[c] = 1;
+/** Characters that end a double-quoted run copied at once (`"`, `\`, `` ` ``, `$`, `%`). */
+const DOUBLE_SPECIAL = new Uint8Array(128);
+for (const c of [34, 92, 96, 36, 37]) DOUBLE_SPECIAL[c] = 1;
 
 /** Kinds of nested construct the skipper tracks. */
 type Mode = 'sq' | 'dq' | 'bt' | 'paren' | 'brace' | 'macro-brace' | 'macro-bracket';
@@ -225,19 +233,26 @@ class Lexer {
   /** The next word is a here-document delimiter for this operator. */
   private wantDelimiter: ShellHereDoc | undefined;
   private readonly map: OffsetMap | undefined;
+  /** The map when it has gaps (a binary search per offset); undefined when `shift` says it all. */
+  private readonly gapped: OffsetMap | undefined;
+  /** Document offset of text index 0 for a map without gaps (most texts): offsets are i + shift. */
+  private readonly shift: number;
   private readonly macros: boolean;
 
   constructor(readonly text: string, options: ShellLexOptions) {
     this.n = text.length;
     this.map = options.map;
+    const shift = options.map ? options.map.shift : 0;
+    this.gapped = shift === undefined ? options.map : undefined;
+    this.shift = shift ?? 0;
     this.macros = options.rpmMacros === true;
   }
 
   at(i: number): number {
-    return this.map ? this.map.at(i) : i;
+    return this.gapped ? this.gapped.at(i) : i + this.shift;
   }
   endAt(i: number): number {
-    return this.map ? this.map.endAt(i) : i;
+    return this.gapped ? this.gapped.endAt(i) : i + this.shift;
   }
   code(i: number): number {
     return i < this.n ? this.text.charCodeAt(i) : -1;
@@ -255,9 +270,10 @@ class Lexer {
   }
 
   run(): void {
+    const text = this.text;
     while (this.i < this.n) {
-      const c = this.code(this.i);
-      if (isBlank(c)) { this.i++; continue; }
+      const c = text.charCodeAt(this.i);
+      if (c === 32 || c === 9) { this.i++; continue; }
       if (c === CR && this.code(this.i + 1) === NL) { this.i++; continue; }
       if (c === NL || c === CR) {
         this.operator('\n', 1);
@@ -287,8 +303,13 @@ class Lexer {
 
   comment(): void {
     const start = this.i;
+    const text = this.text;
     let j = start;
-    while (j < this.n && this.code(j) !== NL && this.code(j) !== CR) j++;
+    while (j < this.n) {
+      const c = text.charCodeAt(j);
+      if (c === NL || c === CR) break;
+      j++;
+    }
     this.comments.push({ start: this.at(start), end: this.endAt(j) });
     this.i = j;
   }
@@ -352,44 +373,40 @@ class Lexer {
 
   /** One word at this.i (it does not start with a blank, an operator or `#`). */
   word(): void {
+    const text = this.text;
+    const n = this.n;
     const start = this.i;
     const parts: ShellWordPart[] = [];
     const variables: ShellVariableRef[] = [];
+    // The value is the text with quotes and escapes taken out: built only from the first quote or
+    // escape on (most words have none, and their value is their text). `copied`: the text before
+    // it is in `value`.
     let value = '';
+    let copied = start;
     let literalStart = -1;
     let hasSubst = false;
     let j = start;
-    const flushLiteral = (end: number) => {
-      if (literalStart >= 0 && end > literalStart) parts.push({ kind: 'literal', start: this.at(literalStart), end: this.endAt(end) });
-      literalStart = -1;
-    };
-    const part = (kind: ShellWordPartKind, s: number, e: number) => {
-      flushLiteral(s);
-      parts.push({ kind, start: this.at(s), end: this.endAt(e) });
-    };
-    while (j < this.n) {
-      const c = this.code(j);
+    while (j < n) {
+      const c = text.charCodeAt(j);
       if (isMeta(c)) {
         // `2>file`, `{fd}>file`: a descriptor before a redirection operator
         if ((c === 60 || c === 62) && j > start && literalStart === start && parts.length === 0) {
-          const w = this.text.slice(start, j);
+          const w = text.slice(start, j);
           if (/^\d+$/.test(w) || /^\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(w)) {
             if (this.redirection(j, w, start)) return;
           }
         }
         // `NAME=(a b)`: an array value
-        if (c === 40 && ASSIGNMENT_PREFIX.test(this.text.slice(start, j)) && parts.length === 0) {
+        if (c === 40 && parts.length === 0 && ASSIGNMENT_PREFIX.test(text.slice(start, j))) {
           const end = this.skip(j, 'paren', variables);
-          value += this.text.slice(j, end);
-          part('array', j, end);
+          literalStart = this.addPart(parts, literalStart, 'array', j, end);
           j = end;
           continue;
         }
         // `<(…)`, `>(…)`: process substitution
         if ((c === 60 || c === 62) && this.code(j + 1) === 40) {
           const end = this.skip(j + 1, 'paren', variables);
-          value += this.text.slice(j, end);
-          part('command', j, end);
+          literalStart = this.addPart(parts, literalStart, 'command', j, end);
           hasSubst = true;
           j = end;
           continue;
@@ -398,37 +415,41 @@ class Lexer {
       }
       if (c === 92 /* \ */) {
         const cont = this.continuationAt(j);
+        value += text.slice(copied, j);
         if (cont >= 0) {
-          flushLiteral(j);
+          literalStart = this.addPart(parts, literalStart, undefined, j, j);
           j = cont;
+          copied = j;
           continue;
         }
         if (literalStart < 0) literalStart = j;
-        if (j + 1 < this.n) value += this.text[j + 1];
+        if (j + 1 < n) value += text[j + 1];
         j += 2;
+        copied = j;
         continue;
       }
       if (c === 39 /* ' */) {
-        const close = this.text.indexOf("'", j + 1);
-        const end = close < 0 ? this.n : close + 1;
+        const close = text.indexOf("'", j + 1);
+        const end = close < 0 ? n : close + 1;
         if (close < 0) this.problem('unclosed-single', j, 1);
-        value += this.text.slice(j + 1, close < 0 ? this.n : close);
-        part('single', j, end);
+        value += text.slice(copied, j) + text.slice(j + 1, close < 0 ? n : close);
+        copied = end;
+        literalStart = this.addPart(parts, literalStart, 'single', j, end);
         j = end;
         continue;
       }
       if (c === 34 /* " */) {
         const r = this.doubleQuoted(j, variables);
-        value += r.value;
+        value += text.slice(copied, j) + r.value;
+        copied = r.end;
         if (r.subst) hasSubst = true;
-        part('double', j, r.end);
+        literalStart = this.addPart(parts, literalStart, 'double', j, r.end);
         j = r.end;
         continue;
       }
       if (c === 96 /* ` */) {
         const end = this.skip(j, 'bt', variables);
-        value += this.text.slice(j, end);
-        part('backquote', j, end);
+        literalStart = this.addPart(parts, literalStart, 'backquote', j, end);
         hasSubst = true;
         j = end;
         continue;
@@ -436,9 +457,12 @@ class Lexer {
       if (c === 36 /* $ */) {
         const r = this.dollar(j, variables);
         if (r) {
-          value += r.kind === 'ansi' ? this.text.slice(j + 2, Math.max(j + 2, r.end - 1)) : this.text.slice(j, r.end);
+          if (r.kind === 'ansi') {
+            value += text.slice(copied, j) + text.slice(j + 2, Math.max(j + 2, r.end - 1));
+            copied = r.end;
+          }
           if (r.kind === 'command') hasSubst = true;
-          part(r.kind, j, r.end);
+          literalStart = this.addPart(parts, literalStart, r.kind, j, r.end);
           j = r.end;
           continue;
         }
@@ -446,26 +470,29 @@ class Lexer {
       if (c === 37 /* % */ && this.macros) {
         const end = this.macro(j, variables);
         if (end > j) {
-          value += this.text.slice(j, end);
-          part('macro', j, end);
+          literalStart = this.addPart(parts, literalStart, 'macro', j, end);
           j = end;
           continue;
         }
       }
       if (literalStart < 0) literalStart = j;
-      // a run of plain characters, copied at once
+      // a run of plain characters
       let e = j + 1;
-      while (e < this.n && isPlain(this.code(e))) e++;
-      value += this.text.slice(j, e);
+      while (e < n) {
+        const d = text.charCodeAt(e);
+        if (d < 128 && WORD_SPECIAL[d] === 1) break;
+        e++;
+      }
       j = e;
     }
-    flushLiteral(j);
+    this.addPart(parts, literalStart, undefined, j, j);
     if (j === start) {
       // Cannot happen (the caller saw a word character), but never loop forever.
       j = start + 1;
-      value = this.text[start];
       parts.push({ kind: 'literal', start: this.at(start), end: this.endAt(j) });
     }
+    const wordText = text.slice(start, j);
+    value = copied === start ? wordText : value + text.slice(copied, j);
     this.i = j;
     let single = false;
     let double = false;
@@ -477,7 +504,7 @@ class Lexer {
     }
     const kinds = (single ? 1 : 0) + (double ? 1 : 0) + (bare ? 1 : 0);
     const word: ShellWord = {
-      type: 'word', text: this.text.slice(start, j), value, start: this.at(start), end: this.endAt(j), parts, variables,
+      type: 'word', text: wordText, value, start: this.at(start), end: this.endAt(j), parts, variables,
       quoting: kinds > 1 ? 'mixed' : single ? 'single' : double ? 'double' : 'none', hasCommandSubstitution: hasSubst, redirect: false,
     };
     this.tokens.push(word);
@@ -490,6 +517,16 @@ class Lexer {
       word.redirect = true;
       this.pending.push(h);
     }
+  }
+
+  /**
+   * Ends the literal run that started at `literalStart` (if any) at `s`, then adds the part
+   * [s, e) of `kind` (none when undefined). Returns the new literal start: -1.
+   */
+  private addPart(parts: ShellWordPart[], literalStart: number, kind: ShellWordPartKind | undefined, s: number, e: number): number {
+    if (literalStart >= 0 && s > literalStart) parts.push({ kind: 'literal', start: this.at(literalStart), end: this.endAt(s) });
+    if (kind !== undefined) parts.push({ kind, start: this.at(s), end: this.endAt(e) });
+    return -1;
   }
 
   /** `"…"` at i: its unquoted value (escapes resolved, expansions as written) and end. */
@@ -529,8 +566,15 @@ class Lexer {
         const end = this.macro(j, variables);
         if (end > j) { out += this.text.slice(j, end); j = end; continue; }
       }
-      out += this.text[j];
-      j++;
+      // this character and the run after it that needs no attention, copied at once
+      let e = j + 1;
+      while (e < this.n) {
+        const d = this.text.charCodeAt(e);
+        if (d < 128 && DOUBLE_SPECIAL[d] === 1) break;
+        e++;
+      }
+      out += this.text.slice(j, e);
+      j = e;
     }
     this.problem('unclosed-double', i, 1);
     return { value: out, end: this.n, subst };
@@ -544,7 +588,7 @@ class Lexer {
       return { kind: arith ? 'arithmetic' : 'command', end: this.skip(i + 1, 'paren', variables) };
     }
     if (d === 123 /* { */) return { kind: 'parameter', end: this.skip(i, 'brace', variables) };
-    if (d === 91 /* [ */) return { kind: 'arithmetic', end: this.skip(i + 1, 'macro-bracket', variables) };
+    if (d === 91 /* [ */) return { kind: 'arithmetic', end: this.macroBracket(i + 1, 91, 93) };
     if (d === 39 /* ' */) {
       // $'…': backslash escapes inside
       let j = i + 2;
@@ -553,8 +597,7 @@ class Lexer {
       return { kind: 'ansi', end: j + 1 };
     }
     if (isIdentStart(d)) {
-      let j = i + 2;
-      while (isIdentChar(this.code(j))) j++;
+      const j = this.identEnd(i + 2);
       variables.push({ name: this.text.slice(i + 1, j), start: this.at(i), end: this.endAt(j), nameStart: this.at(i + 1), nameEnd: this.endAt(j), braced: false });
       return { kind: 'variable', end: j };
     }
@@ -562,23 +605,50 @@ class Lexer {
     return undefined;
   }
 
+  /** The end of the name characters (letters, digits, `_`) from i. */
+  identEnd(i: number): number {
+    const text = this.text;
+    let j = i;
+    for (; j < this.n; j++) {
+      const c = text.charCodeAt(j);
+      if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95)) break;
+    }
+    return j;
+  }
+
+  /**
+   * `%{…}` or `%[…]` (also `$[…]`) whose bracket is at i: rpm macro text, where only its own
+   * brackets and `\` escapes count (skip()'s macro-brace and macro-bracket modes, without its
+   * stack: a third of the shell text of a spec is in macros). The index after the closer, or the
+   * text end with a problem recorded.
+   */
+  macroBracket(i: number, open: number, close: number): number {
+    const text = this.text;
+    let depth = 0;
+    for (let j = i; j < this.n; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 92) j++;
+      else if (c === open) depth++;
+      else if (c === close && --depth === 0) return j + 1;
+    }
+    this.problem('unclosed-macro', i - 1, 2);
+    return this.n;
+  }
+
   /** An rpm macro at `%` (i): its end, or i when it is not one (a lone `%`, `%s` in printf is still a macro to rpm). */
   macro(i: number, variables: ShellVariableRef[]): number {
     const d = this.code(i + 1);
     if (d === 37) return i + 2; // %%
-    if (d === 123) return this.skip(i + 1, 'macro-brace', variables);
+    if (d === 123) return this.macroBracket(i + 1, 123, 125);
     if (d === 40) return this.skip(i + 1, 'paren', variables);
-    if (d === 91) return this.skip(i + 1, 'macro-bracket', variables);
+    if (d === 91) return this.macroBracket(i + 1, 91, 93);
     let j = i + 1;
     if (this.code(j) === 63 || this.code(j) === 33) {
       // %?name, %!?name
       while (this.code(j) === 63 || this.code(j) === 33) j++;
     }
     if (!isIdentStart(this.code(j)) && !isDigit(this.code(j)) && this.code(j) !== 42 && this.code(j) !== 35) return i;
-    if (isIdentStart(this.code(j))) {
-      while (isIdentChar(this.code(j))) j++;
-      return j;
-    }
+    if (isIdentStart(this.code(j))) return this.identEnd(j + 1);
     // %1, %*, %**, %#
     j++;
     if (this.code(j - 1) === 42 && this.code(j) === 42) j++;
@@ -604,8 +674,7 @@ class Lexer {
       if (this.code(m) === 35 || this.code(m) === 33) m++;
       const frame: Frame = { mode: 'brace', from: at, kind: 'unclosed-parameter' };
       if (isIdentStart(this.code(m))) {
-        let e = m + 1;
-        while (isIdentChar(this.code(e))) e++;
+        const e = this.identEnd(m + 1);
         const ref: ShellVariableRef = { name: this.text.slice(m, e), start: this.at(at), end: this.endAt(e), nameStart: this.at(m), nameEnd: this.endAt(e), braced: true };
         variables.push(ref);
         frame.ref = ref;
@@ -653,8 +722,7 @@ class Lexer {
         if (d === 40) { j = open('paren', j + 1, j, 'unclosed-command'); continue; }
         if (d === 123) { j = openBrace(j); continue; }
         if (isIdentStart(d)) {
-          let e = j + 2;
-          while (isIdentChar(this.code(e))) e++;
+          const e = this.identEnd(j + 2);
           variables.push({ name: this.text.slice(j + 1, e), start: this.at(j), end: this.endAt(e), nameStart: this.at(j + 1), nameEnd: this.endAt(e), braced: false });
           j = e;
           continue;
@@ -711,7 +779,11 @@ class Lexer {
       let found = false;
       while (lineStart < this.n) {
         let lineEnd = lineStart;
-        while (lineEnd < this.n && this.code(lineEnd) !== NL && this.code(lineEnd) !== CR) lineEnd++;
+        while (lineEnd < this.n) {
+          const c = this.text.charCodeAt(lineEnd);
+          if (c === NL || c === CR) break;
+          lineEnd++;
+        }
         let next = lineEnd;
         if (this.code(next) === CR) next++;
         if (this.code(next) === NL && (next === lineEnd || this.code(next - 1) === CR)) next++;
