@@ -43,6 +43,20 @@ echo %{mydefined}
 `, opts);
 });
 
+test('names defined only in expanded text count as the spec\'s own: %%global in %{expand:}, Lua\'s rpm.define and macros.x =', () => {
+  const f = assertFindings(`Name: foo
+%{expand:%%global extra_flags 1}
+%{lua: macros.lua_flags = "x"; macros["lua_opts"] = "y"; rpm.define('quoted_defn 1')}
+%build
+echo %{extra_flags} %{lua_flags} %{lua_opts} %{quoted_defn}
+echo %{extra_flgas} %{lua_falgs} %{qouted_defn}
+#    ^^^^^^^^^^^^^^ ${rule}
+#                   ^^^^^^^^^^^^ ${rule}
+#                                ^^^^^^^^^^^^^^ ${rule}
+`, opts);
+  assert.deepEqual(f.map((x) => /did you mean %(\w+)/.exec(x.message)?.[1]), ['extra_flags', 'lua_flags', 'quoted_defn']);
+});
+
 test('go-srpm-macros\' %gopath is defined on Fedora and RHEL, not a typo of %goipath (tinygo.spec)', () => {
   const spec = `Name: tinygo
 %global goipath github.com/tinygo-org/tinygo

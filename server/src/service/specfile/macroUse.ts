@@ -22,6 +22,18 @@ export function knownMacroNames(): string[] {
   return knownList;
 }
 
+/** After `%define`/`%global`: blanks, then the name. */
+const DEFINED_NAME = /\s+([A-Za-z_][A-Za-z0-9_]*)/y;
+/** After Lua's `rpm.define(`: the quoted name. */
+const LUA_DEFINED_NAME = /\s*["']([A-Za-z_][A-Za-z0-9_]*)/y;
+/** After Lua's `macros`: `.name =` or `["name"] =`. */
+const LUA_MACROS_ASSIGNMENT = /\.([A-Za-z_][A-Za-z0-9_]*)\s*=|\[\s*["']([A-Za-z_][A-Za-z0-9_]*)["']\s*\]\s*=/y;
+
+/** A character of `\w` (what `\b` tests). */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
 /** Names the spec defines: %define/%global, %bcond (with_x/without_x), tags, and definitions made in %{lua:}/%{expand:} text. */
 export function specDefinedNames(doc: SpecDocument): Set<string> {
   const names = new Set<string>();
@@ -34,14 +46,32 @@ export function specDefinedNames(doc: SpecDocument): Set<string> {
     names.add(t.key);
     if (t.number !== undefined) names.add(`${t.key.toUpperCase()}${t.number}`);
   }
-  // Definitions rpm only sees at expansion time: `%{expand:%%global x …}`, `%global x` inside a body.
-  const re = /%%?(?:define|global)\s+([A-Za-z_][A-Za-z0-9_]*)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(doc.text))) names.add(m[1]);
-  const lua = /\brpm\.define\(\s*["']([A-Za-z_][A-Za-z0-9_]*)/g;
-  while ((m = lua.exec(doc.text))) names.add(m[1]);
-  const luaMacros = /\bmacros\.([A-Za-z_][A-Za-z0-9_]*)\s*=|\bmacros\[\s*["']([A-Za-z_][A-Za-z0-9_]*)["']\s*\]\s*=/g;
-  while ((m = luaMacros.exec(doc.text))) names.add(m[1] ?? m[2]);
+  // Definitions rpm only sees at expansion time: `%{expand:%%global x …}`, `%global x` inside a
+  // body, Lua's `rpm.define("x …")`. Each form is found from its keyword with indexOf, then read
+  // with a sticky pattern there (a pattern over the whole text tried a match at every `%`); one
+  // search for `define` finds both `%define` and `rpm.define(`.
+  const text = doc.text;
+  for (const keyword of ['define', 'global']) {
+    for (let at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + 1)) {
+      let name: RegExp;
+      if (text.charCodeAt(at - 1) === 37 /* % */) {
+        // `%define x`, `%%global x`: the name after the blanks.
+        name = DEFINED_NAME;
+        name.lastIndex = at + keyword.length;
+      } else if (keyword === 'define' && at >= 4 && text.startsWith('rpm.', at - 4) && text.charCodeAt(at + 6) === 40 /* ( */ && !(at > 4 && isWordChar(text.charCodeAt(at - 5)))) {
+        name = LUA_DEFINED_NAME;
+        name.lastIndex = at + 'define('.length;
+      } else continue;
+      const m = name.exec(text);
+      if (m) names.add(m[1]);
+    }
+  }
+  for (let at = text.indexOf('macros'); at >= 0; at = text.indexOf('macros', at + 1)) {
+    if (at > 0 && isWordChar(text.charCodeAt(at - 1))) continue;
+    LUA_MACROS_ASSIGNMENT.lastIndex = at + 'macros'.length;
+    const m = LUA_MACROS_ASSIGNMENT.exec(text);
+    if (m) names.add(m[1] ?? m[2]);
+  }
   return names;
 }
 

@@ -64,7 +64,7 @@ export function isPatchDeclared(d: DeclaredPatches, n: number): boolean {
 export const patchApplications = cachedPerParse((doc: SpecDocument): PatchApplication[] => {
   const out: PatchApplication[] = [];
   for (const ref of doc.macroReferences) {
-    if (ref.form !== 'plain' && ref.form !== 'braced') continue;
+    if ((ref.form !== 'plain' && ref.form !== 'braced') || !ref.name.startsWith('patch')) continue;
     const m = /^patch(\d*)$/.exec(ref.name);
     if (!m) continue;
     if (ref.conditional || ref.negated) continue;
@@ -163,17 +163,19 @@ export interface PatchUse {
   disabled: Set<number>;
 }
 
-/** Every numbered application of a patch and whether patches are applied in bulk (cached per parse). */
+/**
+ * Every numbered application of a patch and whether patches are applied in bulk (cached per
+ * parse). When `bulk` is set, `namedFiles` and `disabled` may be incomplete: every patch counts as
+ * applied then, so nothing reads them.
+ */
 export const patchUse = cachedPerParse((doc: SpecDocument): PatchUse => computePatchUse(doc));
 
-/** Sections whose text is not run: a `%patch` there applies nothing. */
-const NOT_RUN = new Set(['changelog', 'description', 'files']);
-
-function computePatchUse(doc: SpecDocument): PatchUse {
+/**
+ * The numbered applications alone (`%patch -P 3`, `%{PATCH3}`, `%{P:3}`), in document order (cached
+ * per parse): when they apply every declared patch, the rest of patchUse need not be read.
+ */
+export const patchNumberUses = cachedPerParse((doc: SpecDocument): { applications: PatchNumberUse[]; directiveLines: Set<number> } => {
   const applications: PatchNumberUse[] = [];
-  const namedFiles = new Set<string>();
-  const disabled = new Set<number>();
-  let bulk = false;
   const { lines } = doc;
   const directiveLines = new Set<number>();
   for (const app of patchApplications(doc)) {
@@ -185,52 +187,113 @@ function computePatchUse(doc: SpecDocument): PatchUse {
     if (numbers.length === 0 && !app.dynamic) numbers.push(0);
     for (const number of numbers) applications.push({ number, start: app.ref.start, end: app.argsEnd, line });
   }
-  for (let line = 0; line < lines.lineCount; line++) {
-    if (directiveLines.has(line)) continue;
-    const kind = doc.lineKinds[line];
-    const section = doc.sections[doc.lineSection[line]];
-    if (kind === 'comment' && !(section && NOT_RUN.has(section.kind))) {
-      const text = doc.text.slice(lines.lineStarts[line], lines.lineEnd(line));
-      const m = /^[ \t]*#+[ \t]*%{0,2}\{?patch(\d*)\}?(?=[ \t]|$)/.exec(text);
-      if (m) {
-        if (m[1] !== '') disabled.add(Number(m[1]));
-        for (const n of patchNumbersIn(text.slice(m[0].length), 0).numbers) disabled.add(n.value);
-      }
-      // A commented-out use of the patch file (xscreensaver: `#%%__cat %PATCH13501 | %%__git am`).
-      for (const p of text.matchAll(/%{1,2}\{?PATCH(\d+)\}?/g)) disabled.add(Number(p[1]));
-      continue;
-    }
-    if (kind === 'comment' || kind === 'tag' || kind === 'blank' || kind === 'changelog-header') continue;
-    if (section && NOT_RUN.has(section.kind)) continue;
-    const text = doc.text.slice(lines.lineStarts[line], lines.lineEnd(line));
-    if (/^[ \t]*%\{?autopatch\b/.test(text)) bulk = true;
-    // %forgeautosetup passes its options to %autosetup (forge macros): -N keeps the patches out too.
-    else if (/^[ \t]*%\{?(?:forge)?autosetup\b/.test(text) && !/\s-[A-Za-z]*N\b/.test(text)) bulk = true;
-    // go-rpm-macros' `%goprep -p1` applies the patches (rpm refuses an option a macro does not
-    // declare; Fedora's go2rpm specs pass -p1 with Patch: lines and nothing else applying them).
-    else if (/^[ \t]*%\{?goprep\b.*\s-p[ \t]*\d/.test(text)) bulk = true;
-    if (/%\{?apply_patches\b|%\{?patches\}?|%\{?autopatch\b/.test(text) && kind !== 'definition') bulk = true;
-    // `#` inside a name is part of it (texlive's `texlive-bz#1442706-python-path.patch`).
-    for (const f of text.matchAll(/(?<![\w.+#-])[\w.+-][\w.+#-]*\.(?:patch|diff)\b/g)) namedFiles.add(f[0]);
-  }
   for (const r of doc.macroReferences) {
-    const line = lines.lineOf(r.start);
-    const kind = doc.lineKinds[line];
-    if (kind === 'comment' || kind === 'tag') continue;
-    const section = doc.sections[doc.lineSection[line]];
-    if (section && section.kind === 'changelog') continue;
-    const pm = /^PATCH(\d+)$/.exec(r.name);
+    // The name first: the line of every reference is not needed.
+    const name = r.name;
+    if (name !== 'P' && !name.startsWith('PATCH')) continue;
+    const line = referenceLine(doc, r);
+    if (line < 0) continue;
+    const pm = /^PATCH(\d+)$/.exec(name);
     if (pm) applications.push({ number: Number(pm[1]), start: r.start, end: r.end, line });
-    else if (r.name === 'P' && r.argument && /^\d+$/.test(doc.text.slice(r.argument.start, r.argument.end))) {
+    else if (name === 'P' && r.argument && /^\d+$/.test(doc.text.slice(r.argument.start, r.argument.end))) {
       applications.push({ number: Number(doc.text.slice(r.argument.start, r.argument.end)), start: r.start, end: r.end, line });
-    } else if (r.name === 'lua' && r.body && /patch/i.test(doc.text.slice(r.body.start, r.body.end))) bulk = true;
-    else if (r.name === 'patches' || r.name === 'autopatch' || r.name === 'apply_patches') bulk = true;
+    }
+  }
+  return { applications, directiveLines };
+});
+
+/** The line of a reference that may apply a patch; -1 in a comment, a tag's value or %changelog. */
+function referenceLine(doc: SpecDocument, r: MacroReference): number {
+  const line = doc.lines.lineOf(r.start);
+  const kind = doc.lineKinds[line];
+  if (kind === 'comment' || kind === 'tag') return -1;
+  const section = doc.sections[doc.lineSection[line]];
+  if (section && section.kind === 'changelog') return -1;
+  return line;
+}
+
+/**
+ * Every pattern readPatchLine tries needs one of these words: `patch` (`%patch`, `%autopatch`,
+ * `%{patches}`, `foo.patch`), `PATCH` (`%PATCH3`), `autosetup`, `goprep`, `.diff`.
+ */
+const PATCH_WORDS = /patch|PATCH|autosetup|goprep|\.diff/g;
+
+/** Sections whose text is not run: a `%patch` there applies nothing. */
+const NOT_RUN = new Set(['changelog', 'description', 'files']);
+
+/** Macros whose line may apply every patch (`%autosetup -p1`, `%forgeautosetup`, `%goprep -p1`). */
+const BULK_LINE_MACROS = new Set(['autosetup', 'forgeautosetup', 'goprep', 'autopatch']);
+
+/**
+ * What one line (not a %patch line) says: a commented-out application (`disabled`), bulk
+ * application, patch files it names. Returns true when it applies patches in bulk.
+ */
+function readPatchLine(doc: SpecDocument, line: number, namedFiles: Set<string>, disabled: Set<number>): boolean {
+  const { lines } = doc;
+  const kind = doc.lineKinds[line];
+  const section = doc.sections[doc.lineSection[line]];
+  if (kind === 'comment' && !(section && NOT_RUN.has(section.kind))) {
+    const text = doc.text.slice(lines.lineStarts[line], lines.lineEnd(line));
+    const m = /^[ \t]*#+[ \t]*%{0,2}\{?patch(\d*)\}?(?=[ \t]|$)/.exec(text);
+    if (m) {
+      if (m[1] !== '') disabled.add(Number(m[1]));
+      for (const n of patchNumbersIn(text.slice(m[0].length), 0).numbers) disabled.add(n.value);
+    }
+    // A commented-out use of the patch file (xscreensaver: `#%%__cat %PATCH13501 | %%__git am`).
+    for (const p of text.matchAll(/%{1,2}\{?PATCH(\d+)\}?/g)) disabled.add(Number(p[1]));
+    return false;
+  }
+  if (kind === 'comment' || kind === 'tag' || kind === 'blank' || kind === 'changelog-header') return false;
+  if (section && NOT_RUN.has(section.kind)) return false;
+  const text = doc.text.slice(lines.lineStarts[line], lines.lineEnd(line));
+  let bulk = false;
+  if (/^[ \t]*%\{?autopatch\b/.test(text)) bulk = true;
+  // %forgeautosetup passes its options to %autosetup (forge macros): -N keeps the patches out too.
+  else if (/^[ \t]*%\{?(?:forge)?autosetup\b/.test(text) && !/\s-[A-Za-z]*N\b/.test(text)) bulk = true;
+  // go-rpm-macros' `%goprep -p1` applies the patches (rpm refuses an option a macro does not
+  // declare; Fedora's go2rpm specs pass -p1 with Patch: lines and nothing else applying them).
+  else if (/^[ \t]*%\{?goprep\b.*\s-p[ \t]*\d/.test(text)) bulk = true;
+  if (/%\{?apply_patches\b|%\{?patches\}?|%\{?autopatch\b/.test(text) && kind !== 'definition') bulk = true;
+  // `#` inside a name is part of it (texlive's `texlive-bz#1442706-python-path.patch`).
+  for (const f of text.matchAll(/(?<![\w.+#-])[\w.+-][\w.+#-]*\.(?:patch|diff)\b/g)) namedFiles.add(f[0]);
+  return bulk;
+}
+
+function computePatchUse(doc: SpecDocument): PatchUse {
+  const { applications, directiveLines } = patchNumberUses(doc);
+  const namedFiles = new Set<string>();
+  const disabled = new Set<number>();
+  let bulk = false;
+  for (const r of doc.macroReferences) {
+    const name = r.name;
+    if (name !== 'lua' && name !== 'patches' && name !== 'autopatch' && name !== 'apply_patches') continue;
+    if (referenceLine(doc, r) < 0) continue;
+    if (name === 'lua') {
+      if (r.body && /patch/i.test(doc.text.slice(r.body.start, r.body.end))) bulk = true;
+    } else bulk = true;
   }
   // Macros defined in the spec that apply patches (`%define apply %patch -P 1`) are followed by name.
   for (const d of doc.macroDefinitions) {
     if (/%\{?(?:autopatch|apply_patches|patches)\b/.test(d.body)) bulk = true;
   }
   if (appliesDefaultPrep(doc)) bulk = true;
+  // The usual bulk application, an `%autosetup -p1` line, is found from its macro reference.
+  for (const r of doc.macroReferences) {
+    if (bulk) break;
+    if (!BULK_LINE_MACROS.has(r.name)) continue;
+    const line = doc.lines.lineOf(r.start);
+    if (!directiveLines.has(line) && readPatchLine(doc, line, namedFiles, disabled)) bulk = true;
+  }
+  if (bulk) return { applications, bulk, namedFiles, disabled };
+  // Otherwise every line that may say something: only lines with one of PATCH_WORDS can match
+  // readPatchLine's patterns, and one search of the text finds them (the patterns on every line
+  // took most of this function's time).
+  PATCH_WORDS.lastIndex = 0;
+  for (let w = PATCH_WORDS.exec(doc.text); w !== null; w = PATCH_WORDS.exec(doc.text)) {
+    const line = doc.lines.lineOf(w.index);
+    PATCH_WORDS.lastIndex = doc.lines.lineEnd(line);
+    if (!directiveLines.has(line) && readPatchLine(doc, line, namedFiles, disabled)) bulk = true;
+  }
   return { applications, bulk, namedFiles, disabled };
 }
 

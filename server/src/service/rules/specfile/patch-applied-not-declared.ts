@@ -18,9 +18,12 @@ export default defineSpecRule({
   },
   check(ctx) {
     const { doc } = ctx;
+    // Most specs apply no patch with %patch: then the declarations need not be read.
+    const applications = patchApplications(doc);
+    if (applications.length === 0) return;
     const declared = declaredPatches(doc);
     if (declared.uncertain) return;
-    for (const app of patchApplications(doc)) {
+    for (const app of applications) {
       // Inside a %define/%global body the numbers are often parameters; only literal uses count.
       const line = doc.lines.lineOf(app.ref.start);
       const kind = doc.lineKinds[line];

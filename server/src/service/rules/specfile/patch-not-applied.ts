@@ -1,4 +1,4 @@
-import { declaredPatches, declaredUnapplied, patchFileName, patchUse } from '../../specfile/patches';
+import { declaredPatches, declaredUnapplied, patchFileName, patchNumberUses, patchUse } from '../../specfile/patches';
 import { defineSpecRule } from '../types';
 
 /**
@@ -22,8 +22,14 @@ export default defineSpecRule({
   rpmlintId: 'patch-not-applied',
   check(ctx) {
     const { doc } = ctx;
+    // Most specs have no Patch tag (the only entries of the list): nothing to read then.
+    if (doc.includes.length > 0 || !doc.tags.some((t) => t.key === 'patch')) return;
     const declared = declaredPatches(doc).list;
-    if (declared.length === 0 || doc.includes.length > 0) return;
+    if (declared.length === 0) return;
+    // Every declared patch applied by number (`%patch -P N`, `%{PATCHN}`): nothing to report,
+    // whatever else the spec does, and the rest of its text need not be read.
+    const numbered = new Set(patchNumberUses(doc).applications.map((a) => a.number));
+    if (declared.every((p) => numbered.has(p.number))) return;
     const use = patchUse(doc);
     if (use.bulk) return;
     const applied = new Set(use.applications.map((a) => a.number));

@@ -15,15 +15,14 @@ function leadingUnderscores(name: string): number {
   return k;
 }
 
-/** A name a typo may be of, with what the comparison needs computed once. */
+/** A well-known name a typo may be of, with what the comparison needs computed once. */
 interface Candidate {
   name: string;
-  underscores: number;
   withoutDigits: string;
 }
 
-function candidateOf(name: string): Candidate {
-  return { name, underscores: leadingUnderscores(name), withoutDigits: name.replace(/\d+/g, '') };
+function withoutDigitsOf(name: string): string {
+  return name.replace(/\d+/g, '');
 }
 
 /** The well-known macros a typo is checked against, filtered from the catalog once. */
@@ -39,20 +38,21 @@ const MAX_REMEMBERED = 20_000;
  * The closest candidate: the smallest distance, and among equal distances the smallest name
  * (so the order in which candidates are considered does not matter).
  */
-function suggestionFor(name: string, local: readonly Candidate[]): string | undefined {
+function suggestionFor(name: string, local: ReadonlySet<string>): string | undefined {
   if (name.length < 5) return undefined;
   const max = name.length < 10 ? 1 : 2;
   const underscores = leadingUnderscores(name);
-  const withoutDigits = name.replace(/\d+/g, '');
+  const withoutDigits = withoutDigitsOf(name);
   let best: string | undefined;
   let bestDistance = max + 1;
-  const consider = (candidate: Candidate) => {
-    const c = candidate.name;
+  // `cWithoutDigits` is given for the catalog's names (computed once); a spec's own names get
+  // it only when the cheaper tests pass (most differ in length already).
+  const consider = (c: string, cWithoutDigits?: string) => {
     if (c === name || Math.abs(c.length - name.length) > max) return;
     // A leading underscore count that differs is a different macro family (`__foo` vs `_foo`).
-    if (candidate.underscores !== underscores) return;
+    if (leadingUnderscores(c) !== underscores) return;
     // Names that differ only by digits are siblings (`python3_sitelib`/`python2_sitelib`, `make_install32`).
-    if (candidate.withoutDigits === withoutDigits) return;
+    if ((cWithoutDigits ?? withoutDigitsOf(c)) === withoutDigits) return;
     // One name inside the other (`kversion`/`version`, `_libdirs`/`_libdir`) is a related macro, not a typo.
     if (name.includes(c) || c.includes(name)) return;
     const d = editDistance(name, c, max);
@@ -63,12 +63,12 @@ function suggestionFor(name: string, local: readonly Candidate[]): string | unde
   };
   let known = catalogSuggestions.get(name);
   if (!known) {
-    typoTargets ??= [...knownMacroNames()].filter((c) => TYPO_TARGETS.test(c)).map(candidateOf);
+    typoTargets ??= [...knownMacroNames()].filter((c) => TYPO_TARGETS.test(c)).map((c) => ({ name: c, withoutDigits: withoutDigitsOf(c) }));
     // A well-known macro that differs only by digits makes this a sibling of its family defined
     // elsewhere (`%cmake3_build` next to `%cmake_build`, EPEL's cmake3 macros), not a typo of
     // another macro (it was suggested `%make_build`: waifu2x-converter-cpp).
     const sibling = typoTargets.some((c) => c.withoutDigits === withoutDigits && c.name !== name);
-    if (!sibling) for (const c of typoTargets) consider(c);
+    if (!sibling) for (const c of typoTargets) consider(c.name, c.withoutDigits);
     known = { best: sibling ? undefined : best, distance: sibling ? -1 : bestDistance };
     if (catalogSuggestions.size >= MAX_REMEMBERED) catalogSuggestions.clear();
     catalogSuggestions.set(name, known);
@@ -77,7 +77,8 @@ function suggestionFor(name: string, local: readonly Candidate[]): string | unde
   if (known.distance < 0) return undefined;
   best = known.best;
   bestDistance = known.distance;
-  for (const c of local) consider(c);
+  // The length test before the call: a spec defines hundreds of names, few of a near length.
+  for (const c of local) if (Math.abs(c.length - name.length) <= max) consider(c);
   return best;
 }
 
@@ -109,19 +110,29 @@ export default defineSpecRule({
   },
   check(ctx) {
     const { doc } = ctx;
-    let local: Set<string> | undefined;
-    let localCandidates: Candidate[] | undefined;
+    // Cheap tests first, over every reference: most name a known macro. Only the unknown names
+    // are counted (counting every name took most of this rule's time), and that count is the
+    // same: every other use of such a name is itself an unguarded plain or braced reference to
+    // it (a guarded one rules the name out).
     const guardedNames = new Set<string>();
-    const uses = new Map<string, number>();
+    const unknown: MacroReference[] = [];
     for (const r of doc.macroReferences) {
-      if (r.conditional || r.negated) guardedNames.add(r.name);
-      uses.set(r.name, (uses.get(r.name) ?? 0) + 1);
+      if (r.conditional || r.negated) {
+        guardedNames.add(r.name);
+        continue;
+      }
+      if (r.form !== 'plain' && r.form !== 'braced') continue;
+      const name = r.name;
+      if (name.length < 4 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || isKnownMacro(name)) continue;
+      unknown.push(r);
     }
-    for (const ref of doc.macroReferences) {
-      if ((ref.form !== 'plain' && ref.form !== 'braced') || ref.conditional || ref.negated) continue;
+    if (unknown.length === 0) return;
+    const uses = new Map<string, number>();
+    for (const r of unknown) uses.set(r.name, (uses.get(r.name) ?? 0) + 1);
+    let local: Set<string> | undefined;
+    for (const ref of unknown) {
       const name = ref.name;
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || name.length < 4) continue;
-      if (guardedNames.has(name) || isKnownMacro(name)) continue;
+      if (guardedNames.has(name)) continue;
       // A typo is a one-off: a name used several times is a macro defined outside the spec
       // (a distribution's macro package), however close it is to a known one.
       if ((uses.get(name) ?? 0) > 1) continue;
@@ -135,8 +146,7 @@ export default defineSpecRule({
       local ??= specDefinedNames(doc);
       if (local.has(name) || ctx.profile.macros.some((m) => m.name === name)) continue;
       if (enclosingIsGuarded(doc, ref)) continue;
-      localCandidates ??= [...local].map(candidateOf);
-      const suggestion = suggestionFor(name, localCandidates);
+      const suggestion = suggestionFor(name, local);
       if (!suggestion) continue;
       ctx.report({
         start: ref.start,
