@@ -75,7 +75,8 @@ interface State {
   steps: number;
   unresolved: boolean;
   used: string[];
-  usedSet: Set<string>;
+  /** `used` as a set, made once the list is long (most expansions use a few names). */
+  usedSet?: Set<string>;
   /** Names kept literally without counting as unresolved (catalog value computation). */
   keep?: Set<string>;
   /** Cut short: stop expanding, copy the rest verbatim. */
@@ -269,7 +270,6 @@ function newState(options: ExpandOptions, keep?: Set<string>): State {
     steps: 0,
     unresolved: false,
     used: [],
-    usedSet: new Set(),
     keep,
     exhausted: false,
   };
@@ -319,26 +319,38 @@ function noteUndefined(name: string, state: State): void {
 }
 
 function noteUse(name: string, state: State): void {
-  if (!state.usedSet.has(name)) {
-    state.usedSet.add(name);
-    state.used.push(name);
+  if (state.usedSet) {
+    if (!state.usedSet.has(name)) {
+      state.usedSet.add(name);
+      state.used.push(name);
+    }
+    return;
   }
+  if (state.used.includes(name)) return;
+  state.used.push(name);
+  if (state.used.length > 16) state.usedSet = new Set(state.used);
 }
 
 /** Index of the bracket closing the one at `open`, or -1. Counts only the same bracket pair. */
-function matchClose(text: string, open: number, openCh: string, closeCh: string): number {
+function matchClose(text: string, open: number, openCh: number, closeCh: number): number {
   let depth = 0;
   for (let i = open; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\\' && i + 1 < text.length) { i++; continue; }
+    const c = text.charCodeAt(i);
+    if (c === 92 /* backslash */ && i + 1 < text.length) { i++; continue; }
     if (c === openCh) depth++;
     else if (c === closeCh && --depth === 0) return i;
   }
   return -1;
 }
 
-const NAME_START = /[A-Za-z_]/;
-const NAME_CHAR = /\w/;
+// Name characters by code, not a regex per character (`[A-Za-z_]`, `\w`): every macro name of
+// every expansion goes through these.
+function isNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+function isNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
 
 function expandText(text: string, depth: number, state: State): string {
   let out = '';
@@ -356,7 +368,7 @@ function expandText(text: string, depth: number, state: State): string {
     if (next === '%') { out += '%'; i = pct + 2; continue; }
     if (next === '[') {
       // %[expression] (rpm ≥ 4.16): expand, then evaluate; left as written when it cannot be read.
-      const close = matchClose(text, pct + 1, '[', ']');
+      const close = matchClose(text, pct + 1, 91, 93);
       const end = close < 0 ? text.length : close + 1;
       const before = state.unresolved;
       const inner = close < 0 ? undefined : expandText(text.slice(pct + 2, close), depth + 1, state);
@@ -369,7 +381,7 @@ function expandText(text: string, depth: number, state: State): string {
       continue;
     }
     if (next === '(') {
-      const close = matchClose(text, pct + 1, '(', ')');
+      const close = matchClose(text, pct + 1, 40, 41);
       const end = close < 0 ? text.length : close + 1;
       // Never run: a few pure idioms (substring, cut, tr) give a best guess, still unresolved.
       const guess = close < 0 ? undefined : pureShellIdiom(expandText(text.slice(pct + 2, close), depth + 1, state));
@@ -379,7 +391,7 @@ function expandText(text: string, depth: number, state: State): string {
       continue;
     }
     if (next === '{') {
-      const close = matchClose(text, pct + 1, '{', '}');
+      const close = matchClose(text, pct + 1, 123, 125);
       if (close < 0) { out += text.slice(pct); state.unresolved = true; break; }
       out += expandBraced(text.slice(pct + 2, close), text.slice(pct, close + 1), depth, state);
       i = close + 1;
@@ -390,9 +402,9 @@ function expandText(text: string, depth: number, state: State): string {
     let cond = false;
     let neg = false;
     while (text[j] === '?' || text[j] === '!') { if (text[j] === '?') cond = true; else neg = true; j++; }
-    if (j < text.length && NAME_START.test(text[j])) {
+    if (j < text.length && isNameStart(text.charCodeAt(j))) {
       let k = j + 1;
-      while (k < text.length && NAME_CHAR.test(text[k])) k++;
+      while (k < text.length && isNameChar(text.charCodeAt(k))) k++;
       const name = text.slice(j, k);
       if (!cond && !neg) {
         const fn = resolve(name, state);
@@ -452,12 +464,12 @@ function expandBraced(inner: string, raw: string, depth: number, state: State): 
       return value ?? '';
     }
   }
-  if (j >= inner.length || !NAME_START.test(inner[j])) {
+  if (j >= inner.length || !isNameStart(inner.charCodeAt(j))) {
     state.unresolved = true;
     return raw;
   }
   let k = j + 1;
-  while (k < inner.length && NAME_CHAR.test(inner[k])) k++;
+  while (k < inner.length && isNameChar(inner.charCodeAt(k))) k++;
   const name = inner.slice(j, k);
   const rest = inner.slice(k);
   if (rest === '') return expandReference(name, { cond, neg, raw }, depth, state);

@@ -147,8 +147,11 @@ export class MacroScope {
   lookup(name: string, offset: number): ScopeValue {
     const events = this.timelines.get(name);
     if (!events) return { uncertain: false };
-    const stack: ScopeEntry[] = [];
     let uncertain = false;
+    // rpm's stack of definitions of the name: `top`, and under it `below` (an array only when two
+    // definitions are live at once; lookups run for most macros the expander meets).
+    let top: ScopeEntry | undefined;
+    let below: ScopeEntry[] | undefined;
     for (const e of events) {
       if (e.offset >= offset) continue;
       if (e.condition.dead) continue;
@@ -156,13 +159,15 @@ export class MacroScope {
         uncertain = true;
         continue;
       }
-      if (e.kind === 'undefine') stack.pop();
-      else stack.push(e);
+      if (e.kind === 'undefine') top = below?.pop();
+      else {
+        if (top) (below ??= []).push(top);
+        top = e;
+      }
       if (e.uncertain || e.condition.uncertain) uncertain = true;
       else if (e.kind !== 'undefine') uncertain = false;
     }
-    const entry = stack[stack.length - 1];
-    return entry ? { entry, uncertain } : { uncertain };
+    return top ? { entry: top, uncertain } : { uncertain };
   }
 
   /** The value at the end of the file (what hover shows for a name used anywhere). */
@@ -191,10 +196,9 @@ export class MacroScope {
   /** Expands text as rpm would at `offset`, with the definitions above it and the profile's macros. */
   expand(text: string, offset: number): ScopeExpansion {
     if (!text.includes('%')) return { text, uncertain: false, undefinedNames: [] };
-    let uncertain = false;
-    const r = expandMacros(text, { distro: this.distro, release: this.release, definitions: this.tableAt(offset, () => { uncertain = true; }), literalUndefined: true });
-    if (r.unresolved) uncertain = true;
-    for (const name of r.undefinedNames) if (!this.isKnownName(name)) uncertain = true;
+    const table = new ScopeTable(this, offset);
+    const r = expandMacros(text, { distro: this.distro, release: this.release, definitions: table, literalUndefined: true });
+    const uncertain = table.uncertain || r.unresolved || this.anyUnknownName(r.undefinedNames);
     return { text: r.text, uncertain, undefinedNames: r.undefinedNames };
   }
 
@@ -207,8 +211,7 @@ export class MacroScope {
    */
   expandKeeping(text: string, offset: number, keep: ReadonlySet<string>): ScopeExpansion {
     if (!text.includes('%')) return { text, uncertain: false, undefinedNames: [] };
-    let uncertain = false;
-    const table = this.tableAt(offset, () => { uncertain = true; });
+    const table = new ScopeTable(this, offset);
     const definitions: MacroTable = {
       get: (name) => (keep.has(name) ? `%%{${name}}` : table.get(name)),
       has: (name) => keep.has(name) || table.has(name),
@@ -216,8 +219,13 @@ export class MacroScope {
       parameters: (name) => (keep.has(name) ? undefined : table.parameters?.(name)),
     };
     const r = expandMacros(text, { distro: this.distro, release: this.release, definitions, literalUndefined: true });
-    for (const name of r.undefinedNames) if (!this.isKnownName(name)) uncertain = true;
+    const uncertain = table.uncertain || this.anyUnknownName(r.undefinedNames);
     return { text: r.text, uncertain, undefinedNames: r.undefinedNames };
+  }
+
+  private anyUnknownName(names: readonly string[]): boolean {
+    for (const name of names) if (!this.isKnownName(name)) return true;
+    return false;
   }
 
   /** A name whose definedness we can tell: the catalog knows it, or it is a build-conditional flag. */
@@ -434,6 +442,43 @@ export class MacroScope {
     const cond: ConditionState = takes ? condition : { ...condition, taken: false, uncertain: true };
     if (!takes && !guessUncertain) return;
     this.add({ name: m[2], kind: 'idiom', offset: ref.end, value, parametric, uncertain, reference: ref, condition: { ...cond, uncertain: cond.uncertain || guessUncertain } });
+  }
+}
+
+/**
+ * The definitions visible at one offset, as the expander reads them during one expansion: one
+ * object (tableAt makes five closures) that remembers the last name asked (the expander asks
+ * get(), then isParametric(), of the same name). `uncertain`: some answer was a guess.
+ */
+class ScopeTable implements MacroTable {
+  uncertain = false;
+  private lastName: string | undefined = undefined;
+  private lastEntry: ScopeEntry | undefined = undefined;
+
+  constructor(private readonly scope: MacroScope, private readonly offset: number) {}
+
+  private entry(name: string): ScopeEntry | undefined {
+    if (name !== this.lastName) {
+      const v = this.scope.lookup(name, this.offset);
+      if (v.uncertain) this.uncertain = true;
+      this.lastName = name;
+      this.lastEntry = v.entry;
+    }
+    return this.lastEntry;
+  }
+
+  get(name: string): string | undefined {
+    return this.entry(name)?.value;
+  }
+  has(name: string): boolean {
+    return this.entry(name) !== undefined;
+  }
+  isParametric(name: string): boolean {
+    return this.entry(name)?.parametric ?? false;
+  }
+  parameters(name: string): string | undefined {
+    const e = this.entry(name);
+    return e?.parameters ?? e?.definition?.parameters;
   }
 }
 
