@@ -169,7 +169,13 @@ export function checkRuleSetting(id: string, level: unknown): string | undefined
 
 /** The nearest specwright.json in the file's folder or above it, or undefined. */
 export function findProjectConfig(file: string, cache: FsCache = new FsCache()): LoadedConfig | undefined {
-  let dir = path.dirname(path.resolve(file));
+  const dir = path.dirname(path.resolve(file));
+  // Once per folder and cache: every spec of a folder has the same one.
+  return cache.derived('specwright.json', dir, () => searchProjectConfig(dir, cache));
+}
+
+function searchProjectConfig(start: string, cache: FsCache): LoadedConfig | undefined {
+  let dir = start;
   for (;;) {
     if (cache.hasFile(dir, CONFIG_FILE_NAME)) {
       const configFile = path.join(dir, CONFIG_FILE_NAME);

@@ -93,6 +93,8 @@ interface ActiveRule {
   severity: Severity;
   /** A spec rule's checkDkms, run on a dkms.conf. */
   crossFile: boolean;
+  /** The rule's `requires` (read here, not from the rule: every rule object has its own shape). */
+  requires: readonly string[] | undefined;
 }
 
 interface ActiveRuleList {
@@ -115,7 +117,7 @@ function activeRules(language: LanguageId, overrides: Record<string, SeverityOrO
     if (rule.language !== language && !crossFile) continue;
     const severity = effectiveSeverity(rule, overrides, profile);
     if (severity === 'off') continue;
-    list.push({ rule, severity, crossFile });
+    list.push({ rule, severity, crossFile, requires: rule.requires });
   }
   const active = { rules: list, requiredWords: new WordScanner(list.flatMap((a) => a.rule.requires ?? [])) };
   if (activeRuleLists.size >= 64) activeRuleLists.clear();
@@ -161,10 +163,10 @@ export function runRules(
     report: (r: Report) => void reports.push(r),
     doc,
   };
-  for (const { rule, severity, crossFile } of active.rules) {
-    if (rule.requires) {
+  for (const { rule, severity, crossFile, requires } of active.rules) {
+    if (requires) {
       present ??= active.requiredWords.present(lines.text);
-      if (!rule.requires.some((word) => present!.has(word))) continue;
+      if (!containsAny(present, requires)) continue;
     }
     reports.length = 0;
     try {
@@ -195,6 +197,12 @@ export function runRules(
   }
   findings.sort(compareFindings);
   return { findings, ruleErrors };
+}
+
+/** Whether the set holds one of the words (a loop: `some` with a closure per rule and file cost more). */
+function containsAny(set: Set<string>, words: readonly string[]): boolean {
+  for (const w of words) if (set.has(w)) return true;
+  return false;
 }
 
 /** `localeCompare` with one collator made once (the same order; localeCompare sets one up per call). */
