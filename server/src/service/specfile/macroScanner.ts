@@ -29,8 +29,12 @@ function isNameStart(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
+/** Macro-name characters (A-Z a-z 0-9 _) by code: the name loops index this instead of calling a test per character. */
+const NAME_CHARS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) NAME_CHARS[c] = isNameStart(c) || (c >= 48 && c <= 57) ? 1 : 0;
+
 function isNameChar(c: number): boolean {
-  return isNameStart(c) || (c >= 48 && c <= 57);
+  return c < 128 && NAME_CHARS[c] === 1;
 }
 
 function isDigit(c: number): boolean {
@@ -95,99 +99,106 @@ interface ScanResult {
 function scan(text: string, from: number, lineMode: boolean, refs: MacroReference[]): ScanResult {
   const n = text.length;
   const stack: Frame[] = [];
+  // The innermost open frame: every character inside a macro is checked against it.
+  let top: Frame | undefined;
   let i = from;
   while (i < n) {
-    if (stack.length === 0) {
+    if (top === undefined) {
       // Outside any macro only `%` matters: jump to the next one.
       const next = text.indexOf('%', i);
       if (next < 0) break;
       i = next;
     }
     const c = text.charCodeAt(i);
-    const top = stack.length > 0 ? stack[stack.length - 1] : undefined;
-    if ((c === Ch.Newline || c === Ch.CR) && lineMode && top) {
+    if (top !== undefined) {
       // Line mode: nothing crosses a line break; every open frame is cut here.
-      return { refs, unclosed: stack };
-    }
-    if (top && top.lua) {
-      if (c === top.open) top.count++;
-      else if (c === top.close) {
+      if (lineMode && (c === Ch.Newline || c === Ch.CR)) return { refs, unclosed: stack };
+      if (c === top.open) {
+        top.count++;
+        i++;
+        continue;
+      }
+      if (c === top.close) {
         if (top.count > 0) top.count--;
-        else closeFrame(text, stack.pop()!, i, refs);
-      }
-      i++;
-      continue;
-    }
-    if (c === Ch.Percent) {
-      const d = i + 1 < n ? text.charCodeAt(i + 1) : -1;
-      if (d === Ch.Percent) {
-        refs.push(simpleRef(i, i + 2, 'escape', '', i + 2, i + 2, stack.length));
-        i += 2;
-        continue;
-      }
-      if (d === Ch.LBrace || d === Ch.LParen || d === Ch.LBracket) {
-        const form = d === Ch.LBrace ? 'braced' : d === Ch.LParen ? 'shell' : 'expression';
-        const open = d;
-        const close = d === Ch.LBrace ? Ch.RBrace : d === Ch.LParen ? Ch.RParen : Ch.RBracket;
-        const lua = d === Ch.LBrace && text.startsWith('lua:', i + 2);
-        stack.push({ form, start: i, open, close, count: 0, lua, depth: stack.length });
-        i += 2;
-        continue;
-      }
-      if (d === Ch.Question || d === Ch.Bang) {
-        // `%?name`, `%!?name`, `%!name`
-        let j = i + 1;
-        let conditional = false;
-        let negated = false;
-        while (j < n && (text.charCodeAt(j) === Ch.Question || text.charCodeAt(j) === Ch.Bang)) {
-          if (text.charCodeAt(j) === Ch.Question) conditional = true;
-          else negated = true;
-          j++;
-        }
-        if (j < n && isNameStart(text.charCodeAt(j))) {
-          const nameStart = j;
-          while (j < n && isNameChar(text.charCodeAt(j))) j++;
-          const ref = simpleRef(i, j, 'plain', text.slice(nameStart, j), nameStart, j, stack.length);
-          ref.conditional = conditional;
-          ref.negated = negated;
-          refs.push(ref);
-          i = j;
-          continue;
+        else {
+          closeFrame(text, stack.pop()!, i, refs);
+          top = stack.length > 0 ? stack[stack.length - 1] : undefined;
         }
         i++;
         continue;
       }
-      if (d >= 0 && isNameStart(d)) {
-        let j = i + 1;
+      // `%{lua:…}` bodies are Lua: only their own brackets count.
+      if (top.lua || c !== Ch.Percent) {
+        i++;
+        continue;
+      }
+    }
+    // A `%`.
+    const d = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+    if (d === Ch.Percent) {
+      refs.push(simpleRef(i, i + 2, 'escape', '', i + 2, i + 2, stack.length));
+      i += 2;
+      continue;
+    }
+    if (d === Ch.LBrace || d === Ch.LParen || d === Ch.LBracket) {
+      const form = d === Ch.LBrace ? 'braced' : d === Ch.LParen ? 'shell' : 'expression';
+      const open = d;
+      const close = d === Ch.LBrace ? Ch.RBrace : d === Ch.LParen ? Ch.RParen : Ch.RBracket;
+      const lua = d === Ch.LBrace && text.startsWith('lua:', i + 2);
+      top = { form, start: i, open, close, count: 0, lua, depth: stack.length };
+      stack.push(top);
+      i += 2;
+      continue;
+    }
+    if (d === Ch.Question || d === Ch.Bang) {
+      // `%?name`, `%!?name`, `%!name`
+      let j = i + 1;
+      let conditional = false;
+      let negated = false;
+      while (j < n && (text.charCodeAt(j) === Ch.Question || text.charCodeAt(j) === Ch.Bang)) {
+        if (text.charCodeAt(j) === Ch.Question) conditional = true;
+        else negated = true;
+        j++;
+      }
+      if (j < n && isNameStart(text.charCodeAt(j))) {
+        const nameStart = j;
         while (j < n && isNameChar(text.charCodeAt(j))) j++;
-        refs.push(simpleRef(i, j, 'plain', text.slice(i + 1, j), i + 1, j, stack.length));
-        i = j;
-        continue;
-      }
-      if (d >= 0 && (isDigit(d) || d === Ch.Star || d === Ch.Hash)) {
-        let j = i + 2;
-        if (isDigit(d)) while (j < n && isDigit(text.charCodeAt(j))) j++;
-        else if (d === Ch.Star && text.charCodeAt(j) === Ch.Star) j++;
-        refs.push(simpleRef(i, j, 'positional', text.slice(i + 1, j), i + 1, j, stack.length));
-        i = j;
-        continue;
-      }
-      if (d === Ch.Minus && i + 2 < n && isNameStart(text.charCodeAt(i + 2))) {
-        let j = i + 3;
-        if (text.charCodeAt(j) === Ch.Star) j++;
-        refs.push(simpleRef(i, j, 'positional', text.slice(i + 1, j), i + 1, j, stack.length));
+        const ref = simpleRef(i, j, 'plain', text.slice(nameStart, j), nameStart, j, stack.length);
+        ref.conditional = conditional;
+        ref.negated = negated;
+        refs.push(ref);
         i = j;
         continue;
       }
       i++;
       continue;
     }
-    if (top) {
-      if (c === top.open) top.count++;
-      else if (c === top.close) {
-        if (top.count > 0) top.count--;
-        else closeFrame(text, stack.pop()!, i, refs);
+    if (d >= 0 && isNameStart(d)) {
+      // The commonest loop of the scanner: the table test written out rather than called.
+      let j = i + 2;
+      while (j < n) {
+        const e = text.charCodeAt(j);
+        if (e >= 128 || NAME_CHARS[e] === 0) break;
+        j++;
       }
+      refs.push(simpleRef(i, j, 'plain', text.slice(i + 1, j), i + 1, j, stack.length));
+      i = j;
+      continue;
+    }
+    if (d >= 0 && (isDigit(d) || d === Ch.Star || d === Ch.Hash)) {
+      let j = i + 2;
+      if (isDigit(d)) while (j < n && isDigit(text.charCodeAt(j))) j++;
+      else if (d === Ch.Star && text.charCodeAt(j) === Ch.Star) j++;
+      refs.push(simpleRef(i, j, 'positional', text.slice(i + 1, j), i + 1, j, stack.length));
+      i = j;
+      continue;
+    }
+    if (d === Ch.Minus && i + 2 < n && isNameStart(text.charCodeAt(i + 2))) {
+      let j = i + 3;
+      if (text.charCodeAt(j) === Ch.Star) j++;
+      refs.push(simpleRef(i, j, 'positional', text.slice(i + 1, j), i + 1, j, stack.length));
+      i = j;
+      continue;
     }
     i++;
   }
