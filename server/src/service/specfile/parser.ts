@@ -4,7 +4,7 @@
 import { LineIndex } from '../text/lineIndex';
 import type {
   BuildConditional, ChangelogEntry, Comment, ConditionalBlock, ConditionalPathEntry, ConditionalBranch, ConditionalKeyword,
-  Include, LineKind, MacroDefinition, Package, ParseProblem, Section, SectionOption, SpecDocument, Span, Tag,
+  Include, LineKind, MacroDefinition, MacroReference, Package, ParseProblem, Section, SectionOption, SpecDocument, Span, Tag,
 } from './ast';
 import { lookupMacro } from '../catalog/expand';
 import { parseDependencies } from './dependencies';
@@ -20,7 +20,6 @@ const TAG_LINE = /([A-Za-z][A-Za-z0-9_]*)[ \t]*(?:\(([^)\r\n]*)\))?[ \t]*:/y;
  * stay unknown lines (rpm takes `Source http://x` for a Source whose value starts after `http:`).
  */
 const SPACED_SOURCE_TAG = /(source|patch)[ \t]+\d+[ \t]*:/iy;
-const DIRECTIVE = /%([A-Za-z_][A-Za-z0-9_]*)/y;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -235,17 +234,25 @@ export function parseSpec(text: string): SpecDocument {
   const problems: ParseProblem[] = [...macroProblems];
 
   const lineKinds: LineKind[] = new Array<LineKind>(lineCount).fill('blank');
-  const lineSection = new Int32Array(lineCount);
-  const lineConditional = new Int32Array(lineCount);
+  // Both per-line tables in one buffer: a typed array's own buffer costs more than its views.
+  const lineTables = new ArrayBuffer(lineCount * 8);
+  const lineSection = new Int32Array(lineTables, 0, lineCount);
+  const lineConditional = new Int32Array(lineTables, lineCount * 4, lineCount);
   const conditionalPaths: ConditionalPathEntry[] = [{ parent: 0, block: -1, branch: -1 }];
 
   // Lines swallowed by a multi-line macro reference (after its first line) are not structure.
-  const continuation = new Uint8Array(lineCount);
+  // Made only when there are some; the references come sorted by start, so their lines are
+  // found walking forward, and only one that goes past its first line needs a search for its end.
+  let continuation: Uint8Array | undefined;
+  const lineStarts = lines.lineStarts;
+  let refLine = 0;
   for (const r of refs) {
     if (r.depth !== 0 || r.form === 'escape') continue;
+    while (refLine + 1 < lineCount && lineStarts[refLine + 1] <= r.start) refLine++;
+    if (refLine + 1 >= lineCount || r.end < lineStarts[refLine + 1]) continue;
     const endLine = lines.lineOf(r.end);
-    const startLine = lines.lineOf(r.start);
-    for (let l = startLine + 1; l <= endLine; l++) continuation[l] = 1;
+    continuation ??= new Uint8Array(lineCount);
+    for (let l = refLine + 1; l <= endLine; l++) continuation[l] = 1;
   }
 
   const sections: Section[] = [];
@@ -278,11 +285,17 @@ export function parseSpec(text: string): SpecDocument {
   };
 
   let pendingDefinition: MacroDefinition | undefined;
-  const keywordStarts = new Set<number>();
+  /** Where `%description`, `%if`, `%define`… start, in order: structure, not macro uses. */
+  const keywordStarts: number[] = [];
+  const markStructural = (line: number, kind: LineKind, start: number) => {
+    lineKinds[line] = kind;
+    keywordStarts.push(start);
+  };
   let currentEntry: ChangelogEntry | undefined;
   /** Whether the current %changelog entry has a line of text yet (rpm reads the first one as text, even `* …`). */
   let entryHasText = false;
-  const hasLineSeparators = text.includes('\u2028') || text.includes('\u2029');
+  /** Whether the text has a U+2028 or U+2029 (a changelog header needs to know; looked up at the first). */
+  let hasLineSeparators: boolean | undefined;
 
   const closeSection = (endLine: number) => {
     current.endLine = Math.max(current.headerLine, endLine);
@@ -313,7 +326,7 @@ export function parseSpec(text: string): SpecDocument {
       }
       continue;
     }
-    if (continuation[line]) {
+    if (continuation !== undefined && continuation[line] === 1) {
       lineKinds[line] = 'macro-continuation';
       continue;
     }
@@ -334,27 +347,26 @@ export function parseSpec(text: string): SpecDocument {
     }
 
     if (first === 37 /* % */) {
-      DIRECTIVE.lastIndex = contentStart;
-      const d = DIRECTIVE.exec(text);
-      const word = d ? d[1] : '';
-      const wordEnd = contentStart + 1 + word.length;
-      const structural = (kind: LineKind) => {
-        lineKinds[line] = kind;
-        keywordStarts.add(contentStart);
-      };
+      // The directive's name: `%` and a macro name (what `/%([A-Za-z_][A-Za-z0-9_]*)/y` matches).
+      let wordEnd = contentStart + 1;
+      if (isNameStartCode(text.charCodeAt(wordEnd))) {
+        wordEnd++;
+        while (wordEnd < lineEnd && isNameCharCode(text.charCodeAt(wordEnd))) wordEnd++;
+      }
+      const word = wordEnd > contentStart + 1 ? text.slice(contentStart + 1, wordEnd) : '';
       if (word === 'dnl' && (wordEnd === lineEnd || isBlank(text.charCodeAt(wordEnd)))) {
-        structural('comment');
+        markStructural(line, 'comment', contentStart);
         comments.push({ kind: 'dnl', start: contentStart, end: lineEnd, line });
         continue;
       }
       if (word && CONDITIONAL_KEYWORDS.has(word) && (wordEnd === lineEnd || isBlank(text.charCodeAt(wordEnd)))) {
-        structural('conditional');
+        markStructural(line, 'conditional', contentStart);
         handleConditional(word as ConditionalKeyword, line, contentStart, wordEnd, lineEnd);
         continue;
       }
       if (word === 'define' || word === 'global' || word === 'undefine') {
         const def = parseDefinition(word, line, contentStart, wordEnd, lineEnd);
-        structural('definition');
+        markStructural(line, 'definition', contentStart);
         if (def) {
           definitions.push(def);
           if (word !== 'undefine' && endsWithContinuation(text, lineStart, lineEnd)) pendingDefinition = def;
@@ -363,7 +375,7 @@ export function parseSpec(text: string): SpecDocument {
         continue;
       }
       if (word === 'bcond_with' || word === 'bcond_without' || word === 'bcond') {
-        structural('definition');
+        markStructural(line, 'definition', contentStart);
         const words = splitWords(text.slice(wordEnd, lineEnd), wordEnd);
         if (words.length > 0) {
           const name = words[0];
@@ -376,7 +388,7 @@ export function parseSpec(text: string): SpecDocument {
         continue;
       }
       if (word === 'include') {
-        structural('include');
+        markStructural(line, 'include', contentStart);
         const words = splitWords(text.slice(wordEnd, lineEnd), wordEnd);
         if (words.length > 0) includes.push({ path: words[0].word, pathSpan: { start: words[0].start, end: words[0].end }, start: contentStart, end: lineEnd, line });
         continue;
@@ -389,7 +401,7 @@ export function parseSpec(text: string): SpecDocument {
         current = openSection(word.toLowerCase(), kind, line, contentStart, wordEnd, lineEnd);
         sections.push(current);
         lineSection[line] = sections.length - 1;
-        structural('section-header');
+        markStructural(line, 'section-header', contentStart);
         continue;
       }
       lineKinds[line] = 'macro-line';
@@ -424,6 +436,7 @@ export function parseSpec(text: string): SpecDocument {
       if (first === 42 /* * */ && contentStart === lineStart && !(currentEntry && !entryHasText)) {
         finishEntry(line - 1);
         const entry: ChangelogEntry = { start: contentStart, end: lineEnd, header: { start: contentStart, end: lineEnd }, line, body: { start: lineEnd, end: lineEnd } };
+        hasLineSeparators ??= text.includes('\u2028') || text.includes('\u2029');
         parseChangelogHeader(text, contentStart, lineEnd, hasLineSeparators, entry);
         changelog.push(entry);
         currentEntry = entry;
@@ -451,7 +464,7 @@ export function parseSpec(text: string): SpecDocument {
   resolvePackages();
   markDuplicateSections(sections, conditionalPaths);
   // `%description`, `%if`, `%define`… are structure, not macro uses.
-  const macroReferences = keywordStarts.size === 0 ? refs : refs.filter((r) => !keywordStarts.has(r.start));
+  const macroReferences = keywordStarts.length === 0 ? refs : withoutStarts(refs, keywordStarts);
   const placeholders = findPlaceholders(text);
 
   return {
@@ -600,15 +613,15 @@ export function parseSpec(text: string): SpecDocument {
     while (valueStart < lineEnd && isBlank(text.charCodeAt(valueStart))) valueStart++;
     let valueEnd = lineEnd;
     // An inline `%dnl` discards the rest of the line before rpm reads the tag.
-    const dnl = text.slice(valueStart, lineEnd).search(/%dnl(?![A-Za-z0-9_])/);
-    if (dnl >= 0) valueEnd = valueStart + dnl;
+    const dnl = inlineDnl(text, valueStart, lineEnd);
+    if (dnl >= 0) valueEnd = dnl;
     while (valueEnd > valueStart && isBlank(text.charCodeAt(valueEnd - 1))) valueEnd--;
     const value = text.slice(valueStart, valueEnd);
     const tag: Tag = {
       name, nameSpan: { start, end: start + name.length }, key, value, valueSpan: { start: valueStart, end: valueEnd },
       start, end: lineEnd, line, packageIndex: current.kind === 'package' ? current.packageIndex : 0, conditionalPath,
-      ...(number !== undefined ? { number } : {}),
     };
+    if (number !== undefined) tag.number = number;
     if (m[2] !== undefined) {
       const qStart = start + m[0].indexOf('(') + 1;
       tag.qualifier = m[2].trim();
@@ -665,16 +678,18 @@ function markDuplicateSections(sections: Section[], paths: ConditionalPathEntry[
     for (const [block, branch] of chain(b)) if (ca.has(block) && ca.get(block) !== branch) return true;
     return false;
   };
-  sections.forEach((s, k) => {
-    if (s.kind === 'preamble') return;
-    const key = `${s.name.toLowerCase()}\u0000${s.nameOption !== undefined ? `-n ${s.nameOption}` : (s.target ?? '')}`;
+  for (let k = 1; k < sections.length; k++) {
+    const s = sections[k];
+    // Section names are lower case already; most sections have neither -n nor a target, and the
+    // name alone is their key (the others' keys have a NUL, which no name has).
+    const key = s.nameOption !== undefined ? `${s.name}\u0000-n ${s.nameOption}` : s.target ? `${s.name}\u0000${s.target}` : s.name;
     const earlier = seen.get(key);
     if (earlier) {
       const first = earlier.find((e) => !exclusive(sections[e].conditionalPath, s.conditionalPath));
       if (first !== undefined) s.duplicateOf = first;
       earlier.push(k);
     } else seen.set(key, [k]);
-  });
+  }
 }
 
 /** Treats `%{name}` and `%name` as the main package's name, so `%files -n %{name}-libs` matches `%package libs`. */
@@ -685,6 +700,18 @@ export function normalizePackageName(name: string, mainName: string): string {
   return out;
 }
 const NAME_MACRO = /%\{\??name\}|%name\b/g;
+
+/** The references that do not start at one of `starts` (both sorted by start: one merge pass). */
+function withoutStarts(refs: MacroReference[], starts: number[]): MacroReference[] {
+  const out: MacroReference[] = [];
+  let k = 0;
+  for (const r of refs) {
+    while (k < starts.length && starts[k] < r.start) k++;
+    if (k < starts.length && starts[k] === r.start) continue;
+    out.push(r);
+  }
+  return out;
+}
 
 /**
  * `@NAME@` placeholders of a `.spec.in` template, left to right without overlaps (what a global
@@ -714,8 +741,20 @@ function isBlank(c: number): boolean {
   return c === 32 || c === 9;
 }
 
+function isNameStartCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
 function isNameCharCode(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || (c >= 48 && c <= 57);
+}
+
+/** Where the first `%dnl` (not `%dnl_x`) in text[from, to) starts, or -1 (a loop over a tag's value, not a slice and a pattern per tag). */
+function inlineDnl(text: string, from: number, to: number): number {
+  for (let k = from; k < to; k++) {
+    if (text.charCodeAt(k) === 37 /* % */ && text.startsWith('dnl', k + 1) && !isNameCharCode(text.charCodeAt(k + 4))) return k;
+  }
+  return -1;
 }
 
 function endsWithContinuation(text: string, lineStart: number, lineEnd: number): boolean {
@@ -729,9 +768,9 @@ function endsWithContinuation(text: string, lineStart: number, lineEnd: number):
 }
 
 /** Extends a definition's body over its continuation lines and any multi-line macro it opens. */
-function finishDefinition(def: MacroDefinition, lines: LineIndex, text: string, continuation: Uint8Array): void {
+function finishDefinition(def: MacroDefinition, lines: LineIndex, text: string, continuation: Uint8Array | undefined): void {
   let endLine = def.endLine;
-  while (endLine + 1 < lines.lineCount && continuation[endLine + 1]) endLine++;
+  while (continuation !== undefined && endLine + 1 < lines.lineCount && continuation[endLine + 1] === 1) endLine++;
   def.endLine = endLine;
   const end = lines.lineEnd(endLine);
   def.end = end;
