@@ -5,9 +5,22 @@ import { closestMatch } from '../../text/similarity';
 import { defineSpecRule } from '../types';
 
 const SECTION_NAMES = [...SECTION_KINDS.keys()];
-/** `_name` and `name_` of every section name (made once: this rule looks at every macro line). */
-const SECTION_SUFFIXES = SECTION_NAMES.map((n) => `_${n}`);
-const SECTION_PREFIXES = SECTION_NAMES.map((n) => `${n}_`);
+
+/**
+ * `%R_install`, `%py_build`: the word is a section name with a prefix or a suffix joined by `_`
+ * (one look-up per underscore of the word instead of an endsWith/startsWith per section name).
+ */
+function namesSectionWithAffix(word: string): boolean {
+  for (let u = word.indexOf('_'); u >= 0; u = word.indexOf('_', u + 1)) {
+    if (SECTION_KINDS.has(word.slice(u + 1)) || SECTION_KINDS.has(word.slice(0, u))) return true;
+  }
+  return false;
+}
+
+/** A letter, digit or `_` (`first`: no digit), as in `%([A-Za-z_][A-Za-z0-9_]*)`. */
+function isNameChar(c: number, first: boolean): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (!first && c >= 48 && c <= 57);
+}
 
 /**
  * A line-start `%word` is ambiguous: it may be a macro call (`%cmake`, `%py3_build`). Only a word
@@ -25,21 +38,28 @@ export default defineSpecRule({
   check(ctx) {
     const { doc } = ctx;
     let defined: ReturnType<typeof definitionTable> | undefined;
+    const text = doc.text;
     for (let line = 0; line < doc.lineKinds.length; line++) {
       if (doc.lineKinds[line] !== 'macro-line') continue;
-      const start = doc.lines.lineStarts[line];
-      const m = /^[ \t]*%([A-Za-z_][A-Za-z0-9_]*)(?=$|[ \t])/.exec(doc.lines.lineText(line));
-      if (!m) continue;
-      const word = m[1];
-      if (word.length < 4 || lookupMacro(word)) continue;
+      // `^[ \t]*%([A-Za-z_][A-Za-z0-9_]*)(?=$|[ \t])` read by character (no line substring, no
+      // match array: this runs on every macro line of every spec).
+      const end = doc.lines.lineEnd(line);
+      let percent = doc.lines.lineStarts[line];
+      while (percent < end && (text.charCodeAt(percent) === 32 || text.charCodeAt(percent) === 9)) percent++;
+      if (percent >= end || text.charCodeAt(percent) !== 37 || !isNameChar(text.charCodeAt(percent + 1), true)) continue;
+      let wordEnd = percent + 2;
+      while (wordEnd < end && isNameChar(text.charCodeAt(wordEnd), false)) wordEnd++;
+      if (wordEnd < end && text.charCodeAt(wordEnd) !== 32 && text.charCodeAt(wordEnd) !== 9) continue;
+      if (wordEnd - percent - 1 < 4) continue;
+      const word = text.slice(percent + 1, wordEnd);
       // rpm reads any %word that is not a section name as a macro call; `%R_install`, `%py_build`
       // name a section with a prefix, the way macro packages name their helpers, not a typo.
-      if (SECTION_SUFFIXES.some((x) => word.endsWith(x)) || SECTION_PREFIXES.some((x) => word.startsWith(x))) continue;
+      if (namesSectionWithAffix(word) || lookupMacro(word)) continue;
       defined ??= definitionTable(doc);
       if (defined.has(word)) continue;
       const suggestion = closestMatch(word.toLowerCase(), SECTION_NAMES, word.length >= 8 ? 2 : 1);
       if (!suggestion) continue;
-      const wordStart = start + m[0].indexOf('%');
+      const wordStart = percent;
       ctx.report({
         start: wordStart,
         end: wordStart + 1 + word.length,
