@@ -1,6 +1,8 @@
 import { maskMacros } from '../../specfile/depTokens';
 import { defineSpecRule } from '../types';
 
+const OPERATOR_CHAR = /[<>=]/;
+
 /**
  * `Requires: foo>=1.0` without blanks around the operator: rpm reads one capability named
  * `foo>=1.0`, not a versioned dependency. rpmlint checks Requires, BuildRequires, PreReq,
@@ -24,6 +26,8 @@ export default defineSpecRule({
         if (dep.operator || dep.rich) continue;
         // `=>` and `=<` standing alone are not names: rpm reads them as `>=` and `<=` (checked against rpm 4.18).
         if (dep.name === '=>' || dep.name === '=<') continue;
+        // No operator character at all (nearly every dependency): nothing to mask or look for.
+        if (!OPERATOR_CHAR.test(dep.name)) continue;
         // Operators inside a capability's parentheses belong to its argument: font(:lang=en).
         const masked = maskMacros(dep.name).replace(/\([^()]*\)/g, (x) => '(' + ' '.repeat(x.length - 2) + ')');
         const m = /(<=|>=|==|<|>|=)/.exec(masked);
