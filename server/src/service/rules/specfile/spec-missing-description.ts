@@ -18,29 +18,33 @@ export default defineSpecRule({
     if (preambleMayBeIncomplete(doc)) return;
     // By name, not index: one name may be declared in several %if arms.
     const mainName = doc.packages[0].name;
+    // Each package's name as compared, worked out once (TeX Live's specs have thousands).
+    const names = doc.packages.map((p) => normalizePackageName(p.name, mainName));
     const described = new Set<string>();
     let unresolved = false;
     let scope: MacroScope | undefined;
     for (const s of doc.sections) {
       if (s.kind !== 'description') continue;
       if (s.packageIndex >= 0) {
-        described.add(normalizePackageName(doc.packages[s.packageIndex].name, mainName));
+        described.add(names[s.packageIndex]);
         continue;
       }
       // `%description -n python3-%{pypi_name}` for `%package -n python3-cornice`: the parser matches
       // names as written; the spec's own definitions tell what this one is.
       const written = s.nameOption ?? (s.target !== undefined ? `${mainName || '%{name}'}-${s.target}` : undefined);
-      scope ??= scopeOf(doc, ctx.profile);
-      const expanded = written === undefined ? undefined : scope.expand(written, s.header.start);
+      // A name without `%` expands to itself: no macro scope is built for it.
+      const expanded = written === undefined ? undefined
+        : !written.includes('%') ? { text: written, uncertain: false }
+        : (scope ??= scopeOf(doc, ctx.profile)).expand(written, s.header.start);
       // Only a name that is one of the spec's packages counts (`%description %{common_description}`
       // is a description written in a macro, not a package name).
       const name = expanded && !expanded.uncertain ? normalizePackageName(expanded.text, mainName) : undefined;
-      if (name !== undefined && doc.packages.some((p) => normalizePackageName(p.name, mainName) === name)) described.add(name);
+      if (name !== undefined && names.includes(name)) described.add(name);
       else unresolved = true;
     }
     for (let k = 0; k < doc.packages.length; k++) {
       const pkg = doc.packages[k];
-      if (described.has(normalizePackageName(pkg.name, mainName))) continue;
+      if (described.has(names[k])) continue;
       // A %description whose target we could not resolve may belong to a macro-named package.
       if (unresolved && (k === 0 || pkg.name.includes('%'))) continue;
       if (k === 0) {
