@@ -49,12 +49,17 @@ export default defineSpecRule({
   rpmlintId: 'libdir-macro-in-noarch-package',
   check(ctx) {
     const { doc } = ctx;
-    if (only64BitArches(doc, ctx.distro)) return;
-    // `%global _libdir /usr/lib` (obs-build): the spec pins the macro to one literal directory,
-    // so it no longer depends on the build host
-    const pinned = new Set(doc.macroDefinitions.filter((d) => (d.name === '_libdir' || d.name === '_lib') && d.keyword !== 'undefine' && !d.body.includes('%')).map((d) => d.name));
+    // The architectures and the spec's own definitions are looked at only for a noarch %files
+    // (most specs have none).
+    let pinned: Set<string> | undefined;
     for (const s of doc.sections) {
       if (s.kind !== 'files' || !unconditionalNoarch(doc, s.packageIndex)) continue;
+      if (pinned === undefined) {
+        if (only64BitArches(doc, ctx.distro)) return;
+        // `%global _libdir /usr/lib` (obs-build): the spec pins the macro to one literal directory,
+        // so it no longer depends on the build host
+        pinned = new Set(doc.macroDefinitions.filter((d) => (d.name === '_libdir' || d.name === '_lib') && d.keyword !== 'undefine' && !d.body.includes('%')).map((d) => d.name));
+      }
       for (const r of refsInRange(doc, s.body.start, s.body.end)) {
         if ((r.form !== 'plain' && r.form !== 'braced') || (r.name !== '_libdir' && r.name !== '_lib') || pinned.has(r.name)) continue;
         const kind = doc.lineKinds[doc.lines.lineOf(r.start)];
