@@ -76,20 +76,28 @@ export default defineSpecRule({
     for (const section of doc.sections) {
       if (section.kind === 'build' || section.kind === 'install' || section.kind === 'check') {
         for (const cmd of shellScript(doc, section)?.commands ?? []) {
-          const name = cmd.nameIndex >= 0 ? cmd.words[cmd.nameIndex].text : '';
-          const base0 = name.replace(/^.*\//, '').replace(/^%\{?__(\w+)\}?$/, '$1');
-          const textCommand = TEXT_COMMANDS.test(base0);
+          // The command's name is looked at only once a word has a slash (most commands have none).
+          let name: string | undefined;
+          let base0 = '';
+          let textCommand = false;
           for (let k = 0; k < cmd.words.length; k++) {
             const w = cmd.words[k];
             // Both checks below are about a literal absolute path: no slash, nothing to find.
             if (!w.text.includes('/')) continue;
+            if (name === undefined) {
+              name = cmd.nameIndex >= 0 ? cmd.words[cmd.nameIndex].text : '';
+              base0 = name.replace(/^.*\//, '').replace(/^%\{?__(\w+)\}?$/, '$1');
+              textCommand = TEXT_COMMANDS.test(base0);
+            }
             if (textCommand && !w.redirect && k !== cmd.nameIndex) {
               // a file operand like %{buildroot}/usr/bin/foo is still a location; expressions are not
               if (/^["']?s(.).*\1/.test(w.text) || /^-/.test(w.text) || /[|]/.test(w.text) || name === 'echo' || name === 'printf') continue;
             }
             const base = w.start;
             BUILDROOT_PATH.lastIndex = 0;
-            for (let mm = BUILDROOT_PATH.exec(w.text); mm; mm = BUILDROOT_PATH.exec(w.text)) {
+            // (BUILDROOT_PATH needs one of the build root's names.)
+            const afterBuildroot = w.text.includes('buildroot') || w.text.includes('RPM_BUILD_ROOT');
+            for (let mm = afterBuildroot ? BUILDROOT_PATH.exec(w.text) : null; mm; mm = BUILDROOT_PATH.exec(w.text)) {
               if (!mm[1]) continue;
               const p = candidate(mm[1]);
               if (!p) continue;
@@ -118,8 +126,7 @@ export default defineSpecRule({
           if (doc.lineKinds[l] !== 'body' && doc.lineKinds[l] !== 'macro-line') continue;
           const start = doc.lines.lineStarts[l];
           const end = doc.lines.lineEnd(l);
-          const slash = doc.text.indexOf('/', start);
-          if (slash < 0 || slash >= end) continue; // no literal path on this line
+          if (!hasEntryPathSlash(doc.text, start, end)) continue; // no literal path on this line
           const text = doc.text.slice(start, end);
           for (const e of filesEntryPaths(text)) {
             const p = candidate(e.path);
@@ -131,6 +138,21 @@ export default defineSpecRule({
     }
   },
 });
+
+/**
+ * The %files line text[start, end) may have an absolute literal path (what filesEntryPaths lists):
+ * a `/` that starts a word or follows its opening quote, so after the line start, a blank, a
+ * quote or the `)` of a directive (filesLineWords's word boundaries; any non-ASCII character counts
+ * as a possible blank). Most lines only have `%{_bindir}/…`-style paths: no split, no words.
+ */
+function hasEntryPathSlash(text: string, start: number, end: number): boolean {
+  for (let i = text.indexOf('/', start); i >= 0 && i < end; i = text.indexOf('/', i + 1)) {
+    if (i === start) return true;
+    const before = text.charCodeAt(i - 1);
+    if (before <= 32 || before === 34 || before === 41 || before >= 128) return true;
+  }
+  return false;
+}
 
 /**
  * The top-level directories whose owner defines the system's layout, and the user and group
