@@ -3,6 +3,7 @@ import type { SpecDocument } from '../../specfile/ast';
 import { isNoarch } from '../../specfile/query';
 import { isShellScriptlet, shellScript } from '../../shell/specShell';
 import { filesEntryPaths, macroForPath } from '../../specfile/paths';
+import { specLines } from '../../specfile/sectionText';
 import type { DistroId } from '../../types';
 import { cachedPerParse } from '../../perParse';
 import { defineSpecRule, type Report, type ReportFix, type SpecRuleContext } from '../types';
@@ -31,6 +32,13 @@ const LIBDIR_ARGUMENT = /^(?:--libdir|--with-libdir|-DCMAKE_INSTALL_LIBDIR|-DLIB
 const RPM_OWN_TREES = /^\/(?:debug|\.build-id)(?:\/|$|%)/;
 /** Fixed names other programs look for literally: /usr/lib/sendmail (the MTA alternatives). */
 const FIXED_NAMES = /^\/sendmail(?:\.[\w-]+)?$/;
+
+/** One of lines `from` to `to` (inclusive) has `word`. */
+function linesMention(doc: SpecDocument, from: number, to: number, word: string): boolean {
+  const lines = specLines(doc);
+  for (let l = Math.max(from, 0); l <= to && l < lines.length; l++) if (lines[l].text.includes(word)) return true;
+  return false;
+}
 
 /** The line sits in an %ifarch/%ifnarch arm, or an %if that looks at the architecture. */
 function archConditional(doc: SpecDocument, line: number): boolean {
@@ -240,18 +248,26 @@ function scanLibraryPaths(doc: SpecDocument, distro: DistroId, found: Report<Lib
     for (const section of doc.sections) {
       const shellSection = section.kind === 'prep' || section.kind === 'conf' || section.kind === 'build' || section.kind === 'install' || section.kind === 'check';
       if (shellSection || isShellScriptlet(section)) {
+        // Every finding is on a `/lib` of the body: a body without one needs no shell parse or look
+        // at its commands (the shell text is the body's lines, so it has a `/lib` only where they do).
+        if (!linesMention(doc, section.bodyStartLine, section.endLine, '/lib')) continue;
         const noarch = section.packageIndex >= 0 && isShellScriptlet(section) ? isNoarch(doc, section.packageIndex) : mainNoarch;
         for (const cmd of shellScript(doc, section)?.commands ?? []) {
-          const name = cmd.nameIndex >= 0 ? cmd.words[cmd.nameIndex].text.replace(/^.*\//, '') : '';
-          const textCommand = TEXT_COMMANDS.test(name) || PROBE_COMMANDS.test(name);
-          // cp/mv/install: a build-root source operand is where upstream installed the file
+          // The command's name is looked at only once a word has `/lib` (most commands have none).
+          let name: string | undefined;
+          let textCommand = false;
           let lastOperand = -1;
-          if (COPY_COMMANDS.test(name)) for (let k = cmd.words.length - 1; k > cmd.nameIndex && lastOperand < 0; k--) if (!cmd.words[k].redirect) lastOperand = k;
           for (let k = 0; k < cmd.words.length; k++) {
             const w = cmd.words[k];
+            if (!w.text.includes('/lib')) continue; // what LIB_PATH looks for
+            if (name === undefined) {
+              name = cmd.nameIndex >= 0 ? cmd.words[cmd.nameIndex].text.replace(/^.*\//, '') : '';
+              textCommand = TEXT_COMMANDS.test(name) || PROBE_COMMANDS.test(name);
+              // cp/mv/install: a build-root source operand is where upstream installed the file
+              if (COPY_COMMANDS.test(name)) for (let j = cmd.words.length - 1; j > cmd.nameIndex && lastOperand < 0; j--) if (!cmd.words[j].redirect) lastOperand = j;
+            }
             if (textCommand && !w.redirect && k !== cmd.nameIndex) continue;
             if (lastOperand >= 0 && k !== lastOperand && k !== cmd.nameIndex && BUILDROOT_START.test(w.text)) continue;
-            if (!w.text.includes('/lib')) continue; // what LIB_PATH looks for
             const start = w.start;
             const end = w.end;
             // words that span a continuation are checked piecewise by offset
@@ -261,6 +277,7 @@ function scanLibraryPaths(doc: SpecDocument, distro: DistroId, found: Report<Lib
           }
         }
       } else if (section.kind === 'files') {
+        if (!linesMention(doc, section.headerLine + 1, section.endLine, '/lib')) continue;
         const noarch = section.packageIndex >= 0 ? isNoarch(doc, section.packageIndex) : mainNoarch;
         for (let l = section.headerLine + 1; l <= section.endLine; l++) {
           if (doc.lineKinds[l] !== 'body' && doc.lineKinds[l] !== 'macro-line') continue;
