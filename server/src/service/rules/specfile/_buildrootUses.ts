@@ -30,33 +30,38 @@ export function buildrootUses(ctx: SpecRuleContext, kinds: ReadonlySet<string>, 
   // A spec that redefines %__spec_install_pre (kernel.spec: `%{___build_pre}` without the
   // `rm -rf`) keeps what %build installs into the build root, on purpose.
   const keepsBuildroot = doc.macroDefinitions.some((d) => d.name === '__spec_install_pre' && !/rm\s+-rf/.test(d.body));
-  for (const l of specLines(doc)) {
-    if (!kinds.has(l.section.kind)) continue;
-    if (keepsBuildroot && l.section.kind === 'build') continue;
-    const kind = doc.lineKinds[l.line];
-    if (kind !== 'body' && kind !== 'macro-line') continue;
-    if (!mentionsAny(l.text, BUILDROOT_WORDS)) continue; // most lines have neither
-    const hash = shellCommentStart(doc, l.line);
-    const code = hash >= 0 ? l.text.slice(0, hash - l.start) : l.text;
-    const hits: { start: number; end: number; form: 'macro' | 'variable' }[] = [];
-    for (const m of code.matchAll(/(\\*)\$(\{RPM_BUILD_ROOT\}|RPM_BUILD_ROOT\b)/g)) {
-      const start = l.start + m.index + m[1].length;
-      // In single quotes the shell does not expand it: text for another script (arm-none-eabi-gcc-cs
-      // writes `find "$RPM_BUILD_ROOT…"` into a copied brp script with sed).
-      if (m[1].length % 2 === 0 && !inSingleQuotes(doc, l.section, start)) hits.push({ start, end: l.start + m.index + m[0].length, form: 'variable' });
+  const lines = specLines(doc);
+  // Only the lines of the sections of the given kinds (a section is its header line to its
+  // endLine): a look at every line of the spec cost more than the rest of the two rules.
+  for (const section of doc.sections) {
+    if (!kinds.has(section.kind) || (keepsBuildroot && section.kind === 'build')) continue;
+    for (let line = Math.max(section.headerLine, 0); line <= section.endLine; line++) {
+      const l = lines[line];
+      const kind = doc.lineKinds[l.line];
+      if (kind !== 'body' && kind !== 'macro-line') continue;
+      if (!mentionsAny(l.text, BUILDROOT_WORDS)) continue; // most lines have neither
+      const hash = shellCommentStart(doc, l.line);
+      const code = hash >= 0 ? l.text.slice(0, hash - l.start) : l.text;
+      const hits: { start: number; end: number; form: 'macro' | 'variable' }[] = [];
+      for (const m of code.matchAll(/(\\*)\$(\{RPM_BUILD_ROOT\}|RPM_BUILD_ROOT\b)/g)) {
+        const start = l.start + m.index + m[1].length;
+        // In single quotes the shell does not expand it: text for another script (arm-none-eabi-gcc-cs
+        // writes `find "$RPM_BUILD_ROOT…"` into a copied brp script with sed).
+        if (m[1].length % 2 === 0 && !inSingleQuotes(doc, l.section, start)) hits.push({ start, end: l.start + m.index + m[0].length, form: 'variable' });
+      }
+      for (const m of code.matchAll(/(%+)(\{\??buildroot\}|buildroot\b)/g)) {
+        if (m[1].length % 2 === 1) hits.push({ start: l.start + m.index + m[1].length - 1, end: l.start + m.index + m[0].length, form: 'macro' });
+      }
+      if (skip) {
+        for (let i = hits.length - 1; i >= 0; i--) if (skip(code, hits[i].start - l.start)) hits.splice(i, 1);
+      }
+      if (hits.length === 0) continue;
+      hits.sort((a, b) => a.start - b.start);
+      const index = doc.lineSection[l.line];
+      const first = perSection.get(index);
+      if (first) first.count += hits.length;
+      else perSection.set(index, { ...hits[0], section: l.section.name, count: hits.length });
     }
-    for (const m of code.matchAll(/(%+)(\{\??buildroot\}|buildroot\b)/g)) {
-      if (m[1].length % 2 === 1) hits.push({ start: l.start + m.index + m[1].length - 1, end: l.start + m.index + m[0].length, form: 'macro' });
-    }
-    if (skip) {
-      for (let i = hits.length - 1; i >= 0; i--) if (skip(code, hits[i].start - l.start)) hits.splice(i, 1);
-    }
-    if (hits.length === 0) continue;
-    hits.sort((a, b) => a.start - b.start);
-    const index = doc.lineSection[l.line];
-    const first = perSection.get(index);
-    if (first) first.count += hits.length;
-    else perSection.set(index, { ...hits[0], section: l.section.name, count: hits.length });
   }
   return [...perSection.values()].map((f) => ({
     start: f.start, end: f.end, section: f.section, form: f.form,
