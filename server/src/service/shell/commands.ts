@@ -53,6 +53,9 @@ const RESERVED_LEADING = new Set(['if', 'then', 'else', 'elif', 'do', 'while', '
 /** Reserved words whose rest of the command is a header, not a command (`for x in a b`). */
 const HEADER_WORDS = new Set(['for', 'select', 'case']);
 const WRAPPERS = new Set(['env', 'sudo', 'nice', 'exec', 'command', 'eval', 'export']);
+// The words of these sets are short: a length test first spares hashing every long command word.
+const MAX_RESERVED_LENGTH = Math.max(...[...RESERVED_LEADING, ...HEADER_WORDS].map((w) => w.length));
+const MAX_WRAPPER_LENGTH = Math.max(...[...WRAPPERS].map((w) => w.length));
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/;
 
 /** True for `NAME=…`, `NAME+=…`, `NAME[i]=…` as written. */
@@ -172,11 +175,12 @@ function finish(words: ShellWord[], redirects: ShellRedirect[], before: ShellOpe
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
     if (w.redirect) continue;
-    if (w.quoting === 'none' && RESERVED_LEADING.has(w.text) && nameIndex < 0) {
+    const reservedLength = w.quoting === 'none' && w.text.length <= MAX_RESERVED_LENGTH;
+    if (reservedLength && RESERVED_LEADING.has(w.text) && nameIndex < 0) {
       leading.push(w.text);
       continue;
     }
-    if (w.quoting === 'none' && HEADER_WORDS.has(w.text)) {
+    if (reservedLength && HEADER_WORDS.has(w.text)) {
       leading.push(w.text);
       header = true;
       break;
@@ -186,7 +190,7 @@ function finish(words: ShellWord[], redirects: ShellRedirect[], before: ShellOpe
       break;
     }
     if (isAssignmentWord(w)) continue;
-    if (WRAPPERS.has(w.value)) continue;
+    if (w.value.length <= MAX_WRAPPER_LENGTH && WRAPPERS.has(w.value)) continue;
     nameIndex = k;
     break;
   }

@@ -19,11 +19,15 @@ export class OffsetMap {
   private readonly docStarts: number[];
 
   constructor(pieces: readonly { textStart: number; docStart: number }[]) {
-    this.textStarts = pieces.map((p) => p.textStart);
-    this.docStarts = pieces.map((p) => p.docStart);
-    if (this.textStarts.length === 0 || this.textStarts[0] !== 0) {
-      this.textStarts.unshift(0);
-      this.docStarts.unshift(0);
+    this.textStarts = [];
+    this.docStarts = [];
+    if (pieces.length === 0 || pieces[0].textStart !== 0) {
+      this.textStarts.push(0);
+      this.docStarts.push(0);
+    }
+    for (const p of pieces) {
+      this.textStarts.push(p.textStart);
+      this.docStarts.push(p.docStart);
     }
   }
 

@@ -16,6 +16,19 @@ export interface PrepCall {
 
 const CALL = /^([ \t]*)%(\{?)(setup|autosetup|autopatch)(\}?)(?=\s|$)(.*)$/;
 
+/**
+ * The line starting at `start` may be a call: `%setup`, `%autosetup` or `%autopatch` (braced or
+ * not) after blanks. A test by position before CALL's line copy and regex: most macro lines are
+ * other macros.
+ */
+function mayCall(text: string, start: number): boolean {
+  let k = start;
+  while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9) k++;
+  if (text.charCodeAt(k) !== 37) return false;
+  const name = text.charCodeAt(k + 1) === 123 ? k + 2 : k + 1;
+  return text.startsWith('setup', name) || text.startsWith('autosetup', name) || text.startsWith('autopatch', name);
+}
+
 /** The calls in file order (cached per parse: several rules ask). */
 export const prepCalls = cachedPerParse((doc: SpecDocument): PrepCall[] => {
   const out: PrepCall[] = [];
@@ -24,6 +37,7 @@ export const prepCalls = cachedPerParse((doc: SpecDocument): PrepCall[] => {
   const own = definitionTable(doc);
   for (let line = 0; line < doc.lines.lineCount; line++) {
     if (doc.lineKinds[line] !== 'macro-line') continue;
+    if (!mayCall(doc.text, doc.lines.lineStarts[line])) continue;
     const text = doc.lines.lineText(line);
     const m = CALL.exec(text);
     if (!m || (m[2] === '{') !== (m[4] === '}')) continue;
