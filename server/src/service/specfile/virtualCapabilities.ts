@@ -101,9 +101,37 @@ export function unversionedVirtualRequirements(doc: SpecDocument): { dep: Depend
   return out;
 }
 
-/** Capabilities other packages of the spec provide explicitly with a version: name → version text (cached per parse). */
-export const siblingProvides = cachedPerParse((doc: SpecDocument): Map<string, { version: string; packageIndex: number }[]> => {
-  const out = new Map<string, { version: string; packageIndex: number }[]>();
+/** A capability provided with a version: the version text and the providing package. */
+export interface SiblingProvide {
+  version: string;
+  packageIndex: number;
+}
+
+/** Capabilities packages of the spec provide explicitly with a version, by normalised name. */
+export interface SiblingProvides {
+  /** The providers of the capability, in spec order; undefined when none. */
+  get(name: string): readonly SiblingProvide[] | undefined;
+}
+
+/**
+ * Capabilities other packages of the spec provide explicitly with a version: name → version text
+ * (cached per parse). A provide that restates its own package's name is left out; whether it does
+ * is decided on the first lookup of the name, because it may need the spec's definitions on the
+ * generic profile (a second definition model, most of this function's time when built for every
+ * spec) and few names are ever looked up.
+ */
+export const siblingProvides = cachedPerParse((doc: SpecDocument): SiblingProvides => {
+  const candidates = new Map<string, SiblingProvide[]>();
+  for (const t of doc.tags) {
+    if (t.key !== 'provides' || !t.dependencies) continue;
+    for (const d of t.dependencies) {
+      if (d.rich || !d.version || (d.operator !== '=' && d.operator !== '==')) continue;
+      const key = normalizeMacroText(d.name);
+      let list = candidates.get(key);
+      if (!list) candidates.set(key, (list = []));
+      list.push({ version: d.version, packageIndex: t.packageIndex });
+    }
+  }
   // Per package: its name normalised and expanded, computed once (big specs have thousands of provides).
   // The expansion only when the written forms differ (it reads the spec's definitions on the generic profile).
   const ownNames = new Map<number, { normalized: string; expanded?: string }>();
@@ -115,19 +143,19 @@ export const siblingProvides = cachedPerParse((doc: SpecDocument): Map<string, {
   };
   const expandedOwn = (packageIndex: number, own: { normalized: string; expanded?: string }) =>
     (own.expanded ??= expandSpecText(doc, doc.packages[packageIndex].name, 'generic').text);
-  for (const t of doc.tags) {
-    if (t.key !== 'provides' || !t.dependencies) continue;
-    for (const d of t.dependencies) {
-      if (d.rich || !d.version || (d.operator !== '=' && d.operator !== '==')) continue;
-      const key = normalizeMacroText(d.name);
-      // restating the package's own name: that is a sibling-package requirement, not a virtual one
-      const own = ownName(t.packageIndex);
-      if (own !== undefined && (own.normalized === key || expandedOwn(t.packageIndex, own) === expandSpecText(doc, key, 'generic').text)) continue;
-      let list = out.get(key);
-      if (!list) out.set(key, (list = []));
-      list.push({ version: d.version, packageIndex: t.packageIndex });
-    }
-  }
-  return out;
+  // restating the package's own name: that is a sibling-package requirement, not a virtual one
+  const restatesOwnName = (packageIndex: number, key: string) => {
+    const own = ownName(packageIndex);
+    return own !== undefined && (own.normalized === key || expandedOwn(packageIndex, own) === expandSpecText(doc, key, 'generic').text);
+  };
+  const looked = new Map<string, SiblingProvide[] | undefined>();
+  return {
+    get(name) {
+      if (looked.has(name)) return looked.get(name);
+      const list = candidates.get(name)?.filter((p) => !restatesOwnName(p.packageIndex, name));
+      const result = list && list.length > 0 ? list : undefined;
+      looked.set(name, result);
+      return result;
+    },
+  };
 });
-

@@ -41,7 +41,11 @@ export function macrosInComments(ctx: SpecRuleContext): MacroInComment[] {
   const { doc } = ctx;
   const found: MacroInComment[] = [];
   let scope: ReturnType<typeof scopeOf> | undefined;
-  for (let line = 0; line < doc.lines.lineCount; line++) {
+  // Only a line with a `#` can hold a comment (a shell comment starts at its `#`): the search
+  // goes from one such line to the next instead of looking at every line.
+  let line = -1;
+  for (let at = doc.text.indexOf('#'); at >= 0; at = doc.text.indexOf('#', doc.lines.lineEndWithBreak(line))) {
+    line = doc.lines.lineOf(at);
     const section = doc.sections[doc.lineSection[line]];
     if (!section || section.kind === 'changelog') continue;
     const kind = doc.lineKinds[line];

@@ -19,6 +19,31 @@ function norm(dep: Dependency): string {
   return `${dep.name} ${op} ${version}`.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * What a dependency is grouped by before its full key is built: the start of norm(dep) up to
+ * its first space, so two dependencies with the same key are in the same group. In the common
+ * case that is the name as parsed (a name without whitespace starts its normal form), a string
+ * that already exists: most dependencies are listed once and need no key.
+ */
+function groupOf(dep: Dependency): string {
+  if (dep.name !== '' && !WHITESPACE.test(dep.name)) return dep.name;
+  const n = norm(dep);
+  const space = n.indexOf(' ');
+  return space < 0 ? n : n.slice(0, space);
+}
+
+/** Same key, same dependency: package, tag, qualifier, conditional arm and the normal form. */
+function keyOf(tag: Tag, dep: Dependency): string {
+  return `${tag.packageIndex}\u0000${tag.key}\u0000${(tag.qualifier ?? '').replace(/\s+/g, '').toLowerCase()}\u0000${tag.conditionalPath}\u0000${norm(dep)}`;
+}
+
+/** A dependency seen before: its key is made when another of its group comes. */
+interface Seen {
+  tag: Tag;
+  dep: Dependency;
+  key?: string;
+}
+
 /** A whole-line `#` comment between two lines. */
 function commentBetween(doc: SpecDocument, from: number, to: number): boolean {
   for (let line = from + 1; line < to; line++) if (doc.lineKinds[line] === 'comment') return true;
@@ -53,24 +78,30 @@ export default defineSpecRule({
     // `Requires: texlive-siunitx` twice from the catalogue's dependency list): a hand edit is lost
     // at the next update; the repeat is the generator's to fix, and rpm merges it.
     if (isRegeneratedSpec(doc)) return;
-    const seen = new Map<string, { tag: Tag; dep: Dependency }>();
+    const groups = new Map<string, Seen[]>();
     for (const tag of doc.tags) {
-      if (!DEPENDENCY_TAGS.has(tag.key) || !tag.dependencies) continue;
-      const tagKey = `${tag.packageIndex}\u0000${tag.key}\u0000${(tag.qualifier ?? '').replace(/\s+/g, '').toLowerCase()}\u0000${tag.conditionalPath}\u0000`;
+      if (!tag.dependencies || !DEPENDENCY_TAGS.has(tag.key)) continue;
       for (const dep of tag.dependencies) {
         // Not a dependency of its own: an operator rpm reads another way (`=>`), or the output of
         // `%(…)` (` = 1.0.9`, a version for the name before it), known only when rpm runs it.
         if (/^[<>=!]+$/.test(dep.name) || dep.name.startsWith('%(')) continue;
-        const key = tagKey + norm(dep);
-        const first = seen.get(key);
+        const group = groupOf(dep);
+        const entries = groups.get(group);
+        if (!entries) {
+          groups.set(group, [{ tag, dep }]);
+          continue;
+        }
+        const key = keyOf(tag, dep);
+        const first = entries.find((e) => (e.key ??= keyOf(e.tag, e.dep)) === key);
         if (!first) {
-          seen.set(key, { tag, dep });
+          entries.push({ tag, dep, key });
           continue;
         }
         // A repeat in another group headed by a comment (`# Test Suite`, cabal-rpm's `# for missing
         // dep 'x':`) lists the dependency again on purpose; the group now owns it.
         if (commentBetween(doc, first.tag.line, tag.line)) {
-          seen.set(key, { tag, dep });
+          first.tag = tag;
+          first.dep = dep;
           continue;
         }
         // Lines written as one template with the output of a command (the X drivers' `Requires: Xorg
