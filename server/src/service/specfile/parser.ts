@@ -13,7 +13,48 @@ import { scanMacros } from './macroScanner';
 import { specProblem } from './parseProblems';
 
 // Sticky: matched at a line's first non-blank character on the whole text, without slicing lines.
-const TAG_LINE = /([A-Za-z][A-Za-z0-9_]*)[ \t]*(?:\(([^)\r\n]*)\))?[ \t]*:/y;
+/**
+ * A tag line's `Name(qualifier):` head at `start` (what `/([A-Za-z][A-Za-z0-9_]*)[ \t]*(?:\(([^)\r\n]*)\))?[ \t]*:/y`
+ * matches), scanned by hand: every preamble line is tried. Fills `head` and returns true on a match.
+ */
+function readTagHead(text: string, start: number, head: TagHead): boolean {
+  let i = start;
+  let c = text.charCodeAt(i);
+  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  i++;
+  i = skipNameChars(text, i, text.length);
+  const nameEnd = i;
+  i = skipBlanks(text, i, text.length);
+  let qualifierStart = -1;
+  let qualifierEnd = -1;
+  if (text.charCodeAt(i) === 40 /* ( */) {
+    let j = i + 1;
+    while (j < text.length) {
+      c = text.charCodeAt(j);
+      if (c === 41 /* ) */ || c === 10 || c === 13) break;
+      j++;
+    }
+    if (text.charCodeAt(j) !== 41) return false;
+    qualifierStart = i + 1;
+    qualifierEnd = j;
+    i = skipBlanks(text, j + 1, text.length);
+  }
+  if (text.charCodeAt(i) !== 58 /* : */) return false;
+  head.nameEnd = nameEnd;
+  head.qualifierStart = qualifierStart;
+  head.qualifierEnd = qualifierEnd;
+  head.end = i + 1;
+  return true;
+}
+
+interface TagHead {
+  nameEnd: number;
+  /** -1 when there is no `(qualifier)`. */
+  qualifierStart: number;
+  qualifierEnd: number;
+  /** Just past the colon. */
+  end: number;
+}
 /**
  * `Patch 11:` / `Source 2:`: rpm 4.18 reads the number after a blank as no number at all, an
  * unnumbered `Patch:` (numbered after the previous one; checked with rpmspec). Other words there
@@ -65,12 +106,16 @@ function letterCode(text: string, at: number): number {
 const WEEKDAY_CODES = WEEKDAYS.map((w) => letterCode(w, 0));
 const MONTH_CODES = MONTHS.map((m) => letterCode(m, 0));
 
-function isAsciiLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
-function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
+/** Three ASCII letters and a blank at text[i] (a weekday or a month and what follows), all before `end`. */
+function isThreeLettersAndBlank(text: string, i: number, end: number): boolean {
+  if (i + 3 >= end) return false;
+  for (let k = i; k < i + 3; k++) {
+    // Setting bit 0x20 lower-cases A-Z; no other code lands in a-z.
+    const c = text.charCodeAt(k) | 0x20;
+    if (c < 97 || c > 122) return false;
+  }
+  const blank = text.charCodeAt(i + 3);
+  return blank === 32 || blank === 9;
 }
 
 /** Whether text[from, to) is one non-empty word of printable ASCII (what `\S+` matches in the common case). */
@@ -97,37 +142,45 @@ function daysInMonth(year: number, month: number): number {
 function parseChangelogHeader(text: string, start: number, lineEnd: number, hasLineSeparators: boolean, entry: ChangelogEntry): void {
   // The header without trailing white space (what trimEnd() leaves; blanks by hand, the rest rarely).
   let end = lineEnd;
-  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  end = trimBlanksBack(text, start, end);
   const last = text.charCodeAt(end - 1);
   if (last < 32 || last >= 127) end = start + text.slice(start, end).trimEnd().length;
   // `*`, blanks, weekday, month, day, year: letters and digits between runs of blanks.
   let i = start + 1;
-  while (i < end && isBlank(text.charCodeAt(i))) i++;
+  i = skipBlanks(text, i, end);
   const weekdayStart = i;
-  if (!(i + 3 < end && isAsciiLetter(text.charCodeAt(i)) && isAsciiLetter(text.charCodeAt(i + 1)) && isAsciiLetter(text.charCodeAt(i + 2)) && isBlank(text.charCodeAt(i + 3)))) {
+  if (!isThreeLettersAndBlank(text, i, end)) {
     return parseChangelogHeaderByPattern(text, start, end, entry);
   }
   i += 3;
-  while (i < end && isBlank(text.charCodeAt(i))) i++;
+  i = skipBlanks(text, i, end);
   const monthStart = i;
-  if (!(i + 3 < end && isAsciiLetter(text.charCodeAt(i)) && isAsciiLetter(text.charCodeAt(i + 1)) && isAsciiLetter(text.charCodeAt(i + 2)) && isBlank(text.charCodeAt(i + 3)))) {
+  if (!isThreeLettersAndBlank(text, i, end)) {
     return parseChangelogHeaderByPattern(text, start, end, entry);
   }
   i += 3;
-  while (i < end && isBlank(text.charCodeAt(i))) i++;
+  i = skipBlanks(text, i, end);
   let day = 0;
   const dayStart = i;
-  while (i < end && i - dayStart < 3 && isDigitCode(text.charCodeAt(i))) day = day * 10 + text.charCodeAt(i++) - 48;
+  for (; i < end && i - dayStart < 3; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    day = day * 10 + c - 48;
+  }
   if (i === dayStart || i - dayStart > 2 || !(i < end && isBlank(text.charCodeAt(i)))) return parseChangelogHeaderByPattern(text, start, end, entry);
-  while (i < end && isBlank(text.charCodeAt(i))) i++;
+  i = skipBlanks(text, i, end);
   // A time of day (`13:49:30 +08 2020`) or anything unusual: the patterns.
   const yearStart = i;
   let year = 0;
-  while (i < end && i - yearStart < 5 && isDigitCode(text.charCodeAt(i))) year = year * 10 + text.charCodeAt(i++) - 48;
+  for (; i < end && i - yearStart < 5; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    year = year * 10 + c - 48;
+  }
   if (i - yearStart !== 4 || (i < end && !isBlank(text.charCodeAt(i)))) return parseChangelogHeaderByPattern(text, start, end, entry);
   const yearEnd = i;
   let restStart = i;
-  while (restStart < end && isBlank(text.charCodeAt(restStart))) restStart++;
+  restStart = skipBlanks(text, restStart, end);
   if (hasLineSeparators) {
     for (let k = restStart; k < end; k++) {
       // `.` does not match these: the pattern finds no header at all.
@@ -156,11 +209,11 @@ function readChangelogAuthor(text: string, restStart: number, end: number, entry
   entry.email = text.slice(lt + 1, gt);
   // After the e-mail: blanks, an optional `-`, blanks, the EVR.
   let i = gt + 1;
-  while (i < end && isBlank(text.charCodeAt(i))) i++;
+  i = skipBlanks(text, i, end);
   let evrStart = i;
   if (text.charCodeAt(i) === 45 /* - */) {
     evrStart = i + 1;
-    while (evrStart < end && isBlank(text.charCodeAt(evrStart))) evrStart++;
+    evrStart = skipBlanks(text, evrStart, end);
   }
   if (isAsciiWord(text, evrStart, end)) setEvr(entry, text.slice(evrStart, end), evrStart);
   else if (i < end) {
@@ -277,6 +330,10 @@ export function parseSpec(text: string): SpecDocument {
   let current = preamble;
 
   const openBlocks: OpenBlock[] = [];
+  /** Where the text's first `%dnl` is (-1: none), looked up at the first tag: tag lines before it have none. */
+  let firstDnl: number | undefined;
+  /** The head of the tag line at hand (one object reused for every line). */
+  const tagHead: TagHead = { nameEnd: 0, qualifierStart: -1, qualifierEnd: -1, end: 0 };
   let conditionalPath = 0;
   /** Enters a new arm: a fresh path id whose parent is the path outside the block. */
   const enterArm = (open: OpenBlock) => {
@@ -307,7 +364,9 @@ export function parseSpec(text: string): SpecDocument {
     if (!currentEntry) return;
     const last = Math.max(currentEntry.line, endLine);
     currentEntry.end = lines.lineEnd(last);
-    currentEntry.body = { start: Math.min(lines.lineEndWithBreak(currentEntry.line), currentEntry.end), end: currentEntry.end };
+    // The entry's own body span, set now that its end is known.
+    currentEntry.body.start = Math.min(lines.lineEndWithBreak(currentEntry.line), currentEntry.end);
+    currentEntry.body.end = currentEntry.end;
     currentEntry = undefined;
   };
 
@@ -351,7 +410,7 @@ export function parseSpec(text: string): SpecDocument {
       let wordEnd = contentStart + 1;
       if (isNameStartCode(text.charCodeAt(wordEnd))) {
         wordEnd++;
-        while (wordEnd < lineEnd && isNameCharCode(text.charCodeAt(wordEnd))) wordEnd++;
+        wordEnd = skipNameChars(text, wordEnd, lineEnd);
       }
       const word = wordEnd > contentStart + 1 ? text.slice(contentStart + 1, wordEnd) : '';
       if (word === 'dnl' && (wordEnd === lineEnd || isBlank(text.charCodeAt(wordEnd)))) {
@@ -413,12 +472,21 @@ export function parseSpec(text: string): SpecDocument {
     }
 
     if (current.kind === 'preamble' || current.kind === 'package') {
-      TAG_LINE.lastIndex = contentStart;
-      SPACED_SOURCE_TAG.lastIndex = contentStart;
-      const m = TAG_LINE.exec(text) ?? SPACED_SOURCE_TAG.exec(text);
-      if (m) {
+      let isTag = readTagHead(text, contentStart, tagHead);
+      if (!isTag) {
+        SPACED_SOURCE_TAG.lastIndex = contentStart;
+        const m = SPACED_SOURCE_TAG.exec(text);
+        if (m) {
+          isTag = true;
+          tagHead.nameEnd = contentStart + m[1].length;
+          tagHead.qualifierStart = -1;
+          tagHead.qualifierEnd = -1;
+          tagHead.end = contentStart + m[0].length;
+        }
+      }
+      if (isTag) {
         lineKinds[line] = 'tag';
-        tags.push(makeTag(m, line, contentStart, lineEnd));
+        tags.push(makeTag(tagHead, line, contentStart, lineEnd));
       } else if (first === 64 /* @ */ && /^@[A-Za-z_][A-Za-z0-9_]*@/.test(text.slice(contentStart, lineEnd))) {
         lineKinds[line] = 'macro-line';
       } else {
@@ -525,9 +593,9 @@ export function parseSpec(text: string): SpecDocument {
 
   function parseDefinition(keyword: 'define' | 'global' | 'undefine', line: number, start: number, keywordEnd: number, lineEnd: number): MacroDefinition | undefined {
     let i = keywordEnd;
-    while (i < lineEnd && isBlank(text.charCodeAt(i))) i++;
+    i = skipBlanks(text, i, lineEnd);
     const nameStart = i;
-    while (i < lineEnd && isNameCharCode(text.charCodeAt(i))) i++;
+    i = skipNameChars(text, i, lineEnd);
     const name = text.slice(nameStart, i);
     if (!name) {
       problems.push(specProblem('spec-malformed-definition', 'noName', start, lineEnd, { keyword }));
@@ -542,7 +610,7 @@ export function parseSpec(text: string): SpecDocument {
         i = close + 1;
       }
     }
-    while (i < lineEnd && isBlank(text.charCodeAt(i))) i++;
+    i = skipBlanks(text, i, lineEnd);
     if (keyword !== 'undefine' && i >= lineEnd && !endsWithContinuation(text, lines.lineStarts[line], lineEnd)) {
       problems.push(specProblem('spec-malformed-definition', 'noBody', start, lineEnd, { keyword, name }));
     }
@@ -589,11 +657,14 @@ export function parseSpec(text: string): SpecDocument {
       args: trimmedArgs, argsSpan: { start: argsStart, end: argsStart + trimmedArgs.length }, options,
       packageIndex: 0, headerLine: line, endLine: line, body: { start: lines.lineEndWithBreak(line), end: lines.lineEndWithBreak(line) },
       bodyStartLine: line + 1, conditionalPath, bodyLanguage: bodyLanguageOf(kind, interpreter),
-      ...(target ? { target: target.word, targetSpan: { start: target.start, end: target.end } } : {}),
-      ...(nameOption !== undefined ? { nameOption } : {}),
-      ...(interpreter !== undefined ? { interpreter } : {}),
-      ...(triggerCondition !== undefined ? { triggerCondition } : {}),
     };
+    if (target) {
+      section.target = target.word;
+      section.targetSpan = { start: target.start, end: target.end };
+    }
+    if (nameOption !== undefined) section.nameOption = nameOption;
+    if (interpreter !== undefined) section.interpreter = interpreter;
+    if (triggerCondition !== undefined) section.triggerCondition = triggerCondition;
     if (kind === 'package') {
       const nameWord = nameOption !== undefined ? options.find((o) => o.flag === '-n') : undefined;
       packages.push({
@@ -605,27 +676,27 @@ export function parseSpec(text: string): SpecDocument {
     return section;
   }
 
-  function makeTag(m: RegExpExecArray, line: number, start: number, lineEnd: number): Tag {
-    const name = m[1];
+  function makeTag(head: TagHead, line: number, start: number, lineEnd: number): Tag {
+    const name = text.slice(start, head.nameEnd);
     const { key, number } = canonicalTag(name);
-    const afterColon = start + m[0].length;
+    const afterColon = head.end;
     let valueStart = afterColon;
-    while (valueStart < lineEnd && isBlank(text.charCodeAt(valueStart))) valueStart++;
+    valueStart = skipBlanks(text, valueStart, lineEnd);
     let valueEnd = lineEnd;
     // An inline `%dnl` discards the rest of the line before rpm reads the tag.
-    const dnl = inlineDnl(text, valueStart, lineEnd);
+    firstDnl ??= text.indexOf('%dnl');
+    const dnl = firstDnl >= 0 && firstDnl < lineEnd ? inlineDnl(text, valueStart, lineEnd) : -1;
     if (dnl >= 0) valueEnd = dnl;
-    while (valueEnd > valueStart && isBlank(text.charCodeAt(valueEnd - 1))) valueEnd--;
+    valueEnd = trimBlanksBack(text, valueStart, valueEnd);
     const value = text.slice(valueStart, valueEnd);
     const tag: Tag = {
       name, nameSpan: { start, end: start + name.length }, key, value, valueSpan: { start: valueStart, end: valueEnd },
       start, end: lineEnd, line, packageIndex: current.kind === 'package' ? current.packageIndex : 0, conditionalPath,
     };
     if (number !== undefined) tag.number = number;
-    if (m[2] !== undefined) {
-      const qStart = start + m[0].indexOf('(') + 1;
-      tag.qualifier = m[2].trim();
-      tag.qualifierSpan = { start: qStart, end: qStart + m[2].length };
+    if (head.qualifierStart >= 0) {
+      tag.qualifier = text.slice(head.qualifierStart, head.qualifierEnd).trim();
+      tag.qualifierSpan = { start: head.qualifierStart, end: head.qualifierEnd };
     }
     if (DEPENDENCY_TAGS.has(key)) tag.dependencies = parseDependencies(value, valueStart, isParametricMacro);
     return tag;
@@ -696,7 +767,7 @@ function markDuplicateSections(sections: Section[], paths: ConditionalPathEntry[
 export function normalizePackageName(name: string, mainName: string): string {
   // Asked for every package and section name of every spec: no pattern or split when there is nothing to replace.
   let out = name.includes('%') ? name.replace(NAME_MACRO, '\u0000') : name;
-  if (mainName && out.includes(mainName)) out = out.split(mainName).join('\u0000');
+  if (mainName && out.includes(mainName)) out = out.replaceAll(mainName, '\u0000');
   return out;
 }
 const NAME_MACRO = /%\{\??name\}|%name\b/g;
@@ -725,7 +796,7 @@ function findPlaceholders(text: string): Span[] {
     const first = text.charCodeAt(i);
     if ((first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first === 95) {
       i++;
-      while (i < text.length && isNameCharCode(text.charCodeAt(i))) i++;
+      i = skipNameChars(text, i, text.length);
       if (text.charCodeAt(i) === 64 /* @ */) {
         out.push({ start: at, end: i + 1 });
         at = text.indexOf('@', i + 1);
@@ -735,6 +806,39 @@ function findPlaceholders(text: string): Span[] {
     at = text.indexOf('@', at + 1);
   }
   return out;
+}
+
+// Runs of blanks and names are skipped by one call per run: with --no-turbo-inlining a test
+// function called per character was ~5 % of a parse.
+
+/** The first offset from `i` on (below `end`) that is not a blank. */
+function skipBlanks(text: string, i: number, end: number): number {
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) break;
+    i++;
+  }
+  return i;
+}
+
+/** `end` moved back over the blanks before it, not below `start`. */
+function trimBlanksBack(text: string, start: number, end: number): number {
+  while (end > start) {
+    const c = text.charCodeAt(end - 1);
+    if (c !== 32 && c !== 9) break;
+    end--;
+  }
+  return end;
+}
+
+/** The first offset from `i` on (below `end`) that is not a macro-name character (A-Z a-z 0-9 _). */
+function skipNameChars(text: string, i: number, end: number): number {
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95)) break;
+    i++;
+  }
+  return i;
 }
 
 function isBlank(c: number): boolean {
