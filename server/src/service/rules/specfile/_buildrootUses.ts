@@ -1,5 +1,4 @@
 import { shellCommentStart, shellScript } from '../../shell/specShell';
-import { specLines } from '../../specfile/sectionText';
 import { mentionsAny, type SpecRuleContext } from '../types';
 
 /** Both patterns below need one of these words, in the document and on the line. */
@@ -30,15 +29,20 @@ export function buildrootUses(ctx: SpecRuleContext, kinds: ReadonlySet<string>, 
   // A spec that redefines %__spec_install_pre (kernel.spec: `%{___build_pre}` without the
   // `rm -rf`) keeps what %build installs into the build root, on purpose.
   const keepsBuildroot = doc.macroDefinitions.some((d) => d.name === '__spec_install_pre' && !/rm\s+-rf/.test(d.body));
-  const lines = specLines(doc);
+  const { lines, text } = doc;
   // Only the lines of the sections of the given kinds (a section is its header line to its
-  // endLine): a look at every line of the spec cost more than the rest of the two rules.
+  // endLine) that name the build root: a look at every line of the spec cost more than the rest
+  // of the two rules.
   for (const section of doc.sections) {
     if (!kinds.has(section.kind) || (keepsBuildroot && section.kind === 'build')) continue;
-    for (let line = Math.max(section.headerLine, 0); line <= section.endLine; line++) {
-      const l = lines[line];
-      const kind = doc.lineKinds[l.line];
+    const first = Math.max(section.headerLine, 0);
+    if (first > section.endLine) continue;
+    if (!mentionsAny(text.slice(lines.lineStarts[first], lines.lineEndWithBreak(section.endLine)), BUILDROOT_WORDS)) continue;
+    for (let line = first; line <= section.endLine; line++) {
+      const kind = doc.lineKinds[line];
       if (kind !== 'body' && kind !== 'macro-line') continue;
+      const start = lines.lineStarts[line];
+      const l = { line, start, text: text.slice(start, lines.lineEnd(line)), section };
       if (!mentionsAny(l.text, BUILDROOT_WORDS)) continue; // most lines have neither
       const hash = shellCommentStart(doc, l.line);
       const code = hash >= 0 ? l.text.slice(0, hash - l.start) : l.text;

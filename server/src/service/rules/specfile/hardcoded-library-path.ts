@@ -3,7 +3,6 @@ import type { SpecDocument } from '../../specfile/ast';
 import { isNoarch } from '../../specfile/query';
 import { isShellScriptlet, shellScript } from '../../shell/specShell';
 import { filesEntryPaths, macroForPath } from '../../specfile/paths';
-import { specLines } from '../../specfile/sectionText';
 import type { DistroId } from '../../types';
 import { cachedPerParse } from '../../perParse';
 import { defineSpecRule, type Report, type ReportFix, type SpecRuleContext } from '../types';
@@ -33,11 +32,12 @@ const RPM_OWN_TREES = /^\/(?:debug|\.build-id)(?:\/|$|%)/;
 /** Fixed names other programs look for literally: /usr/lib/sendmail (the MTA alternatives). */
 const FIXED_NAMES = /^\/sendmail(?:\.[\w-]+)?$/;
 
-/** One of lines `from` to `to` (inclusive) has `word`. */
+/** One of lines `from` to `to` (inclusive) has `word` (one look at their text, no per-line strings). */
 function linesMention(doc: SpecDocument, from: number, to: number, word: string): boolean {
-  const lines = specLines(doc);
-  for (let l = Math.max(from, 0); l <= to && l < lines.length; l++) if (lines[l].text.includes(word)) return true;
-  return false;
+  const { lines } = doc;
+  const last = Math.min(to, lines.lineCount - 1);
+  if (from > last) return false;
+  return doc.text.slice(lines.lineStarts[Math.max(from, 0)], lines.lineEndWithBreak(last)).includes(word);
 }
 
 /** The line sits in an %ifarch/%ifnarch arm, or an %if that looks at the architecture. */
