@@ -173,9 +173,10 @@ function ownsBaseLayout(doc: SpecDocument): boolean {
     if (section.kind !== 'files') continue;
     for (let l = section.headerLine + 1; l <= section.endLine; l++) {
       if (doc.lineKinds[l] !== 'body' && doc.lineKinds[l] !== 'macro-line') continue;
-      const text = doc.text.slice(doc.lines.lineStarts[l], doc.lines.lineEnd(l));
-      if (!text.includes('/')) continue;
-      if (filesEntryPaths(text).some((e) => BASE_PATHS.has(trimTrailingSlashes(e.path)))) return true;
+      const start = doc.lines.lineStarts[l];
+      const end = doc.lines.lineEnd(l);
+      if (!hasEntryPathSlash(doc.text, start, end)) continue;
+      if (filesEntryPaths(doc.text.slice(start, end)).some((e) => BASE_PATHS.has(trimTrailingSlashes(e.path)))) return true;
     }
   }
   return false;

@@ -17,6 +17,25 @@ function namesSectionWithAffix(word: string): boolean {
   return false;
 }
 
+/**
+ * The section name the line-start `%word` is a typo of, or null: a section name with an affix, a
+ * macro of the catalog, or no section name close enough. The catalog is fixed, so the answer holds
+ * for every spec, and most specs call the same macros (%make_build, %cargo_prep…): remembered per
+ * word instead of a catalog look-up and a spelling search per macro line.
+ */
+const suggestions = new Map<string, string | null>();
+function suggestionFor(word: string): string | null {
+  let suggestion = suggestions.get(word);
+  if (suggestion === undefined) {
+    // rpm reads any %word that is not a section name as a macro call; `%R_install`, `%py_build`
+    // name a section with a prefix, the way macro packages name their helpers, not a typo.
+    suggestion = namesSectionWithAffix(word) || lookupMacro(word) ? null : (closestMatch(word.toLowerCase(), SECTION_NAMES, word.length >= 8 ? 2 : 1) ?? null);
+    if (suggestions.size >= 20_000) suggestions.clear();
+    suggestions.set(word, suggestion);
+  }
+  return suggestion;
+}
+
 /** A letter, digit or `_` (`first`: no digit), as in `%([A-Za-z_][A-Za-z0-9_]*)`. */
 function isNameChar(c: number, first: boolean): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (!first && c >= 48 && c <= 57);
@@ -52,13 +71,11 @@ export default defineSpecRule({
       if (wordEnd < end && text.charCodeAt(wordEnd) !== 32 && text.charCodeAt(wordEnd) !== 9) continue;
       if (wordEnd - percent - 1 < 4) continue;
       const word = text.slice(percent + 1, wordEnd);
-      // rpm reads any %word that is not a section name as a macro call; `%R_install`, `%py_build`
-      // name a section with a prefix, the way macro packages name their helpers, not a typo.
-      if (namesSectionWithAffix(word) || lookupMacro(word)) continue;
+      const suggestion = suggestionFor(word);
+      if (!suggestion) continue;
+      // the spec's own macro of that name
       defined ??= definitionTable(doc);
       if (defined.has(word)) continue;
-      const suggestion = closestMatch(word.toLowerCase(), SECTION_NAMES, word.length >= 8 ? 2 : 1);
-      if (!suggestion) continue;
       const wordStart = percent;
       ctx.report({
         start: wordStart,
