@@ -119,6 +119,9 @@ function setModule(call: DkmsCall, w: WordSpan): void {
 /** Every `dkms …` command a shell scriptlet or trigger runs, in document order (cached per parse). */
 export const dkmsCalls = cachedPerParse((doc: SpecDocument): DkmsCall[] => {
   const out: DkmsCall[] = [];
+  // A call's executable word ends with `dkms` as written, in a scriptlet's text or in a
+  // definition's body: without that word anywhere, no scriptlet needs reading (most specs).
+  if (!doc.text.includes('dkms') && !doc.macroDefinitions.some((d) => d.body.includes('dkms'))) return out;
   const defs = definitionTable(doc);
   const seenDefs = new Set<MacroDefinition>();
   for (const section of doc.sections) {
@@ -210,6 +213,8 @@ export function usrSrcDirs(doc: SpecDocument): SourceDir[] {
       if (kind !== 'body' && kind !== 'macro-line') continue;
       const start = doc.lines.lineStarts[l];
       const text = doc.text.slice(start, doc.lines.lineEnd(l));
+      // Every form of USRSRC has `src`: most lines are passed over with that test alone.
+      if (!text.includes('src')) continue;
       if (section.kind === 'install' && !/%\{?\??buildroot\}?|\$\{?RPM_BUILD_ROOT\}?/.test(text)) continue;
       USRSRC.lastIndex = 0;
       for (let m = USRSRC.exec(text); m; m = USRSRC.exec(text)) {

@@ -1,6 +1,6 @@
 import { commandArgs, commandName } from '../../shell';
 import { BUILDROOT_REFERENCE, isMakeCommand, usesQmake } from '../../shell/buildCommands';
-import { shellScript, specHereDocs } from '../../shell/specShell';
+import { shellScript, specHereDocs, type SpecShellCommand } from '../../shell/specShell';
 import { defineSpecRule } from '../types';
 
 /** An install location (`--prefix=`, `--with-install-root=`, `INSTALLDIR=`) that names the build root. */
@@ -31,6 +31,11 @@ function populatesBuildrootAfter(commands: readonly Command[]): boolean[] {
   return result;
 }
 
+/** `make install`, `make install-strip` (any make, any other arguments). */
+function isMakeInstall(cmd: SpecShellCommand): boolean {
+  return isMakeCommand(commandName(cmd)?.value) && commandArgs(cmd).some((a) => a.value === 'install' || a.value === 'install-strip');
+}
+
 /**
  * `make install` in %install with nothing pointing it at the build root: no DESTDIR=, INSTALL_ROOT=,
  * install_root=, prefix=%{buildroot}… and no exported DESTDIR. A destination variable set to
@@ -48,6 +53,9 @@ export default defineSpecRule({
   },
   check(ctx) {
     const { doc } = ctx;
+    // Only a `make … install` in %install can be reported, and most specs have none (they use
+    // %make_install): the commands of the other sections need not be read then.
+    if (!doc.sections.some((s) => s.kind === 'install' && (shellScript(doc, s)?.commands ?? []).some(isMakeInstall))) return;
     // qmake projects need INSTALL_ROOT instead: qmake-install-without-install-root reports those.
     if (usesQmake(doc)) return;
     // A build configured with the build root as its prefix (`./configure --prefix=%{buildroot}/usr`)
