@@ -226,8 +226,10 @@ export interface ChangelogEntry extends Span {
   dateText?: string;
   dateSpan?: Span;
   weekday?: string;
-  /** Parsed calendar date (UTC midnight, or the time when given), if it parses. */
-  date?: Date;
+  /** Parsed calendar date (UTC midnight, or the time when given), if it parses; made anew on each read from `time`. */
+  readonly date?: Date;
+  /** The same date as milliseconds since 1970 (UTC), what `date.getTime()` gives: set exactly when `date` is. */
+  time?: number;
   author?: string;
   email?: string;
   evr?: string;

@@ -8,12 +8,13 @@ const YEAR_0 = new Date(0).setUTCFullYear(0, 0, 1);
 const YEAR_100 = new Date(0).setUTCFullYear(100, 0, 1);
 
 /**
- * `Date.UTC(year, month, day)` of the date's UTC calendar day. The day's start is the time value
- * less its remainder in days (Date's three getters per entry were most of this rule's time).
+ * `Date.UTC(year, month, day)` of the UTC calendar day of a time (ChangelogEntry.time). The day's
+ * start is the time value less its remainder in days (Date's three getters per entry were most of
+ * this rule's time).
  */
-function dayOf(d: Date): number {
-  const t = d.getTime();
+function dayOf(t: number): number {
   if (t >= YEAR_100 || t < YEAR_0) return t - (((t % DAY_MS) + DAY_MS) % DAY_MS);
+  const d = new Date(t);
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
 }
 
@@ -37,9 +38,9 @@ export default defineSpecRule({
     let prev: ChangelogEntry | undefined;
     let prevDay = 0;
     for (const cur of changelogEntries(ctx.doc)) {
-      if (!cur.date || !cur.dateSpan) continue;
+      if (cur.time === undefined || !cur.dateSpan) continue;
       // Compare calendar days: rpm ignores the time of day for the order check in older versions.
-      const curDay = dayOf(cur.date);
+      const curDay = dayOf(cur.time);
       const older = prev;
       const olderDay = prevDay;
       prev = cur;

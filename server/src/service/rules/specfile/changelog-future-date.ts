@@ -18,8 +18,8 @@ export default defineSpecRule({
   check(ctx) {
     const now = currentTime();
     for (const e of changelogEntries(ctx.doc)) {
-      if (!e.date || !e.dateSpan) continue;
-      if (e.date.getTime() <= now + SLACK_MS) continue;
+      if (e.time === undefined || !e.dateSpan) continue;
+      if (e.time <= now + SLACK_MS) continue;
       ctx.report({
         start: e.dateSpan.start,
         end: e.dateSpan.end,

@@ -24,7 +24,7 @@ export default defineSpecRule({
   check(ctx) {
     const { doc } = ctx;
     for (const e of changelogEntries(doc)) {
-      if (e.date && e.weekday && WEEKDAYS.includes(e.weekday)) continue;
+      if (e.time !== undefined && e.weekday && WEEKDAYS.includes(e.weekday)) continue;
       const header = doc.text.slice(e.header.start, e.header.end);
       if (header.includes('%') || /@[A-Za-z_][A-Za-z0-9_]*@/.test(header)) continue;
       // A build-time placeholder in place of the date (`* PACKAGE_DATE …` in a .spec.in).

@@ -17,10 +17,10 @@ export default defineSpecRule({
   check(ctx) {
     const { doc } = ctx;
     for (const e of changelogEntries(doc)) {
-      if (!e.date || !e.dateSpan || !e.weekday) continue;
+      if (e.time === undefined || !e.dateSpan || !e.weekday) continue;
       // Names rpm does not know at all are changelog-invalid-header's.
       if (!WEEKDAYS.includes(e.weekday)) continue;
-      const right = weekdayOf(e.date);
+      const right = weekdayOf(e.time);
       if (e.weekday === right) continue;
       const start = e.dateSpan.start;
       ctx.report({
