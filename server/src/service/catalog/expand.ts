@@ -169,7 +169,8 @@ const releaseValues = new Map<string, Map<string, string | undefined>>();
 
 /** The catalog entry of a macro (`_libdir`, `%_libdir`, `%{_libdir}`; SOURCE12 → SOURCE). */
 export function lookupMacro(name: string): MacroInfo | undefined {
-  const bare = name.replace(/^%\{?[?!]*|\}$/g, '');
+  // Most callers pass a bare name: the regex only when there is something to strip.
+  const bare = name.charCodeAt(0) === 37 || name.endsWith('}') ? name.replace(/^%\{?[?!]*|\}$/g, '') : name;
   const map = getCatalog();
   const direct = map.get(bare);
   if (direct) return direct;

@@ -451,11 +451,21 @@ export class MacroScope {
  * get(), then isParametric(), of the same name). `uncertain`: some answer was a guess.
  */
 class ScopeTable implements MacroTable {
-  uncertain = false;
-  private lastName: string | undefined = undefined;
-  private lastEntry: ScopeEntry | undefined = undefined;
+  // `declare`d fields set in the constructor: ES2022 class fields are defined by a hidden
+  // initializer, a cost per expansion.
+  declare uncertain: boolean;
+  private declare readonly scope: MacroScope;
+  private declare readonly offset: number;
+  private declare lastName: string | undefined;
+  private declare lastEntry: ScopeEntry | undefined;
 
-  constructor(private readonly scope: MacroScope, private readonly offset: number) {}
+  constructor(scope: MacroScope, offset: number) {
+    this.scope = scope;
+    this.offset = offset;
+    this.uncertain = false;
+    this.lastName = undefined;
+    this.lastEntry = undefined;
+  }
 
   private entry(name: string): ScopeEntry | undefined {
     if (name !== this.lastName) {

@@ -26,7 +26,9 @@ function mayCall(text: string, start: number): boolean {
   while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9) k++;
   if (text.charCodeAt(k) !== 37) return false;
   const name = text.charCodeAt(k + 1) === 123 ? k + 2 : k + 1;
-  return text.startsWith('setup', name) || text.startsWith('autosetup', name) || text.startsWith('autopatch', name);
+  const first = text.charCodeAt(name);
+  if (first === 115 /* s */) return text.startsWith('setup', name);
+  return first === 97 /* a */ && (text.startsWith('autosetup', name) || text.startsWith('autopatch', name));
 }
 
 /** The calls in file order (cached per parse: several rules ask). */
