@@ -49,19 +49,22 @@ export default defineSpecRule({
   rpmlintId: 'libdir-macro-in-noarch-package',
   check(ctx) {
     const { doc } = ctx;
-    // The architectures and the spec's own definitions are looked at only for a noarch %files
-    // (most specs have none).
+    // No BuildArch tag: no noarch package (most specs).
+    if (buildArchTags(doc).size === 0) return;
+    // The architectures and the spec's own definitions are looked at only for a %{_libdir} in a
+    // noarch %files.
     let pinned: Set<string> | undefined;
     for (const s of doc.sections) {
       if (s.kind !== 'files' || !unconditionalNoarch(doc, s.packageIndex)) continue;
-      if (pinned === undefined) {
-        if (only64BitArches(doc, ctx.distro)) return;
-        // `%global _libdir /usr/lib` (obs-build): the spec pins the macro to one literal directory,
-        // so it no longer depends on the build host
-        pinned = new Set(doc.macroDefinitions.filter((d) => (d.name === '_libdir' || d.name === '_lib') && d.keyword !== 'undefine' && !d.body.includes('%')).map((d) => d.name));
-      }
       for (const r of refsInRange(doc, s.body.start, s.body.end)) {
-        if ((r.form !== 'plain' && r.form !== 'braced') || (r.name !== '_libdir' && r.name !== '_lib') || pinned.has(r.name)) continue;
+        if ((r.form !== 'plain' && r.form !== 'braced') || (r.name !== '_libdir' && r.name !== '_lib')) continue;
+        if (pinned === undefined) {
+          if (only64BitArches(doc, ctx.distro)) return;
+          // `%global _libdir /usr/lib` (obs-build): the spec pins the macro to one literal directory,
+          // so it no longer depends on the build host
+          pinned = new Set(doc.macroDefinitions.filter((d) => (d.name === '_libdir' || d.name === '_lib') && d.keyword !== 'undefine' && !d.body.includes('%')).map((d) => d.name));
+        }
+        if (pinned.has(r.name)) continue;
         const kind = doc.lineKinds[doc.lines.lineOf(r.start)];
         if (kind === 'comment' || kind === 'conditional' || kind === 'definition') continue;
         // `%{_libdir}/../lib` is /usr/lib on every architecture (floppy-support.spec): the parent
