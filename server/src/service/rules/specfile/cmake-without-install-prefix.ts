@@ -10,11 +10,14 @@ const PREFIX_ASSIGNMENT = /^[A-Za-z0-9_]*PREFIX(?::[A-Za-z]+)?=/;
 function installsWithBuildSystem(cmd: ShellCommand): boolean {
   const name = commandName(cmd)?.value ?? '';
   if (/^%\{?\??(?:make_?install|makeinstall|cmake\d?_install|ninja_install|__ninja_install)\}?$/.test(name)) return true;
-  const args = commandArgs(cmd).map((a) => a.value);
-  if (/^(?:cmake3?|%\{?__cmake3?\}?)$/.test(name)) return args.includes('--install');
-  if (/^(?:make|gmake|%\{?__make\}?|ninja|%\{?__ninja\}?|ninja-build)$/.test(name)) return args.some((a) => /^install(?:-strip)?$/.test(a));
+  // (the arguments are listed only for a build tool's own name)
+  if (/^(?:cmake3?|%\{?__cmake3?\}?)$/.test(name)) return commandArgs(cmd).some((a) => a.value === '--install');
+  if (/^(?:make|gmake|%\{?__make\}?|ninja|%\{?__ninja\}?|ninja-build)$/.test(name)) return commandArgs(cmd).some((a) => /^install(?:-strip)?$/.test(a.value));
   return false;
 }
+
+/** `cmake`, `cmake3`, `%{__cmake}`, `/usr/bin/cmake`: cmake called directly. */
+const DIRECT_CMAKE = /^(?:cmake3?|%\{?__cmake3?\}?|\/usr\/bin\/cmake3?)$/;
 
 /**
  * `cmake ..` called directly without `-DCMAKE_INSTALL_PREFIX`: CMake installs under /usr/local and
@@ -35,6 +38,8 @@ export default defineSpecRule({
   requires: ['cmake'],
   check(ctx) {
     const cmds = specShellCommands(ctx.doc, ['conf', 'build']);
+    // Nothing to report without a direct cmake call (most specs that mention cmake use %cmake).
+    if (!cmds.some((c) => DIRECT_CMAKE.test(commandName(c)?.value ?? ''))) return;
     // A spec whose main build uses %cmake, %configure, %meson or qmake calls cmake directly only for
     // side builds (tests, helpers) that are not installed.
     if (usesQmake(ctx.doc) || cmds.some((c) => /^%\{?\??(?:cmake\d?|configure|meson)\}?$/.test(commandName(c)?.value ?? ''))) return;
@@ -43,7 +48,7 @@ export default defineSpecRule({
     if (!specShellCommands(ctx.doc, ['install']).some(installsWithBuildSystem)) return;
     for (const cmd of cmds) {
       const name = commandName(cmd)?.value;
-      if (!name || !/^(?:cmake3?|%\{?__cmake3?\}?|\/usr\/bin\/cmake3?)$/.test(name)) continue;
+      if (!name || !DIRECT_CMAKE.test(name)) continue;
       const args = commandArgs(cmd);
       if (args.length === 0) continue;
       // Not a configure step: --build, --install, -E, -P, --version, presets.
