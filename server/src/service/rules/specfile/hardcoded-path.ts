@@ -56,12 +56,12 @@ export default defineSpecRule({
     let baseLayout: boolean | undefined;
     let compared: Set<string> | undefined;
     const report = (start: number, p: PathMacro, where: string, onlyIfSame = false) => {
+      const same = macroMatches(p, ctx.profile.release);
+      if (onlyIfSame && !same) return;
       if ((baseLayout ??= ownsBaseLayout(doc))) return;
       compared ??= comparedWithMacro(doc.text);
       if (compared.has(`${p.macro}\0${p.prefix}`)) return;
       const end = start + p.prefix.length;
-      const same = macroMatches(p, ctx.profile.release);
-      if (onlyIfSame && !same) return;
       const value = macroValue(p.macro, ctx.profile.release);
       const note = same || value === undefined ? '' : ` (on ${ctx.distro} ${p.replacement} is ${value}, so the files move there)`;
       const r: Report<'hardCoded'> = {
