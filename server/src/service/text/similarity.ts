@@ -6,6 +6,8 @@
  */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  // At most one edit allowed (most spelling checks): one pass over the strings, no table.
+  if (max <= 1) return a === b ? 0 : max === 1 && oneEditApart(a, b) ? 1 : max + 1;
   // Only the two previous rows are needed: the row above, and the one before it for swaps. Three
   // rows are reused (no arrays per call: spelling checks run this thousands of times per file).
   const width = b.length + 1;
@@ -32,6 +34,29 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     cur = oldBefore;
   }
   return rows[prev + b.length];
+}
+
+/**
+ * Different strings one edit apart: one character changed, inserted or removed, or two neighbours
+ * swapped. Past their common start, the rest must match once that edit is undone.
+ */
+function oneEditApart(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (a.length === b.length) {
+    if (sameRest(a, i + 1, b, i + 1)) return true;
+    return a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && sameRest(a, i + 2, b, i + 2);
+  }
+  if (a.length === b.length + 1) return sameRest(a, i + 1, b, i);
+  if (b.length === a.length + 1) return sameRest(a, i, b, i + 1);
+  return false;
+}
+
+/** a from i and b from j are the same text. */
+function sameRest(a: string, i: number, b: string, j: number): boolean {
+  if (a.length - i !== b.length - j) return false;
+  for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+  return true;
 }
 
 /** editDistance's rows, reused between calls. */

@@ -46,20 +46,19 @@ function suggestionFor(name: string, local: ReadonlySet<string>): string | undef
   let best: string | undefined;
   let bestDistance = max + 1;
   // `cWithoutDigits` is given for the catalog's names (computed once); a spec's own names get
-  // it only when the cheaper tests pass (most differ in length already).
+  // it only when they would be the best so far (the distance, one pass for short names, is cheaper).
   const consider = (c: string, cWithoutDigits?: string) => {
     if (c === name || Math.abs(c.length - name.length) > max) return;
     // A leading underscore count that differs is a different macro family (`__foo` vs `_foo`).
     if (leadingUnderscores(c) !== underscores) return;
+    const d = editDistance(name, c, max);
+    if (!(d < bestDistance || (d === bestDistance && best !== undefined && c < best))) return;
     // Names that differ only by digits are siblings (`python3_sitelib`/`python2_sitelib`, `make_install32`).
     if ((cWithoutDigits ?? withoutDigitsOf(c)) === withoutDigits) return;
     // One name inside the other (`kversion`/`version`, `_libdirs`/`_libdir`) is a related macro, not a typo.
     if (name.includes(c) || c.includes(name)) return;
-    const d = editDistance(name, c, max);
-    if (d < bestDistance || (d === bestDistance && best !== undefined && c < best)) {
-      best = c;
-      bestDistance = d;
-    }
+    best = c;
+    bestDistance = d;
   };
   let known = catalogSuggestions.get(name);
   if (!known) {
