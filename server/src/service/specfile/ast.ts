@@ -223,7 +223,8 @@ export interface ChangelogEntry extends Span {
   /** The `* …` header line */
   header: Span;
   line: number;
-  dateText?: string;
+  /** The date as written (made anew on each read, from dateSpan). */
+  readonly dateText?: string;
   dateSpan?: Span;
   weekday?: string;
   /** Parsed calendar date (UTC midnight, or the time when given), if it parses; made anew on each read from `time`. */

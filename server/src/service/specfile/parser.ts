@@ -76,15 +76,15 @@ function splitWords(text: string, base: number): { word: string; start: number; 
   let i = 0;
   const n = text.length;
   while (i < n) {
-    while (i < n && (text[i] === ' ' || text[i] === '\t')) i++;
+    i = skipBlanks(text, i, n);
     if (i >= n) break;
     const start = i;
     let depth = 0;
     while (i < n) {
-      const c = text[i];
-      if (c === '{' || c === '(') depth++;
-      else if ((c === '}' || c === ')') && depth > 0) depth--;
-      else if ((c === ' ' || c === '\t') && depth === 0) break;
+      const c = text.charCodeAt(i);
+      if (c === 123 /* { */ || c === 40 /* ( */) depth++;
+      else if ((c === 125 /* } */ || c === 41 /* ) */) && depth > 0) depth--;
+      else if ((c === 32 || c === 9) && depth === 0) break;
       i++;
     }
     words.push({ word: text.slice(start, i), start: base + start, end: base + i });
@@ -139,7 +139,7 @@ function daysInMonth(year: number, month: number): number {
  * per header were ~2/3 of a parse's changelog cost); any other form goes to the patterns.
  * `hasLineSeparators`: whether the text has a U+2028 or U+2029 anywhere (nearly never).
  */
-function parseChangelogHeader(text: string, start: number, lineEnd: number, hasLineSeparators: boolean, entry: ChangelogEntry): void {
+function parseChangelogHeader(text: string, start: number, lineEnd: number, hasLineSeparators: boolean, entry: ParsedChangelogEntry): void {
   // The header without trailing white space (what trimEnd() leaves; blanks by hand, the rest rarely).
   let end = lineEnd;
   end = trimBlanksBack(text, start, end);
@@ -189,7 +189,6 @@ function parseChangelogHeader(text: string, start: number, lineEnd: number, hasL
     }
   }
 
-  entry.dateText = text.slice(weekdayStart, yearEnd);
   entry.dateSpan = { start: weekdayStart, end: yearEnd };
   const weekday = WEEKDAY_CODES.indexOf(letterCode(text, weekdayStart));
   entry.weekday = weekday >= 0 ? WEEKDAYS[weekday] : text.slice(weekdayStart, weekdayStart + 3);
@@ -197,7 +196,7 @@ function parseChangelogHeader(text: string, start: number, lineEnd: number, hasL
   // rpm reads years 1990–2999 only; a day past the month's end (Feb 31) is no date.
   if (month >= 0 && day >= 1 && day <= daysInMonth(year, month) && year >= 1990 && year < 3000) entry.time = Date.UTC(year, month, day);
   if (yearEnd === end) return;
-  readChangelogAuthor(text, restStart, end, entry);
+  entry.readRestLater(restStart, end);
 }
 
 /** Author, e-mail and EVR after the date: `Jane Doe <jane@example.org> - 1.0-1`. */
@@ -231,7 +230,6 @@ function parseChangelogHeaderByPattern(text: string, start: number, end: number,
   const m = CHANGELOG_HEADER.exec(header);
   if (!m) return;
   const dateStart = start + header.indexOf(m[1]);
-  entry.dateText = m[1];
   entry.dateSpan = { start: dateStart, end: dateStart + m[1].length };
   entry.weekday = m[2];
   const month = MONTHS.indexOf(m[3]);
@@ -285,24 +283,94 @@ export function weekdayOf(time: number): string {
 }
 
 /**
- * A %changelog entry. Its `date` is made when read, from `time`: the rules compare times, and a
- * Date for each of Fedora's ~770,000 entries cost as much as reading the rest of the header.
- * (A class rather than a literal: the fields the header adds then live inside the object.)
+ * A %changelog entry. What the rules rarely read is made when read: `date` from `time` (the rules
+ * compare times), `dateText` from `dateSpan`, and the author, e-mail and EVR from the header's text
+ * after the date (only the outline, `query` and a few findings want them). Making all of these
+ * for each of Fedora's ~770,000 entries was most of the cost of a header. (A class rather than a
+ * literal also keeps the fields the header adds inside the object.)
  */
 class ParsedChangelogEntry implements ChangelogEntry {
-  declare dateText?: string;
+  start: number;
+  end: number;
+  header: Span;
+  line: number;
+  body: Span;
   declare dateSpan?: Span;
   declare weekday?: string;
   declare time?: number;
-  declare author?: string;
-  declare email?: string;
-  declare evr?: string;
-  declare evrSpan?: Span;
+  readonly #text: string;
+  /** Where the text after the date starts and ends until it is read; -1 once read or when there is none. */
+  #restStart = -1;
+  #restEnd = -1;
+  #author?: string;
+  #email?: string;
+  #evr?: string;
+  #evrSpan?: Span;
 
-  constructor(public start: number, public end: number, public header: Span, public line: number, public body: Span) {}
+  constructor(text: string, start: number, end: number, line: number) {
+    this.start = start;
+    this.end = end;
+    this.header = { start, end };
+    this.line = line;
+    this.body = { start: end, end };
+    this.#text = text;
+  }
 
   get date(): Date | undefined {
     return this.time === undefined ? undefined : new Date(this.time);
+  }
+
+  get dateText(): string | undefined {
+    return this.dateSpan === undefined ? undefined : this.#text.slice(this.dateSpan.start, this.dateSpan.end);
+  }
+
+  /** The author, e-mail and EVR are in text[start, end): read when first asked for. */
+  readRestLater(start: number, end: number): void {
+    this.#restStart = start;
+    this.#restEnd = end;
+  }
+
+  #readRest(): void {
+    if (this.#restStart < 0) return;
+    const start = this.#restStart;
+    this.#restStart = -1;
+    readChangelogAuthor(this.#text, start, this.#restEnd, this);
+  }
+
+  get author(): string | undefined {
+    this.#readRest();
+    return this.#author;
+  }
+
+  set author(value: string | undefined) {
+    this.#author = value;
+  }
+
+  get email(): string | undefined {
+    this.#readRest();
+    return this.#email;
+  }
+
+  set email(value: string | undefined) {
+    this.#email = value;
+  }
+
+  get evr(): string | undefined {
+    this.#readRest();
+    return this.#evr;
+  }
+
+  set evr(value: string | undefined) {
+    this.#evr = value;
+  }
+
+  get evrSpan(): Span | undefined {
+    this.#readRest();
+    return this.#evrSpan;
+  }
+
+  set evrSpan(value: Span | undefined) {
+    this.#evrSpan = value;
   }
 }
 
@@ -480,10 +548,11 @@ export function parseSpec(text: string): SpecDocument {
       }
       // rpm matches section names case-insensitively (`%Description` works).
       // Only in column 0: rpm reads an indented `  %install` as body text (a macro call).
-      const kind = word && contentStart === lineStart ? SECTION_KINDS.get(word.toLowerCase()) : undefined;
+      const lowerWord = word && contentStart === lineStart ? word.toLowerCase() : '';
+      const kind = lowerWord ? SECTION_KINDS.get(lowerWord) : undefined;
       if (kind && (wordEnd === lineEnd || isBlank(text.charCodeAt(wordEnd)))) {
         closeSection(line - 1);
-        current = openSection(word.toLowerCase(), kind, line, contentStart, wordEnd, lineEnd);
+        current = openSection(lowerWord, kind, line, contentStart, wordEnd, lineEnd);
         sections.push(current);
         lineSection[line] = sections.length - 1;
         markStructural(line, 'section-header', contentStart);
@@ -529,7 +598,7 @@ export function parseSpec(text: string): SpecDocument {
       // a `* item` line (rpm 4.18 parseChangelog.c, checked).
       if (first === 42 /* * */ && contentStart === lineStart && !(currentEntry && !entryHasText)) {
         finishEntry(line - 1);
-        const entry = new ParsedChangelogEntry(contentStart, lineEnd, { start: contentStart, end: lineEnd }, line, { start: lineEnd, end: lineEnd });
+        const entry = new ParsedChangelogEntry(text, contentStart, lineEnd, line);
         hasLineSeparators ??= text.includes('\u2028') || text.includes('\u2029');
         parseChangelogHeader(text, contentStart, lineEnd, hasLineSeparators, entry);
         changelog.push(entry);
@@ -798,16 +867,21 @@ export function normalizePackageName(name: string, mainName: string): string {
 }
 const NAME_MACRO = /%\{\??name\}|%name\b/g;
 
-/** The references that do not start at one of `starts` (both sorted by start: one merge pass). */
+/**
+ * Drops the references that start at one of `starts` (both sorted by start: one merge pass), in
+ * place: the array is the parser's own, fresh from scanMacros.
+ */
 function withoutStarts(refs: MacroReference[], starts: number[]): MacroReference[] {
-  const out: MacroReference[] = [];
+  let kept = 0;
   let k = 0;
-  for (const r of refs) {
+  for (let i = 0; i < refs.length; i++) {
+    const r = refs[i];
     while (k < starts.length && starts[k] < r.start) k++;
     if (k < starts.length && starts[k] === r.start) continue;
-    out.push(r);
+    refs[kept++] = r;
   }
-  return out;
+  refs.length = kept;
+  return refs;
 }
 
 /**
