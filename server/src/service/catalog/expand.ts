@@ -174,7 +174,8 @@ export function lookupMacro(name: string): MacroInfo | undefined {
   const map = getCatalog();
   const direct = map.get(bare);
   if (direct) return direct;
-  for (const m of numbered) if (bare.startsWith(m.name) && /^\d+$/.test(bare.slice(m.name.length))) return m;
+  const last = bare.charCodeAt(bare.length - 1);
+  if (last >= 48 && last <= 57) for (const m of numbered) if (bare.startsWith(m.name) && /^\d+$/.test(bare.slice(m.name.length))) return m;
   return undefined;
 }
 
@@ -273,6 +274,10 @@ function newState(options: ExpandOptions, keep?: Set<string>): State {
     used: [],
     keep,
     exhausted: false,
+    // Set later, but present from the start: one object shape for every state (a field added
+    // afterwards gave the expander's functions two shapes to handle, and deoptimized them).
+    usedSet: undefined,
+    locals: undefined,
   };
 }
 
@@ -312,7 +317,11 @@ function resolve(name: string, state: State): Resolution {
 /** Like lookupMacro but usable while the catalog is being finalised. */
 function lookupMacroForExpansion(name: string): MacroInfo | undefined {
   const map = catalog ?? getCatalog();
-  return map.get(name) ?? numbered.find((m) => name.startsWith(m.name) && /^\d+$/.test(name.slice(m.name.length)));
+  const direct = map.get(name);
+  if (direct) return direct;
+  // SOURCE12, PATCH3: only names that end in a digit
+  const last = name.charCodeAt(name.length - 1);
+  return last >= 48 && last <= 57 ? numbered.find((m) => name.startsWith(m.name) && /^\d+$/.test(name.slice(m.name.length))) : undefined;
 }
 
 function noteUndefined(name: string, state: State): void {

@@ -94,7 +94,8 @@ export class MacroScope {
   readonly release: Release;
   readonly profile: Profile;
   private readonly timelines = new Map<string, ScopeEntry[]>();
-  private readonly armStates = new Map<string, ArmState>();
+  /** Arm states by block id, then branch index. */
+  private readonly armStates = new Map<number, ArmState[]>();
   private readonly pathStates: ConditionState[] = [];
   private readonly all: ScopeEntry[] = [];
 
@@ -115,7 +116,7 @@ export class MacroScope {
 
   /** The state of an arm (block id, branch index). */
   arm(block: number, branch: number): ArmState {
-    return this.armStates.get(`${block}:${branch}`) ?? { truth: 'unknown', taken: false };
+    return this.armStates.get(block)?.[branch] ?? { truth: 'unknown', taken: false };
   }
 
   /** The state of a conditional path (SpecDocument.lineConditional values, Tag.conditionalPath…). */
@@ -284,7 +285,10 @@ export class MacroScope {
     const events: Event[] = [];
     let order = 0;
     for (const block of doc.conditionals) {
-      block.branches.forEach((node, branch) => events.push({ offset: node.start, order: order++, kind: 'branch', block: block.id, branch, node }));
+      for (let branch = 0; branch < block.branches.length; branch++) {
+        const node = block.branches[branch];
+        events.push({ offset: node.start, order: order++, kind: 'branch', block: block.id, branch, node });
+      }
     }
     for (const node of doc.macroDefinitions) events.push({ offset: node.start, order: order++, kind: 'definition', node });
     for (const node of doc.buildConditionals) events.push({ offset: node.start, order: order++, kind: 'bcond', node });
@@ -317,7 +321,9 @@ export class MacroScope {
           if (arm.truth === 'true') st.known = true;
           if (arm.truth === 'unknown') st.anyUnknown = true;
           if (arm.taken) st.guessTaken = true;
-          this.armStates.set(`${ev.block}:${ev.branch}`, arm);
+          let arms = this.armStates.get(ev.block);
+          if (!arms) this.armStates.set(ev.block, (arms = []));
+          arms[ev.branch] = arm;
           break;
         }
         case 'definition':
