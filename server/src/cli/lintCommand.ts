@@ -13,7 +13,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 import { LintCache, resolveCacheFile } from './lintCache';
 import { FileLinter, type LintJob, type LintOutcome, type LinterSettings } from './lintFile';
 import { addCounts, emptyCounts, ReportStream } from './output';
-import { defaultJobs, lintInWorkers, tuneCompiler, tuneHeap } from './workers';
+import { defaultJobs, lintInWorkers, tuneHeap } from './workers';
 
 export interface LintCommandOptions {
   format: OutputFormat;
@@ -175,7 +175,6 @@ export async function runLint(options: LintCommandOptions, io: CliIo): Promise<n
   if (threads <= 1) {
     if (all.length > PROGRESS_THRESHOLD) {
       tuneHeap();
-      tuneCompiler();
     }
     const linter = new FileLinter(settings);
     for (let i = 0; i < all.length; i++) deliver(linter.lint(makeJob(i)));

@@ -1,4 +1,6 @@
 // The `specwright` command line. stdout carries the report, stderr everything else.
+// First: V8's compiler setting must be in place before anything else runs (compilerFlags.ts).
+import './compilerFlags';
 import { HELP, parseArgs } from './args';
 import { EXIT_USAGE, UsageError, processIo, type CliIo } from './io';
 import { runBump } from './bumpCommand';

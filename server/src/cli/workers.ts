@@ -43,19 +43,6 @@ export function tuneHeap(): void {
   if (percent > 0) v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
 }
 
-/**
- * JIT. On a run over many files a large share of the CPU time is TurboFan compiling the rules and
- * the parser (and with --jobs every thread compiles them again); inlining makes those compiles
- * much larger. Without it the first 2,898 Fedora specs took ~20% less CPU time; the code it makes
- * is somewhat slower, so on all 23,184 the saving is ~4% on one thread and ~8% on two threads
- * (docs/performance.md). SPECWRIGHT_TURBO_INLINING=1 keeps V8's default. Process-wide: worker
- * threads share the setting.
- */
-export function tuneCompiler(): void {
-  if (process.env.SPECWRIGHT_TURBO_INLINING === '1') return;
-  v8.setFlagsFromString('--no-turbo-inlining');
-}
-
 export function defaultJobs(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length || 1;
 }
@@ -177,7 +164,6 @@ export function lintInWorkers(
       return;
     }
     tuneHeap();
-    tuneCompiler();
     for (let i = 0; i < threads - 1; i++) {
       const w = new Worker(__filename, { workerData: { mark: WORKER_MARK, settings }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       workers.push(w);
