@@ -65,7 +65,8 @@ const scriptOf = cachedPerParse((section: Section, doc: SpecDocument): ShellScri
   flushRun();
   if (pieces.length === 0) pieces.push({ textStart: 0, docStart: section.body.start });
   const map = new OffsetMap(pieces);
-  const parsed = parseShell(text, { map, rpmMacros: true });
+  // One piece (most sections): lexed in place in the document text, whose indexes are the offsets.
+  const parsed = pieces.length === 1 ? parseShell(doc.text, { rpmMacros: true, start: pieces[0].docStart, end: pieces[0].docStart + text.length }) : parseShell(text, { map, rpmMacros: true });
   // The section goes on the parsed commands themselves (no copy: nothing else holds them).
   const commands = parsed.commands as SpecShellCommand[];
   for (const c of commands) c.section = section;

@@ -500,7 +500,8 @@ class ScopeTable implements MacroTable {
 
 /** A definition body as rpm stores it: trimmed, continuation backslashes removed. */
 function bodyOf(body: string): string {
-  return body.replace(/\\\r?\n/g, '\n').trim();
+  // Most bodies are one line without a backslash: no regex pass for them.
+  return (body.includes('\\') ? body.replace(/\\\r?\n/g, '\n') : body).trim();
 }
 
 /**
