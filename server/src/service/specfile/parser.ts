@@ -47,6 +47,33 @@ function readTagHead(text: string, start: number, head: TagHead): boolean {
   return true;
 }
 
+interface TagNameInfo {
+  /** canonicalTag's key and number. */
+  key: string;
+  number?: number;
+  /** A dependency tag (DEPENDENCY_TAGS). */
+  dependencies: boolean;
+}
+
+/** What tagNameInfo worked out, by tag name as written; bounded, for hostile input. */
+const TAG_NAMES = new Map<string, TagNameInfo>();
+const TAG_NAMES_MAX = 4096;
+
+/**
+ * canonicalTag and the dependency-tag test for a tag name, remembered by name: specs use a few
+ * dozen names over and over, and lower-casing and matching each tag's name was ~3 % of a parse.
+ * Callers must not change the answer.
+ */
+function tagNameInfo(name: string): TagNameInfo {
+  let info = TAG_NAMES.get(name);
+  if (info === undefined) {
+    const { key, number } = canonicalTag(name);
+    info = number !== undefined ? { key, number, dependencies: DEPENDENCY_TAGS.has(key) } : { key, dependencies: DEPENDENCY_TAGS.has(key) };
+    if (TAG_NAMES.size < TAG_NAMES_MAX) TAG_NAMES.set(name, info);
+  }
+  return info;
+}
+
 interface TagHead {
   nameEnd: number;
   /** -1 when there is no `(qualifier)`. */
@@ -709,10 +736,11 @@ export function parseSpec(text: string): SpecDocument {
     if (keyword !== 'undefine' && i >= lineEnd && !endsWithContinuation(text, lines.lineStarts[line], lineEnd)) {
       problems.push(specProblem('spec-malformed-definition', 'noBody', start, lineEnd, { keyword, name }));
     }
-    return {
-      keyword, name, nameSpan, ...(parameters !== undefined ? { parameters } : {}), body: text.slice(i, lineEnd),
-      bodySpan: { start: i, end: lineEnd }, start, end: lineEnd, line, endLine: line, conditionalPath,
-    };
+    const body = text.slice(i, lineEnd);
+    const bodySpan = { start: i, end: lineEnd };
+    // Two literals rather than a spread of a temporary object (same fields, same order).
+    if (parameters !== undefined) return { keyword, name, nameSpan, parameters, body, bodySpan, start, end: lineEnd, line, endLine: line, conditionalPath };
+    return { keyword, name, nameSpan, body, bodySpan, start, end: lineEnd, line, endLine: line, conditionalPath };
   }
 
   function openSection(word: string, kind: Section['kind'], line: number, start: number, keywordEnd: number, lineEnd: number): Section {
@@ -773,7 +801,7 @@ export function parseSpec(text: string): SpecDocument {
 
   function makeTag(head: TagHead, line: number, start: number, lineEnd: number): Tag {
     const name = text.slice(start, head.nameEnd);
-    const { key, number } = canonicalTag(name);
+    const { key, number, dependencies } = tagNameInfo(name);
     const afterColon = head.end;
     let valueStart = afterColon;
     valueStart = skipBlanks(text, valueStart, lineEnd);
@@ -793,7 +821,7 @@ export function parseSpec(text: string): SpecDocument {
       tag.qualifier = text.slice(head.qualifierStart, head.qualifierEnd).trim();
       tag.qualifierSpan = { start: head.qualifierStart, end: head.qualifierEnd };
     }
-    if (DEPENDENCY_TAGS.has(key)) tag.dependencies = parseDependencies(value, valueStart, isParametricMacro);
+    if (dependencies) tag.dependencies = parseDependencies(value, valueStart, isParametricMacro);
     return tag;
   }
 
