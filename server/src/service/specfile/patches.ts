@@ -36,15 +36,24 @@ export const declaredPatches = cachedPerParse((doc: SpecDocument): DeclaredPatch
   const list: DeclaredPatch[] = [];
   let unnumbered = 0;
   let max = -1;
-  // rpm's numbering (sources.ts); %patchlist lines are patches too.
-  for (const e of sourceEntries(doc)) {
-    if (e.kind !== 'patch') continue;
-    numbers.add(e.number);
-    if (!e.explicit) unnumbered++;
-    if (e.number > max) max = e.number;
-    if (e.tag) list.push({ number: e.number, tag: e.tag });
-  }
   const hasPatchlist = doc.sections.some((s) => s.kind === 'patchlist');
+  if (!hasPatchlist && tags.every((t) => t.number !== undefined)) {
+    // Only numbered PatchN: tags (and none at all, most specs): each keeps its N, as in rpm's
+    // numbering below, without listing and numbering every Source too.
+    for (const t of tags) {
+      numbers.add(t.number!);
+      list.push({ number: t.number!, tag: t });
+    }
+  } else {
+    // rpm's numbering (sources.ts); %patchlist lines are patches too.
+    for (const e of sourceEntries(doc)) {
+      if (e.kind !== 'patch') continue;
+      numbers.add(e.number);
+      if (!e.explicit) unnumbered++;
+      if (e.number > max) max = e.number;
+      if (e.tag) list.push({ number: e.number, tag: e.tag });
+    }
+  }
   const hasLua = doc.macroReferences.some((r) => r.name === 'lua' && r.depth === 0 && /patch/i.test(doc.text.slice(r.start, r.end)));
   return {
     numbers,
