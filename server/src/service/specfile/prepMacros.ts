@@ -37,9 +37,11 @@ export const prepCalls = cachedPerParse((doc: SpecDocument): PrepCall[] => {
   // Names the spec defines itself (picard: `%define setup setup.py`, then `%{setup}` in %build) are
   // its own macros outside %prep; in %prep rpm ≥ 4.19 puts its own %setup/%patch over them.
   const own = definitionTable(doc);
-  for (let line = 0; line < doc.lines.lineCount; line++) {
-    if (doc.lineKinds[line] !== 'macro-line') continue;
-    if (!mayCall(doc.text, doc.lines.lineStarts[line])) continue;
+  const { lineKinds, text: docText } = doc;
+  const { lineCount, lineStarts } = doc.lines;
+  for (let line = 0; line < lineCount; line++) {
+    if (lineKinds[line] !== 'macro-line') continue;
+    if (!mayCall(docText, lineStarts[line])) continue;
     const text = doc.lines.lineText(line);
     const m = CALL.exec(text);
     if (!m || (m[2] === '{') !== (m[4] === '}')) continue;
