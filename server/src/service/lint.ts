@@ -2,7 +2,7 @@
 // reports into findings with LSP ranges, honouring settings and suppression comments.
 import type { DkmsDocument } from './dkms/ast';
 import { getRule, ALL_RULES } from './rules/registry';
-import { collectSuppressions, isSuppressed } from './rules/suppressions';
+import { collectSuppressions, isSuppressed, type Suppressions } from './rules/suppressions';
 import { renderMessage, type DkmsRuleContext, type RelatedDocument, type Report, type Rule, type RuleContextBase, type SpecRule, type SpecRuleContext } from './rules/types';
 import type { SpecDocument } from './specfile/ast';
 import { scopeOf, type MacroScope } from './specfile/macroScope';
@@ -134,7 +134,8 @@ export function runRules(
 ): LintResult {
   const findings: Finding[] = [];
   const ruleErrors: LintResult['ruleErrors'] = [];
-  const suppressions = collectSuppressions(lines);
+  // Read at the first finding: most files of a large run have none.
+  let suppressions: Suppressions | undefined;
   const filters = compileFilters(options.rpmlintFilters);
   // Lines in %if arms that are false on the profile: rpm never reads them (the directive lines
   // themselves stay, they are what the conditional rules look at).
@@ -190,6 +191,7 @@ export function runRules(
     for (const r of reports) {
       if (!crossFile && language === 'rpm-spec' && !rule.branches && reports.length > 0 && inDeadArm(r.start)) continue;
       const finding = toFinding(rule, severity, r, lines);
+      suppressions ??= collectSuppressions(lines);
       if (isSuppressed(suppressions, rule.id, finding.range.start.line)) continue;
       if (rule.rpmlintId && filters.some((f) => f.test(`${rule.rpmlintId} ${finding.message}`) || f.test(rule.rpmlintId!))) continue;
       findings.push(finding);
