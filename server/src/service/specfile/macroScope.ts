@@ -88,18 +88,26 @@ const IDIOM_DEFINITION = /^[ \t]*%(define|global)[ \t]+([A-Za-z_]\w*)(\([^)]*\))
 const TOP: ConditionState = { dead: false, uncertain: false, taken: true };
 
 export class MacroScope {
+  // `declare`d fields set in the constructor: ES2022 class fields are defined one by one by a
+  // hidden initializer, a cost on every spec.
+  declare readonly doc: SpecDocument;
   /** The family (code that switches on the distribution reads this). */
-  readonly distro: DistroId;
+  declare readonly distro: DistroId;
   /** The release whose macro values and rpm version apply. */
-  readonly release: Release;
-  readonly profile: Profile;
-  private readonly timelines = new Map<string, ScopeEntry[]>();
+  declare readonly release: Release;
+  declare readonly profile: Profile;
+  private declare readonly timelines: Map<string, ScopeEntry[]>;
   /** Arm states by block id, then branch index. */
-  private readonly armStates = new Map<number, ArmState[]>();
-  private readonly pathStates: ConditionState[] = [];
-  private readonly all: ScopeEntry[] = [];
+  private declare readonly armStates: Map<number, ArmState[]>;
+  private declare readonly pathStates: ConditionState[];
+  private declare readonly all: ScopeEntry[];
 
-  constructor(readonly doc: SpecDocument, profile: ProfileLike, options: ScopeOptions = {}) {
+  constructor(doc: SpecDocument, profile: ProfileLike, options: ScopeOptions = {}) {
+    this.doc = doc;
+    this.timelines = new Map();
+    this.armStates = new Map();
+    this.pathStates = [];
+    this.all = [];
     this.profile = profileOf(profile);
     this.release = this.profile.release;
     this.distro = this.profile.family;
