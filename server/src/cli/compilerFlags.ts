@@ -10,6 +10,6 @@
 // threads share it.
 import v8 from 'node:v8';
 
-export const INLINE_BYTECODE_SIZE = 45;
+const INLINE_BYTECODE_SIZE = 45;
 
 if (process.env.SPECWRIGHT_TURBO_INLINING !== '1') v8.setFlagsFromString(`--max-inlined-bytecode-size=${INLINE_BYTECODE_SIZE}`);

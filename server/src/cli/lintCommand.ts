@@ -173,9 +173,7 @@ export async function runLint(options: LintCommandOptions, io: CliIo): Promise<n
   const threads = settings.fixMode === 'write' || tools || fromStdin ? 1 : Math.max(1, Math.min(requested, Math.floor(all.length / MIN_FILES_PER_WORKER)));
   let missingTools = 0;
   if (threads <= 1) {
-    if (all.length > PROGRESS_THRESHOLD) {
-      tuneHeap();
-    }
+    if (all.length > PROGRESS_THRESHOLD) tuneHeap();
     const linter = new FileLinter(settings);
     for (let i = 0; i < all.length; i++) deliver(linter.lint(makeJob(i)));
     missingTools = linter.missingTools;

@@ -119,7 +119,7 @@ function activeRules(language: LanguageId, overrides: Record<string, SeverityOrO
     if (severity === 'off') continue;
     list.push({ rule, severity, crossFile, requires: rule.requires });
   }
-  const active = { rules: list, requiredWords: new WordScanner(list.flatMap((a) => a.rule.requires ?? [])) };
+  const active = { rules: list, requiredWords: new WordScanner(list.flatMap((a) => a.requires ?? [])) };
   if (activeRuleLists.size >= 64) activeRuleLists.clear();
   activeRuleLists.set(key, active);
   return active;
