@@ -231,10 +231,11 @@ export interface ChangelogEntry extends Span {
   readonly date?: Date;
   /** The same date as milliseconds since 1970 (UTC), what `date.getTime()` gives: set exactly when `date` is. */
   time?: number;
-  author?: string;
-  email?: string;
-  evr?: string;
-  evrSpan?: Span;
+  /** The author, e-mail and EVR after the date (read from the header when first asked for). */
+  readonly author?: string;
+  readonly email?: string;
+  readonly evr?: string;
+  readonly evrSpan?: Span;
   body: Span;
 }
 

@@ -226,8 +226,16 @@ function parseChangelogHeader(text: string, start: number, lineEnd: number, hasL
   entry.readRestLater(restStart, end);
 }
 
+/** What a changelog header says after its date. */
+interface ChangelogAuthor {
+  author?: string;
+  email?: string;
+  evr?: string;
+  evrSpan?: Span;
+}
+
 /** Author, e-mail and EVR after the date: `Jane Doe <jane@example.org> - 1.0-1`. */
-function readChangelogAuthor(text: string, restStart: number, end: number, entry: ChangelogEntry): void {
+function readChangelogAuthor(text: string, restStart: number, end: number, entry: ChangelogAuthor): void {
   const lt = text.indexOf('<', restStart);
   const gt = lt >= 0 && lt < end ? text.indexOf('>', lt + 1) : -1;
   if (gt < 0 || gt >= end) return readChangelogAuthorByPattern(text.slice(restStart, end), restStart, entry);
@@ -249,7 +257,7 @@ function readChangelogAuthor(text: string, restStart: number, end: number, entry
 }
 
 /** The header read by the patterns (a time of day, no e-mail, odd blanks or letters). */
-function parseChangelogHeaderByPattern(text: string, start: number, end: number, entry: ChangelogEntry): void {
+function parseChangelogHeaderByPattern(text: string, start: number, end: number, entry: ParsedChangelogEntry): void {
   // `* Wed Nov 25 2026 Jane Doe <jane@example.org> - 1.0-1`, or since rpm 4.16 with a time of day
   // and a zone: `* Wed Oct  7 13:49:30 +08 2020` (rpm 4.18 dateToTimet: H:M:S, then any word of
   // up to 8 characters as the zone). rpm also accepts `*Thu Nov 1 2007` (no blank after the star).
@@ -270,10 +278,12 @@ function parseChangelogHeaderByPattern(text: string, start: number, end: number,
   }
   const rest = m[9];
   if (rest === undefined) return;
-  readChangelogAuthorByPattern(rest, start + header.length - rest.length, entry);
+  const author: ChangelogAuthor = {};
+  readChangelogAuthorByPattern(rest, start + header.length - rest.length, author);
+  entry.setRest(author);
 }
 
-function readChangelogAuthorByPattern(rest: string, restStart: number, entry: ChangelogEntry): void {
+function readChangelogAuthorByPattern(rest: string, restStart: number, entry: ChangelogAuthor): void {
   const mail = CHANGELOG_MAIL.exec(rest);
   let after = rest;
   let afterStart = restStart;
@@ -296,7 +306,7 @@ function readChangelogAuthorByPattern(rest: string, restStart: number, entry: Ch
   } else entry.author = rest.trim();
 }
 
-function setEvr(entry: ChangelogEntry, evr: string, start: number): void {
+function setEvr(entry: ChangelogAuthor, evr: string, start: number): void {
   entry.evr = evr;
   entry.evrSpan = { start, end: start + evr.length };
 }
@@ -329,10 +339,7 @@ class ParsedChangelogEntry implements ChangelogEntry {
   /** Where the text after the date starts and ends until it is read; -1 once read or when there is none. */
   #restStart = -1;
   #restEnd = -1;
-  #author?: string;
-  #email?: string;
-  #evr?: string;
-  #evrSpan?: Span;
+  #rest?: ChangelogAuthor;
 
   constructor(text: string, start: number, end: number, line: number) {
     this.start = start;
@@ -357,47 +364,34 @@ class ParsedChangelogEntry implements ChangelogEntry {
     this.#restEnd = end;
   }
 
-  #readRest(): void {
-    if (this.#restStart < 0) return;
-    const start = this.#restStart;
-    this.#restStart = -1;
-    readChangelogAuthor(this.#text, start, this.#restEnd, this);
+  /** What the patterns read after the date (a header of an unusual form, read at once). */
+  setRest(rest: ChangelogAuthor): void {
+    this.#rest = rest;
+  }
+
+  #readRest(): ChangelogAuthor | undefined {
+    if (this.#restStart >= 0) {
+      this.#rest = {};
+      readChangelogAuthor(this.#text, this.#restStart, this.#restEnd, this.#rest);
+      this.#restStart = -1;
+    }
+    return this.#rest;
   }
 
   get author(): string | undefined {
-    this.#readRest();
-    return this.#author;
-  }
-
-  set author(value: string | undefined) {
-    this.#author = value;
+    return this.#readRest()?.author;
   }
 
   get email(): string | undefined {
-    this.#readRest();
-    return this.#email;
-  }
-
-  set email(value: string | undefined) {
-    this.#email = value;
+    return this.#readRest()?.email;
   }
 
   get evr(): string | undefined {
-    this.#readRest();
-    return this.#evr;
-  }
-
-  set evr(value: string | undefined) {
-    this.#evr = value;
+    return this.#readRest()?.evr;
   }
 
   get evrSpan(): Span | undefined {
-    this.#readRest();
-    return this.#evrSpan;
-  }
-
-  set evrSpan(value: Span | undefined) {
-    this.#evrSpan = value;
+    return this.#readRest()?.evrSpan;
   }
 }
 
