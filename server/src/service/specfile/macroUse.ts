@@ -8,20 +8,14 @@ const GLOBAL_KNOWN = new Set<string>([...RPM_MACRO_NAMES, ...BUILTIN_MACRO_NAMES
 
 /** Known without the spec: catalog entry, rpm's own macro, built-in or tag macro. The one place to switch lookups. */
 export function isKnownMacro(name: string): boolean {
-  knownSet ??= new Set(knownMacroNames());
-  if (knownSet.has(name)) return true;
-  // What else the catalog lookup finds: a numbered macro (`SOURCE12`), or a name written with its
-  // `%`/braces. A bare name that does not end in a digit is neither (most unknown names): the
-  // lookup, which edits the name with a pattern first, is then not needed.
+  if (GLOBAL_KNOWN.has(name) || lookupMacro(name) !== undefined) return true;
+  // `SOURCE12`, `PATCH3`: the pattern only for a name that ends in a digit (most unknown names do not).
   const last = name.charCodeAt(name.length - 1);
-  if (!(last >= 48 && last <= 57) && last !== 125 /* } */ && name.charCodeAt(0) !== 37 /* % */) return false;
-  return lookupMacro(name) !== undefined || /^(?:SOURCE|PATCH)\d+$/.test(name);
+  return last >= 48 && last <= 57 && /^(?:SOURCE|PATCH)\d+$/.test(name);
 }
 
 /** Every known name, for did-you-mean suggestions. */
 let knownList: string[] | undefined;
-/** The same names as a set, for isKnownMacro. */
-let knownSet: Set<string> | undefined;
 export function knownMacroNames(): string[] {
   if (!knownList) {
     const set = new Set(GLOBAL_KNOWN);
