@@ -184,24 +184,6 @@ export class MacroScope {
     return this.lookup(name, Number.MAX_SAFE_INTEGER);
   }
 
-  /** A read-only table of the definitions visible at `offset`, for the expander. */
-  tableAt(offset: number, onUncertain?: () => void): MacroTable {
-    const get = (name: string): ScopeEntry | undefined => {
-      const v = this.lookup(name, offset);
-      if (v.uncertain) onUncertain?.();
-      return v.entry;
-    };
-    return {
-      get: (name) => get(name)?.value,
-      has: (name) => get(name) !== undefined,
-      isParametric: (name) => get(name)?.parametric ?? false,
-      parameters: (name) => {
-        const e = get(name);
-        return e?.parameters ?? e?.definition?.parameters;
-      },
-    };
-  }
-
   /** Expands text as rpm would at `offset`, with the definitions above it and the profile's macros. */
   expand(text: string, offset: number): ScopeExpansion {
     if (!text.includes('%')) return { text, uncertain: false, undefinedNames: [] };
@@ -461,7 +443,7 @@ export class MacroScope {
 
 /**
  * The definitions visible at one offset, as the expander reads them during one expansion: one
- * object (tableAt makes five closures) that remembers the last name asked (the expander asks
+ * object (not a closure per method) that remembers the last name asked (the expander asks
  * get(), then isParametric(), of the same name). `uncertain`: some answer was a guess.
  */
 class ScopeTable implements MacroTable {
