@@ -174,9 +174,14 @@ export function lookupMacro(name: string): MacroInfo | undefined {
   const map = getCatalog();
   const direct = map.get(bare);
   if (direct) return direct;
-  const last = bare.charCodeAt(bare.length - 1);
-  if (last >= 48 && last <= 57) for (const m of numbered) if (bare.startsWith(m.name) && /^\d+$/.test(bare.slice(m.name.length))) return m;
-  return undefined;
+  return numberedMacro(bare);
+}
+
+/** The numbered catalog entry a name like SOURCE12 or PATCH3 belongs to (only names ending in a digit). */
+function numberedMacro(name: string): MacroInfo | undefined {
+  const last = name.charCodeAt(name.length - 1);
+  if (last < 48 || last > 57) return undefined;
+  return numbered.find((m) => name.startsWith(m.name) && /^\d+$/.test(name.slice(m.name.length)));
 }
 
 /** Every catalog entry. */
@@ -316,12 +321,7 @@ function resolve(name: string, state: State): Resolution {
 
 /** Like lookupMacro but usable while the catalog is being finalised. */
 function lookupMacroForExpansion(name: string): MacroInfo | undefined {
-  const map = catalog ?? getCatalog();
-  const direct = map.get(name);
-  if (direct) return direct;
-  // SOURCE12, PATCH3: only names that end in a digit
-  const last = name.charCodeAt(name.length - 1);
-  return last >= 48 && last <= 57 ? numbered.find((m) => name.startsWith(m.name) && /^\d+$/.test(name.slice(m.name.length))) : undefined;
+  return (catalog ?? getCatalog()).get(name) ?? numberedMacro(name);
 }
 
 function noteUndefined(name: string, state: State): void {
