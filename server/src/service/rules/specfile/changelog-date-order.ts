@@ -3,19 +3,14 @@ import { changelogEntries } from '../../specfile/changelog';
 import { defineSpecRule } from '../types';
 
 const DAY_MS = 86_400_000;
-/** Date.UTC reads years 0–99 as 1900–1999: dates in them keep the Date.UTC form below. */
-const YEAR_0 = new Date(0).setUTCFullYear(0, 0, 1);
-const YEAR_100 = new Date(0).setUTCFullYear(100, 0, 1);
 
 /**
- * `Date.UTC(year, month, day)` of the UTC calendar day of a time (ChangelogEntry.time). The day's
- * start is the time value less its remainder in days (Date's three getters per entry were most of
- * this rule's time).
+ * `Date.UTC(year, month, day)` of the UTC calendar day of a time (ChangelogEntry.time): the time
+ * less its remainder in days (the parser sets times in 1990–2999 only, after 1970 and past
+ * Date.UTC's two-digit years). Date's three getters per entry were most of this rule's time.
  */
 function dayOf(t: number): number {
-  if (t >= YEAR_100 || t < YEAR_0) return t - (((t % DAY_MS) + DAY_MS) % DAY_MS);
-  const d = new Date(t);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+  return t - (t % DAY_MS);
 }
 
 /**
