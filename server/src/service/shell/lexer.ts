@@ -690,12 +690,12 @@ class Lexer {
   }
 
   /**
-   * Skips a nested construct whose opener is at i: `'`, `"`, `` ` ``, `(` (of `$(`, `%(`, `<(` or
-   * an array), `${`, `%{`, `[` (of `%[`, `$[`). Variables met outside single quotes go to
-   * `variables`. Iterative and linear. Returns the index after the closer (or the text end, with
+   * Skips a nested construct whose opener is at i: `` ` ``, `(` (of `$(`, `%(`, `<(` or an array),
+   * `${` (quotes: quoteEnd, doubleQuoted; `%{`, `%[`, `$[`: macroBracket). Variables met outside
+   * single quotes go to `variables`. Iterative and linear. Returns the index after the closer (or the text end, with
    * a problem recorded).
    */
-  skip(i: number, first: Mode, variables: ShellVariableRef[]): number {
+  skip(i: number, first: 'bt' | 'paren' | 'brace', variables: ShellVariableRef[]): number {
     const stack: Frame[] = [];
     let j: number;
     const open = (mode: Mode, at: number, from: number, kind: ShellLexProblem['kind']): number => {
@@ -721,8 +721,7 @@ class Lexer {
     else if (first === 'paren') {
       const kind = before === 36 || before === 60 || before === 62 ? 'unclosed-command' : before === 37 ? 'unclosed-macro' : 'unclosed-array';
       j = open('paren', i, kind === 'unclosed-array' ? i : i - 1, kind);
-    } else if (first === 'bt') j = open('bt', i, i, 'unclosed-backquote');
-    else j = open(first, i, i - 1, 'unclosed-macro');
+    } else j = open('bt', i, i, 'unclosed-backquote');
     while (stack.length > 0) {
       if (j >= this.n) {
         const s = stack[0];
