@@ -168,13 +168,11 @@ function daysInMonth(year: number, month: number): number {
  */
 function parseChangelogHeader(text: string, start: number, lineEnd: number, hasLineSeparators: boolean, entry: ParsedChangelogEntry): void {
   // The header without trailing white space (what trimEnd() leaves; blanks by hand, the rest rarely).
-  let end = lineEnd;
-  end = trimBlanksBack(text, start, end);
+  let end = trimBlanksBack(text, start, lineEnd);
   const last = text.charCodeAt(end - 1);
   if (last < 32 || last >= 127) end = start + text.slice(start, end).trimEnd().length;
   // `*`, blanks, weekday, month, day, year: letters and digits between runs of blanks.
-  let i = start + 1;
-  i = skipBlanks(text, i, end);
+  let i = skipBlanks(text, start + 1, end);
   const weekdayStart = i;
   if (!isThreeLettersAndBlank(text, i, end)) {
     return parseChangelogHeaderByPattern(text, start, end, entry);
@@ -206,8 +204,7 @@ function parseChangelogHeader(text: string, start: number, lineEnd: number, hasL
   }
   if (i - yearStart !== 4 || (i < end && !isBlank(text.charCodeAt(i)))) return parseChangelogHeaderByPattern(text, start, end, entry);
   const yearEnd = i;
-  let restStart = i;
-  restStart = skipBlanks(text, restStart, end);
+  const restStart = skipBlanks(text, i, end);
   if (hasLineSeparators) {
     for (let k = restStart; k < end; k++) {
       // `.` does not match these: the pattern finds no header at all.
@@ -242,12 +239,10 @@ function readChangelogAuthor(text: string, restStart: number, end: number, entry
   entry.author = text.slice(restStart, lt).trim();
   entry.email = text.slice(lt + 1, gt);
   // After the e-mail: blanks, an optional `-`, blanks, the EVR.
-  let i = gt + 1;
-  i = skipBlanks(text, i, end);
+  const i = skipBlanks(text, gt + 1, end);
   let evrStart = i;
   if (text.charCodeAt(i) === 45 /* - */) {
-    evrStart = i + 1;
-    evrStart = skipBlanks(text, evrStart, end);
+    evrStart = skipBlanks(text, i + 1, end);
   }
   if (isAsciiWord(text, evrStart, end)) setEvr(entry, text.slice(evrStart, end), evrStart);
   else if (i < end) {
@@ -708,8 +703,7 @@ export function parseSpec(text: string): SpecDocument {
   }
 
   function parseDefinition(keyword: 'define' | 'global' | 'undefine', line: number, start: number, keywordEnd: number, lineEnd: number): MacroDefinition | undefined {
-    let i = keywordEnd;
-    i = skipBlanks(text, i, lineEnd);
+    let i = skipBlanks(text, keywordEnd, lineEnd);
     const nameStart = i;
     i = skipNameChars(text, i, lineEnd);
     const name = text.slice(nameStart, i);
@@ -797,8 +791,7 @@ export function parseSpec(text: string): SpecDocument {
     const name = text.slice(start, head.nameEnd);
     const { key, number, dependencies } = tagNameInfo(name);
     const afterColon = head.end;
-    let valueStart = afterColon;
-    valueStart = skipBlanks(text, valueStart, lineEnd);
+    const valueStart = skipBlanks(text, afterColon, lineEnd);
     let valueEnd = lineEnd;
     // An inline `%dnl` discards the rest of the line before rpm reads the tag.
     firstDnl ??= text.indexOf('%dnl');
